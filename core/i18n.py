@@ -1,0 +1,64 @@
+"""Translation tables and lookup.
+
+Every text the app shows lives in a table ``{key: {"en": ..., "zh": ...}}`` in one of the
+modules under ``core/texts/`` (one module per page, plus ``common``).  This module merges
+them and looks texts up.  Placeholders use ``str.format`` syntax, and both languages of a
+key must use the same placeholders (a test checks it), so a translation can reorder words
+but never lose a number.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+from collections.abc import Mapping
+
+LANGS: tuple[str, ...] = ("en", "zh")
+DEFAULT_LANG = "en"
+LANG_NAMES: Mapping[str, str] = {"en": "English", "zh": "简体中文"}
+
+
+def _load_tables() -> dict[str, dict[str, str]]:
+    """Merge ``TEXTS`` of every module in ``core.texts``; a key defined twice is a bug."""
+    from core import texts as texts_pkg
+
+    merged: dict[str, dict[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(texts_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"core.texts.{info.name}")
+        table = getattr(module, "TEXTS", {})
+        clash = merged.keys() & table.keys()
+        if clash:
+            raise RuntimeError(f"text keys defined twice ({info.name}): {sorted(clash)}")
+        merged.update(table)
+    return merged
+
+
+TEXTS: dict[str, dict[str, str]] = _load_tables()
+
+
+def normalize_lang(value: object) -> str | None:
+    """Map a language tag such as ``zh-CN``, ``zh_Hans`` or ``en-US`` to a supported code."""
+    if not isinstance(value, str) or not value:
+        return None
+    tag = value.strip().lower().replace("_", "-")
+    for lang in LANGS:
+        if tag == lang or tag.startswith(lang + "-"):
+            return lang
+    return None
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``values`` filled into its placeholders.
+
+    A missing key is a programming error and raises ``KeyError`` (the tests catch it);
+    an unknown language falls back to English.
+    """
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**values) if values else text
+
+
+def placeholders(text: str) -> set[str]:
+    """Names of the ``{placeholders}`` in a format string."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}

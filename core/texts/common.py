@@ -1,0 +1,46 @@
+"""Texts shared by every page: navigation, sidebar, home page, generic messages."""
+
+TEXTS = {
+    "app_title": {"en": "Activation functions, hands on", "zh": "动手学激活函数"},
+    "lang_label": {"en": "Language · 语言", "zh": "语言 · Language"},
+    "nav_home": {"en": "Start here", "zh": "从这里开始"},
+    "nav_activations": {"en": "Activation functions", "zh": "激活函数图鉴"},
+    "nav_collapse": {"en": "Linear collapse", "zh": "线性叠加的塌缩"},
+    "nav_training": {"en": "Live training", "zh": "实时训练"},
+    "home_lead": {
+        "en": "Why does a neural network need activation functions? This app answers "
+        "with things you can touch: curves you can bend, weights you can set, and a "
+        "network you can watch learn.",
+        "zh": "神经网络为什么离不开激活函数？这个应用不靠背结论，而是让你亲手试："
+        "拖动参数看曲线怎么弯，自己设定权重，再看着一个网络一点点学会分类。",
+    },
+    "home_pages_heading": {"en": "Three pages, one argument", "zh": "三个页面，讲清一件事"},
+    "home_card_collapse": {
+        "en": "Stack as many linear layers as you like: the algebra folds them into one "
+        "linear map, and the boundary stays a straight line.",
+        "zh": "线性层叠得再多，代数一化简还是一个线性函数，分界线永远是一条直线。",
+    },
+    "home_card_activations": {
+        "en": "Every common activation function: its curve, its slope, its parameters, "
+        "and the properties that decide how a network trains.",
+        "zh": "常见激活函数一网打尽：函数曲线、导数、参数，以及决定网络好不好训练的那些性质。",
+    },
+    "home_card_training": {
+        "en": "Press Play and watch a small network learn to separate circles from "
+        "triangles; change the activation and see what changes.",
+        "zh": "点一下“播放”，看一个小网络学着把圆圈和三角形分开；换一个激活函数，看看结果有什么不同。",
+    },
+    "home_open": {"en": "Open", "zh": "打开"},
+    "home_article_note": {
+        "en": "Built on a beginner's article on activation functions (in Chinese); the "
+        "app writes its own explanations and corrects one formula of the article.",
+        "zh": "本应用以一篇激活函数入门文章为蓝本，讲解文字为重新撰写，并更正了原文中的一个公式。",
+    },
+    "dismiss": {"en": "Dismiss", "zh": "知道了"},
+    "show_code": {"en": "Show the code", "zh": "查看代码"},
+    "bad_url_param": {
+        "en": "The link asked for {name} = “{value}”, which is not a valid value; "
+        "using {default} instead.",
+        "zh": "链接里的参数 {name} = “{value}” 无效，已改用默认值 {default}。",
+    },
+}

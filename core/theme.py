@@ -1,0 +1,31 @@
+"""Colours and chart styling shared by every page (no Streamlit here).
+
+The palette is Okabe & Ito's, chosen because it stays distinguishable for the common
+forms of colour blindness; class 1 (circles) is blue, class 0 (triangles) is orange, so a
+learner who cannot tell the colours apart still has the marker shape.
+"""
+
+PRIMARY = "#0072B2"  # blue: the app's accent, also class 1 (circles)
+CLASS1 = "#0072B2"
+CLASS0 = "#E69F00"  # orange: class 0 (triangles)
+TEXT = "#1F2933"
+MUTED = "#6B7785"
+GRID = "#E4E8EE"
+SATURATION_SHADE = "#D55E00"  # vermillion, drawn light, for "the slope is almost zero"
+
+# Distinct series colours for overlaid curves, in the order they are assigned.
+SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+
+FONT = '"Source Sans 3", "Source Sans Pro", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+
+
+def altair_config(chart):
+    """Apply the app's calm look to an Altair chart (fonts, grid, no heavy borders)."""
+    return (
+        chart.configure(font=FONT)
+        .configure_axis(gridColor=GRID, domainColor=MUTED, tickColor=MUTED, labelColor=TEXT,
+                        titleColor=TEXT, labelFontSize=12, titleFontSize=13)
+        .configure_legend(labelColor=TEXT, titleColor=TEXT, labelFontSize=12, titleFontSize=12)
+        .configure_view(strokeWidth=0)
+        .configure_title(color=TEXT, fontSize=14, anchor="start")
+    )

@@ -1,0 +1,22 @@
+"""Home: what the app teaches, in a few lines, and a way into each page."""
+
+import streamlit as st
+
+from ui import tr
+
+st.title(tr("app_title"))
+st.write(tr("home_lead"))
+st.subheader(tr("home_pages_heading"))
+
+CARDS = (
+    ("pages/collapse.py", "nav_collapse", "home_card_collapse", ":material/linear_scale:"),
+    ("pages/activations.py", "nav_activations", "home_card_activations", ":material/show_chart:"),
+    ("pages/training.py", "nav_training", "home_card_training", ":material/model_training:"),
+)
+for column, (page, title_key, body_key, icon) in zip(st.columns(len(CARDS)), CARDS):
+    with column.container(border=True, height="stretch"):
+        st.markdown(f"**{tr(title_key)}**")
+        st.write(tr(body_key))
+        st.page_link(page, label=tr("home_open"), icon=icon)
+
+st.caption(tr("home_article_note"))

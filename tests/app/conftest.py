@@ -1,0 +1,35 @@
+"""AppTest helpers: run the real entry file, switch to a page, in a chosen language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = str(ROOT / "streamlit_app.py")
+
+
+def run_page(page: str | None = None, lang: str = "en", timeout: float = 60, **query: str) -> AppTest:
+    """Run the app on ``page`` (e.g. ``"pages/training.py"``) with URL parameters ``query``."""
+    at = AppTest.from_file(ENTRY, default_timeout=timeout)
+    at.query_params["lang"] = lang
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception element and no error message on the page."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture(params=["en", "zh"])
+def lang(request) -> str:
+    return request.param

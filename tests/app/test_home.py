@@ -1,0 +1,25 @@
+"""The entry file routes, the home page speaks the chosen language, and the switch works."""
+
+from core.i18n import t
+from tests.app.conftest import assert_clean, run_page
+
+
+def test_home_renders_in_each_language(lang):
+    at = run_page(lang=lang)
+    assert_clean(at)
+    assert at.title[0].value == t("app_title", lang)
+    assert at.sidebar.selectbox(key="lang").value == lang
+
+
+def test_switching_language_translates_the_page():
+    at = run_page(lang="en")
+    assert at.title[0].value == t("app_title", "en")
+    at.sidebar.selectbox(key="lang").set_value("zh").run()
+    assert_clean(at)
+    assert at.title[0].value == t("app_title", "zh")
+
+
+def test_bad_language_in_url_falls_back_to_english():
+    at = run_page(lang="klingon")
+    assert_clean(at)
+    assert at.title[0].value == t("app_title", "en")

@@ -1,0 +1,161 @@
+"""End-to-end fixtures: a real ``streamlit run`` on a free port, driven by headless Chromium.
+
+One server per test session (starting one costs seconds); one fresh browser context, and
+so one fresh Streamlit session, per test.  Every test also collects failed HTTP responses
+and browser console errors, so a broken media file or a frontend exception fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_streamlit(port: int) -> subprocess.Popen:
+    """Start the app the way a learner would, headless, on ``port``."""
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"{url} did not become healthy in {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)")
+    port = free_port()
+    proc = start_streamlit(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class AppPage:
+    """A browser tab on the app, with the waits Streamlit needs."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.failed_responses: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+
+    def _on_response(self, response) -> None:
+        # Streamlit's frontend probes /<page>/_stcore/... before it finds the base path;
+        # those 404s are part of its start-up, not failures of ours.
+        probing = response.url.endswith(("/_stcore/health", "/_stcore/host-config"))
+        if response.status >= 400 and not probing:
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+    def _on_console(self, message) -> None:
+        # Failed requests are recorded, with their URL, by _on_response.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.console_errors.append(message.text)
+
+    def open(self, path: str = "", query: str = "", timeout: float = 60_000) -> None:
+        url = f"{self.base_url}/{path.lstrip('/')}"
+        if query:
+            url += "?" + query.lstrip("?")
+        self.page.goto(url, timeout=timeout)
+        self.page.wait_for_selector(
+            "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
+        )
+        # The language switch exists only once our script has run: until then the page
+        # may still show Streamlit's placeholder navigation.
+        self.page.wait_for_selector(".st-key-lang", state="attached", timeout=timeout)
+        self.wait_idle(timeout)
+
+    def wait_idle(self, timeout: float = 60_000) -> None:
+        """Wait until the script has finished its run (fragments may still tick).
+
+        A rerun starts a moment after the click that caused it, so give it that moment
+        before asking whether the script is still running.
+        """
+        self.page.wait_for_timeout(250)
+        self.page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+        self.page.wait_for_timeout(150)
+
+    def widget(self, key: str):
+        """The element of the widget with ``key`` (Streamlit gives it class ``st-key-<key>``)."""
+        return self.page.locator(f".st-key-{key}")
+
+    def error_elements(self) -> int:
+        return self.page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").count()
+
+    def select_option(self, key: str, option_text: str) -> None:
+        """Choose ``option_text`` in the selectbox with ``key``."""
+        self.widget(key).get_by_role("combobox").click()
+        self.page.get_by_role("option", name=option_text, exact=True).click()
+        self.wait_idle()
+
+
+@pytest.fixture
+def app(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+    page = context.new_page()
+    app_page = AppPage(page, app_url)
+    yield app_page
+    context.close()

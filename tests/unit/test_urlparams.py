@@ -1,0 +1,69 @@
+"""URL parameters parse strictly and fall back to the default on anything else."""
+
+import math
+
+import pytest
+
+from core import urlparams as up
+
+
+def test_choice_is_case_insensitive_and_canonical():
+    param = up.choice("activation", ["relu", "tanh"], "tanh")
+    assert param.read("ReLU") == ("relu", True)
+    assert param.read(None) == ("tanh", True)
+    assert param.read("relu6") == ("tanh", False)
+
+
+def test_choices_list():
+    param = up.choices("fn", ["relu", "tanh", "gelu"], ["gelu"], max_len=2)
+    assert param.read("relu,tanh") == (["relu", "tanh"], True)
+    assert param.read("relu,relu") == (["gelu"], False)
+    assert param.read("relu,tanh,gelu") == (["gelu"], False)
+    assert param.read("") == (["gelu"], False)
+    assert param.dump(["relu", "tanh"]) == "relu,tanh"
+
+
+@pytest.mark.parametrize("raw", ["0", "17", "4.5", "x", "1e3", ""])
+def test_integer_rejects(raw):
+    assert up.integer("n", 1, 16, 4).read(raw) == (4, False)
+
+
+def test_integer_accepts_bounds():
+    param = up.integer("n", 1, 16, 4)
+    assert param.read("1") == (1, True) and param.read("16") == (16, True)
+
+
+@pytest.mark.parametrize("raw", ["nan", "inf", "-inf", "1e309", "2", "abc"])
+def test_number_rejects_non_finite_and_out_of_range(raw):
+    assert up.number("noise", 0.0, 1.0, 0.0).read(raw) == (0.0, False)
+
+
+def test_number_in_ladder():
+    param = up.number_in("lr", [0.001, 0.003, 0.01, 0.03], 0.03)
+    assert param.read("0.01") == (0.01, True)
+    assert param.read("1e-2") == (0.01, True)
+    assert param.read("0.02") == (0.03, False)
+    assert param.dump(0.03) == "0.03"
+
+
+def test_integers_list():
+    param = up.integers("hidden", [4, 2], low=1, high=16, max_len=6)
+    assert param.read("8, 8,1") == ([8, 8, 1], True)
+    assert param.read("") == ([], True)
+    assert param.read("4,0") == ([4, 2], False)
+    assert param.read("1,1,1,1,1,1,1") == ([4, 2], False)
+    assert param.read("4,,2") == ([4, 2], False)
+    assert param.dump([4, 2]) == "4,2"
+
+
+def test_flag():
+    param = up.flag("test", False)
+    assert param.read("1") == (True, True) and param.read("off") == (False, True)
+    assert param.read("maybe") == (False, False)
+
+
+@pytest.mark.parametrize("value", [0.03, 1e-5, 10.0, 0.1 + 0.2, 3.0])
+def test_format_number_round_trips(value):
+    text = up.format_number(value)
+    assert math.isclose(float(text), value, rel_tol=0, abs_tol=0)
+    assert len(text) <= len(repr(value))

@@ -1,0 +1,106 @@
+"""Streamlit helpers shared by the pages: language, translated text, URL state, code view.
+
+Pages stay thin: they read widgets, call ``core`` and draw.  Everything a page needs
+from Streamlit more than once lives here; everything that does not need Streamlit lives
+in ``core``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+
+import streamlit as st
+
+from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalize_lang, t
+from core.urlparams import Param
+
+LANG_KEY = "lang"
+_NOTICES_KEY = "_url_notices"
+
+
+def choose_language() -> str:
+    """Draw the sidebar language switch and return the chosen language code.
+
+    First visit: the URL's ``lang`` wins, else the browser's locale (``st.context.locale``),
+    else English.  The choice is written back to the URL on every run, so it survives page
+    switches and travels with a shared link.
+    """
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = (
+            normalize_lang(url_value(LANG_KEY)) or normalize_lang(st.context.locale) or DEFAULT_LANG
+        )
+    with st.sidebar:
+        st.selectbox(
+            t("lang_label", current_lang()),
+            options=LANGS,
+            format_func=LANG_NAMES.__getitem__,
+            key=LANG_KEY,
+        )
+    st.query_params[LANG_KEY] = current_lang()
+    return current_lang()
+
+
+def current_lang() -> str:
+    """The language of this session (English until the switch has run)."""
+    return normalize_lang(st.session_state.get(LANG_KEY)) or DEFAULT_LANG
+
+
+def tr(key: str, /, **values: object) -> str:
+    """``core.i18n.t`` in the session's language."""
+    return t(key, current_lang(), **values)
+
+
+def url_value(key: str) -> str | None:
+    """The raw value of a URL parameter, or None (first value when it is repeated)."""
+    values = st.query_params.get_all(key)
+    return values[0] if values else None
+
+
+def restore_from_url(params: Sequence[Param]) -> None:
+    """Seed each widget's session state from the URL, once, before the widgets are drawn.
+
+    A key already in session state belongs to the learner (they have touched the page this
+    session), so the URL does not override it.  A bad URL value falls back to the default
+    and leaves a translated notice, shown by ``show_url_notices`` until dismissed.
+    """
+    for param in params:
+        if param.key in st.session_state:
+            continue
+        raw = url_value(param.key)
+        value, ok = param.read(raw)
+        st.session_state[param.key] = value
+        if not ok:
+            default = param.dump(param.default) if param.default not in (None, "", []) else "—"
+            st.session_state.setdefault(_NOTICES_KEY, []).append((param.key, raw[:60], default))
+
+
+def write_to_url(params: Sequence[Param]) -> None:
+    """Put each non-default setting in the address bar, so the page can be shared as it is."""
+    for param in params:
+        value = st.session_state.get(param.key, param.default)
+        if value == param.default:
+            if param.key in st.query_params:
+                del st.query_params[param.key]
+        else:
+            st.query_params[param.key] = param.dump(value)
+
+
+def show_url_notices() -> None:
+    """Tell the learner which parts of the link they followed could not be used."""
+    notices = st.session_state.get(_NOTICES_KEY)
+    if not notices:
+        return
+    with st.container(key="url_notices"):
+        for name, value, default in notices:
+            st.warning(tr("bad_url_param", name=name, value=value, default=default), icon=":material/link_off:")
+        if st.button(tr("dismiss"), key="dismiss_url_notices", type="tertiary"):
+            st.session_state[_NOTICES_KEY] = []
+            st.rerun()
+
+
+def show_code(objects: Iterable[object], key: str) -> None:
+    """An expander with the real source of the given functions or classes."""
+    with st.expander(tr("show_code"), icon=":material/code:", key=key):
+        for obj in objects:
+            st.code(inspect.getsource(obj), language="python")
