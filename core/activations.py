@@ -420,17 +420,16 @@ def hardswish(x):
 
 @_elementwise
 def d_hardswish(x):
-    r"""HardSwish'(x) = 0 if x < −3, x/3 + 1/2 if −3 ≤ x ≤ 3, 1 if x > 3.
+    r"""HardSwish'(x) = 0 if x ≤ −3, x/3 + 1/2 if −3 < x < 3, 1 if x ≥ 3.
 
-    PyTorch hardswish_backward (CUDA kernel and the scalar CPU kernel):
-    ``x < -3 ? 0 : x <= 3 ? grad·(x/3 + 0.5) : grad``, so the derivative is −1/2 at
-    x = −3 and 3/2 at x = 3: the middle piece's slope, which matches neither
-    neighbour (−3 and 3 are kinks). PyTorch is not self-consistent here: its
-    vectorised CPU path uses ``x >= 3 -> grad`` (1 at x = 3) and the XPU kernel uses
-    ``x <= -3 -> 0``; we follow the CUDA/scalar convention.
+    At the kinks we report what PyTorch's autograd gives on the CPU (its vectorised
+    kernel, the one a learner's laptop runs): 0 at x = −3 and 1 at x = 3, the outer
+    pieces' slopes (checked against torch 2.13 in tests/unit/test_activations_torch.py).
+    PyTorch is not self-consistent here: its CUDA and scalar kernels use the middle
+    piece's slope (−1/2 at −3, 3/2 at 3).
     """
     mid = np.clip(x, -3.0, 3.0) / 3.0 + 0.5
-    return np.where(x < -3.0, 0.0, np.where(x <= 3.0, mid, 1.0))
+    return np.where(x <= -3.0, 0.0, np.where(x < 3.0, mid, 1.0))
 
 
 @_elementwise
@@ -915,9 +914,9 @@ def _build() -> dict[str, Activation]:
             key="hardswish", name="HardSwish", fn=hardswish, grad=d_hardswish, params={},
             formula_latex=(r"\mathrm{HardSwish}(x) = x\,\frac{\mathrm{ReLU6}(x + 3)}{6} = "
                            r"\begin{cases} 0 & x \le -3 \\ x & x \ge 3 \\ x(x + 3)/6 & \text{otherwise} \end{cases}"),
-            derivative_latex=(r"\mathrm{HardSwish}'(x) = \begin{cases} 0 & x < -3 \\ x/3 + 1/2 & -3 \le x \le 3 "
-                              r"\\ 1 & x > 3 \end{cases}"),
-            kink_convention_latex=r"f'(-3) := -\tfrac{1}{2},\; f'(3) := \tfrac{3}{2}",
+            derivative_latex=(r"\mathrm{HardSwish}'(x) = \begin{cases} 0 & x \le -3 \\ x/3 + 1/2 & -3 < x < 3 "
+                              r"\\ 1 & x \ge 3 \end{cases}"),
+            kink_convention_latex=r"f'(-3) := 0,\; f'(3) := 1",
             range=(-0.375, _INF), range_attained=(True, False),
             monotonic=False, zero_centred=True, smoothness="C0", saturates="negative",
             paper=_PAPERS["howard"],
