@@ -1,7 +1,278 @@
-"""Placeholder until the page lands."""
+"""Activation functions: curves, slopes, parameters, properties, the step, and depth.
+
+Thin on purpose: widgets -> ``core.activation_charts`` (pure, cached here) -> draw.
+URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread and one per
+parameter (act_<function>_<parameter>).
+"""
 
 import streamlit as st
 
-from ui import tr
+import core.activation_charts as ac
+from core import urlparams as up
+from core.activations import ACTIVATIONS
+from core.i18n import TEXTS
+from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
 
+KEYS = list(ACTIVATIONS)
+# One slider per parameter of each function: key -> (function, parameter, low, high).
+PARAM_SLIDERS = {
+    f"act_{key}_{name}": (key, name, *act.param_ranges.get(name, (0.0, 1.0)))
+    for key, act in ACTIVATIONS.items()
+    for name in act.params
+}
+DEFAULTS = {"act_x": 6, "act_sat": 0.05, "act_f2": False, "act_k": 5.0, "act_layers": 20, "act_spread": 1.0}
+PARAMS = [
+    up.choices("fn", KEYS, list(ac.DEFAULT_FNS), min_len=1, max_len=ac.MAX_OVERLAY),
+    up.integer("act_x", 1, 20, DEFAULTS["act_x"]),
+    up.flag("act_f2", DEFAULTS["act_f2"]),
+    up.number("act_sat", 0.01, 0.25, DEFAULTS["act_sat"]),
+    up.number_in("act_k", ac.K_LADDER, DEFAULTS["act_k"]),
+    up.integer("act_layers", 1, 30, DEFAULTS["act_layers"]),
+    up.number("act_spread", 0.1, 4.0, DEFAULTS["act_spread"]),
+    *(up.number(k, lo, hi, ACTIVATIONS[fn].params[p]) for k, (fn, p, lo, hi) in PARAM_SLIDERS.items()),
+]
+
+
+def name_of(key: str) -> str:
+    """The function's label in the learner's language (most names are the same in both)."""
+    text_key = f"act_name_{key}"
+    return tr(text_key) if text_key in TEXTS else ACTIVATIONS[key].name
+
+
+def params_of(key: str) -> dict:
+    """The learner's parameter values for one function (the sliders' session state)."""
+    act = ACTIVATIONS[key]
+    return {p: float(st.session_state.get(f"act_{key}_{p}", default)) for p, default in act.params.items()}
+
+
+def reset_defaults() -> None:
+    """Callback: runs before the widgets are drawn, so it may set their state."""
+    for key, (fn, p, _, _) in PARAM_SLIDERS.items():
+        st.session_state[key] = ACTIVATIONS[fn].params[p]
+    for key in ("act_x", "act_sat", "act_f2"):
+        st.session_state[key] = DEFAULTS[key]
+
+
+# Cached pure computations: the arguments are plain values, so the cache key is exactly
+# (functions, parameters, range, ...). Parameters travel as sorted tuples.
+@st.cache_data(max_entries=64, show_spinner=False)
+def curves(keys: tuple, params: tuple, half: float, second: bool):
+    return ac.curve_frame(keys, {k: dict(v) for k, v in params}, half, with_second=second)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def saturation(keys: tuple, params: tuple, half: float, threshold: float):
+    return ac.saturation_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def properties(keys: tuple, params: tuple, half: float, threshold: float):
+    return ac.property_rows(keys, {k: dict(v) for k, v in params}, half, threshold)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def depth(keys: tuple, params: tuple, layers: int, spread: float):
+    return ac.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread, seed=0)
+
+
+# Charts as finished Vega-Lite specs: building an Altair chart and turning it into a
+# spec costs ~90 ms each, far more than the numbers behind it, so a rerun that changes
+# nothing a chart depends on reuses its spec. Labels are arguments: each language has
+# its own entries.
+@st.cache_data(max_entries=64, show_spinner=False)
+def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str, names: tuple, y_title: str,
+               threshold: float, sat_label: str, shade: bool) -> dict:
+    frame = curves(keys, params, half, second)
+    sat = saturation(keys, params, half, threshold) if shade else None
+    halo = threshold if value in ("f", "df") else None
+    return ac.curve_chart(frame, value, dict(names), y_title, sat, sat_label, halo).to_dict()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
+    return ac.step_chart(ac.step_frame(steep), steep, step_label, soft_label).to_dict()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tuple, labels: tuple) -> dict:
+    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels).to_dict()
+
+
+restore_from_url(PARAMS)
 st.title(tr("nav_activations"))
+show_url_notices()
+st.markdown(tr("act_intro"))
+
+# ------------------------------------------------------------------ controls
+with st.container(border=True, key="act_controls"):
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.multiselect(
+            tr("act_fn_label", max=ac.MAX_OVERLAY), options=KEYS, format_func=name_of, key="fn",
+            max_selections=ac.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"), help=tr("act_fn_help"),
+            persist_state="session",
+        )
+    with right:
+        st.slider(tr("act_x_label"), 1, 20, step=1, key="act_x", format="±%d", persist_state="session")
+    left, mid, right = st.columns([3, 1, 1], gap="large", vertical_alignment="bottom")
+    with left:
+        st.slider(tr("act_sat_label"), 0.01, 0.25, step=0.01, key="act_sat", help=tr("act_sat_help"),
+                  persist_state="session")
+    with mid:
+        st.toggle(tr("act_f2_label"), key="act_f2", help=tr("act_f2_help"), persist_state="session")
+    with right:
+        st.button(tr("act_reset"), key="act_reset", on_click=reset_defaults, help=tr("act_reset_help"),
+                  icon=":material/restart_alt:")
+
+chosen = [k for k in st.session_state.get("fn", []) if k in ACTIVATIONS]
+half = float(st.session_state["act_x"])
+threshold = float(st.session_state["act_sat"])
+
+if not chosen:
+    st.info(tr("act_empty"), icon=":material/touch_app:")
+else:
+    # -------------------------------------------------------------- parameters
+    tunable = [(k, fn, p, lo, hi) for k, (fn, p, lo, hi) in PARAM_SLIDERS.items() if fn in chosen]
+    if tunable:
+        st.subheader(tr("act_params_heading"))
+        st.caption(tr("act_params_caption"))
+        columns = st.columns(min(len(tunable), 3), gap="large")
+        for i, (key, fn, p, lo, hi) in enumerate(tunable):
+            keras = ac.KERAS_PARAM_DEFAULTS.get((fn, p))
+            with columns[i % len(columns)]:
+                st.slider(
+                    f"{name_of(fn)} · {p}", float(lo), float(hi), step=ac.PARAM_STEPS.get(p, (hi - lo) / 100),
+                    key=key, persist_state="session",
+                    help=tr("act_param_help", torch=ac.fmt(ACTIVATIONS[fn].params[p], 4),
+                            keras=keras if keras is not None else tr("act_keras_fixed")),
+                )
+
+    keys = tuple(chosen)
+    params = tuple((k, tuple(sorted(params_of(k).items()))) for k in keys)
+    names = {k: name_of(k) for k in keys}
+    names_key = tuple(names.items())
+    show_f2 = bool(st.session_state["act_f2"])
+    sat = saturation(keys, params, half, threshold)
+    sat_label = tr("act_sat_tooltip", t=ac.fmt(threshold))
+
+    # -------------------------------------------------------------- curves
+    panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
+    if show_f2:
+        panels.append(("d2f", "act_chart_d2f", "f″(x)"))
+    for column, (value, title_key, y_title) in zip(st.columns(len(panels), gap="medium"), panels):
+        with column:
+            st.markdown(f"**{tr(title_key)}**")
+            spec = curve_spec(keys, params, half, show_f2, value, names_key, y_title, threshold, sat_label,
+                              value == "df")
+            st.vega_lite_chart(spec, width="stretch")
+    st.caption(tr("act_hover_caption", t=ac.fmt(threshold)))
+    by_key = {k: [] for k in keys}
+    for row in sat.itertuples():
+        by_key[row.key].append((row.x0, row.x1))
+    lines = [
+        f"- **{names[k]}**: {ac.format_intervals(by_key[k], half) or tr('act_nowhere')}" for k in keys
+    ]
+    st.markdown(tr("act_sat_list_heading", t=ac.fmt(threshold)) + "\n" + "\n".join(lines))
+
+    # -------------------------------------------------------------- formulas
+    st.subheader(tr("act_formulas_heading"))
+    for start in range(0, len(keys), 2):
+        for column, key in zip(st.columns(2, gap="medium"), keys[start:start + 2]):
+            act = ACTIVATIONS[key]
+            with column.container(border=True, height="stretch"):
+                st.markdown(f"**{names[key]}**")
+                # A ",\quad where …" tail goes on its own line: narrow screens keep the
+                # main formula readable without scrolling.
+                for formula in (act.formula_latex, act.derivative_latex):
+                    for part in formula.split(r",\quad"):
+                        st.latex(part.strip())
+                if act.kink_convention_latex:
+                    st.caption(tr("act_kink_caption"))
+                    st.latex(act.kink_convention_latex)
+                if act.keras_note_latex:
+                    st.caption(tr("act_keras_note_caption"))
+                    st.latex(act.keras_note_latex)
+                paper = act.paper
+                st.caption(tr("act_paper", authors=paper.authors, year=paper.year, title=paper.title, url=paper.url))
+
+    # -------------------------------------------------------------- properties
+    st.subheader(tr("act_props_heading"))
+    yes_no = {True: tr("act_yes"), False: tr("act_no")}
+    smooth = {"C-1": tr("act_smooth_discontinuous"), "C0": tr("act_smooth_c0"), "C1": tr("act_smooth_c1"),
+              "C∞": tr("act_smooth_cinf")}
+    saturates = {code: tr(f"act_sat_{code}") for code in ("none", "negative", "positive", "both")}
+    labels = [
+        ("range", tr("act_prop_range")), ("monotonic", tr("act_prop_monotonic")),
+        ("zero_centred", tr("act_prop_zero")), ("smoothness", tr("act_prop_smooth")),
+        ("saturates", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=ac.fmt(threshold))),
+        ("max_grad", tr("act_prop_maxgrad")), ("max_grad_runs", tr("act_prop_maxgrad_at")),
+        ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("paper", tr("act_prop_paper")),
+        ("torch", tr("act_prop_torch")), ("keras", tr("act_prop_keras")),
+    ]
+    shown = {
+        "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get, "saturates": saturates.get,
+        "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
+        "max_grad": lambda v: ac.fmt(v, 4),
+        "max_grad_runs": lambda v: ac.format_where(v, tr("act_everywhere")),
+        "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
+        "paper": lambda v: f"{v.authors} ({v.year})",
+        "keras": lambda v: v or tr("act_keras_missing"),
+    }
+    rows = properties(keys, params, half, threshold)
+    table = {
+        tr("act_prop_header"): [label for _, label in labels],
+        **{names[r["key"]]: [shown.get(field, str)(r[field]) for field, _ in labels] for r in rows},
+    }
+    st.table(table, hide_index=True)
+    st.caption(tr("act_props_caption", a=ac.fmt(half)))
+
+# ------------------------------------------------------------------ the step
+st.subheader(tr("act_step_heading"))
+st.markdown(tr("act_step_intro"))
+st.select_slider(tr("act_k_label"), options=list(ac.K_LADDER), format_func=ac.fmt, key="act_k",
+                 persist_state="session")
+steep = float(st.session_state["act_k"])
+chart_col, table_col = st.columns([1, 1], gap="large")
+with chart_col:
+    soft_label = tr("act_soft_series", k=ac.fmt(steep))
+    st.vega_lite_chart(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
+with table_col:
+    ex = ac.step_examples(steep)
+    st.table(
+        {
+            tr("act_col_x"): [ac.fmt(v) for v in ex["x"]],
+            tr("act_col_step"): [f"{v:.0%}" for v in ex["step"]],
+            tr("act_col_soft"): [f"{v:.1%}" for v in ex["soft"]],
+            tr("act_col_step_slope"): [ac.fmt(v, 3) for v in ex["step_slope"]],
+            tr("act_col_soft_slope"): [ac.fmt(v, 3) for v in ex["soft_slope"]],
+        },
+        hide_index=True,
+    )
+slope_at_2 = float(ac.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
+st.markdown(tr("act_step_why", peak=ac.fmt(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
+
+# ------------------------------------------------------------------ depth
+st.subheader(tr("act_depth_heading"))
+st.markdown(tr("act_depth_intro"))
+left, right = st.columns(2, gap="large")
+with left:
+    st.slider(tr("act_layers_label"), 1, 30, step=1, key="act_layers", persist_state="session")
+with right:
+    st.slider(tr("act_spread_label"), 0.1, 4.0, step=0.1, key="act_spread", persist_state="session")
+if not chosen:
+    st.info(tr("act_empty"), icon=":material/touch_app:")
+else:
+    layers, spread = int(st.session_state["act_layers"]), float(st.session_state["act_spread"])
+    dframe = depth(keys, params, layers, spread)
+    labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"))
+    st.vega_lite_chart(depth_spec(keys, params, layers, spread, names_key, labels), width="stretch")
+    blocked = [names[k] for k in keys if not (dframe.loc[dframe["key"] == k, "factor"] > 0).any()]
+    if blocked:
+        st.caption(tr("act_depth_blocked", names=", ".join(blocked)))
+    st.caption(tr("act_depth_caption"))
+
+    # -------------------------------------------------------------- code
+    st.caption(tr("act_code_caption"))
+    show_code([f for k in keys for f in (ACTIVATIONS[k].fn, ACTIVATIONS[k].grad)], key="act_code")
+
+write_to_url(PARAMS)

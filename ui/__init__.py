@@ -16,6 +16,7 @@ from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalize_lang, t
 from core.urlparams import Param
 
 LANG_KEY = "lang"
+_LANG_STORE = "_lang"
 _NOTICES_KEY = "_url_notices"
 
 
@@ -25,25 +26,36 @@ def choose_language() -> str:
     First visit: the URL's ``lang`` wins, else the browser's locale (``st.context.locale``),
     else English.  The choice is written back to the URL on every run, so it survives page
     switches and travels with a shared link.
+
+    The language is kept in a plain session key (``_LANG_STORE``), copied into the widget
+    before it is drawn and back from it when the learner changes it: a widget's own state
+    is dropped by Streamlit on any run in which its value is not reported, and the
+    language must never silently fall back to English.
     """
-    if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = (
+    if _LANG_STORE not in st.session_state:
+        st.session_state[_LANG_STORE] = (
             normalize_lang(url_value(LANG_KEY)) or normalize_lang(st.context.locale) or DEFAULT_LANG
         )
+    st.session_state[LANG_KEY] = st.session_state[_LANG_STORE]
     with st.sidebar:
         st.selectbox(
             t("lang_label", current_lang()),
             options=LANGS,
             format_func=LANG_NAMES.__getitem__,
             key=LANG_KEY,
+            on_change=_remember_language,
         )
     st.query_params[LANG_KEY] = current_lang()
     return current_lang()
 
 
+def _remember_language() -> None:
+    st.session_state[_LANG_STORE] = st.session_state[LANG_KEY]
+
+
 def current_lang() -> str:
     """The language of this session (English until the switch has run)."""
-    return normalize_lang(st.session_state.get(LANG_KEY)) or DEFAULT_LANG
+    return normalize_lang(st.session_state.get(_LANG_STORE)) or DEFAULT_LANG
 
 
 def tr(key: str, /, **values: object) -> str:

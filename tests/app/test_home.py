@@ -23,3 +23,12 @@ def test_bad_language_in_url_falls_back_to_english():
     at = run_page(lang="klingon")
     assert_clean(at)
     assert at.title[0].value == t("app_title", "en")
+
+
+def test_language_survives_a_page_switch_and_reruns():
+    at = run_page("pages/activations.py", lang="zh")
+    at.run()
+    at.run()
+    assert_clean(at)
+    assert at.session_state["_lang"] == "zh"
+    assert at.title[0].value == t("nav_activations", "zh")

@@ -1,0 +1,101 @@
+"""The activation-functions page in a real browser: it draws, it reacts, the URL follows."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.i18n import t
+
+CHARTS = "[data-testid='stVegaLiteChart']"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_server(browser, app_url):
+    """Open the home page once before deep-linking into the page.
+
+    On a server that has not yet run the entry script, a deep link to /activations is
+    served as an old-style ``pages/`` page, without the entry script (no language box);
+    the first visit to "/" registers ``st.navigation`` and from then on links work.
+    """
+    from tests.e2e.conftest import AppPage
+
+    context = browser.new_context()
+    try:
+        AppPage(context.new_page(), app_url).open("")
+    finally:
+        context.close()
+
+
+def drawn_charts(app) -> int:
+    return app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").count()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_loads_clean_and_draws(app, lang):
+    app.open("activations", f"lang={lang}")
+    expect(app.page.locator("h1").first).to_have_text(t("nav_activations", lang))
+    expect(app.page.locator(CHARTS)).to_have_count(4)
+    expect(app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").first).to_be_visible()
+    assert drawn_charts(app) >= 4
+    assert app.page.locator(".katex").count() >= 6  # f and f' of three functions
+    assert app.error_elements() == 0
+    assert not app.failed_responses, app.failed_responses
+    assert not app.console_errors, app.console_errors
+
+
+def test_choosing_a_function_updates_the_url_and_the_formulas(app):
+    app.open("activations", "lang=en")
+    assert "fn=" not in app.page.url  # the default is not written
+    assert app.page.locator(".katex", has_text="GELU").count() == 0
+    app.widget("fn").get_by_role("combobox").click()
+    app.page.get_by_role("option", name="GELU", exact=True).click()
+    app.page.keyboard.press("Escape")
+    app.wait_idle()
+    expect(app.page).to_have_url(re.compile(r"fn=sigmoid(%2C|,)tanh(%2C|,)relu(%2C|,)gelu"))
+    expect(app.page.locator(".katex", has_text="GELU").first).to_be_visible()
+    assert app.error_elements() == 0
+    assert not app.failed_responses, app.failed_responses
+    assert not app.console_errors, app.console_errors
+
+
+def test_url_link_restores_and_the_language_survives_a_change(app):
+    app.open("activations", "lang=zh&fn=relu,tanh&act_x=4")
+    expect(app.page.locator("h1").first).to_have_text(t("nav_activations", "zh"))
+    tags = app.widget("fn").inner_text()
+    assert "ReLU" in tags and "Tanh" in tags and "Sigmoid" not in tags
+    # Move the x-range slider one step with the keyboard.
+    app.widget("act_x").get_by_role("slider").focus()
+    app.page.keyboard.press("ArrowRight")
+    app.wait_idle()
+    expect(app.page).to_have_url(re.compile(r"act_x=5"))
+    expect(app.page.locator("h1").first).to_have_text(t("nav_activations", "zh"))
+    assert "lang=zh" in app.page.url
+    assert app.error_elements() == 0
+
+
+def test_bad_link_shows_the_notice(app):
+    app.open("activations", "lang=en&fn=nonsense")
+    expect(app.page.locator(".st-key-url_notices")).to_be_visible()
+    assert "nonsense" in app.page.locator(".st-key-url_notices").inner_text()
+    assert app.error_elements() == 0
+    expect(app.page.locator(CHARTS)).to_have_count(4)
+
+
+def test_hovering_the_curve_shows_the_readout(app):
+    app.open("activations", "lang=en&fn=sigmoid")
+    chart = app.page.locator(CHARTS).first
+    chart.scroll_into_view_if_needed()
+    expect(chart.locator("canvas, svg.marks").first).to_be_visible()
+    tooltip = app.page.locator("#vg-tooltip-element")
+    # Vega attaches its pointer handlers a moment after the canvas appears: keep moving
+    # the pointer until the readout answers.
+    for attempt in range(10):
+        box = chart.bounding_box()
+        app.page.mouse.move(box["x"] + box["width"] * (0.55 + 0.02 * attempt), box["y"] + box["height"] * 0.6)
+        if tooltip.count() and "Sigmoid · f′(x)" in tooltip.inner_text():
+            break
+        app.page.wait_for_timeout(300)
+    expect(tooltip).to_contain_text("Sigmoid · f′(x)")
+    expect(tooltip).to_contain_text("Sigmoid · f(x)")
+    assert not app.console_errors, app.console_errors
