@@ -1,7 +1,380 @@
-"""Placeholder until the page lands."""
+"""Linear collapse: stacked linear layers are one linear map, so they draw one straight line.
 
+Follows the article: the 2-3-1 network with the learner's weights, its algebra, the
+boundary over the circle data, additivity/homogeneity, the constant gradient; then any
+depth and width (and an activation that bends the boundary); then the x² way out.
+"""
+
+import numpy as np
 import streamlit as st
 
-from ui import tr
+from core import collapse as col
+from core import urlparams as up
+from core.activations import ACTIVATIONS
+from core.collapse_charts import (
+    boundary_chart,
+    circle_chart,
+    feature_space_chart,
+    parabola_chart,
+    singular_values_chart,
+    threshold_chart,
+)
+from core.datasets import make_dataset
+from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
 
-st.title(tr("nav_collapse"))
+N_POINTS = 300
+DEFAULT_WIDTHS = "8,3,8"
+
+
+def _widths_param() -> up.Param:
+    """Hidden widths as canonical text ("8,3,8"): the text box holds a string, not a list."""
+    return up.Param("col_widths", DEFAULT_WIDTHS, lambda raw: col.format_widths(col.parse_widths(raw)))
+
+
+PARAMS = [up.number(name, *col.WEIGHT_RANGE, default) for name, default in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)]
+PARAMS += [
+    up.number("col_a1", -5.0, 5.0, 0.5), up.number("col_a2", -5.0, 5.0, -1.0),
+    up.number("col_b1", -5.0, 5.0, 0.3), up.number("col_b2", -5.0, 5.0, 0.8),
+    up.number("col_k", -10.0, 10.0, 2.5), up.flag("col_bias", False),
+    up.number("col_p1", -5.0, 5.0, 0.5), up.number("col_p2", -5.0, 5.0, -0.5),
+    up.number("col_q1", -5.0, 5.0, -0.8), up.number("col_q2", -5.0, 5.0, 0.3),
+    up.integer("col_depth", 1, 10, 4), _widths_param(), up.integer("col_seed", 0, 9999, 0),
+    up.choice("col_act", list(ACTIVATIONS), "tanh"),
+    up.number("col_sq_w", -3.0, 3.0, -2.0), up.number("col_sq_b", -1.0, 1.0, 0.5),
+]
+
+
+@st.cache_data(max_entries=2)
+def circle_data():
+    """The article's picture and the best any straight line can do on it (same for everyone)."""
+    X, y = make_dataset("circle", n=N_POINTS, seed=0)
+    return X, y, col.best_line(X, y)
+
+
+@st.cache_data(max_entries=2)
+def bend_1d():
+    x, y = col.points_1d()
+    return x, y, col.best_threshold(x, y)
+
+
+def _set_weights(values) -> None:
+    for name, value in zip(col.WEIGHT_NAMES, values):
+        st.session_state[name] = float(value)
+
+
+def _random_weights() -> None:
+    _set_weights(col.random_weights_231(np.random.default_rng()))
+
+
+def _depth_changed() -> None:
+    """Keep the widths text in step with the depth: depth − 1 hidden layers."""
+    try:
+        widths = col.parse_widths(st.session_state["col_widths"])
+    except ValueError:
+        widths = col.parse_widths(DEFAULT_WIDTHS)
+    st.session_state["col_widths"] = col.format_widths(col.resize_widths(widths, st.session_state["col_depth"]))
+
+
+def _widths_changed() -> None:
+    try:
+        widths = col.parse_widths(st.session_state["col_widths"])
+    except ValueError:
+        return  # the page shows a warning and keeps the last good depth
+    st.session_state["col_widths"] = col.format_widths(widths)
+    st.session_state["col_depth"] = len(widths) + 1
+
+
+def _labels(x: str = "input₁", y: str = "input₂") -> dict:
+    return {"class1": tr("col_class1"), "class0": tr("col_class0"), "x": x, "y": y}
+
+
+def _pct(value: float) -> str:
+    return f"{100.0 * value:.1f} %"
+
+
+def _activation_label(key: str) -> str:
+    return tr("col_act_identity") if key == "identity" else tr("col_act_step") if key == "step" else ACTIVATIONS[key].name
+
+
+restore_from_url(PARAMS)
+show_url_notices()
+if "col_widths" in st.session_state:  # a shared link may disagree with itself: the depth wins
+    try:
+        _widths = col.parse_widths(st.session_state["col_widths"])
+        if len(_widths) != st.session_state["col_depth"] - 1:
+            _depth_changed()
+    except ValueError:
+        pass
+
+st.title(tr("col_title"))
+st.write(tr("col_lead"))
+
+# ------------------------------------------------------------------ the 2-3-1 network
+st.header(tr("col_h_network"), divider="gray")
+st.write(tr("col_network_intro"))
+
+left, right = st.columns([1.15, 1], gap="large")
+with right:
+    st.markdown(f"**{tr('col_weights_hidden')}**")
+    for row, (first, second) in enumerate((("w1", "w2"), ("w3", "w4"), ("w5", "w6"))):
+        c1, c2 = st.columns(2)
+        for column, name in ((c1, first), (c2, second)):
+            source = "input1" if name in ("w1", "w3", "w5") else "input2"
+            column.slider(f"{name} · {source} → h{row + 1}", *col.WEIGHT_RANGE, step=0.1, format="%.2f",
+                          key=name, persist_state="session")
+    st.markdown(f"**{tr('col_weights_output')}**")
+    for column, name, hidden in zip(st.columns(3), ("w7", "w8", "w9"), ("h1", "h2", "h3")):
+        column.slider(f"{name} · {hidden} → Output", *col.WEIGHT_RANGE, step=0.1, format="%.2f",
+                      key=name, persist_state="session")
+    with st.container(horizontal=True, key="col_buttons"):
+        st.button(tr("col_random"), key="col_random", on_click=_random_weights, icon=":material/casino:")
+        st.button(tr("col_reset"), key="col_reset", on_click=_set_weights, args=(col.DEFAULT_WEIGHTS,),
+                  icon=":material/restart_alt:")
+        st.button(tr("col_ex_horizontal"), key="col_ex_horizontal", on_click=_set_weights,
+                  args=(col.EXAMPLES["horizontal"],), icon=":material/horizontal_rule:")
+        st.button(tr("col_ex_silent"), key="col_ex_silent", on_click=_set_weights,
+                  args=(col.EXAMPLES["silent"],), icon=":material/block:")
+
+w = tuple(float(st.session_state[name]) for name in col.WEIGHT_NAMES)
+line = col.boundary_231(w)
+# The line's coefficients: exactly 0 where the sum cancels on paper (no 1e-17 residue shown).
+a_coef, c_coef = line.a, line.c
+with left:
+    st.graphviz_chart(col.network_dot(w), width="stretch")
+    st.caption(tr("col_diagram_caption"))
+
+# ---------------------------------------------------------------------- the algebra
+st.header(tr("col_h_algebra"), divider="gray")
+st.subheader(tr("col_in_symbols"))
+for step, latex in col.derivation_231():
+    st.markdown(tr(f"col_step_{step}"))
+    st.latex(latex)
+st.subheader(tr("col_with_numbers"))
+for step, latex in col.derivation_231(w):
+    st.markdown(tr(f"col_step_{step}"))
+    st.latex(latex)
+if line.kind == "x1":
+    st.success(tr("col_case_x1", slope=col.fmt(line.slope)), icon=":material/straighten:")
+elif line.kind == "x2":
+    st.warning(tr("col_case_x2", c=col.fmt(c_coef)), icon=":material/horizontal_rule:")
+else:
+    st.warning(tr("col_case_none"), icon=":material/block:")
+
+with st.container(border=True, key="col_article_note"):
+    st.markdown(tr("col_article_note"))
+    st.latex(col.ARTICLE_FORMULA)
+    article = col.article_slope_231(w)
+    if line.kind == "x1" and article is not None:
+        st.markdown(tr("col_article_numbers", article=col.fmt(article), correct=col.fmt(line.slope)))
+
+# ------------------------------------------------------------------ proof by numbers
+st.header(tr("col_h_proof"), divider="gray")
+rng = np.random.default_rng(0)
+inputs = rng.uniform(-10.0, 10.0, (10_000, 2))
+stacked = col.forward_231(w, inputs)
+W_one, b_one = col.collapse(col.stack_231(w))
+collapsed = (inputs @ W_one + b_one)[:, 0]
+max_diff = float(np.max(np.abs(stacked - collapsed)))
+m1, m2 = st.columns([1, 2])
+m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
+m2.write(tr("col_proof_text", n="10 000", expr=col.linear_text(a_coef, c_coef)))
+
+# ------------------------------------------------------------ the boundary over data
+st.header(tr("col_h_boundary"), divider="gray")
+X, y, best = circle_data()
+own_accuracy = col.sign_accuracy(col.forward_231(w, X), y)
+chart_col, text_col = st.columns([1.1, 1], gap="large")
+with chart_col:
+    st.altair_chart(
+        boundary_chart(X, y, lambda P: col.forward_231(w, P), _labels(), line=line), width="content",
+        key="col_boundary_chart",
+    )
+with text_col:
+    st.write(tr("col_boundary_text"))
+    k1, k2 = st.columns(2)
+    k1.metric(tr("col_own_accuracy"), _pct(own_accuracy))
+    k2.metric(tr("col_best_accuracy"), _pct(best.accuracy))
+    st.caption(tr("col_best_caption", directions=best.directions, n=len(y)))
+    if line.kind == "none":
+        st.write(tr("col_boundary_none"))
+
+# ------------------------------------------------------- additivity and homogeneity
+st.header(tr("col_h_additivity"), divider="gray")
+st.write(tr("col_additivity_intro"))
+cols = st.columns(5)
+for column, key, label in zip(cols, ("col_a1", "col_a2", "col_b1", "col_b2", "col_k"), ("a₁", "a₂", "b₁", "b₂", "k")):
+    column.number_input(label, -10.0 if key == "col_k" else -5.0, 10.0 if key == "col_k" else 5.0, step=0.1,
+                        format="%.2f", key=key, persist_state="session")
+biased = st.toggle(tr("col_bias_toggle"), key="col_bias", persist_state="session")
+point_a = (st.session_state["col_a1"], st.session_state["col_a2"])
+point_b = (st.session_state["col_b1"], st.session_state["col_b2"])
+k = float(st.session_state["col_k"])
+biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS) if biased else None
+nums = col.additivity_231(w, point_a, point_b, k, biases)
+add_col, hom_col = st.columns(2)
+add_latex, add_gap, hom_latex, hom_gap = col.additivity_latex(point_a, point_b, k, nums, biased)
+add_col.latex(add_latex)
+add_col.latex(add_gap)
+hom_col.latex(hom_latex)
+hom_col.latex(hom_gap)
+if biased:
+    b_line = col.boundary_231(w, biases)
+    st.markdown(tr("col_bias_text", b1=col.fmt(biases[0]), b2=col.fmt(biases[1]), b3=col.fmt(biases[2]),
+                   b4=col.fmt(biases[3]), beta=col.fmt(nums["beta"])))
+    st.latex(col.aligned([rf"f(\mathbf x) &= {col.combo_latex([(a_coef, col.IN1), (c_coef, col.IN2), (nums['beta'], '1')])}",
+                          rf"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line)]))
+else:
+    st.write(tr("col_additivity_text"))
+
+# -------------------------------------------------------- the same slope everywhere
+st.header(tr("col_h_gradient"), divider="gray")
+st.write(tr("col_gradient_intro"))
+cols = st.columns(4)
+for column, key, label in zip(cols, ("col_p1", "col_p2", "col_q1", "col_q2"), ("p₁", "p₂", "q₁", "q₂")):
+    column.number_input(label, -5.0, 5.0, step=0.1, format="%.2f", key=key, persist_state="session")
+p = np.array([st.session_state["col_p1"], st.session_state["col_p2"]], dtype=float)
+q = np.array([st.session_state["col_q1"], st.session_state["col_q2"]], dtype=float)
+W1, W2 = col.stack_231(w)
+tanh = ACTIVATIONS["tanh"]
+
+
+def linear_net(P):
+    return col.forward_231(w, P)
+
+
+def tanh_net(P):
+    return col.forward(np.atleast_2d(P), [W1, W2], activation=tanh)[..., 0]
+
+
+g_lin_p, g_lin_q = col.gradient(linear_net, p), col.gradient(linear_net, q)
+g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
+st.markdown(tr("col_grad_linear_label"))
+st.latex(col.aligned([rf"\nabla\,{col.OUT}(\mathbf p) &= {col.point_latex(g_lin_p)}",
+                      rf"\nabla\,{col.OUT}(\mathbf q) &= {col.point_latex(g_lin_q)}"]))
+st.write(tr("col_gradient_linear", a=col.fmt(a_coef), c=col.fmt(c_coef)))
+st.markdown(tr("col_grad_tanh_label"))
+st.latex(col.aligned([rf"\nabla\,{col.OUT}(\mathbf p) &= {col.point_latex(g_tanh_p)}",
+                      rf"\nabla\,{col.OUT}(\mathbf q) &= {col.point_latex(g_tanh_q)}"]))
+st.write(tr("col_gradient_tanh"))
+
+# ------------------------------------------------------------ any depth, any width
+st.header(tr("col_h_depth"), divider="gray")
+st.write(tr("col_depth_intro", io=col.RANK_IO))
+d1, d2, d3 = st.columns([2, 2, 1])
+d1.slider(tr("col_depth"), 1, 10, key="col_depth", on_change=_depth_changed, persist_state="session")
+d2.text_input(tr("col_widths"), key="col_widths", on_change=_widths_changed, help=tr("col_widths_help"),
+              persist_state="session")
+d3.number_input(tr("col_seed"), 0, 9999, step=1, key="col_seed", persist_state="session")
+depth = int(st.session_state["col_depth"])
+try:
+    hidden = col.parse_widths(st.session_state["col_widths"])
+    if len(hidden) != depth - 1:
+        raise ValueError(st.session_state["col_widths"])
+except ValueError:
+    st.warning(tr("col_widths_bad", value=str(st.session_state["col_widths"])[:40], depth=depth),
+               icon=":material/warning:")
+    hidden = col.resize_widths(col.parse_widths(DEFAULT_WIDTHS), depth)
+seed = int(st.session_state["col_seed"])
+sizes = [col.RANK_IO, *hidden, col.RANK_IO]
+weights, stack_biases = col.random_stack(sizes, seed=seed)
+W_all, b_all = col.collapse(weights, stack_biases)
+rank, singular = col.rank_report(W_all)
+probe = np.random.default_rng(1).uniform(-1.0, 1.0, (2000, col.RANK_IO))
+stack_diff = float(np.max(np.abs(col.forward(probe, weights, stack_biases) - (probe @ W_all + b_all))))
+
+st.markdown(tr("col_sizes", sizes=" → ".join(str(s) for s in sizes), depth=depth))
+n1, n2, n3 = st.columns(3)
+n1.metric(tr("col_rank"), f"{rank}")
+n2.metric(tr("col_min_width"), f"{min(sizes)}")
+n3.metric(tr("col_stack_diff"), f"{stack_diff:.1e}" if stack_diff else "0")
+mat_col, sv_col = st.columns([1.1, 1], gap="large")
+with mat_col:
+    st.latex(r"W = W_1 W_2 \cdots W_{" + str(depth) + "}")
+    st.latex(col.matrix_latex(W_all))
+    st.latex(r"b = " + col.matrix_latex(b_all))
+with sv_col:
+    st.altair_chart(
+        singular_values_chart(singular, rank, {"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")}),
+        width="stretch", key="col_sv_chart",
+    )
+st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
+
+st.subheader(tr("col_h_contrast"))
+st.write(tr("col_contrast_intro"))
+options = list(ACTIVATIONS)
+st.selectbox(tr("col_act"), options, format_func=_activation_label, key="col_act", persist_state="session")
+activation = ACTIVATIONS[st.session_state["col_act"]]
+small_sizes = [2, *hidden, 1]
+small_w, small_b = col.random_stack(small_sizes, seed=seed)
+W_small, b_small = col.collapse(small_w, small_b)
+small_line = col.line_from_coefficients(W_small[0, 0], W_small[1, 0], b_small[0], tol_a=1e-12, tol_c=1e-12)
+
+
+def linear_stack(P):
+    return col.forward(P, small_w, small_b)[:, 0]
+
+
+def bent_stack(P):
+    return col.forward(P, small_w, small_b, activation=activation)[:, 0]
+
+
+s1, s2 = st.columns(2, gap="large")
+with s1:
+    st.markdown(f"**{tr('col_linear_stack')}**")
+    st.altair_chart(boundary_chart(X, y, linear_stack, _labels(x="x₁", y="x₂"), line=small_line, size=300),
+                    width="content", key="col_linear_chart")
+    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(linear_stack(X), y))))
+with s2:
+    st.markdown(f"**{tr('col_bent_stack', act=_activation_label(activation.key))}**")
+    st.altair_chart(boundary_chart(X, y, bent_stack, _labels(x="x₁", y="x₂"), size=300),
+                    width="content", key="col_bent_chart")
+    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(bent_stack(X), y))))
+st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in small_sizes)))
+if depth == 1:
+    st.info(tr("col_depth_one"), icon=":material/info:")
+st.write(tr("col_contrast_text"))
+
+# ----------------------------------------------------------------- bending the input
+st.header(tr("col_h_bend"), divider="gray")
+st.write(tr("col_bend_intro"))
+st.subheader(tr("col_h_bend_1d"))
+x1d, y1d, best_1d = bend_1d()
+t1, t2 = st.columns(2, gap="large")
+with t1:
+    st.markdown(tr("col_threshold_title"))
+    st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
+                    width="stretch", key="col_threshold_chart")
+    st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
+with t2:
+    st.markdown(tr("col_parabola_title"))
+    s_w, s_b = st.columns(2)
+    s_w.slider("W", -3.0, 3.0, step=0.1, format="%.1f", key="col_sq_w", persist_state="session")
+    s_b.slider("B", -1.0, 1.0, step=0.05, format="%.2f", key="col_sq_b", persist_state="session")
+    W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
+    st.altair_chart(parabola_chart(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
+                    width="stretch", key="col_parabola_chart")
+    st.metric(tr("col_parabola_accuracy"), _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d)))
+st.write(tr("col_bend_1d_text"))
+
+st.subheader(tr("col_h_bend_2d"))
+separator = col.circle_separator(X, y)
+radius = float(np.sqrt(max(separator.threshold, 0.0)))
+f1, f2 = st.columns(2, gap="large")
+with f1:
+    st.markdown(tr("col_feature_title", t=col.fmt(separator.threshold, 3)))
+    st.altair_chart(feature_space_chart(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
+                    width="content", key="col_feature_chart")
+with f2:
+    st.markdown(tr("col_circle_title", r=col.fmt(radius, 3)))
+    st.altair_chart(circle_chart(X, y, radius, _labels(x="x₁", y="x₂")), width="content", key="col_circle_chart")
+st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
+st.write(tr("col_bend_2d_text"))
+
+st.divider()
+st.write(tr("col_next"))
+n_left, n_right = st.columns(2)
+n_left.page_link("pages/activations.py", label=tr("nav_activations"), icon=":material/show_chart:")
+n_right.page_link("pages/training.py", label=tr("nav_training"), icon=":material/model_training:")
+show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
+
+write_to_url(PARAMS)

@@ -1,0 +1,163 @@
+"""The linear-collapse page under Streamlit's AppTest: renders, reacts, restores from the URL."""
+
+import pytest
+
+from core import collapse as col
+from core.i18n import t
+from tests.app.conftest import assert_clean, run_page
+
+PAGE = "pages/collapse.py"
+
+
+def _latex(at) -> list[str]:
+    return [element.value for element in at.latex]
+
+
+def _charts(at) -> list[str]:
+    return [element.proto.spec for element in at.get("vega_lite_chart")]
+
+
+def _keep_lang(at, lang: str):
+    """AppTest quirk: after ``switch_page`` only the page script runs, not the entry, so the
+    sidebar's language widget is gone and its state is dropped after one more run.  Put the
+    language back before every interaction (a real browser keeps it; the e2e test checks)."""
+    at.session_state["lang"] = lang
+    return at
+
+
+def _weights(at) -> tuple[float, ...]:
+    return tuple(at.slider(key=name).value for name in col.WEIGHT_NAMES)
+
+
+def test_page_renders_in_each_language(lang):
+    at = run_page(PAGE, lang=lang)
+    assert_clean(at)
+    assert at.title[0].value == t("col_title", lang)
+    assert [h.value for h in at.header][0] == t("col_h_network", lang)
+    assert len(at.get("vega_lite_chart")) == 8
+    assert len(at.get("graphviz_chart")) == 1
+    assert any("2.03" in latex and "1.54" in latex for latex in _latex(at))
+    assert _weights(at) == col.DEFAULT_WEIGHTS
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("col_feature_accuracy", lang)] == "100.0 %"
+    assert metrics[t("col_rank", lang)] == "3"  # default widths 8,3,8
+
+
+def test_changing_a_weight_changes_the_derivation_and_the_picture(lang):
+    at = run_page(PAGE, lang=lang)
+    latex_before, charts_before = _latex(at), _charts(at)
+    dot_before = at.get("graphviz_chart")[0].proto.spec
+    _keep_lang(at, lang).slider(key="w1").set_value(-0.3).run()
+    assert_clean(at)
+    assert at.title[0].value == t("col_title", lang)
+    latex_after = _latex(at)
+    assert latex_after != latex_before
+    a, c = col.coefficients_231((-0.3, *col.DEFAULT_WEIGHTS[1:]))
+    assert any(col.fmt(a) in latex for latex in latex_after)
+    assert _charts(at)[0] != charts_before[0]
+    assert at.get("graphviz_chart")[0].proto.spec != dot_before
+    assert "w1=-0.3" in at.get("graphviz_chart")[0].proto.spec
+    assert at.query_params["w1"] in ("-0.3", ["-0.3"])
+
+
+def test_random_and_reset_buttons():
+    at = run_page(PAGE)
+    at.button(key="col_random").click().run()
+    assert_clean(at)
+    randomised = _weights(at)
+    assert randomised != col.DEFAULT_WEIGHTS
+    assert all(-2.0 <= v <= 2.0 for v in randomised)
+    changed = [name for name, v, d in zip(col.WEIGHT_NAMES, randomised, col.DEFAULT_WEIGHTS) if v != d]
+    assert all(name in at.query_params for name in changed)
+    at.button(key="col_reset").click().run()
+    assert_clean(at)
+    assert _weights(at) == col.DEFAULT_WEIGHTS
+    assert not any(name in at.query_params for name in col.WEIGHT_NAMES)
+
+
+def test_degenerate_examples_are_explained(lang):
+    at = run_page(PAGE, lang=lang)
+    _keep_lang(at, lang).button(key="col_ex_horizontal").click().run()
+    assert_clean(at)
+    assert _weights(at) == col.EXAMPLES["horizontal"]
+    a, c = col.coefficients_231(col.EXAMPLES["horizontal"])
+    assert any(w.value == t("col_case_x2", lang, c=col.fmt(c)) for w in at.warning)
+    _keep_lang(at, lang).button(key="col_ex_silent").click().run()
+    assert_clean(at)
+    assert any(w.value == t("col_case_none", lang) for w in at.warning)
+    assert any(r"\equiv 0" in latex for latex in _latex(at))
+
+
+def test_url_restores_the_weights_and_settings():
+    at = run_page(PAGE, w1="0.5", w2="-1.2", w9="2", col_depth="3", col_widths="5,2", col_act="relu", col_bias="1")
+    assert_clean(at)
+    assert at.slider(key="w1").value == 0.5 and at.slider(key="w2").value == -1.2 and at.slider(key="w9").value == 2.0
+    assert at.slider(key="col_depth").value == 3 and at.text_input(key="col_widths").value == "5,2"
+    assert at.selectbox(key="col_act").value == "relu"
+    assert at.toggle(key="col_bias").value is True
+    a, c = col.coefficients_231((0.5, -1.2, *col.DEFAULT_WEIGHTS[2:8], 2.0))
+    assert any(col.fmt(a) in latex for latex in _latex(at))
+    assert {m.label: m.value for m in at.metric}[t("col_rank", "en")] == "2"
+    assert any(r"\beta" in latex for latex in _latex(at))
+
+
+@pytest.mark.parametrize("query", [{"w1": "abc"}, {"w3": "7"}, {"col_depth": "99"}, {"col_widths": "8,x"},
+                                   {"col_act": "nope"}, {"col_k": "nan"}])
+def test_bad_url_values_give_a_notice(query):
+    at = run_page(PAGE, **query)
+    assert_clean(at)
+    name = next(iter(query))
+    notices = [w.value for w in at.warning]
+    assert any(name in notice for notice in notices), notices
+    assert at.get("vega_lite_chart")
+
+
+def test_url_with_depth_and_widths_that_disagree_is_made_consistent():
+    at = run_page(PAGE, col_depth="3", col_widths="8,3,8")
+    assert_clean(at)
+    assert at.text_input(key="col_widths").value == "8,3"
+
+
+def test_depth_and_widths_stay_in_step():
+    at = run_page(PAGE)
+    at.text_input(key="col_widths").set_value("8,2,8,8").run()
+    assert_clean(at)
+    assert at.slider(key="col_depth").value == 5
+    assert {m.label: m.value for m in at.metric}[t("col_rank", "en")] == "2"
+    at.slider(key="col_depth").set_value(2).run()
+    assert at.text_input(key="col_widths").value == "8"
+    at.slider(key="col_depth").set_value(1).run()
+    assert_clean(at)
+    assert at.text_input(key="col_widths").value == ""
+    assert any(i.value == t("col_depth_one", "en") for i in at.info)
+
+
+def test_bad_widths_warn_and_keep_working():
+    at = run_page(PAGE)
+    at.text_input(key="col_widths").set_value("8,x").run()
+    assert_clean(at)
+    assert any("8,x" in w.value for w in at.warning)
+    assert at.get("vega_lite_chart")
+
+
+def test_activation_and_seed_change_the_pictures():
+    at = run_page(PAGE)
+    before = _charts(at)
+    at.selectbox(key="col_act").set_value("relu").run()
+    assert_clean(at)
+    after = _charts(at)
+    # Chart order: 2-3-1 boundary, singular values, linear stack, bent stack, then the x² charts.
+    assert after[3] != before[3] and after[2] == before[2]
+    at.number_input(key="col_seed").set_value(3).run()
+    assert _charts(at)[2] != after[2]
+
+
+def test_additivity_inputs_change_the_numbers():
+    at = run_page(PAGE)
+    before = _latex(at)
+    at.number_input(key="col_k").set_value(-1.5).run()
+    assert_clean(at)
+    assert any(r"f((-1.5)\,\mathbf a)" in latex for latex in _latex(at))
+    assert _latex(at) != before
+    at.number_input(key="col_p1").set_value(2.0).run()
+    assert_clean(at)

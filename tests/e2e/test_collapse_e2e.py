@@ -1,0 +1,58 @@
+"""The linear-collapse page in a real browser: a weight moved with the keyboard changes the algebra."""
+
+import re
+
+from playwright.sync_api import expect
+
+from core import collapse as col
+from core.i18n import t
+
+
+def _open(app, query: str) -> None:
+    # A brand-new server's first session that starts on /collapse runs the page without the
+    # entry script (Streamlit's pages/ auto-discovery); open the home page first to be safe.
+    app.open("", "lang=en")
+    app.open("collapse", query)
+
+
+def _latex_with(app, text: str):
+    """KaTeX keeps the source of each formula in a hidden MathML annotation."""
+    return app.page.locator(".katex-mathml").filter(has_text=text)
+
+
+def test_moving_a_weight_changes_the_derivation(app):
+    _open(app, "lang=en")
+    a, _ = col.coefficients_231(col.DEFAULT_WEIGHTS)
+    expect(_latex_with(app, col.fmt(a)).first).to_be_attached()
+    thumb = app.widget("w1").get_by_role("slider")
+    thumb.focus()
+    app.page.keyboard.press("ArrowLeft")  # one step of 0.1: w1 = 1.2 → 1.1
+    app.wait_idle()
+    new_a, _ = col.coefficients_231((1.1, *col.DEFAULT_WEIGHTS[1:]))
+    expect(_latex_with(app, col.fmt(new_a)).first).to_be_attached()
+    expect(app.page.locator("[data-testid='stGraphVizChart'] svg").first).to_contain_text("w1=1.1")
+    assert "w1=1.1" in app.page.url
+    assert app.page.locator("[data-testid='stVegaLiteChart']").count() == 8
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+    assert not app.failed_responses, app.failed_responses
+
+
+def test_random_button_in_chinese_keeps_the_language(app):
+    _open(app, "lang=zh")
+    title = app.page.locator("h1").first
+    expect(title).to_have_text(t("col_title", "zh"))
+    app.widget("col_random").get_by_role("button").click()
+    app.wait_idle()
+    expect(app.page).to_have_url(re.compile(r"w\d="))
+    expect(title).to_have_text(t("col_title", "zh"))
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+
+
+def test_shared_link_restores_weights_and_bad_values_get_a_notice(app):
+    _open(app, "lang=en&w1=0.5&w2=abc")
+    expect(app.widget("url_notices")).to_contain_text("w2")
+    a, _ = col.coefficients_231((0.5, *col.DEFAULT_WEIGHTS[1:]))
+    expect(_latex_with(app, col.fmt(a)).first).to_be_attached()
+    assert app.error_elements() == 0
