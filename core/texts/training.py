@@ -1,0 +1,262 @@
+"""Texts of the live-training page (keys prefixed ``trn_``)."""
+
+TEXTS = {
+    # ---------------------------------------------------------------- header
+    "trn_lead": {
+        "en": "Press **Play** and watch a small network learn to separate the blue circles "
+        "from the orange triangles. The background is the network's answer: blue where it "
+        "says *circle*, orange where it says *triangle*.",
+        "zh": "点 **播放**，看一个小网络学着把蓝色圆圈和橙色三角形分开。背景就是网络给出的答案："
+        "蓝色区域它认为是“圆圈”，橙色区域它认为是“三角形”。",
+    },
+    "trn_try": {
+        "en": "**Try this:** switch the activation to *identity* — the boundary stays a straight "
+        "line, stuck near 50 % · *step* — nothing moves at all (its slope is 0, so no gradient "
+        "flows) · *sigmoid* with 6 layers — the gradient-flow chart shows the first layers "
+        "fading away · identity with SGD at learning rate 10 — nothing bounds the output, and training blows up.",
+        "zh": "**试一试：** 把激活函数换成 *identity*（恒等）——分界线始终是一条直线，准确率卡在 50% 左右；"
+        "换成 *step*（阶跃）——什么都不会动（它的斜率处处为 0，梯度传不回去）；"
+        "用 *sigmoid* 叠 6 层——“梯度流”图里前几层的梯度越来越小；identity 配 SGD、学习率 10——输出没有上下界，训练直接发散。",
+    },
+    # ---------------------------------------------------------------- transport
+    "trn_play": {"en": "Play", "zh": "播放"},
+    "trn_pause": {"en": "Pause", "zh": "暂停"},
+    "trn_step": {"en": "Step", "zh": "单步"},
+    "trn_reset": {"en": "Reset", "zh": "重置"},
+    "trn_play_help": {"en": "Train continuously; press again to pause", "zh": "连续训练；再点一次暂停"},
+    "trn_step_help": {"en": "Train exactly one epoch", "zh": "只训练一轮（一个 epoch）"},
+    "trn_reset_help": {"en": "Back to epoch 0, same data and starting weights",
+                       "zh": "回到第 0 轮：数据和初始权重不变"},
+    # ---------------------------------------------------------------- metrics
+    "trn_m_epoch": {"en": "Epoch", "zh": "轮次"},
+    "trn_m_train_loss": {"en": "Train loss", "zh": "训练损失"},
+    "trn_m_test_loss": {"en": "Test loss", "zh": "测试损失"},
+    "trn_m_test_acc": {"en": "Test accuracy", "zh": "测试准确率"},
+    # ---------------------------------------------------------------- sections
+    "trn_sec_data": {"en": "Data", "zh": "数据"},
+    "trn_sec_network": {"en": "Network", "zh": "网络结构"},
+    "trn_sec_training": {"en": "Training", "zh": "训练设置"},
+    # ---------------------------------------------------------------- data
+    "trn_dataset": {"en": "Data set", "zh": "数据集"},
+    "trn_ds_circle": {"en": "Circle", "zh": "圆形（内圈 vs 外环）"},
+    "trn_ds_xor": {"en": "Exclusive or (XOR)", "zh": "异或（XOR）"},
+    "trn_ds_gauss": {"en": "Two clusters", "zh": "两团高斯点"},
+    "trn_ds_moons": {"en": "Two moons", "zh": "双月牙"},
+    "trn_ds_spiral": {"en": "Spiral", "zh": "螺旋"},
+    "trn_ds_linear": {"en": "Linearly separable", "zh": "线性可分"},
+    "trn_ds_upload": {"en": "My own CSV file", "zh": "我自己的 CSV 文件"},
+    "trn_noise": {"en": "Noise (%)", "zh": "噪声（%）"},
+    "trn_n": {"en": "Number of points", "zh": "点的数量"},
+    "trn_ratio": {"en": "Training points (%)", "zh": "训练集占比（%）"},
+    "trn_seed": {"en": "Random seed", "zh": "随机种子"},
+    "trn_seed_help": {
+        "en": "Decides the points and the starting weights. Same seed, same run.",
+        "zh": "决定数据点和初始权重。种子相同，训练过程就完全相同。",
+    },
+    "trn_regen": {"en": "New data", "zh": "换一批数据"},
+    "trn_regen_help": {"en": "Next seed: new points and new starting weights",
+                       "zh": "换下一个种子：新的数据点和新的初始权重"},
+    "trn_show_test": {"en": "Show test points (hollow)", "zh": "显示测试点（空心）"},
+    "trn_discretize": {"en": "Discretize the output", "zh": "输出离散化（只显示两种颜色）"},
+    "trn_discretize_help": {
+        "en": "Colour each place by the class the network picks (p ≥ ½ → circle), "
+        "like the threshold Y > 0 → 1 of the article.",
+        "zh": "每个位置只按网络选出的类别上色（p ≥ ½ 即圆圈），相当于文章里“Y > 0 就判为 1”的阈值。",
+    },
+    "trn_upload": {"en": "Your CSV file", "zh": "上传 CSV 文件"},
+    "trn_upload_help": {
+        "en": "A header with columns x1, x2 and label (two label values), one point per row, "
+        "UTF-8, at most 10,000 rows. x1 and x2 are scaled into [-1, 1].",
+        "zh": "第一行是表头，包含 x1、x2、label 三列（label 只能有两种取值），每行一个点，"
+        "UTF-8 编码，最多 10,000 行。x1、x2 会被缩放到 [-1, 1]。",
+    },
+    "trn_upload_missing": {
+        "en": "Choose a CSV file (columns x1, x2, label). Until then the page trains on the circle data set.",
+        "zh": "请选择一个 CSV 文件（列：x1、x2、label）。在此之前，页面先用“圆形”数据集训练。",
+    },
+    "trn_upload_ok": {
+        "en": "{n} points: “{label0}” drawn as triangles, “{label1}” as circles.",
+        "zh": "共 {n} 个点：“{label0}”画成三角形，“{label1}”画成圆圈。",
+    },
+    "trn_upload_failed": {
+        "en": "This file can't be used: {reason} Until you upload a good one, the page trains on the circle data set.",
+        "zh": "这个文件无法使用：{reason}在换一个可用的文件之前，页面先用“圆形”数据集训练。",
+    },
+    # One message per DatasetError code (placeholders follow the error's details).
+    "trn_err_unknown_dataset": {"en": "unknown data set “{name}”.", "zh": "没有名为“{name}”的数据集。"},
+    "trn_err_bad_argument": {"en": "the value {value} of {name} is out of range.",
+                             "zh": "参数 {name} 的取值 {value} 超出了范围。"},
+    "trn_err_unreadable": {"en": "it could not be read as a CSV file ({reason}).",
+                           "zh": "它无法作为 CSV 文件读取（{reason}）。"},
+    "trn_err_too_large": {"en": "it is larger than {max_bytes} bytes.",
+                          "zh": "文件超过了 {max_bytes} 字节。"},
+    "trn_err_encoding": {
+        "en": "it is not UTF-8 text (first bad byte at position {position}). Save it as “CSV UTF-8”.",
+        "zh": "它不是 UTF-8 编码的文本（第 {position} 个字节出错）。请另存为“CSV UTF-8”格式。",
+    },
+    "trn_err_empty": {"en": "it is empty.", "zh": "文件是空的。"},
+    "trn_err_columns": {
+        "en": "the header must name the columns {expected}; it has {found}.",
+        "zh": "表头必须包含 {expected} 这几列，而这个文件的表头是 {found}。",
+    },
+    "trn_err_ragged": {
+        "en": "line {line} has {found} fields, the header has {expected}.",
+        "zh": "第 {line} 行有 {found} 个字段，而表头有 {expected} 个。",
+    },
+    "trn_err_non_numeric": {
+        "en": "line {line}: {column} = “{value}” is not a number.",
+        "zh": "第 {line} 行：{column} = “{value}” 不是数字。",
+    },
+    "trn_err_not_finite": {
+        "en": "line {line}: {column} = “{value}” is not a finite number.",
+        "zh": "第 {line} 行：{column} = “{value}” 不是有限的数。",
+    },
+    "trn_err_missing_label": {"en": "line {line} has no label.", "zh": "第 {line} 行缺少 label。"},
+    "trn_err_too_few_rows": {
+        "en": "it has {found} points; at least {min} are needed.",
+        "zh": "它只有 {found} 个点，至少需要 {min} 个。",
+    },
+    "trn_err_too_many_rows": {"en": "it has more than {max} points.", "zh": "点数超过了 {max} 个。"},
+    "trn_err_one_class": {
+        "en": "every point has the label “{label}”: there is nothing to separate.",
+        "zh": "所有点的 label 都是“{label}”，没有可以区分的两类。",
+    },
+    "trn_err_too_many_classes": {
+        "en": "the label column has {found} different values ({labels}); it needs exactly two.",
+        "zh": "label 列有 {found} 种不同的取值（{labels}），而这里只能有两种。",
+    },
+    # ---------------------------------------------------------------- network
+    "trn_layers": {"en": "Hidden layers: {count}", "zh": "隐藏层：{count} 层"},
+    "trn_layers_none": {
+        "en": "No hidden layer: this is logistic regression, a single straight line.",
+        "zh": "没有隐藏层：这就是逻辑回归，只能画一条直线。",
+    },
+    "trn_add_layer": {"en": "Add a layer", "zh": "加一层"},
+    "trn_remove_layer": {"en": "Remove the last layer", "zh": "去掉最后一层"},
+    "trn_layer_units": {"en": "Layer {i}: {units} neurons", "zh": "第 {i} 层：{units} 个神经元"},
+    "trn_more_units": {"en": "One more neuron in layer {i}", "zh": "第 {i} 层加一个神经元"},
+    "trn_fewer_units": {"en": "One neuron fewer in layer {i}", "zh": "第 {i} 层减一个神经元"},
+    "trn_activation": {"en": "Activation", "zh": "激活函数"},
+    "trn_act_identity": {"en": "Identity (linear)", "zh": "Identity（恒等，线性）"},
+    "trn_act_step": {"en": "Step (Heaviside)", "zh": "Step（阶跃）"},
+    "trn_init": {"en": "Initial weights", "zh": "权重初始化"},
+    "trn_init_auto": {"en": "Automatic (He for ReLU-like, else Glorot)",
+                      "zh": "自动（ReLU 类用 He，其余用 Glorot）"},
+    "trn_init_glorot": {"en": "Glorot (Xavier)", "zh": "Glorot（Xavier）"},
+    "trn_init_he": {"en": "He (Kaiming)", "zh": "He（Kaiming）"},
+    "trn_init_zeros": {"en": "All zeros", "zh": "全部为 0"},
+    "trn_hint_identity": {
+        "en": "Identity: every layer is linear, so the whole network is one linear map — "
+        "the boundary can only be a straight line.",
+        "zh": "恒等激活：每一层都是线性的，整个网络合起来还是一个线性函数——分界线只能是直线。",
+    },
+    "trn_hint_step": {
+        "en": "Step: its slope is 0 everywhere, so backpropagation passes no gradient to the "
+        "hidden layers and their weights never move.",
+        "zh": "阶跃激活：斜率处处为 0，反向传播传不回任何梯度，隐藏层的权重永远不会改变。",
+    },
+    # ---------------------------------------------------------------- training
+    "trn_lr": {"en": "Learning rate", "zh": "学习率"},
+    "trn_batch": {"en": "Batch size", "zh": "批大小"},
+    "trn_optimizer": {"en": "Optimizer", "zh": "优化器"},
+    "trn_opt_sgd": {"en": "SGD", "zh": "SGD（随机梯度下降）"},
+    "trn_opt_momentum": {"en": "SGD with momentum", "zh": "带动量的 SGD"},
+    "trn_opt_adam": {"en": "Adam", "zh": "Adam"},
+    "trn_loss": {"en": "Loss", "zh": "损失函数"},
+    "trn_loss_bce": {"en": "Cross-entropy", "zh": "交叉熵"},
+    "trn_loss_mse": {"en": "Squared error", "zh": "平方误差"},
+    "trn_reg": {"en": "Regularisation", "zh": "正则化"},
+    "trn_reg_none": {"en": "None", "zh": "无"},
+    "trn_reg_l1": {"en": "L1", "zh": "L1"},
+    "trn_reg_l2": {"en": "L2", "zh": "L2"},
+    "trn_reg_rate": {"en": "Regularisation rate", "zh": "正则化强度"},
+    "trn_speed": {"en": "Speed (epochs per frame)", "zh": "速度（每帧训练轮数）"},
+    "trn_speed_max": {"en": "max", "zh": "最快"},
+    "trn_speed_help": {
+        "en": "1 is slow enough to watch every epoch; max trains as many epochs as the machine "
+        "can between two frames.",
+        "zh": "1 表示每帧只训练一轮，慢到可以看清每一步；“最快”表示两帧之间能训练多少轮就训练多少轮。",
+    },
+    # ---------------------------------------------------------------- views
+    "trn_boundary_alt": {
+        "en": "Decision boundary: the network's output over the plane, with the data points",
+        "zh": "决策边界：网络在整个平面上的输出，以及数据点",
+    },
+    "trn_boundary_caption": {
+        "en": "● circles (blue) · ▲ triangles (orange) · filled = training points, hollow = test points",
+        "zh": "● 圆圈（蓝）· ▲ 三角形（橙）· 实心是训练点，空心是测试点",
+    },
+    "trn_curves_title": {"en": "Loss and accuracy", "zh": "损失与准确率"},
+    "trn_grad_title": {"en": "Gradient flow", "zh": "梯度流"},
+    "trn_grad_caption": {
+        "en": "Size of each layer's weight gradient ‖∂L/∂W‖ (log scale). When the first layers' "
+        "lines sink far below the last one's, those layers barely learn: vanishing gradients "
+        "(try sigmoid with 6 layers, then ReLU).",
+        "zh": "每一层权重梯度的大小 ‖∂L/∂W‖（对数坐标）。如果前几层的线远远低于最后一层，"
+        "说明这些层几乎学不动——这就是梯度消失（试试 6 层 sigmoid，再换成 ReLU 对比）。",
+    },
+    "trn_grad_zero": {
+        "en": "A gradient of exactly 0 is drawn at the bottom of the chart.",
+        "zh": "恰好为 0 的梯度画在图的最底部。",
+    },
+    "trn_neurons_title": {"en": "What each neuron sees", "zh": "每个神经元看到了什么"},
+    "trn_neurons_caption": {
+        "en": "Each small map is one hidden neuron's output over the plane (blue = high, "
+        "orange = low), layer by layer from left to right. The output combines the last "
+        "layer's maps into the big picture.",
+        "zh": "每个小图是一个隐藏神经元在整个平面上的输出（蓝色高、橙色低），从左到右逐层排列。"
+        "输出层把最后一层的这些小图组合成上面的大图。",
+    },
+    "trn_neurons_none": {"en": "No hidden layer, so no hidden neurons to show.",
+                         "zh": "没有隐藏层，也就没有隐藏神经元可以展示。"},
+    "trn_layer_n": {"en": "Layer {i}", "zh": "第 {i} 层"},
+    "trn_network_title": {"en": "The network", "zh": "网络结构图"},
+    "trn_network_caption": {
+        "en": "Lines are weights: blue positive, orange negative, thicker = larger. "
+        "Redrawn every few seconds while training.",
+        "zh": "每条线是一个权重：蓝色为正，橙色为负，越粗绝对值越大。训练时每隔几秒刷新一次。",
+    },
+    "trn_compare_title": {"en": "Compare activations", "zh": "对比激活函数"},
+    "trn_compare": {"en": "Activations to compare (2–4)", "zh": "选择要对比的激活函数（2–4 个）"},
+    "trn_compare_caption": {
+        "en": "Same data, same starting weights (initialisation: {init}), same settings: only "
+        "the activation differs. They train in step with the main network when you press Play.",
+        "zh": "相同的数据、相同的初始权重（初始化方式：{init}）、相同的设置，只有激活函数不同。"
+        "点“播放”后，它们和上面的主网络同步训练。",
+    },
+    "trn_compare_placeholder": {"en": "Choose activations", "zh": "选择激活函数"},
+    "trn_compare_need_two": {
+        "en": "Pick at least two activations to train side by side — for example tanh, ReLU "
+        "and identity. Choose with care: range, data, vanishing gradients and convergence "
+        "all depend on it.",
+        "zh": "至少选两个激活函数并排训练，比如 tanh、ReLU 和 identity。激活函数要慎重选择："
+        "输出范围、数据特点、梯度消失和收敛速度都和它有关。",
+    },
+    "trn_compare_diverged": {"en": "diverged", "zh": "已发散"},
+    "trn_compare_metric": {"en": "epoch {epoch} · test accuracy {acc}",
+                           "zh": "第 {epoch} 轮 · 测试准确率 {acc}"},
+    "trn_tab_curves": {"en": "Curves", "zh": "曲线"},
+    "trn_tab_inside": {"en": "Inside the network", "zh": "网络内部"},
+    # ---------------------------------------------------------------- charts
+    "trn_c_epoch": {"en": "epoch", "zh": "轮次"},
+    "trn_c_loss": {"en": "loss", "zh": "损失"},
+    "trn_c_accuracy": {"en": "test accuracy", "zh": "测试准确率"},
+    "trn_c_train": {"en": "train", "zh": "训练集"},
+    "trn_c_test": {"en": "test", "zh": "测试集"},
+    "trn_c_set": {"en": "data", "zh": "数据"},
+    "trn_c_grad": {"en": "‖∂L/∂W‖", "zh": "‖∂L/∂W‖"},
+    "trn_c_layer": {"en": "weights", "zh": "权重层"},
+    "trn_c_layer_n": {"en": "layer {i}", "zh": "第 {i} 层"},
+    "trn_c_output": {"en": "output", "zh": "输出层"},
+    "trn_c_input": {"en": "input", "zh": "输入"},
+    # ---------------------------------------------------------------- divergence
+    "trn_diverged": {
+        "en": "Training diverged at epoch {epoch}: with learning rate {lr} the steps are so "
+        "large that the loss shot off to infinity. Training is paused; the picture shows the "
+        "last good weights.",
+        "zh": "训练在第 {epoch} 轮发散了：学习率 {lr} 太大，每一步迈得太远，损失冲向了无穷大。"
+        "训练已暂停，图上显示的是发散前最后一组正常的权重。",
+    },
+    "trn_recover": {"en": "Lower the learning rate to {lr} and reset",
+                    "zh": "把学习率降到 {lr} 并重置"},
+}

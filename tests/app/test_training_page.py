@@ -1,0 +1,232 @@
+"""The live-training page under AppTest: every control, Step/Reset, divergence, URL, upload."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import training_views as tv
+from core.i18n import t
+from tests.app.conftest import assert_clean, run_page
+
+PAGE = "pages/training.py"
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def boundary(at) -> str:
+    """The main picture (a data: URL, so it changes exactly when the pixels change)."""
+    return at.image[0].value[0]
+
+
+def click(at, key: str, lang: str = "en"):
+    """Press a button. AppTest drops the entry file's sidebar language box once a page
+    writes to the sidebar too, so the language is put back before every rerun."""
+    at.session_state["lang"] = lang
+    at.button(key=key).click().run()
+
+
+def set_value(at, kind: str, key: str, value, lang: str = "en"):
+    at.session_state["lang"] = lang
+    getattr(at, kind)(key=key).set_value(value).run()
+
+
+def page(lang="en", **query):
+    at = run_page(PAGE, lang=lang, **query)
+    assert_clean(at)
+    return at
+
+
+def test_renders_in_each_language(lang):
+    at = page(lang)
+    labels = [t(k, lang) for k in ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")]
+    assert list(metrics(at)) == labels
+    assert metrics(at)[labels[0]] == "0"
+    assert metrics(at)[labels[3]].endswith("%")
+    assert boundary(at).startswith("data:image/png;base64,")
+    assert at.button(key="play").label == t("trn_play", lang)
+    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 3
+
+
+def test_step_advances_one_epoch_and_reset_returns_to_zero(lang):
+    at = page(lang)
+    epoch = t("trn_m_epoch", lang)
+    before = boundary(at)
+    click(at, "step", lang)
+    assert_clean(at)
+    assert metrics(at)[epoch] == "1"
+    assert boundary(at) != before
+    click(at, "step", lang)
+    assert metrics(at)[epoch] == "2"
+    click(at, "reset", lang)
+    assert metrics(at)[epoch] == "0"
+    assert boundary(at) == before  # same data, same starting weights
+
+
+def test_play_toggles_and_pause_label(lang):
+    at = page(lang)
+    click(at, "play", lang)
+    assert at.session_state["trn_playing"] is True
+    assert at.button(key="play").label == t("trn_pause", lang)
+    click(at, "play", lang)
+    assert at.session_state["trn_playing"] is False
+
+
+# Controls that change the picture at once (data, architecture, display).
+IMMEDIATE = [
+    ("selectbox", "dataset", "xor"),
+    ("slider", "noise", 30),
+    ("slider", "n", 200),
+    ("slider", "ratio", 80),
+    ("number_input", "seed", 11),
+    ("toggle", "trn_show_test", True),
+    ("toggle", "trn_discretize", True),
+    ("selectbox", "activation", "relu"),
+    ("selectbox", "init", "zeros"),
+]
+# Controls that change how the network learns: visible after one epoch.
+AFTER_A_STEP = [
+    ("select_slider", "lr", 1.0),
+    ("select_slider", "batch", 250),
+    ("selectbox", "optimizer", "sgd"),
+    ("selectbox", "loss", "mse"),
+]
+
+
+@pytest.mark.parametrize("kind,key,value", IMMEDIATE, ids=[c[1] for c in IMMEDIATE])
+def test_every_data_and_network_control_changes_the_picture(kind, key, value):
+    at = page()
+    before = boundary(at)
+    set_value(at, kind, key, value, "en")
+    assert_clean(at)
+    assert boundary(at) != before
+    assert at.query_params[key] == tv.PARAMS_BY_KEY[key].dump(value)
+
+
+@pytest.mark.parametrize("kind,key,value", AFTER_A_STEP, ids=[c[1] for c in AFTER_A_STEP])
+def test_every_training_control_changes_what_is_learned(kind, key, value):
+    at = page()
+    click(at, "step", "en")
+    baseline = boundary(at)
+    at = page()
+    set_value(at, kind, key, value, "en")
+    click(at, "step", "en")
+    assert_clean(at)
+    assert boundary(at) != baseline
+
+
+def test_regularisation_changes_what_is_learned():
+    at = page(lr="1")
+    click(at, "step", "en")
+    baseline = boundary(at)
+    at = page(lr="1")
+    set_value(at, "selectbox", "reg", "l2", "en")
+    assert at.select_slider(key="reg_rate").disabled is False
+    set_value(at, "select_slider", "reg_rate", 1.0, "en")
+    click(at, "step", "en")
+    assert_clean(at)
+    assert boundary(at) != baseline
+
+
+def test_learning_rate_and_speed_keep_training_going():
+    at = page()
+    for _ in range(3):
+        click(at, "step", "en")
+    set_value(at, "select_slider", "lr", 0.1, "en")
+    set_value(at, "select_slider", "speed", "max", "en")
+    assert metrics(at)["Epoch"] == "3"
+    assert at.query_params["speed"] == "max" and at.query_params["lr"] == "0.1"
+    # …while a change of architecture starts over.
+    set_value(at, "selectbox", "activation", "sigmoid", "en")
+    assert metrics(at)["Epoch"] == "0"
+
+
+def test_layer_buttons_edit_hidden():
+    at = page()
+    click(at, "trn_layers_more", "en")
+    assert at.session_state["hidden"] == [4, 2, 2]
+    click(at, "trn_more_0", "en")
+    click(at, "trn_less_2", "en")
+    assert at.session_state["hidden"] == [5, 2, 1]
+    assert at.query_params["hidden"] == "5,2,1"
+    for _ in range(3):
+        click(at, "trn_layers_less", "en")
+    assert_clean(at)
+    assert at.session_state["hidden"] == []
+    assert at.query_params["hidden"] == ""
+    assert metrics(at)["Epoch"] == "0"
+
+
+def test_divergence_pauses_with_a_message_and_a_way_back(lang):
+    at = page(lang, activation="identity", optimizer="sgd", lr="10")
+    click(at, "step", lang)
+    assert not at.exception
+    assert any(t("trn_diverged", lang, epoch=1, lr="10") == e.value for e in at.error)
+    assert at.session_state["trn_playing"] is False
+    assert boundary(at).startswith("data:image/png")  # the last good picture, not a blank
+    click(at, "trn_recover", lang)
+    assert_clean(at)
+    assert at.select_slider(key="lr").value == 0.03
+    assert metrics(at)[t("trn_m_epoch", lang)] == "0"
+    click(at, "step", lang)
+    assert_clean(at)
+
+
+def test_url_restores_every_setting():
+    query = dict(dataset="moons", noise="20", n="300", ratio="70", seed="42", hidden="3,3,2",
+                 activation="relu", init="he", lr="0.1", batch="20", optimizer="momentum", loss="mse",
+                 reg="l2", reg_rate="0.01", speed="max", trn_show_test="1", trn_discretize="1",
+                 trn_compare="tanh,relu")
+    at = page("zh", **query)
+    for key, raw in query.items():
+        assert at.session_state[key] == tv.PARAMS_BY_KEY[key].parse(raw), key
+    assert at.selectbox(key="dataset").value == "moons"
+    assert at.slider(key="noise").value == 20
+    assert at.select_slider(key="lr").value == 0.1
+    assert at.select_slider(key="speed").value == "max"
+    assert at.multiselect(key="trn_compare").value == ["tanh", "relu"]
+    assert not at.get("url_notices") and not at.warning
+    # Compare mode: one picture per activation below the main one.
+    assert len(at.image) >= 3 + 1
+
+
+def test_bad_url_values_show_the_notice(lang):
+    at = run_page(PAGE, lang=lang, lr="abc", hidden="4,99", activation="swish2")
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 3
+    assert any("lr" in n and "0.03" in n for n in notices)
+    assert at.session_state["hidden"] == [4, 2]
+    assert metrics(at)[t("trn_m_epoch", lang)] == "0"
+
+
+def test_compare_mode_trains_in_step():
+    at = page(trn_compare="tanh,identity,step")
+    click(at, "step", "en")
+    assert_clean(at)
+    trainers = at.session_state["trn_cmp"]["trainers"]
+    assert [tr.epoch for tr in trainers] == [1, 1, 1]
+    assert [tr.config.activation for tr in trainers] == ["tanh", "identity", "step"]
+
+
+GOOD_CSV = b"x1,x2,label\n" + b"".join(
+    f"{i % 7},{(i * 3) % 5},{'circle' if i % 2 else 'triangle'}\n".encode() for i in range(40))
+
+
+def test_upload_good_and_bad_csv(lang):
+    at = page(lang, dataset="upload")
+    assert any(t("trn_upload_missing", lang) == i.value for i in at.info)
+    at.session_state["lang"] = lang
+    at.file_uploader(key="trn_upload").set_value(("mine.csv", GOOD_CSV, "text/csv")).run()
+    assert_clean(at)
+    assert any("40" in c.value for c in at.caption)
+    good = boundary(at)
+    bad = b"x1,x2,label\n1,2,a\n3,4,b\n5,oops,a\n6,7,b\n"
+    at.session_state["lang"] = lang
+    at.file_uploader(key="trn_upload").set_value(("bad.csv", bad, "text/csv")).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "oops" in at.error[0].value
+    assert t("trn_upload_failed", lang, reason="")[:6] in at.error[0].value
+    assert boundary(at) != good  # back on the circle, still drawing
+    assert metrics(at)[t("trn_m_epoch", lang)] == "0"

@@ -1,0 +1,129 @@
+"""The live-training page in real Chromium: Play trains, Pause stops, links share, phones fit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.i18n import t
+
+METRIC_VALUES = ".st-key-train_metrics [data-testid='stMetricValue']"
+METRIC_LABELS = ".st-key-train_metrics [data-testid='stMetricLabel']"
+BOUNDARY = ".st-key-trn_boundary [data-testid='stImage'] img"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_server(browser, app_url):
+    """A fresh server answers the very first visit of a non-default page before
+    ``st.navigation`` has run once (Streamlit then runs the page file alone, with no
+    language box). Visit the home page once so the tests see the app as users do."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector(".st-key-lang", state="attached", timeout=60_000)
+    context.close()
+
+
+def metric(app, index: int) -> str:
+    return app.page.locator(METRIC_VALUES).nth(index).inner_text().strip()
+
+
+def epoch(app) -> int:
+    return int(metric(app, 0).replace(",", ""))
+
+
+def accuracy(app) -> float:
+    return float(metric(app, 3).rstrip("%"))
+
+
+def play_button(app):
+    return app.widget("play").get_by_role("button").first
+
+
+def test_play_trains_past_95_percent_and_pause_stops(app):
+    app.open("training", "lang=en&dataset=circle&activation=tanh")
+    expect(app.page.locator(METRIC_LABELS)).to_have_text(["Epoch", "Train loss", "Test loss", "Test accuracy"])
+    assert epoch(app) == 0
+    first_picture = app.page.locator(BOUNDARY).get_attribute("src")
+    play_button(app).click()
+    expect(play_button(app)).to_have_text(re.compile("Pause"), timeout=10_000)
+    app.page.wait_for_function(
+        """() => { const v = document.querySelectorAll(".st-key-train_metrics [data-testid='stMetricValue']");
+                  return v.length === 4 && parseFloat(v[3].innerText) > 95; }""",
+        timeout=30_000,
+    )
+    assert epoch(app) > 0
+    assert app.page.locator(BOUNDARY).get_attribute("src") != first_picture
+    play_button(app).click()
+    expect(play_button(app)).to_have_text(re.compile("Play"), timeout=10_000)
+    app.wait_idle()
+    stopped = epoch(app)
+    app.page.wait_for_timeout(1500)
+    assert epoch(app) == stopped
+    assert accuracy(app) > 95
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+
+
+def test_no_failed_media_request_while_playing(app):
+    app.open("training", "lang=en&speed=max&trn_compare=tanh,relu")
+    app.page.evaluate("""() => { window.__srcs = new Set();
+        const tick = () => { const img = document.querySelector(".st-key-trn_boundary img");
+            if (img) window.__srcs.add(img.getAttribute('src')); requestAnimationFrame(tick); }; tick(); }""")
+    play_button(app).click()
+    app.page.wait_for_timeout(5000)
+    frames = app.page.evaluate("() => window.__srcs.size")
+    play_button(app).click()
+    app.wait_idle()
+    assert frames >= 5, f"only {frames} distinct frames in 5 s"
+    assert not app.failed_responses, app.failed_responses
+    assert app.error_elements() == 0
+
+
+def test_shared_link_opens_with_its_settings(app):
+    app.open("training", "lang=zh&dataset=xor&activation=relu&hidden=3,3&lr=0.1&speed=max&noise=10&seed=7")
+    expect(app.page.locator("h1").first).to_have_text(t("nav_training", "zh"))
+    expect(app.page.locator(METRIC_LABELS)).to_have_text(
+        [t(k, "zh") for k in ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")])
+    expect(app.widget("dataset").get_by_role("combobox")).to_have_value(t("trn_ds_xor", "zh"))
+    expect(app.widget("activation").get_by_role("combobox")).to_have_value("ReLU")
+    expect(app.widget("lr")).to_contain_text("0.1")
+    expect(app.widget("speed")).to_contain_text(t("trn_speed_max", "zh"))
+    expect(app.page.get_by_text(t("trn_layer_units", "zh", i=2, units=3))).to_be_visible()
+    for part in ("dataset=xor", "activation=relu", "hidden=3%2C3", "lr=0.1", "speed=max", "seed=7"):
+        assert part in app.page.url or part.replace("%2C", ",") in app.page.url, (part, app.page.url)
+    assert app.error_elements() == 0
+
+
+def test_bad_link_shows_a_notice(app):
+    app.open("training", "lang=en&lr=huge&activation=relu")
+    expect(app.widget("url_notices")).to_contain_text("lr")
+    expect(app.widget("activation").get_by_role("combobox")).to_have_value("ReLU")
+    assert app.error_elements() == 0
+
+
+def test_narrow_window_shows_the_boundary_and_play(browser, app_url):
+    from tests.e2e.conftest import AppPage
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US", is_mobile=True)
+    try:
+        app = AppPage(context.new_page(), app_url)
+        app.open("training", "lang=en")
+        expect(play_button(app)).to_be_visible()
+        picture = app.page.locator(BOUNDARY)
+        expect(picture).to_be_visible()
+        box = picture.bounding_box()
+        assert box["width"] >= 300, box  # the picture fills the phone's width
+        play_button(app).click()
+        app.page.wait_for_function(
+            """() => { const v = document.querySelectorAll(".st-key-train_metrics [data-testid='stMetricValue']");
+                      return v.length === 4 && parseInt(v[0].innerText) > 2; }""",
+            timeout=30_000,
+        )
+        play_button(app).click()
+        assert app.error_elements() == 0
+        assert not app.failed_responses, app.failed_responses
+    finally:
+        context.close()

@@ -1,0 +1,254 @@
+"""The training page's pure helpers: URL specs, config, charts, drawings, compare mode."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pytest
+
+from core import training_views as tv
+from core.activations import ACTIVATIONS
+from core.datasets import ERROR_CODES, DatasetError, load_csv, make_dataset, train_test_split
+from core.i18n import TEXTS
+from core.training import TrainConfig, Trainer
+
+P = tv.PARAMS_BY_KEY
+
+VALID = {
+    "dataset": [("circle", "circle"), ("XOR", "xor"), ("upload", "upload"), ("spiral", "spiral")],
+    "noise": [("0", 0), ("35", 35), ("100", 100)],
+    "n": [("50", 50), ("500", 500), ("2000", 2000), ("130", 130)],
+    "ratio": [("10", 10), ("50", 50), ("90", 90)],
+    "seed": [("0", 0), ("99999", 99999)],
+    "hidden": [("4,2", [4, 2]), ("", []), ("16", [16]), ("1,2,3,4,5,6", [1, 2, 3, 4, 5, 6])],
+    "activation": [("identity", "identity"), ("step", "step"), ("ReLU", "relu"), ("gelu_tanh", "gelu_tanh")],
+    "init": [("auto", "auto"), ("he", "he"), ("zeros", "zeros")],
+    "lr": [("0.03", 0.03), ("10", 10.0), ("1e-5", 0.00001), ("0.3", 0.3)],
+    "batch": [("1", 1), ("10", 10), ("1000", 1000)],
+    "optimizer": [("sgd", "sgd"), ("momentum", "momentum"), ("adam", "adam")],
+    "loss": [("bce", "bce"), ("mse", "mse")],
+    "reg": [("none", "none"), ("l1", "l1"), ("l2", "l2")],
+    "reg_rate": [("0", 0.0), ("0.001", 0.001), ("10", 10.0)],
+    "speed": [("1", "1"), ("100", "100"), ("max", "max"), ("MAX", "max")],
+    "trn_show_test": [("1", True), ("off", False)],
+    "trn_discretize": [("true", True), ("0", False)],
+    "trn_compare": [("tanh,relu", ["tanh", "relu"]), ("identity,step,sigmoid,relu", ["identity", "step", "sigmoid", "relu"])],
+}
+BAD = {
+    "dataset": ["circles", "", "../etc"],
+    "noise": ["-5", "101", "7", "x"],
+    "n": ["49", "2001", "55", "abc"],
+    "ratio": ["0", "95", "55"],
+    "seed": ["-1", "100000", "1.5"],
+    "hidden": ["4,,2", "0", "17", "1,2,3,4,5,6,7", "a,b"],
+    "activation": ["swish2", "", "relu;drop"],
+    "init": ["xavier", "random"],
+    "lr": ["0.02", "100", "nan", "inf", "-0.03"],
+    "batch": ["0", "7", "1001"],
+    "optimizer": ["rmsprop"],
+    "loss": ["hinge"],
+    "reg": ["l3"],
+    "reg_rate": ["0.002", "-1", "nan"],
+    "speed": ["0", "3", "fast", "1000"],
+    "trn_show_test": ["maybe"],
+    "trn_discretize": ["2"],
+    "trn_compare": ["tanh,tanh", "tanh,relu,sigmoid,elu,selu", "tanh,nope"],
+}
+
+
+def test_every_param_is_covered():
+    assert set(P) == set(VALID) == set(BAD)
+    assert [p.key for p in tv.PARAMS][:15] == ["dataset", "noise", "n", "ratio", "seed", "hidden", "activation",
+                                               "init", "lr", "batch", "optimizer", "loss", "reg", "reg_rate", "speed"]
+
+
+@pytest.mark.parametrize("key,raw,expected", [(k, raw, v) for k, pairs in VALID.items() for raw, v in pairs])
+def test_valid_values_parse(key, raw, expected):
+    value, ok = P[key].read(raw)
+    assert ok and value == expected
+    # The value written back to the URL reads back as itself.
+    assert P[key].read(P[key].dump(value)) == (value, True)
+
+
+@pytest.mark.parametrize("key,raw", [(k, raw) for k, raws in BAD.items() for raw in raws])
+def test_bad_values_fall_back_to_the_default(key, raw):
+    value, ok = P[key].read(raw)
+    assert not ok and value == P[key].default
+
+
+def test_defaults_are_valid_widget_values():
+    d = tv.DEFAULTS
+    assert d["lr"] in tv.LR_LADDER and d["batch"] in tv.BATCH_SIZES and d["speed"] in tv.SPEEDS
+    assert d["reg_rate"] in tv.REG_RATES and d["dataset"] == "circle"
+    assert all(P[k].default == v for k, v in d.items())
+
+
+def test_build_config_and_data_key():
+    state = {**tv.DEFAULTS, "hidden": [3], "activation": "relu", "lr": 0.1, "batch": 30}
+    cfg = tv.build_config(state)
+    assert cfg == TrainConfig(hidden=(3,), activation="relu", init="auto", lr=0.1, batch_size=30,
+                              optimizer="adam", loss="bce", reg="none", reg_rate=0.0, seed=5)
+    assert tv.build_config({}) == tv.build_config(tv.DEFAULTS)
+    base = tv.data_key(tv.DEFAULTS)
+    assert tv.data_key({**tv.DEFAULTS, "lr": 3.0}) == base
+    assert tv.data_key({**tv.DEFAULTS, "noise": 10}) != base
+    # An upload without a file trains on the circle; with one, its digest decides.
+    assert tv.data_key({**tv.DEFAULTS, "dataset": "upload"}) == base
+    assert tv.data_key({**tv.DEFAULTS, "dataset": "upload"}, "abc")[1] == "abc"
+
+
+def test_layer_and_unit_changes_stay_in_range():
+    assert tv.change_layers([4, 2], +1) == [4, 2, 2]
+    assert tv.change_layers([], +1) == [4]
+    assert tv.change_layers([4], -1) == []
+    assert tv.change_layers([], -1) == []
+    assert tv.change_layers([1] * 6, +1) == [1] * 6
+    assert tv.change_units([4, 2], 1, +1) == [4, 3]
+    assert tv.change_units([16], 0, +1) == [16]
+    assert tv.change_units([1], 0, -1) == [1]
+
+
+def test_recovery_lr_is_lower_and_safe():
+    assert tv.recovery_lr(10.0) == 0.03
+    assert tv.recovery_lr(0.03) == 0.001
+    assert tv.recovery_lr(0.00001) == 0.00001
+    assert all(tv.recovery_lr(lr) <= lr for lr in tv.LR_LADDER)
+
+
+def test_max_speed_budget():
+    floor = tv.FRAME_SECONDS * tv.MAX_SPEED_BUDGET
+    assert tv.max_speed_budget(None, 0.0) == floor
+    assert tv.max_speed_budget(0.0, 0.0) == floor
+    assert tv.max_speed_budget(0.01, 0.0) == floor
+    assert tv.max_speed_budget(0.1, 0.05) == pytest.approx(0.05 * 0.65 / 0.35)  # 65 % of the real interval
+    assert tv.max_speed_budget(5.0, 0.0) == tv.MAX_FRAME_TRAIN
+
+
+def test_formats():
+    assert tv.format_percent(0.992) == "99.2%"
+    assert tv.format_percent(float("nan")) == "—"
+    assert tv.format_loss(0.69314) == "0.693"
+    assert tv.format_loss(1.2e-7) == "1.2e-07"
+    assert tv.format_loss(float("inf")) == "—"
+    assert tv.format_lr(0.00001) == "1e-05" and tv.format_lr(3.0) == "3"
+    assert tv.format_speed("max", "zh") == "最快" and tv.format_speed("5", "en") == "5"
+    assert tv.speed_epochs("max") is None and tv.speed_epochs("20") == 20
+
+
+def test_every_option_has_a_label_in_both_languages():
+    for lang in ("en", "zh"):
+        for name in tv.DATASET_OPTIONS:
+            assert f"trn_ds_{name}" in TEXTS
+        for key in ACTIVATIONS:
+            assert tv.activation_label(key, lang)
+        assert tv.activation_label("step", "zh") != tv.activation_label("step", "en")
+
+
+@pytest.mark.parametrize("code", ERROR_CODES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_dataset_error_has_a_message(code, lang):
+    message = tv.dataset_error_message(DatasetError(code), lang)
+    assert "{" not in message and len(message) > 20
+    assert f"trn_err_{code}" in TEXTS
+
+
+def test_dataset_error_message_fills_details():
+    with pytest.raises(DatasetError) as info:
+        load_csv(b"x1,x2,label\n1,2,a\n3,4,b\n5,6,c\n7,8,d\n")
+    text = tv.dataset_error_message(info.value, "en")
+    assert "4 different values" in text and "a, b, c, d" in text
+    assert "无法使用" in tv.dataset_error_message(info.value, "zh")
+    assert "something_new" in tv.dataset_error_message(DatasetError("something_new"), "en")  # never a crash
+
+
+@pytest.fixture(scope="module")
+def trainer():
+    X, y = make_dataset("circle", 200, 0.0, 5)
+    t = Trainer(TrainConfig(hidden=(4, 2), optimizer="adam"), *train_test_split(X, y, 0.5, 5))
+    t.run(5)
+    return t
+
+
+def test_loss_and_accuracy_charts(trainer):
+    df = tv.curves_frame(trainer.history, "en")
+    assert set(df["series"]) == {"train", "test"} and len(df) == 2 * 6
+    spec = tv.loss_chart(trainer.history, "zh").to_dict()
+    assert spec["encoding"]["y"]["title"] == "损失"
+    acc = tv.accuracy_chart(trainer.history, "en").to_dict()
+    assert len(acc["layer"]) == 2
+    json.dumps(spec)
+
+
+def test_grad_chart_is_log_and_floors_zero(trainer):
+    spec = tv.grad_chart(trainer.history, "en").to_dict()
+    assert spec["encoding"]["y"]["scale"]["type"] == "log"
+    df = tv.grad_frame(trainer.history, "en")
+    assert list(dict.fromkeys(df["layer"])) == ["layer 1", "layer 2", "output"]
+    X, y = make_dataset("circle", 100, 0.0, 1)
+    step = Trainer(TrainConfig(hidden=(3,), activation="step"), *train_test_split(X, y, 0.5, 1))
+    step.run(2)
+    df = tv.grad_frame(step.history, "en")
+    assert (df["norm"] >= tv.GRAD_FLOOR).all()
+    assert (df[df["layer"] == "layer 1"]["norm"] == tv.GRAD_FLOOR).all()  # no gradient through a step
+
+
+def test_charts_thin_long_histories():
+    class H:
+        def __init__(self, n):
+            self.epoch = np.arange(n)
+            self.grad_norms = np.ones((n, 2))
+            self.data = {"train_loss": np.ones(n), "test_loss": np.ones(n), "test_acc": np.ones(n)}
+            self.test_acc = self.data["test_acc"]
+
+        def __len__(self):
+            return len(self.epoch)
+
+        def __getitem__(self, k):
+            return self.data[k]
+
+    h = H(5000)
+    assert len(tv.curves_frame(h, "en")) <= 2 * 200
+    assert len(tv.grad_frame(h, "en")) <= 2 * 200
+
+
+def test_network_dot(trainer):
+    dot = tv.network_dot(trainer.model.params, "en")
+    assert dot.startswith("digraph") and dot.rstrip().endswith("}")
+    assert dot.count(" -> ") == 2 * 4 + 4 * 2 + 2 * 1
+    assert 'label="x1"' in dot and 'label="p"' in dot
+    assert "#0072B2" in dot and "#E69F00" in dot  # both signs occur
+    assert "penwidth=6.00" in dot  # the largest weight is the widest line
+    # No hidden layer, and a weight that is not finite, still draw.
+    dot = tv.network_dot([(np.array([[np.nan], [1.0]]), np.zeros(1))], "en")
+    assert dot.count(" -> ") == 2
+
+
+def test_neuron_strips_layout(trainer):
+    strips = tv.neuron_strips(trainer.model, tile=20, gap=4, r=10)
+    assert [s.shape for s in strips] == [(4 * 20 + 3 * 4, 20, 3), (2 * 20 + 4, 20, 3)]
+    assert all(s.dtype == np.uint8 for s in strips)
+
+
+def test_data_url_is_a_png():
+    url = tv.data_url(np.zeros((8, 8, 3), np.uint8))
+    assert url.startswith("data:image/png;base64,")
+    assert base64.b64decode(url.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compare_configs_share_initial_weights():
+    cfg = TrainConfig(hidden=(4, 2), activation="tanh", init="auto", optimizer="adam", seed=3)
+    acts = ["tanh", "relu", "identity"]
+    configs, p0 = tv.compare_configs(cfg, acts)
+    assert [c.activation for c in configs] == acts
+    assert {c.init for c in configs} == {"glorot"}  # auto resolved once, from tanh
+    X, y = make_dataset("circle", 100, 0.0, 3)
+    split = train_test_split(X, y, 0.5, 3)
+    trainers = [Trainer(c, *split, initial_params=p0) for c in configs]
+    for t in trainers[1:]:
+        for (W0, b0), (W1, b1) in zip(trainers[0].model.params, t.model.params):
+            np.testing.assert_array_equal(W0, W1)
+            np.testing.assert_array_equal(b0, b1)
+    assert tv.compare_init(TrainConfig(activation="relu")) == "he"
+    assert tv.compare_init(TrainConfig(activation="relu", init="zeros")) == "zeros"
