@@ -8,9 +8,9 @@ st.set_page_config(page_title="Activation functions · 激活函数", page_icon=
 choose_language()
 
 PAGES = [
-    st.Page("pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),
-    st.Page("pages/collapse.py", title=tr("nav_collapse"), icon=":material/linear_scale:", url_path="collapse"),
-    st.Page("pages/activations.py", title=tr("nav_activations"), icon=":material/show_chart:", url_path="activations"),
-    st.Page("pages/training.py", title=tr("nav_training"), icon=":material/model_training:", url_path="training"),
+    st.Page("app_pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),
+    st.Page("app_pages/collapse.py", title=tr("nav_collapse"), icon=":material/linear_scale:", url_path="collapse"),
+    st.Page("app_pages/activations.py", title=tr("nav_activations"), icon=":material/show_chart:", url_path="activations"),
+    st.Page("app_pages/training.py", title=tr("nav_training"), icon=":material/model_training:", url_path="training"),
 ]
 st.navigation(PAGES).run()

@@ -12,7 +12,7 @@ ENTRY = str(ROOT / "streamlit_app.py")
 
 
 def run_page(page: str | None = None, lang: str = "en", timeout: float = 60, **query: str) -> AppTest:
-    """Run the app on ``page`` (e.g. ``"pages/training.py"``) with URL parameters ``query``."""
+    """Run the app on ``page`` (e.g. ``"app_pages/training.py"``) with URL parameters ``query``."""
     at = AppTest.from_file(ENTRY, default_timeout=timeout)
     at.query_params["lang"] = lang
     for key, value in query.items():

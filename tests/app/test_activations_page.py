@@ -6,7 +6,7 @@ from core.activations import ACTIVATIONS
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
-PAGE = "pages/activations.py"
+PAGE = "app_pages/activations.py"
 
 
 def charts(at) -> list:

@@ -6,7 +6,7 @@ from core import collapse as col
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
-PAGE = "pages/collapse.py"
+PAGE = "app_pages/collapse.py"
 
 
 def _latex(at) -> list[str]:
@@ -15,14 +15,6 @@ def _latex(at) -> list[str]:
 
 def _charts(at) -> list[str]:
     return [element.proto.spec for element in at.get("vega_lite_chart")]
-
-
-def _keep_lang(at, lang: str):
-    """AppTest quirk: after ``switch_page`` only the page script runs, not the entry, so the
-    sidebar's language widget is gone and its state is dropped after one more run.  Put the
-    language back before every interaction (a real browser keeps it; the e2e test checks)."""
-    at.session_state["lang"] = lang
-    return at
 
 
 def _weights(at) -> tuple[float, ...]:
@@ -47,7 +39,7 @@ def test_changing_a_weight_changes_the_derivation_and_the_picture(lang):
     at = run_page(PAGE, lang=lang)
     latex_before, charts_before = _latex(at), _charts(at)
     dot_before = at.get("graphviz_chart")[0].proto.spec
-    _keep_lang(at, lang).slider(key="w1").set_value(-0.3).run()
+    at.slider(key="w1").set_value(-0.3).run()
     assert_clean(at)
     assert at.title[0].value == t("col_title", lang)
     latex_after = _latex(at)
@@ -77,12 +69,12 @@ def test_random_and_reset_buttons():
 
 def test_degenerate_examples_are_explained(lang):
     at = run_page(PAGE, lang=lang)
-    _keep_lang(at, lang).button(key="col_ex_horizontal").click().run()
+    at.button(key="col_ex_horizontal").click().run()
     assert_clean(at)
     assert _weights(at) == col.EXAMPLES["horizontal"]
     a, c = col.coefficients_231(col.EXAMPLES["horizontal"])
     assert any(w.value == t("col_case_x2", lang, c=col.fmt(c)) for w in at.warning)
-    _keep_lang(at, lang).button(key="col_ex_silent").click().run()
+    at.button(key="col_ex_silent").click().run()
     assert_clean(at)
     assert any(w.value == t("col_case_none", lang) for w in at.warning)
     assert any(r"\equiv 0" in latex for latex in _latex(at))

@@ -26,7 +26,7 @@ def test_bad_language_in_url_falls_back_to_english():
 
 
 def test_language_survives_a_page_switch_and_reruns():
-    at = run_page("pages/activations.py", lang="zh")
+    at = run_page("app_pages/activations.py", lang="zh")
     at.run()
     at.run()
     assert_clean(at)

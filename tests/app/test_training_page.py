@@ -8,7 +8,7 @@ from core import training_views as tv
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
-PAGE = "pages/training.py"
+PAGE = "app_pages/training.py"
 
 
 def metrics(at) -> dict[str, str]:
@@ -21,14 +21,11 @@ def boundary(at) -> str:
 
 
 def click(at, key: str, lang: str = "en"):
-    """Press a button. AppTest drops the entry file's sidebar language box once a page
-    writes to the sidebar too, so the language is put back before every rerun."""
-    at.session_state["lang"] = lang
+    """Press a button (``lang`` is kept for call sites that name it; the app keeps the language)."""
     at.button(key=key).click().run()
 
 
 def set_value(at, kind: str, key: str, value, lang: str = "en"):
-    at.session_state["lang"] = lang
     getattr(at, kind)(key=key).set_value(value).run()
 
 
@@ -217,13 +214,11 @@ GOOD_CSV = b"x1,x2,label\n" + b"".join(
 def test_upload_good_and_bad_csv(lang):
     at = page(lang, dataset="upload")
     assert any(t("trn_upload_missing", lang) == i.value for i in at.info)
-    at.session_state["lang"] = lang
     at.file_uploader(key="trn_upload").set_value(("mine.csv", GOOD_CSV, "text/csv")).run()
     assert_clean(at)
     assert any("40" in c.value for c in at.caption)
     good = boundary(at)
     bad = b"x1,x2,label\n1,2,a\n3,4,b\n5,oops,a\n6,7,b\n"
-    at.session_state["lang"] = lang
     at.file_uploader(key="trn_upload").set_value(("bad.csv", bad, "text/csv")).run()
     assert not at.exception
     assert len(at.error) == 1 and "oops" in at.error[0].value

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, wait_healthy  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, stop_streamlit, wait_healthy  # noqa: E402
 
 PLAYGROUND = {"epochs_per_s": 35.0, "tanh_s": 2.0, "sigmoid_s": 26.0}
 TARGET = {"fps": 8.0, "epochs_per_s": 1000.0, "tanh_s": 0.5, "sigmoid_s": 3.0}
@@ -222,11 +222,7 @@ def main() -> None:
     finally:
         if b is not None:
             b.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except Exception:
-            proc.kill()
+        stop_streamlit(proc)
 
 
 if __name__ == "__main__":

@@ -10,23 +10,6 @@ from core.i18n import t
 CHARTS = "[data-testid='stVegaLiteChart']"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(browser, app_url):
-    """Open the home page once before deep-linking into the page.
-
-    On a server that has not yet run the entry script, a deep link to /activations is
-    served as an old-style ``pages/`` page, without the entry script (no language box);
-    the first visit to "/" registers ``st.navigation`` and from then on links work.
-    """
-    from tests.e2e.conftest import AppPage
-
-    context = browser.new_context()
-    try:
-        AppPage(context.new_page(), app_url).open("")
-    finally:
-        context.close()
-
-
 def drawn_charts(app) -> int:
     return app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").count()
 

@@ -44,3 +44,31 @@ def test_language_switch_translates_and_survives_page_switch(app):
     app.wait_idle()
     assert "lang=zh" in app.page.url
     expect(app.page.locator("h1").first).to_contain_text(t("nav_training", "zh"))
+
+
+@pytest.mark.parametrize("path", ["training", "collapse"])
+def test_a_shared_link_works_on_a_freshly_started_server(browser, path):
+    """The first visitor after a restart may arrive by a deep link, not the home page.
+
+    Streamlit treats a folder named ``pages/`` as old-style automatic pages until
+    ``st.navigation`` has run once, and would then serve the page file alone, without
+    the entry script (no language switch). Our pages live in ``app_pages/`` for that reason.
+    """
+    from tests.e2e.conftest import AppPage, free_port, start_streamlit, stop_streamlit, wait_healthy
+
+    port = free_port()
+    server = start_streamlit(port)
+    context = browser.new_context()
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}", server)
+        app = AppPage(context.new_page(), f"http://127.0.0.1:{port}")
+        app.open(path, "lang=zh")
+        nav = app.page.locator("[data-testid='stSidebarNav']")
+        expect(nav).to_contain_text(t(NAV_KEYS[path], "zh"))
+        expect(app.page.locator("[data-testid='stSidebarNav'] a[aria-current='page']")).to_contain_text(
+            t(NAV_KEYS[path], "zh")
+        )
+        assert "lang=zh" in app.page.url
+    finally:
+        context.close()
+        stop_streamlit(server)

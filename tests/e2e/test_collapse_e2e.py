@@ -9,9 +9,6 @@ from core.i18n import t
 
 
 def _open(app, query: str) -> None:
-    # A brand-new server's first session that starts on /collapse runs the page without the
-    # entry script (Streamlit's pages/ auto-discovery); open the home page first to be safe.
-    app.open("", "lang=en")
     app.open("collapse", query)
 
 

@@ -14,18 +14,6 @@ METRIC_LABELS = ".st-key-train_metrics [data-testid='stMetricLabel']"
 BOUNDARY = ".st-key-trn_boundary [data-testid='stImage'] img"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(browser, app_url):
-    """A fresh server answers the very first visit of a non-default page before
-    ``st.navigation`` has run once (Streamlit then runs the page file alone, with no
-    language box). Visit the home page once so the tests see the app as users do."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(app_url)
-    page.wait_for_selector(".st-key-lang", state="attached", timeout=60_000)
-    context.close()
-
-
 def metric(app, index: int) -> str:
     return app.page.locator(METRIC_VALUES).nth(index).inner_text().strip()
 

@@ -10,7 +10,7 @@ from core.i18n import LANGS, TEXTS, normalize_lang, placeholders, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-APP_SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+APP_SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
 
 
 @pytest.mark.parametrize("key", sorted(TEXTS))

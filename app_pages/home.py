@@ -9,9 +9,9 @@ st.write(tr("home_lead"))
 st.subheader(tr("home_pages_heading"))
 
 CARDS = (
-    ("pages/collapse.py", "nav_collapse", "home_card_collapse", ":material/linear_scale:"),
-    ("pages/activations.py", "nav_activations", "home_card_activations", ":material/show_chart:"),
-    ("pages/training.py", "nav_training", "home_card_training", ":material/model_training:"),
+    ("app_pages/collapse.py", "nav_collapse", "home_card_collapse", ":material/linear_scale:"),
+    ("app_pages/activations.py", "nav_activations", "home_card_activations", ":material/show_chart:"),
+    ("app_pages/training.py", "nav_training", "home_card_training", ":material/model_training:"),
 )
 for column, (page, title_key, body_key, icon) in zip(st.columns(len(CARDS)), CARDS):
     with column.container(border=True, height="stretch"):
