@@ -15,7 +15,6 @@ fragment's ``run_every``.
 from __future__ import annotations
 
 import hashlib
-import time
 
 import streamlit as st
 
@@ -87,7 +86,6 @@ def options(prefix: str):
 
 def toggle_play() -> None:
     ss["trn_playing"] = not ss["trn_playing"]
-    ss["trn_frame"] = None  # the first frame after a pause has no interval to measure
 
 
 def request_step() -> None:
@@ -238,16 +236,12 @@ def compare_trainers() -> list[Trainer]:
 
 def advance() -> None:
     """One frame of training: a fixed number of epochs, or at speed "max" as many as fit
-    in the frame's time budget (65 % of the real frame interval, measured with
-    ``time.perf_counter``; the Trainer stops itself when the budget is spent).
-    Compared networks follow the main one to the same epoch."""
+    in ``MAX_FRAME_TRAIN`` seconds (the Trainer stops itself when the time is spent).
+    Compared networks follow the main one to the same epoch, sharing the time slice."""
     main = ss["trn_trainer"]
     others = compare_trainers()
     epochs = tv.speed_epochs(ss["speed"])
-    now = time.perf_counter()
-    last = ss.get("trn_frame")  # (start of the previous frame, seconds it trained)
-    gap = now - last[0] if last else None
-    budget = tv.max_speed_budget(gap, last[1] if last else 0.0) / (1 + len(others))
+    budget = tv.MAX_FRAME_TRAIN / (1 + len(others))
     if epochs is None:
         main.run(10**9, max_seconds=budget)
     else:
@@ -256,7 +250,6 @@ def advance() -> None:
         behind = main.epoch - t.epoch
         if behind > 0:
             t.run(behind, max_seconds=budget if epochs is None else None)
-    ss["trn_frame"] = (now, time.perf_counter() - now)
 
 
 # ------------------------------------------------------------------ divergence

@@ -117,15 +117,6 @@ def test_recovery_lr_is_lower_and_safe():
     assert all(tv.recovery_lr(lr) <= lr for lr in tv.LR_LADDER)
 
 
-def test_max_speed_budget():
-    floor = tv.FRAME_SECONDS * tv.MAX_SPEED_BUDGET
-    assert tv.max_speed_budget(None, 0.0) == floor
-    assert tv.max_speed_budget(0.0, 0.0) == floor
-    assert tv.max_speed_budget(0.01, 0.0) == floor
-    assert tv.max_speed_budget(0.1, 0.05) == pytest.approx(0.05 * 0.65 / 0.35)  # 65 % of the real interval
-    assert tv.max_speed_budget(5.0, 0.0) == tv.MAX_FRAME_TRAIN
-
-
 def test_formats():
     assert tv.format_percent(0.992) == "99.2%"
     assert tv.format_percent(float("nan")) == "—"
