@@ -252,6 +252,10 @@ def compare_configs(config: TrainConfig, activations: Sequence[str]):
 # ------------------------------------------------------------------ charts
 
 
+#: Up to this many epochs the curves also mark each point.
+SHORT_HISTORY = 12
+
+
 def _thin(n: int, limit: int = 200) -> np.ndarray:
     """Indices of at most ``limit`` roughly evenly spaced points, first and last kept."""
     if n <= limit:
@@ -277,7 +281,7 @@ def loss_chart(history, lang: str, height: int = 240, title: str | None = None):
     train, test = t("trn_c_train", lang), t("trn_c_test", lang)
     chart = (
         alt.Chart(df, height=height, title=title or alt.Undefined)
-        .mark_line(strokeWidth=2, clip=True)
+        .mark_line(strokeWidth=2, clip=True, point=_points_if_short(df["epoch"]))
         .encode(
             x=alt.X("epoch:Q", title=t("trn_c_epoch", lang), axis=alt.Axis(format="d", tickMinStep=1)),
             y=alt.Y("value:Q", title=t("trn_c_loss", lang), scale=alt.Scale(zero=True)),
@@ -291,6 +295,12 @@ def loss_chart(history, lang: str, height: int = 240, title: str | None = None):
     return altair_config(chart)
 
 
+def _points_if_short(epochs) -> bool:
+    """Mark each point while there are only a few epochs: a line through one point (at
+    epoch 0, or after a divergence on the first epoch) would draw nothing at all."""
+    return int(pd.Series(epochs).nunique()) <= SHORT_HISTORY
+
+
 def accuracy_chart(history, lang: str, height: int = 160):
     """Test accuracy over the epochs, 0 … 100 %, with the 50 % line of guessing."""
     idx = _thin(len(history))
@@ -298,7 +308,8 @@ def accuracy_chart(history, lang: str, height: int = 160):
     epoch = np.asarray(history.epoch)[idx]
     ok = np.isfinite(acc)
     df = pd.DataFrame({"epoch": epoch[ok], "accuracy": acc[ok]})
-    line = alt.Chart(df, height=height).mark_line(strokeWidth=2, color=SERIES[2]).encode(
+    line = alt.Chart(df, height=height).mark_line(strokeWidth=2, color=SERIES[2],
+                                                  point=_points_if_short(df["epoch"])).encode(
         x=alt.X("epoch:Q", title=t("trn_c_epoch", lang), axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("accuracy:Q", title=t("trn_c_accuracy", lang),
                 scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%", values=[0, 0.5, 1], titleFontSize=11)),
@@ -335,7 +346,8 @@ def grad_chart(history, lang: str, height: int = 240):
     df = grad_frame(history, lang)
     names = list(dict.fromkeys(df["layer"])) or layer_names(1, lang)
     colours = [SERIES[i % len(SERIES)] for i in range(len(names))]
-    chart = alt.Chart(df, height=height).mark_line(strokeWidth=2, clip=True).encode(
+    chart = alt.Chart(df, height=height).mark_line(strokeWidth=2, clip=True,
+                                                   point=_points_if_short(df["epoch"])).encode(
         x=alt.X("epoch:Q", title=t("trn_c_epoch", lang), axis=alt.Axis(format="d", tickMinStep=1)),
         y=alt.Y("norm:Q", title=t("trn_c_grad", lang), scale=alt.Scale(type="log"),
                 axis=alt.Axis(format="~e")),

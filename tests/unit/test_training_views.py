@@ -243,3 +243,16 @@ def test_compare_configs_share_initial_weights():
             np.testing.assert_array_equal(b0, b1)
     assert tv.compare_init(TrainConfig(activation="relu")) == "he"
     assert tv.compare_init(TrainConfig(activation="relu", init="zeros")) == "zeros"
+
+
+def test_curves_mark_points_while_the_history_is_short():
+    """At epoch 0 a line through one point draws nothing: the points must show."""
+    from core.datasets import make_dataset, train_test_split
+    from core.training import TrainConfig, Trainer
+
+    trainer = Trainer(TrainConfig(), *train_test_split(*make_dataset("circle", 100), 0.5, 0))
+    for build in (tv.loss_chart, tv.accuracy_chart, tv.grad_chart):
+        assert '"point": true' in build(trainer.history, "en").to_json()
+    trainer.run(3 * tv.SHORT_HISTORY)
+    for build in (tv.loss_chart, tv.accuracy_chart, tv.grad_chart):
+        assert '"point": true' not in build(trainer.history, "en").to_json()
