@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.optimize import brentq
 from scipy.special import expit
 
-from core.activation_props import compute_properties, saturation_intervals
+from core.activation_props import active_path_factor, compute_properties, saturation_intervals
 from core.activations import ACTIVATIONS, Activation
 from core.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
@@ -345,26 +345,83 @@ def step_examples(k: float, xs: Sequence[float] = (-2.0, -0.5, -0.1, 0.1, 0.5, 2
 # ------------------------------------------------------------------- gradient and depth
 
 
-def _alive_pool(act: Activation, p: dict, sigma: float, size: int, rng: np.random.Generator,
-                max_rounds: int = 40) -> tuple[np.ndarray, float]:
-    """``size`` draws of |f'(z)|, z ~ N(0, σ²) conditioned on f'(z) ≠ 0, and P(f'(z) ≠ 0).
+def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, n_layers: int,
+                sigma: float, seed: int = 0, n_samples: int = 2000) -> pd.DataFrame:
+    r"""How much of a gradient an activation lets through n layers (n = 1..n_layers).
 
-    The first round is ``size`` plain draws (so for a function that never blocks, the
-    pool is exactly those draws, in order); the zeros are dropped and more rounds are
-    drawn until the pool is full. Returns an empty pool if f' is 0 on every draw.
+    Backpropagation through n layers multiplies the gradient by f'(z_i) once per layer
+    (times the weights, left out here to isolate the activation), with pre-activations
+    z_i ~ N(0, σ²) i.i.d. (seeded). Columns:
+
+    * ``factor``: the median of P_n = ∏|f'(z_i)| over the paths where no factor is 0
+      ("where the units are active"). For the sigmoid, f' ≤ ¼, so P_n ≤ 0.25ⁿ; for
+      ReLU it is exactly 1: an active ReLU passes the gradient on unchanged. NaN when
+      f' is 0 on every draw (the step).
+    * ``alive``: the share of paths with no zero factor, p_aliveⁿ with
+      p_alive = P(f'(z) ≠ 0) (ReLU: ½ⁿ).
+
+    The sampling is :func:`core.activation_props.active_path_factor`'s; this builds the
+    long table the chart draws.
     """
-    g = np.abs(act.grad(rng.normal(0.0, sigma, size=size), **p))
-    p_alive = float(np.mean(g > 0.0))
-    pool = [g[g > 0.0]]
-    have = pool[0].size
-    rounds = 0
-    while 0 < have < size and rounds < max_rounds:
-        more = np.abs(act.grad(rng.normal(0.0, sigma, size=size), **p))
-        pool.append(more[more > 0.0])
-        have += pool[-1].size
-        rounds += 1
-    out = np.concatenate(pool)
-    return (out[:size] if out.size >= size else np.empty(0)), p_alive
+    rows = []
+    for key in keys:
+        act = ACTIVATIONS[key]
+        p = _params(act, (params_by_key or {}).get(key))
+        props = compute_properties(act, p, x_range=(-half_width, half_width), n=4001, threshold=threshold)
+        x = np.union1d(np.linspace(-half_width, half_width, 4001), [0.0])
+        smooth = act.smoothness
+        if smooth in ("C1", "C∞") and act.kinks(**p):
+            smooth = "C0"
+        rows.append({
+            "key": key,
+            "range": output_range(act, p),
+            "monotonic": props.monotonic,
+            "zero_centred": props.zero_centred,
+            "smoothness": smooth,
+            "saturates": act.saturates,
+            "saturated": saturation_regions(act, p, half_width, threshold),
+            "max_grad": props.max_abs_grad,
+            "max_grad_runs": where_max_slope(x, act.grad(x, **p)),
+            "f0": props.f0,
+            "df0": props.df0,
+            "paper": act.paper,
+            "torch": act.torch_name,
+            "keras": act.keras_name,
+        })
+    return rows
+
+
+# --------------------------------------------------------------------------- the step
+
+
+def step_frame(k: float, half_width: float = 4.0, n: int = 801) -> pd.DataFrame:
+    """The step H(x) and σ(k·x) on one grid: columns x, step, soft.
+
+    As k grows, σ(kx) → H(x) for every x ≠ 0 (and σ(0) = ½ stays in between).
+    """
+    x = sample_grid(half_width, n)
+    return pd.DataFrame({"x": x, "step": (x > 0).astype(np.float64), "soft": expit(k * x)})
+
+
+def step_examples(k: float, xs: Sequence[float] = (-2.0, -0.5, -0.1, 0.1, 0.5, 2.0)) -> pd.DataFrame:
+    r"""For a few inputs: the step's hard answer, σ(kx), and the slope d/dx σ(kx) = k·σ'(kx).
+
+    The step's slope is 0 at every one of them: gradient descent gets no signal. The
+    soft version always has a slope, but it concentrates near 0 as k grows (the maximum
+    is k/4 at x = 0, while at |x| = 2 it is k·σ'(2k) → 0).
+    """
+    x = np.asarray(xs, dtype=np.float64)
+    s = expit(k * x)
+    return pd.DataFrame({
+        "x": x,
+        "step": (x > 0).astype(np.float64),
+        "soft": s,
+        "soft_slope": k * expit(k * x) * expit(-k * x),
+        "step_slope": np.zeros_like(x),
+    })
+
+
+# ------------------------------------------------------------------- gradient and depth
 
 
 def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, n_layers: int,
@@ -393,16 +450,7 @@ def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None
     for key in keys:
         act = ACTIVATIONS[key]
         p = _params(act, (params_by_key or {}).get(key))
-        rng = np.random.default_rng(seed)
-        pool, p_alive = _alive_pool(act, p, sigma, n_samples * n_layers, rng)
-        depth = np.arange(1, n_layers + 1)
-        if pool.size:
-            # Sum logs, not multiply: 0.25^30 is fine, but a slope > 1 (SELU) or a tiny
-            # one over many layers must neither overflow nor underflow on the way.
-            log_p = np.cumsum(np.log(pool.reshape(n_samples, n_layers)), axis=1)
-            factor = np.exp(np.clip(np.median(log_p, axis=0), -745.0, 709.0))
-        else:
-            factor = np.full(n_layers, np.nan)
+        depth, factor, p_alive = active_path_factor(act, p, n_layers, sigma, n_samples, seed)
         rows.append(pd.DataFrame({"key": key, "n": depth, "factor": factor, "alive": p_alive ** depth}))
     if not rows:
         return pd.DataFrame(columns=["key", "n", "factor", "alive"])

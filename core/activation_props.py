@@ -18,6 +18,7 @@ __all__ = [
     "Properties",
     "compute_properties",
     "find_minimum",
+    "active_path_factor",
     "gradient_through_depth",
     "saturation_intervals",
 ]
@@ -193,3 +194,50 @@ def _masked_median(values: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if col.size:
             out[j] = np.median(col)
     return out
+
+
+def _alive_pool(act: Activation, p: dict, sigma: float, size: int, rng: np.random.Generator,
+                max_rounds: int = 40) -> tuple[np.ndarray, float]:
+    """``size`` draws of |f'(z)|, z ~ N(0, σ²) conditioned on f'(z) ≠ 0, and P(f'(z) ≠ 0).
+
+    The first round is ``size`` plain draws (so for a function that never blocks, the
+    pool is exactly those draws, in order); the zeros are dropped and more rounds are
+    drawn until the pool is full. Returns an empty pool if f' is 0 on every draw.
+    """
+    g = np.abs(act.grad(rng.normal(0.0, sigma, size=size), **p))
+    p_alive = float(np.mean(g > 0.0))
+    pool = [g[g > 0.0]]
+    have = pool[0].size
+    rounds = 0
+    while 0 < have < size and rounds < max_rounds:
+        more = np.abs(act.grad(rng.normal(0.0, sigma, size=size), **p))
+        pool.append(more[more > 0.0])
+        have += pool[-1].size
+        rounds += 1
+    out = np.concatenate(pool)
+    return (out[:size] if out.size >= size else np.empty(0)), p_alive
+
+
+def active_path_factor(act: Activation, params: dict | None = None, n_layers: int = 20,
+                       sigma: float = 1.0, n_samples: int = 2000, rng=None):
+    r"""The gradient factor of n layers along the paths where every unit is active.
+
+    Returns ``(depth, factor, p_alive)``: ``factor[n-1]`` is the median over
+    ``n_samples`` paths of :math:`P_n = \prod_{i \le n} |f'(z_i)|` with the z_i drawn
+    i.i.d. from N(0, σ²) *conditioned on* f'(z_i) ≠ 0, and ``p_alive`` = P(f'(z) ≠ 0), so
+    a path stays active through n layers with probability p_aliveⁿ (ReLU: ½ⁿ).
+
+    Unlike :func:`gradient_through_depth`'s ``median_nonzero``, which follows
+    unconditioned paths and is undefined once no path survives (ReLU past ~11 layers of
+    2,000 paths), the active paths are drawn directly. For a function whose slope is
+    never 0 (sigmoid, tanh, …) the draws, and so the numbers, are the same. ``factor``
+    is NaN when f' is 0 on every draw (the step). Products are sums of logs, clipped
+    to float64's exponent range, so neither a slope > 1 (SELU) nor a tiny one overflows.
+    """
+    p = _with_defaults(act, params)
+    pool, p_alive = _alive_pool(act, p, sigma, n_samples * n_layers, _as_generator(rng))
+    depth = np.arange(1, n_layers + 1)
+    if not pool.size:
+        return depth, np.full(n_layers, np.nan), p_alive
+    log_p = np.cumsum(np.log(pool.reshape(n_samples, n_layers)), axis=1)
+    return depth, np.exp(np.clip(np.median(log_p, axis=0), -745.0, 709.0)), p_alive
