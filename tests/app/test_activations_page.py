@@ -43,19 +43,20 @@ def test_page_renders_in_each_language(lang):
     assert not at.warning
 
 
-def test_changing_the_functions_redraws_and_rewrites_the_formulas():
-    at = run_page(PAGE)
+def test_changing_the_functions_redraws_and_rewrites_the_formulas(lang):
+    at = run_page(PAGE, lang=lang)
     before_charts, before_latex = all_charts(at), latex(at)
     at.multiselect(key="fn").set_value(["gelu", "elu"]).run()
     assert_clean(at)
     assert all_charts(at)[0] != before_charts[0]
     assert ACTIVATIONS["gelu"].formula_latex in latex(at) and latex(at) != before_latex
     assert at.query_params["fn"] == "gelu,elu"
+    assert at.title[0].value == t("nav_activations", lang)  # the rerun kept the language
     assert at.slider(key="act_elu_alpha").value == 1.0
 
 
-def test_a_parameter_slider_changes_the_curves():
-    at = run_page(PAGE, fn="leaky_relu")
+def test_a_parameter_slider_changes_the_curves(lang):
+    at = run_page(PAGE, lang=lang, fn="leaky_relu")
     slider = at.slider(key="act_leaky_relu_negative_slope")
     assert slider.value == 0.01
     assert "0.3" in slider.help  # Keras's default is named
@@ -67,8 +68,8 @@ def test_a_parameter_slider_changes_the_curves():
     assert at.query_params["act_leaky_relu_negative_slope"] == "0.25"
 
 
-def test_reset_restores_the_defaults():
-    at = run_page(PAGE, fn="elu", act_x="3")
+def test_reset_restores_the_defaults(lang):
+    at = run_page(PAGE, lang=lang, fn="elu", act_x="3")
     at.slider(key="act_elu_alpha").set_value(2.0).run()
     at.button(key="act_reset").click().run()
     assert_clean(at)
@@ -77,8 +78,8 @@ def test_reset_restores_the_defaults():
     assert "act_elu_alpha" not in at.query_params and "act_x" not in at.query_params
 
 
-def test_x_range_threshold_and_second_derivative():
-    at = run_page(PAGE)
+def test_x_range_threshold_and_second_derivative(lang):
+    at = run_page(PAGE, lang=lang)
     before = all_charts(at)
     at.slider(key="act_x").set_value(12).run()
     assert all_charts(at)[0] != before[0]
@@ -91,8 +92,8 @@ def test_x_range_threshold_and_second_derivative():
     assert at.query_params["act_f2"] == "1" and at.query_params["act_x"] == "12"
 
 
-def test_step_steepness_changes_the_step_chart_and_table():
-    at = run_page(PAGE)
+def test_step_steepness_changes_the_step_chart_and_table(lang):
+    at = run_page(PAGE, lang=lang)
     step_chart = lambda: fingerprint(charts(at)[2])  # noqa: E731
     before_chart, before_table = step_chart(), at.table[1].value.to_dict()
     at.select_slider(key="act_k").set_value(50.0).run()
@@ -102,8 +103,8 @@ def test_step_steepness_changes_the_step_chart_and_table():
     assert at.query_params["act_k"] == "50"
 
 
-def test_layers_and_spread_change_the_depth_chart():
-    at = run_page(PAGE)
+def test_layers_and_spread_change_the_depth_chart(lang):
+    at = run_page(PAGE, lang=lang)
     depth_chart = lambda: fingerprint(charts(at)[-1])  # noqa: E731
     before = depth_chart()
     at.slider(key="act_layers").set_value(5).run()
@@ -137,14 +138,11 @@ def test_bad_url_values_show_the_notice(lang):
     assert at.slider(key="act_x").value == 6
 
 
-def test_empty_selection_explains_instead_of_crashing():
-    # English only: in AppTest (1.67), after switch_page the sidebar's language box is not
-    # in the tree, so the *second* run of a page falls back to English whatever the URL
-    # says. The real browser keeps the language (see the e2e test).
-    at = run_page(PAGE)
+def test_empty_selection_explains_instead_of_crashing(lang):
+    at = run_page(PAGE, lang=lang)
     at.multiselect(key="fn").set_value([]).run()
     assert_clean(at)
-    assert [i.value for i in at.info] == [t("act_empty", "en")] * 2
+    assert [i.value for i in at.info] == [t("act_empty", lang)] * 2
     assert len(charts(at)) == 1  # only the step chart, which needs no choice
     assert not at.table[1:]  # no properties table
 

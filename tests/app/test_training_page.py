@@ -92,23 +92,24 @@ AFTER_A_STEP = [
 
 
 @pytest.mark.parametrize("kind,key,value", IMMEDIATE, ids=[c[1] for c in IMMEDIATE])
-def test_every_data_and_network_control_changes_the_picture(kind, key, value):
-    at = page()
+def test_every_data_and_network_control_changes_the_picture(kind, key, value, lang):
+    at = page(lang)
     before = boundary(at)
-    set_value(at, kind, key, value, "en")
+    set_value(at, kind, key, value, lang)
     assert_clean(at)
     assert boundary(at) != before
     assert at.query_params[key] == tv.PARAMS_BY_KEY[key].dump(value)
+    assert at.button(key="play").label == t("trn_play", lang)  # still in the learner's language
 
 
 @pytest.mark.parametrize("kind,key,value", AFTER_A_STEP, ids=[c[1] for c in AFTER_A_STEP])
-def test_every_training_control_changes_what_is_learned(kind, key, value):
-    at = page()
-    click(at, "step", "en")
+def test_every_training_control_changes_what_is_learned(kind, key, value, lang):
+    at = page(lang)
+    click(at, "step", lang)
     baseline = boundary(at)
-    at = page()
-    set_value(at, kind, key, value, "en")
-    click(at, "step", "en")
+    at = page(lang)
+    set_value(at, kind, key, value, lang)
+    click(at, "step", lang)
     assert_clean(at)
     assert boundary(at) != baseline
 
