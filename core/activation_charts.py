@@ -26,7 +26,7 @@ import pandas as pd
 from scipy.optimize import brentq
 from scipy.special import expit
 
-from core.activation_props import active_path_factor, compute_properties, saturation_intervals
+from core.activation_props import active_path_factor, compute_properties, saturation_intervals, with_defaults
 from core.activations import ACTIVATIONS, Activation
 from core.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
@@ -99,10 +99,6 @@ def fmt(value: float, digits: int = 2) -> str:
     return text.replace("-", "−")
 
 
-def _params(act: Activation, params: Mapping | None) -> dict:
-    return {**act.params, **(params or {})}
-
-
 def sample_grid(half_width: float, n: int = N_POINTS) -> np.ndarray:
     """n evenly spaced points on [−half_width, half_width]; n odd puts 0 on the grid."""
     x = np.linspace(-half_width, half_width, n)
@@ -121,7 +117,7 @@ def second_derivative(act: Activation, params: Mapping | None, x: np.ndarray, h:
     x) the quotient would be a spike of height ~1/h that means nothing: those points
     are NaN, and the chart leaves them out.
     """
-    p = _params(act, params)
+    p = with_defaults(act, params)
     x = np.asarray(x, dtype=np.float64)
     d2 = (act.grad(x + h, **p) - act.grad(x - h, **p)) / (2.0 * h)
     for kink in act.kinks(**p):
@@ -139,7 +135,7 @@ def curve_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None
     parts = []
     for key in keys:
         act = ACTIVATIONS[key]
-        p = _params(act, (params_by_key or {}).get(key))
+        p = with_defaults(act, (params_by_key or {}).get(key))
         part = {"key": key, "x": x, "f": act.fn(x, **p), "df": act.grad(x, **p)}
         if with_second:
             part["d2f"] = second_derivative(act, p, x)
@@ -160,7 +156,7 @@ def saturation_regions(act: Activation, params: Mapping | None, half_width: floa
     Brent's method between the last grid point inside and the first outside (for a
     jump of f', e.g. ReLU's at 0, that is the jump). Ends at ±half_width stay there.
     """
-    p = _params(act, params)
+    p = with_defaults(act, params)
     x = np.linspace(-half_width, half_width, n)
     small = np.abs(act.grad(x, **p)) < threshold
     runs = saturation_intervals(x, small)
@@ -222,7 +218,7 @@ def output_range(act: Activation, params: Mapping | None = None) -> str:
     The registry states the range at the default parameters; for the functions whose
     range moves with a parameter it is recomputed here from the formula.
     """
-    p = _params(act, params)
+    p = with_defaults(act, params)
     lo, hi = act.range
     lo_in, hi_in = act.range_attained
     if act.key == "leaky_relu":
@@ -287,7 +283,7 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
     rows = []
     for key in keys:
         act = ACTIVATIONS[key]
-        p = _params(act, (params_by_key or {}).get(key))
+        p = with_defaults(act, (params_by_key or {}).get(key))
         props = compute_properties(act, p, x_range=(-half_width, half_width), n=4001, threshold=threshold)
         x = np.union1d(np.linspace(-half_width, half_width, 4001), [0.0])
         smooth = act.smoothness
@@ -366,7 +362,7 @@ def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None
     rows = []
     for key in keys:
         act = ACTIVATIONS[key]
-        p = _params(act, (params_by_key or {}).get(key))
+        p = with_defaults(act, (params_by_key or {}).get(key))
         depth, factor, p_alive = active_path_factor(act, p, n_layers, sigma, n_samples, seed)
         rows.append(pd.DataFrame({"key": key, "n": depth, "factor": factor, "alive": p_alive ** depth}))
     if not rows:

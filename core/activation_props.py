@@ -6,6 +6,8 @@ tests check that the two agree. Everything here is pure numpy/scipy: no Streamli
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,7 @@ __all__ = [
     "compute_properties",
     "find_minimum",
     "active_path_factor",
+    "with_defaults",
     "gradient_through_depth",
     "saturation_intervals",
 ]
@@ -50,7 +53,8 @@ class Properties:
     saturation: tuple
 
 
-def _with_defaults(act: Activation, params: dict | None) -> dict:
+def with_defaults(act: Activation, params: Mapping | None) -> dict:
+    """The activation's PyTorch defaults, overridden by ``params``."""
     return {**act.params, **(params or {})}
 
 
@@ -77,7 +81,7 @@ def compute_properties(act: Activation, params: dict | None = None,
     Monotonic means f(x_{k+1}) ≥ f(x_k) − tol for every neighbour pair, with tol a few
     ulps of |f| (so a flat, saturated stretch counts as non-decreasing).
     """
-    p = _with_defaults(act, params)
+    p = with_defaults(act, params)
     lo, hi = float(x_range[0]), float(x_range[1])
     x = np.union1d(np.linspace(lo, hi, n), [0.0] if lo <= 0.0 <= hi else [])
     f = act.fn(x, **p)
@@ -105,7 +109,7 @@ def find_minimum(act: Activation, params: dict | None = None,
     A grid finds the basin, then a bounded Brent search polishes it to ~1e-10 in x.
     At an end of the interval (a monotonic f) the grid point is returned as is.
     """
-    p = _with_defaults(act, params)
+    p = with_defaults(act, params)
     x = np.linspace(x_range[0], x_range[1], n)
     f = act.fn(x, **p)
     i = int(np.argmin(f))
@@ -166,7 +170,7 @@ def gradient_through_depth(act: Activation, params: dict | None = None,
         raise ValueError("n_layers and n_samples must be at least 1")
     if not sigma > 0:
         raise ValueError(f"sigma must be > 0, got {sigma}")
-    p = _with_defaults(act, params)
+    p = with_defaults(act, params)
     z = _as_generator(rng).normal(0.0, sigma, size=(n_samples, n_layers))
     g = np.abs(act.grad(z, **p))
     dead = np.logical_or.accumulate(g == 0.0, axis=1)
@@ -234,7 +238,7 @@ def active_path_factor(act: Activation, params: dict | None = None, n_layers: in
     is NaN when f' is 0 on every draw (the step). Products are sums of logs, clipped
     to float64's exponent range, so neither a slope > 1 (SELU) nor a tiny one overflows.
     """
-    p = _with_defaults(act, params)
+    p = with_defaults(act, params)
     pool, p_alive = _alive_pool(act, p, sigma, n_samples * n_layers, _as_generator(rng))
     depth = np.arange(1, n_layers + 1)
     if not pool.size:
