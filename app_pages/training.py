@@ -1,38 +1,38 @@
 """Live training: press Play and watch a small network bend its boundary around the data.
 
-Thin by design: settings come from widgets (seeded from the URL), the work is done by
-``core.training.Trainer`` (one call per frame) and ``core.boundary`` (one image per
-frame), and the charts and drawings come from ``core.training_views``.
+Thin by design: settings come from widgets (seeded from the URL); one
+``core.training_session.TrainingSession`` per learner owns the networks and plays,
+pauses, steps and resets them; ``core.training_views`` turns its state into what is
+drawn.
 
-Per-user state lives in ``st.session_state`` (the Trainer objects); two fragments redraw
-while training: a fast one (the boundary and the four live numbers, every 0.1 s) and a
-slow one per secondary view (curves and compare every 1.5 s, neurons and network every
-3 s), because every chart the browser redraws costs frames of the live picture.
-The Play/Pause button is outside the fragments, because only a full rerun can change a
-fragment's ``run_every``.
+The live view is drawn by the browser (``ui.live_view``): a fragment ticks every
+``TICK_SECONDS`` while playing, trains for the time since the last tick within the
+learner's share of the server (``core.fair_share.CLASSROOM``), and sends the frames as
+numbers, which the browser plays back at display rate. Slower fragments refresh the
+compare panels and the neuron maps. The Play/Pause button is outside the fragments,
+because only a full rerun can change a fragment's ``run_every``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
+import uuid
 
 import streamlit as st
 
 from core import training_views as tv
 from core.activations import ACTIVATIONS
-from core.boundary import evaluate_grid, render_boundary
 from core.datasets import DATASETS, DatasetError, load_csv, make_dataset, train_test_split
+from core.fair_share import CLASSROOM
 from core.mlp import INITS, LOSSES, REGS
 from core.training import OPTIMIZERS, Trainer
+from core.training_session import TrainingSession
 from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, write_to_url
+from ui.live_view import live_view, load_live_view
 
 ss = st.session_state
-lang = current_lang()
-restore_from_url(tv.PARAMS)
-ss.setdefault("trn_playing", False)
-
-BOUNDARY_PX = 500  # rendered size of the main picture (the browser scales it to the column)
-COMPARE_PX = 260
+METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
 
 
 # ------------------------------------------------------------------ data
@@ -52,7 +52,7 @@ def uploaded_split(data: bytes, ratio: int, seed: int):
     return train_test_split(X, y, ratio / 100.0, seed), labels, len(y)
 
 
-def current_data():
+def current_data(lang: str):
     """``(split, digest)``; for an upload also draws its widget and its messages."""
     if ss["dataset"] != tv.UPLOAD:
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
@@ -72,7 +72,7 @@ def current_data():
     return generated_split(DATASETS[0], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
 
 
-def options(prefix: str):
+def options(prefix: str, lang: str):
     """A format_func for language-neutral option values (``adam`` → "Adam").
 
     It takes the language now, not when called: AppTest (and Streamlit) may call it
@@ -81,28 +81,33 @@ def options(prefix: str):
     return lambda value: tv.option_label(prefix, value, lang)
 
 
-# ------------------------------------------------------------------ callbacks
+# ------------------------------------------------------------------ the learner's session
+
+
+def session() -> TrainingSession:
+    """This learner's networks and transport state (one per browser session)."""
+    if "trn_session" not in ss:
+        ss["trn_session"] = TrainingSession(grid=tv.LIVE_GRID)
+        ss["trn_learner"] = uuid.uuid4().hex
+    return ss["trn_session"]
 
 
 def toggle_play() -> None:
-    ss["trn_playing"] = not ss["trn_playing"]
+    session().toggle()
 
 
 def request_step() -> None:
-    ss["trn_playing"] = False
-    ss["trn_pending_step"] = True
+    session().step()
 
 
 def request_reset() -> None:
-    ss["trn_playing"] = False
-    ss["trn_trainer"] = None
-    ss["trn_cmp"] = None
+    session().reset()
 
 
 def recover() -> None:
     """Divergence's one-click way back: a safe learning rate, epoch 0."""
     ss["lr"] = tv.recovery_lr(ss["lr"])
-    request_reset()
+    session().reset()
 
 
 def next_seed() -> None:
@@ -113,21 +118,16 @@ def set_hidden(hidden: list[int]) -> None:
     ss["hidden"] = hidden
 
 
-# ------------------------------------------------------------------ header
-
-
-st.title(tr("nav_training"))
-st.markdown(tr("trn_lead"))
-show_url_notices()
-
 # ------------------------------------------------------------------ sidebar: every setting
 
-with st.sidebar:
+
+def data_settings(lang: str):
+    """The data expander; returns ``(split, upload_digest)``."""
     with st.expander(tr("trn_sec_data"), expanded=True, icon=":material/scatter_plot:"):
         st.selectbox(tr("trn_dataset"), tv.DATASET_OPTIONS, key="dataset", persist_state="session",
-                     format_func=options("ds"))
+                     format_func=options("ds", lang))
         uploading = ss["dataset"] == tv.UPLOAD
-        split, upload_digest = current_data()
+        split, upload_digest = current_data(lang)
         st.slider(tr("trn_noise"), 0, 100, step=5, key="noise", persist_state="session", disabled=uploading)
         st.slider(tr("trn_n"), 50, 2000, step=10, key="n", persist_state="session", disabled=uploading)
         st.slider(tr("trn_ratio"), 10, 90, step=10, key="ratio", persist_state="session")
@@ -139,7 +139,10 @@ with st.sidebar:
         st.toggle(tr("trn_show_test"), key="trn_show_test", persist_state="session")
         st.toggle(tr("trn_discretize"), key="trn_discretize", persist_state="session",
                   help=tr("trn_discretize_help"))
+    return split, upload_digest
 
+
+def network_settings(lang: str) -> None:
     with st.expander(tr("trn_sec_network"), expanded=True, icon=":material/hub:"):
         hidden = list(ss["hidden"])
         with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="trn_layers_row"):
@@ -160,237 +163,189 @@ with st.sidebar:
         if not hidden:
             st.caption(tr("trn_layers_none"))
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
-                     format_func=options("init"))
+                     format_func=options("init", lang))
 
+
+def training_settings(lang: str) -> None:
     with st.expander(tr("trn_sec_training"), expanded=True, icon=":material/tune:"):
         st.select_slider(tr("trn_batch"), tv.BATCH_SIZES, key="batch", persist_state="session")
         st.selectbox(tr("trn_optimizer"), OPTIMIZERS, key="optimizer", persist_state="session",
-                     format_func=options("opt"))
+                     format_func=options("opt", lang))
         st.selectbox(tr("trn_loss"), LOSSES, key="loss", persist_state="session",
-                     format_func=options("loss"))
+                     format_func=options("loss", lang))
         st.selectbox(tr("trn_reg"), REGS, key="reg", persist_state="session",
-                     format_func=options("reg"))
+                     format_func=options("reg", lang))
         st.select_slider(tr("trn_reg_rate"), tv.REG_RATES, key="reg_rate", persist_state="session",
                          format_func=tv.format_lr, disabled=ss["reg"] == "none")
 
-# ------------------------------------------------------------------ transport bar + quick settings
 
-with st.container(horizontal=True, key="trn_transport"):
-    playing = ss["trn_playing"]
-    st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
-              icon=":material/pause:" if playing else ":material/play_arrow:",
-              on_click=toggle_play, help=tr("trn_play_help"))
-    st.button(tr("trn_step"), key="step", icon=":material/skip_next:", on_click=request_step,
-              help=tr("trn_step_help"))
-    st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
-              help=tr("trn_reset_help"))
+# ------------------------------------------------------------------ transport bar
 
 
-# ------------------------------------------------------------------ the trainers
+def transport_bar(playing: bool, lang: str) -> None:
+    """Play/Pause, Step, Reset and the settings a teacher changes most, above the picture."""
+    controls = st.columns([6, 3, 3, 3], vertical_alignment="bottom", gap="medium")
+    with controls[0].container(horizontal=True, gap="small", key="trn_transport"):
+        st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
+                  icon=":material/pause:" if playing else ":material/play_arrow:",
+                  on_click=toggle_play, help=tr("trn_play_help"))
+        st.button(tr("trn_step"), key="step", icon=":material/skip_next:", on_click=request_step,
+                  help=tr("trn_step_help"))
+        st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
+                  help=tr("trn_reset_help"))
+    controls[1].selectbox(tr("trn_activation"), tuple(ACTIVATIONS), key="activation", persist_state="session",
+                          format_func=lambda v: tv.activation_label(v, lang))
+    controls[2].select_slider(tr("trn_lr"), tv.LR_LADDER, key="lr", persist_state="session",
+                              format_func=tv.format_lr)
+    controls[3].select_slider(tr("trn_speed"), tv.SPEEDS, key="speed", persist_state="session",
+                              format_func=lambda v: tv.format_speed(v, lang), help=tr("trn_speed_help"))
 
 
-def sync_trainers() -> None:
-    """Keep the trainers in step with the settings.
-
-    A change of data or architecture (hidden, activation, init, optimizer, seed) starts
-    over; a change of learning rate, batch size, loss or regularisation is applied to
-    the running network, as a learner expects.
-    """
-    config = tv.build_config(ss)
-    key = tv.data_key(ss, upload_digest)
-    trainer = ss.get("trn_trainer")
-    if trainer is None or ss.get("trn_data_key") != key or not trainer.can_update(config):
-        ss["trn_trainer"] = Trainer(config, *split)
-        ss["trn_data_key"] = key
-        ss["trn_cmp"] = None
-    elif trainer.config != config:
-        trainer.update_config(config)
-
-    compare = list(ss["trn_compare"])
-    cmp = ss.get("trn_cmp")
-    if len(compare) < 2:
-        ss["trn_cmp"] = None
-        return
-    configs, p0 = tv.compare_configs(config, compare)
-    fresh = (cmp is None or cmp["key"] != (key, tuple(compare))
-             or not all(t.can_update(c) for t, c in zip(cmp["trainers"], configs)))
-    if fresh:
-        ss["trn_cmp"] = {"key": (key, tuple(compare)),
-                         "trainers": [Trainer(c, *split, initial_params=p0) for c in configs]}
-    else:
-        for t, c in zip(cmp["trainers"], configs):
-            if t.config != c:
-                t.update_config(c)
+def divergence_notice(trainer: Trainer) -> None:
+    if trainer.diverged:
+        with st.container(key="trn_divergence"):
+            st.error(tr("trn_diverged", epoch=trainer.diverged_at, lr=tv.format_lr(trainer.config.lr)),
+                     icon=":material/warning:")
+            st.button(tr("trn_recover", lr=tv.format_lr(tv.recovery_lr(ss["lr"]))), key="trn_recover",
+                      on_click=recover, type="primary", icon=":material/healing:")
+    elif ss["activation"] in ("identity", "step"):
+        st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
 
 
-sync_trainers()
-if ss.pop("trn_pending_step", False):
-    ss["trn_trainer"].run(1)
-    for t in (ss["trn_cmp"] or {}).get("trainers", []):
-        t.run(1)
+# ------------------------------------------------------------------ the live view
 
 
-def compare_trainers() -> list[Trainer]:
-    return list((ss.get("trn_cmp") or {}).get("trainers", []))
+def tick_frames(sess: TrainingSession) -> list:
+    """This tick's frames: training for the time since the last tick, within this
+    learner's share of the server."""
+    if not sess.playing:
+        CLASSROOM.leave(ss["trn_learner"])
+        return []
+    elapsed = sess.since_last_tick(time.monotonic(), first=tv.TICK_SECONDS)
+    budget = CLASSROOM.grant(ss["trn_learner"], elapsed)
+    return sess.tick(elapsed, tv.speed_epochs(ss["speed"]), budget)
 
 
-def advance() -> None:
-    """One frame of training: a fixed number of epochs, or at speed "max" as many as fit
-    in ``MAX_FRAME_TRAIN`` seconds (the Trainer stops itself when the time is spent).
-    Compared networks follow the main one to the same epoch, sharing the time slice."""
-    main = ss["trn_trainer"]
-    others = compare_trainers()
-    epochs = tv.speed_epochs(ss["speed"])
-    budget = tv.MAX_FRAME_TRAIN / (1 + len(others))
-    if epochs is None:
-        main.run(10**9, max_seconds=budget)
-    else:
-        main.run(epochs)
-    for t in others:
-        behind = main.epoch - t.epoch
-        if behind > 0:
-            t.run(behind, max_seconds=budget if epochs is None else None)
+def live_metrics(frame) -> None:
+    """The four live figures, as Streamlit metrics: readable text for everyone (and for
+    tests). Drawn by the page run; while playing, the live view keeps them in step with
+    the frame on screen, so a tick need not send them."""
+    with st.container(key="train_metrics", horizontal=True, gap="medium"):
+        for key, text in zip(METRIC_KEYS, tv.frame_texts(frame)):
+            st.metric(tr(key), text)
 
 
-# ------------------------------------------------------------------ divergence
+def live_section(split, lang: str) -> None:
+    """The live figures and the live view, which ticks (in a fragment) while playing."""
+    sess = session()
+    live_metrics(sess.frame())
+    ss["_trn_page_run"] = True
 
-main_trainer = ss["trn_trainer"]
-if main_trainer.diverged:
-    ss["trn_playing"] = False
-    with st.container(key="trn_divergence"):
-        st.error(tr("trn_diverged", epoch=main_trainer.diverged_at, lr=tv.format_lr(main_trainer.config.lr)),
-                 icon=":material/warning:")
-        st.button(tr("trn_recover", lr=tv.format_lr(tv.recovery_lr(ss["lr"]))), key="trn_recover",
-                  on_click=recover, type="primary", icon=":material/healing:")
-elif ss["activation"] in ("identity", "step"):
-    st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
+    @st.fragment(run_every=tv.TICK_SECONDS if sess.playing else None)
+    def live() -> None:
+        sess = session()
+        full = ss.pop("_trn_page_run", False)
+        was_playing = sess.playing
+        frames = tick_frames(sess)
+        if was_playing and not sess.playing:  # diverged: show the notice, flip the button
+            st.rerun(scope="app")
+        ticks = ss["_trn_ticks"] = ss.get("_trn_ticks", 0) + 1
+        payload = tv.live_payload(
+            sess.trainer, frames or [sess.frame()], run=f"{ss['trn_learner']}-{sess.run_id}", lang=lang,
+            split=split, playing=sess.playing, full=full or ticks % tv.RESEND_EVERY == 0, catch_up=full, show_test=ss["trn_show_test"],
+            discretize=ss["trn_discretize"], metrics="train_metrics",
+            codec="raw" if ss.get("trn_raw_frames") else "deflate")
+        if live_view(payload, key="trn_live"):
+            ss["trn_raw_frames"] = True
 
-playing = ss["trn_playing"]
-
-
-def boundary_picture(trainer: Trainer, size: int, show_test: bool, discretize: bool) -> str:
-    """The boundary as a ``data:`` URL for ``st.image``.
-
-    Inline, not a media file: a fragment that redraws an image ten times a second makes
-    Streamlit delete each frame's file as soon as the next one exists, and a browser
-    that asks a moment late gets a 404 (a broken frame). A data URL cannot go missing.
-    """
-    Xtr, ytr, Xte, yte = split
-    probs = evaluate_grid(trainer.model, r=100)
-    img = render_boundary(probs, Xtr, ytr, Xte if show_test else None, yte if show_test else None,
-                          size=size, discretize=discretize)
-    return tv.data_url(img)
-
-
-# ------------------------------------------------------------------ the live view (fast)
-
-left, right = st.columns([3, 2], gap="large")
-
-with left:
-
-    @st.fragment(run_every=tv.FRAME_SECONDS if playing else None)
-    def live_view() -> None:
-        if ss["trn_playing"]:
-            advance()
-            if ss["trn_trainer"].diverged:
-                ss["trn_playing"] = False
-                st.rerun(scope="app")
-        trainer = ss["trn_trainer"]
-        m = trainer.metrics()
-        with st.container(key="train_metrics", horizontal=True, gap="medium"):
-            st.metric(tr("trn_m_epoch"), f"{m['epoch']:,}")
-            st.metric(tr("trn_m_train_loss"), tv.format_loss(m["train_loss"]))
-            st.metric(tr("trn_m_test_loss"), tv.format_loss(m["test_loss"]))
-            st.metric(tr("trn_m_test_acc"), tv.format_percent(m["test_acc"]))
-        with st.container(key="trn_boundary"):
-            st.image(boundary_picture(trainer, BOUNDARY_PX, ss["trn_show_test"], ss["trn_discretize"]),
-                     width="stretch", alt=tr("trn_boundary_alt"))
-
-    live_view()
+    live()
     st.caption(tr("trn_boundary_caption"))
+    st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
 
-# ------------------------------------------------------------------ secondary views (slow)
 
-slow = tv.SLOW_SECONDS if playing else None
+def inside_section(lang: str, playing: bool) -> None:
+    st.divider()
+    st.subheader(tr("trn_tab_inside"))
 
-with right:
-    # The settings a teacher changes most, next to the picture (the rest is in the sidebar).
-    st.selectbox(tr("trn_activation"), tuple(ACTIVATIONS), key="activation", persist_state="session",
-                 format_func=lambda v: tv.activation_label(v, lang))
-    quick = st.columns(2, vertical_alignment="bottom", gap="medium")
-    quick[0].select_slider(tr("trn_lr"), tv.LR_LADDER, key="lr", persist_state="session", format_func=tv.format_lr)
-    quick[1].select_slider(tr("trn_speed"), tv.SPEEDS, key="speed", persist_state="session",
-                           format_func=lambda v: tv.format_speed(v, lang), help=tr("trn_speed_help"))
+    @st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
+    def inside() -> None:
+        trainer = session().trainer
+        inside_left, inside_right = st.columns([3, 2], gap="large")
+        with inside_left:
+            st.markdown(f"**{tr('trn_neurons_title')}**")
+            if trainer.model.layer_sizes[1:-1]:
+                strips = tv.neuron_strips(trainer.model)
+                cols = st.columns(len(strips) + 1)
+                for i, strip in enumerate(strips):
+                    cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
+            else:
+                st.caption(tr("trn_neurons_none"))
+            st.caption(tr("trn_neurons_caption"))
+        with inside_right:
+            st.markdown(f"**{tr('trn_network_title')}**")
+            st.graphviz_chart(tv.network_dot(trainer.model.params, lang), width="stretch")
+            st.caption(tr("trn_network_caption"))
 
-    @st.fragment(run_every=slow)
-    def curves_view() -> None:
-        history = ss["trn_trainer"].history
-        st.markdown(f"**{tr('trn_curves_title')}**")
-        st.altair_chart(tv.loss_chart(history, lang), width="stretch")
-        st.altair_chart(tv.accuracy_chart(history, lang), width="stretch")
-        st.markdown(f"**{tr('trn_grad_title')}**")
-        st.altair_chart(tv.grad_chart(history, lang), width="stretch")
-        st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
-
-    curves_view()
-
-st.divider()
-st.subheader(tr("trn_tab_inside"))
+    inside()
 
 
-@st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
-def inside_view() -> None:
-    trainer = ss["trn_trainer"]
-    inside_left, inside_right = st.columns([3, 2], gap="large")
-    with inside_left:
-        st.markdown(f"**{tr('trn_neurons_title')}**")
-        if trainer.model.layer_sizes[1:-1]:
-            strips = tv.neuron_strips(trainer.model)
-            cols = st.columns(len(strips) + 1)
-            for i, strip in enumerate(strips):
-                cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
-        else:
-            st.caption(tr("trn_neurons_none"))
-        st.caption(tr("trn_neurons_caption"))
-    with inside_right:
-        st.markdown(f"**{tr('trn_network_title')}**")
-        st.graphviz_chart(tv.network_dot(trainer.model.params, lang), width="stretch")
-        st.caption(tr("trn_network_caption"))
+def compare_section(split, lang: str, playing: bool) -> None:
+    st.divider()
+    st.subheader(tr("trn_compare_title"))
+    st.multiselect(tr("trn_compare"), tuple(ACTIVATIONS), key="trn_compare", persist_state="session",
+                   max_selections=tv.COMPARE_MAX, format_func=lambda v: tv.activation_label(v, lang),
+                   placeholder=tr("trn_compare_placeholder"))
+
+    @st.fragment(run_every=tv.COMPARE_SECONDS if playing else None)
+    def compare() -> None:
+        sess = session()
+        trainers = sess.compared
+        if len(trainers) < 2:
+            st.caption(tr("trn_compare_need_two"))
+            return
+        init = tv.compare_init(sess.trainer.config)
+        st.caption(tr("trn_compare_caption", init=tr(f"trn_init_{init}")))
+        for i, (col, trainer) in enumerate(zip(st.columns(len(trainers)), trainers)):
+            with col:
+                m = trainer.metrics()
+                name = tv.activation_label(trainer.config.activation, lang)
+                st.markdown(f"**{name}**" + (f" · :red[{tr('trn_compare_diverged')}]" if trainer.diverged else ""))
+                payload = tv.live_payload(
+                    trainer, [sess.frame(trainer)], run=f"{ss['trn_learner']}-{sess.run_id}-{i}",
+                    lang=lang, split=split, show_test=ss["trn_show_test"],
+                    discretize=ss["trn_discretize"], compact=True, charts=("loss",),
+                    codec="raw" if ss.get("trn_raw_frames") else "deflate",
+                    history_points=tv.COMPARE_HISTORY_POINTS)
+                live_view(payload, key=f"trn_compare_view_{i}")
+                st.caption(tr("trn_compare_metric", epoch=f"{m['epoch']:,}", acc=tv.format_percent(m["test_acc"])))
+
+    compare()
 
 
-inside_view()
-
-# ------------------------------------------------------------------ compare mode
-
-st.divider()
-st.subheader(tr("trn_compare_title"))
-st.multiselect(tr("trn_compare"), tuple(ACTIVATIONS), key="trn_compare", persist_state="session",
-               max_selections=tv.COMPARE_MAX, format_func=lambda v: tv.activation_label(v, lang),
-               placeholder=tr("trn_compare_placeholder"))
+# ------------------------------------------------------------------ the page
 
 
-@st.fragment(run_every=slow)
-def compare_view() -> None:
-    trainers = compare_trainers()
-    if len(trainers) < 2:
-        st.caption(tr("trn_compare_need_two"))
-        return
-    init = tv.compare_init(ss["trn_trainer"].config)
-    st.caption(tr("trn_compare_caption", init=tr(f"trn_init_{init}")))
-    cols = st.columns(len(trainers))
-    for col, trainer in zip(cols, trainers):
-        with col:
-            m = trainer.metrics()
-            name = tv.activation_label(trainer.config.activation, lang)
-            st.markdown(f"**{name}**" + (f" · :red[{tr('trn_compare_diverged')}]" if trainer.diverged else ""))
-            st.image(boundary_picture(trainer, COMPARE_PX, ss["trn_show_test"], ss["trn_discretize"]),
-                     width="stretch")
-            st.caption(tr("trn_compare_metric", epoch=f"{m['epoch']:,}", acc=tv.format_percent(m["test_acc"])))
-            st.altair_chart(tv.loss_chart(trainer.history, lang, height=180), width="stretch")
+def main() -> None:
+    lang = current_lang()
+    restore_from_url(tv.PARAMS)
+    sess = session()
+    st.title(tr("nav_training"))
+    st.markdown(tr("trn_lead"))
+    show_url_notices()
+    with st.sidebar:
+        split, upload_digest = data_settings(lang)
+        network_settings(lang)
+        training_settings(lang)
+    sess.sync(tv.build_config(ss), split, tv.data_key(ss, upload_digest), ss["trn_compare"])
+    transport_bar(sess.playing, lang)
+    divergence_notice(sess.trainer)
+    live_section(split, lang)
+    inside_section(lang, sess.playing)
+    compare_section(split, lang, sess.playing)
+    show_code([TrainingSession.tick, Trainer.run, tv.build_config], key="trn_code")
+    write_to_url(tv.PARAMS)
+    load_live_view()
 
 
-compare_view()
-
-show_code([Trainer.run, tv.build_config, tv.compare_configs], key="trn_code")
-write_to_url(tv.PARAMS)
+main()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 import altair as alt
 import numpy as np
@@ -20,12 +19,14 @@ import pandas as pd
 
 from core import urlparams as up
 from core.activations import ACTIVATIONS
-from core.boundary import evaluate_neurons, png_bytes, render_neuron_map
+from core.boundary import LIM, evaluate_neurons, png_bytes, render_neuron_map
 from core.datasets import DATASETS, DatasetError
 from core.i18n import TEXTS, placeholders, t
-from core.mlp import INITS, LOSSES, REGS, auto_init
-from core.theme import CLASS0, CLASS1, MUTED, SERIES, TEXT, altair_config
-from core.training import OPTIMIZERS, TrainConfig, initial_params_for
+from core.mlp import INITS, LOSSES, REGS
+from core.live_frames import Frame, encode_points, pack
+from core.theme import CLASS0, CLASS1, FONT, GRID, MUTED, SERIES, TEXT, altair_config
+from core.training import OPTIMIZERS, TrainConfig
+from core.training_session import FRAME_RATE, compare_configs, compare_init  # noqa: F401
 
 # ------------------------------------------------------------------ choices
 
@@ -42,21 +43,23 @@ MAX_LAYERS = 6
 MAX_UNITS = 16
 COMPARE_MAX = 4
 
-#: Seconds between two frames of the live view. ``st.image`` in a fragment that reruns
-#: faster than ~0.1 s serves some frames as 404 (the file is gone before the browser asks).
-FRAME_SECONDS = 0.1
-#: Seconds of training per frame at speed "max". A fixed slice, not a share of the
-#: measured frame interval: a share feeds back (a slow frame buys a longer slice, which
-#: makes the next frame slower) and the picture fell to ~3 frames/s. Measured in
-#: headless Chromium here: 0.04 s gives ~8 frames/s and ~1,300 epochs/s, 0.05 s gives
-#: ~6 frames/s and ~1,400 epochs/s.
-MAX_FRAME_TRAIN = 0.04
-#: Seconds between two refreshes of the secondary views while training: every chart the
-#: browser redraws costs frames of the live picture (measured: with curves, neurons and
-#: network every 1 s the picture ran at ~6 frames/s, without them ~9.5).
-SLOW_SECONDS = 1.5
+#: Seconds between two server ticks of the live view while training. Each tick carries
+#: the frames of the time since the last one (``core.training_session.FRAME_RATE`` a
+#: second), which the browser plays back; it also keeps the four live figures in step
+#: with the frame on screen (so they change at frame rate), and after any page run (a
+#: setting changed, Pause) it plays what it still holds quickly, so a tick this long
+#: costs no responsiveness. Every tick is a Streamlit run, whose own cost (~8 ms of
+#: server CPU here, whatever it carries) is then paid once a second per learner.
+TICK_SECONDS = 1.0
+#: Seconds between two refreshes of the compare panels while training.
+COMPARE_SECONDS = 1.0
 #: The network drawing and the neuron maps change slowly: refreshed less often still.
 INSIDE_SECONDS = 3.0
+#: Resolution of the probability grid sent per frame (cells per side).
+LIVE_GRID = 100
+#: Every this many ticks the points and the colours travel again, so a view that the
+#: browser had to rebuild mid-play fills in again by itself.
+RESEND_EVERY = 16
 
 # Defaults measured against the real Trainer (circle, hidden 4,2, noise 0, 500 points,
 # 50 % training): Adam at 0.03 with batches of 10 reaches 99 % test accuracy in ~10
@@ -229,24 +232,78 @@ def change_units(hidden: Sequence[int], layer: int, delta: int) -> list[int]:
     return hidden
 
 
-# ------------------------------------------------------------------ compare mode
+# ------------------------------------------------------------------ the live view
+
+#: The live view's colours and font: the app's theme, sent to the browser once.
+LIVE_STYLE = {"class0": CLASS0, "class1": CLASS1, "text": TEXT, "muted": MUTED, "grid": GRID,
+              "series": list(SERIES), "font": FONT}
+#: Points of history sent to a view that starts drawing (it adds frames from then on).
+HISTORY_POINTS = 400
+#: The compare panels' small loss curves are sent whole every refresh: fewer points.
+COMPARE_HISTORY_POINTS = 120
 
 
-def compare_init(config: TrainConfig) -> str:
-    """The one initialisation every compared network uses.
+def frame_texts(frame: Frame) -> list[str]:
+    """The four live figures of a frame as the metrics show them."""
+    train_loss, test_loss, _, test_acc = frame.figures
+    return [f"{frame.epoch:,}", format_loss(train_loss), format_loss(test_loss), format_percent(test_acc)]
 
-    ``auto`` would give ReLU-like activations He and the others Glorot, so the networks
-    would not start from the same weights; resolve it once, from the main activation.
+
+def live_labels(lang: str, n_layers: int) -> dict:
+    """The words the live view draws: chart titles, axes, legends, the picture's alt text."""
+    return {
+        "plane": t("trn_boundary_alt", lang), "epoch": t("trn_c_epoch", lang),
+        "loss_title": t("trn_curves_loss", lang), "loss": t("trn_c_loss", lang),
+        "train": t("trn_c_train", lang), "test": t("trn_c_test", lang),
+        "accuracy_title": t("trn_curves_accuracy", lang), "accuracy": t("trn_c_accuracy", lang),
+        "grad_title": t("trn_grad_title", lang), "grad": t("trn_c_grad", lang),
+        "layers": layer_names(n_layers, lang),
+    }
+
+
+def _finite_or_none(values) -> list:
+    return [float(v) if math.isfinite(v) else None for v in np.asarray(values, dtype=float)]
+
+
+def history_header(history, limit: int = HISTORY_POINTS) -> dict:
+    """The curves so far, thinned to at most ``limit`` points (first and last kept)."""
+    idx = _thin(len(history), limit)
+    return {
+        "epoch": [int(e) for e in np.asarray(history.epoch)[idx]],
+        "train_loss": _finite_or_none(np.asarray(history.train_loss)[idx]),
+        "test_loss": _finite_or_none(np.asarray(history.test_loss)[idx]),
+        "test_acc": _finite_or_none(np.asarray(history.test_acc)[idx]),
+        "grad": [_finite_or_none(row) for row in np.asarray(history.grad_norms)[idx]],
+    }
+
+
+def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split,
+                 playing: bool = False, full: bool = True, catch_up: bool = True,
+                 show_test: bool = False, discretize: bool = False, compact: bool = False,
+                 charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
+                 codec: str = "deflate", history_points: int = HISTORY_POINTS) -> bytes:
+    """One update of a live view (see ``core.live_frames``).
+
+    ``full`` also sends what the view keeps between updates (points, colours, words,
+    the history so far): on every page run, since the browser may have just built the
+    view. A tick while playing sends only its frames. ``catch_up``: the learner just did
+    something (a page run), so the view plays the frames it still holds quickly and
+    shows the newest state without delay.
     """
-    return auto_init(config.activation) if config.init == "auto" else config.init
-
-
-def compare_configs(config: TrainConfig, activations: Sequence[str]):
-    """``(configs, initial_params)``: one config per activation, all starting from the
-    same weights (same shapes, same init, same seed), so only the activation differs."""
-    base = replace(config, init=compare_init(config))
-    p0 = initial_params_for(base)
-    return [replace(base, activation=a) for a in activations], p0
+    header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
+              "fps": FRAME_RATE, "tick": TICK_SECONDS, "lim": LIM, "show_test": bool(show_test),
+              "discretize": bool(discretize), "compact": bool(compact), "charts": list(charts),
+              "texts": [frame_texts(f) for f in frames]}
+    if metrics:
+        header["metrics"] = metrics
+    points = None
+    if full:
+        Xtr, ytr, Xte, yte = split
+        points = encode_points(Xtr, ytr, Xte, yte)
+        header["style"] = LIVE_STYLE
+        header["labels"] = live_labels(lang, trainer.model.n_layers)
+        header["history"] = history_header(trainer.history, history_points)
+    return pack(header, frames, points=points, lut=full, codec=codec)
 
 
 # ------------------------------------------------------------------ charts

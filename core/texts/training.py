@@ -186,7 +186,8 @@ TEXTS = {
         "en": "● circles (blue) · ▲ triangles (orange) · filled = training points, hollow = test points",
         "zh": "● 圆圈（蓝）· ▲ 三角形（橙）· 实心是训练点，空心是测试点",
     },
-    "trn_curves_title": {"en": "Loss and accuracy", "zh": "损失与准确率"},
+    "trn_curves_loss": {"en": "Loss", "zh": "损失"},
+    "trn_curves_accuracy": {"en": "Test accuracy", "zh": "测试准确率"},
     "trn_grad_title": {"en": "Gradient flow", "zh": "梯度流"},
     "trn_grad_caption": {
         "en": "Size of each layer's weight gradient ‖∂L/∂W‖ (log scale). When the first layers' "

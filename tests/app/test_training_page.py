@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+import hashlib
+
 from core import training_views as tv
 from core.i18n import t
+from core.live_frames import unpack
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/training.py"
@@ -15,9 +18,22 @@ def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def live_views(at) -> list[dict]:
+    """The decoded payloads of every live view on the page (main first, then compare)."""
+    return [unpack(e.proto.bytes) for e in at.get("bidi_component")
+            if e.proto.component_name == "trn_live_view"]
+
+
+def live(at) -> dict:
+    return live_views(at)[0]
+
+
 def boundary(at) -> str:
-    """The main picture (a data: URL, so it changes exactly when the pixels change)."""
-    return at.image[0].value[0]
+    """A digest of everything the main picture is drawn from: the newest probability
+    grid, the points and how they are shown. It changes exactly when the picture does."""
+    h = live(at)
+    drawn = (h["grids"][-1].tobytes(), h["points"].tobytes(), h["show_test"], h["discretize"])
+    return hashlib.sha256(repr(drawn).encode()).hexdigest()
 
 
 def click(at, key: str, lang: str = "en"):
@@ -41,9 +57,15 @@ def test_renders_in_each_language(lang):
     assert list(metrics(at)) == labels
     assert metrics(at)[labels[0]] == "0"
     assert metrics(at)[labels[3]].endswith("%")
-    assert boundary(at).startswith("data:image/png;base64,")
     assert at.button(key="play").label == t("trn_play", lang)
-    assert len(at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")) >= 3
+    view = live(at)
+    # The view is told everything it draws, in the learner's language.
+    assert view["texts"] == [list(metrics(at).values())]
+    assert view["labels"]["loss_title"] == t("trn_curves_loss", lang)
+    assert view["charts"] == ["loss", "accuracy", "grad"]
+    assert view["grids"].shape == (1, tv.LIVE_GRID, tv.LIVE_GRID)
+    assert view["history"]["epoch"] == [0] and view["playing"] is False
+    assert len(view["points"]) == 500
 
 
 def test_step_advances_one_epoch_and_reset_returns_to_zero(lang):
@@ -64,10 +86,11 @@ def test_step_advances_one_epoch_and_reset_returns_to_zero(lang):
 def test_play_toggles_and_pause_label(lang):
     at = page(lang)
     click(at, "play", lang)
-    assert at.session_state["trn_playing"] is True
+    assert at.session_state["trn_session"].playing is True
     assert at.button(key="play").label == t("trn_pause", lang)
+    assert live(at)["playing"] is True and live(at)["catch_up"] is True
     click(at, "play", lang)
-    assert at.session_state["trn_playing"] is False
+    assert at.session_state["trn_session"].playing is False
 
 
 # Controls that change the picture at once (data, architecture, display).
@@ -161,8 +184,8 @@ def test_divergence_pauses_with_a_message_and_a_way_back(lang):
     click(at, "step", lang)
     assert not at.exception
     assert any(t("trn_diverged", lang, epoch=1, lr="10") == e.value for e in at.error)
-    assert at.session_state["trn_playing"] is False
-    assert boundary(at).startswith("data:image/png")  # the last good picture, not a blank
+    assert at.session_state["trn_session"].playing is False
+    assert live(at)["frames"][0][0] == 0  # the last good state (epoch 0), not a blank
     click(at, "trn_recover", lang)
     assert_clean(at)
     assert at.select_slider(key="lr").value == 0.03
@@ -185,8 +208,8 @@ def test_url_restores_every_setting():
     assert at.select_slider(key="speed").value == "max"
     assert at.multiselect(key="trn_compare").value == ["tanh", "relu"]
     assert not at.get("url_notices") and not at.warning
-    # Compare mode: one picture per activation below the main one.
-    assert len(at.image) >= 3 + 1
+    # Compare mode: one small view per activation below the main one.
+    assert [v["charts"] for v in live_views(at)] == [["loss", "accuracy", "grad"], ["loss"], ["loss"]]
 
 
 def test_bad_url_values_show_the_notice(lang):
@@ -203,7 +226,7 @@ def test_compare_mode_trains_in_step():
     at = page(trn_compare="tanh,identity,step")
     click(at, "step", "en")
     assert_clean(at)
-    trainers = at.session_state["trn_cmp"]["trainers"]
+    trainers = at.session_state["trn_session"].compared
     assert [tr.epoch for tr in trainers] == [1, 1, 1]
     assert [tr.config.activation for tr in trainers] == ["tanh", "identity", "step"]
 

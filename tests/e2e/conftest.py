@@ -2,7 +2,10 @@
 
 One server per test session (starting one costs seconds); one fresh browser context, and
 so one fresh Streamlit session, per test.  Every test also collects failed HTTP responses
-and browser console errors, so a broken media file or a frontend exception fails the test.
+and browser console errors, so a broken media file or a frontend exception fails the test,
+and watches the websocket: a message that refers to a cached one (``ref_hash``) fails the
+test when it ends, because a browser that has dropped that message dies on it ("Cached
+ForwardMsg MISS"), and the app is configured never to send one.
 """
 
 from __future__ import annotations
@@ -107,9 +110,30 @@ class AppPage:
         self.base_url = base_url
         self.failed_responses: list[str] = []
         self.console_errors: list[str] = []
+        self.cached_refs: list[str] = []
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("websocket", self._on_websocket)
+
+    def _on_websocket(self, ws) -> None:
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:  # not ours to judge: Streamlit decodes what it sends
+            return
+        if msg.WhichOneof("type") == "ref_hash":
+            self.cached_refs.append(msg.ref_hash)
+
+    def connection_state(self) -> str | None:
+        return self.page.locator("[data-testid='stApp']").get_attribute("data-test-connection-state")
 
     def _on_response(self, response) -> None:
         # Streamlit's frontend probes /<page>/_stcore/... before it finds the base path;
@@ -167,3 +191,4 @@ def app(browser, app_url):
     app_page = AppPage(page, app_url)
     yield app_page
     context.close()
+    assert not app_page.cached_refs, f"the server referred to cached messages {app_page.cached_refs}"

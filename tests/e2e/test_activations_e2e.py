@@ -45,8 +45,10 @@ def test_choosing_a_function_updates_the_url_and_the_formulas(app):
 def test_url_link_restores_and_the_language_survives_a_change(app):
     app.open("activations", "lang=zh&fn=relu,tanh&act_x=4")
     expect(app.page.locator("h1").first).to_have_text(t("nav_activations", "zh"))
-    tags = app.widget("fn").inner_text()
-    assert "ReLU" in tags and "Tanh" in tags and "Sigmoid" not in tags
+    chosen = app.widget("fn")
+    expect(chosen).to_contain_text("ReLU")
+    expect(chosen).to_contain_text("Tanh")
+    expect(chosen).not_to_contain_text("Sigmoid")
     # Move the x-range slider one step with the keyboard.
     app.widget("act_x").get_by_role("slider").focus()
     app.page.keyboard.press("ArrowRight")

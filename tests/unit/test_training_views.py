@@ -256,3 +256,54 @@ def test_curves_mark_points_while_the_history_is_short():
     trainer.run(3 * tv.SHORT_HISTORY)
     for build in (tv.loss_chart, tv.accuracy_chart, tv.grad_chart):
         assert '"point": true' not in build(trainer.history, "en").to_json()
+
+
+# ------------------------------------------------------------------ the live view's payload
+
+
+def _session(n=120):
+    from core.datasets import make_dataset, train_test_split
+    from core.training_session import TrainingSession
+
+    X, y = make_dataset("circle", n, noise=0.0, seed=1)
+    split = train_test_split(X, y, 0.5, seed=1)
+    s = TrainingSession(grid=16)
+    s.sync(TrainConfig(hidden=(3,), seed=1), split, ("circle",))
+    return s, split
+
+
+def test_frame_texts_are_what_the_metrics_show():
+    s, _ = _session()
+    for _ in range(3):
+        s.step()
+    f = s.frame()
+    m = s.trainer.metrics()
+    assert tv.frame_texts(f) == ["3", tv.format_loss(m["train_loss"]), tv.format_loss(m["test_loss"]),
+                                 tv.format_percent(m["test_acc"])]
+
+
+def test_a_page_run_sends_everything_a_tick_only_its_frames():
+    from core.live_frames import unpack
+
+    s, split = _session()
+    full = unpack(tv.live_payload(s.trainer, [s.frame()], run="r", lang="zh", split=split))
+    assert {"points", "lut", "style", "labels", "history"} <= full.keys()
+    assert full["labels"]["loss_title"] == tv.t("trn_curves_loss", "zh")
+    assert full["labels"]["layers"] == tv.layer_names(2, "zh")
+    assert len(full["points"]) == 120
+    s.play()
+    frames = s.tick(0.2, 1, 10.0)
+    tick = unpack(tv.live_payload(s.trainer, frames, run="r", lang="zh", split=split, playing=True,
+                                  full=False, catch_up=False))
+    assert not {"points", "lut", "style", "labels", "history"} & tick.keys()
+    assert tick["grids"].shape == (len(frames), 16, 16)
+    assert [row[0] for row in tick["frames"]] == [f.epoch for f in frames]
+    assert tick["texts"] == [tv.frame_texts(f) for f in frames]
+
+
+def test_history_is_thinned_keeping_the_first_and_last_epoch():
+    s, _ = _session()
+    s.trainer.run(1000)
+    h = tv.history_header(s.trainer.history, limit=50)
+    assert len(h["epoch"]) <= 50 and h["epoch"][0] == 0 and h["epoch"][-1] == 1000
+    assert len(h["grad"][0]) == 2 and all(len(row) == 2 for row in h["grad"])

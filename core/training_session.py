@@ -1,0 +1,246 @@
+"""One learner's live training: play, pause, step, reset, compare, and the work per tick.
+
+The model is the TensorFlow Playground's ``Player``: one small object owns the state a
+page would otherwise scatter over flags. The page keeps one :class:`TrainingSession`
+in its session state, calls :meth:`TrainingSession.sync` with the settings on every
+run, the transport methods from its buttons, and :meth:`TrainingSession.tick` from the
+live view's timer.
+
+Ticks and frames
+----------------
+The browser shows :data:`FRAME_RATE` frames a second; at speed ``s`` each frame is ``s``
+epochs further on. The server does not tick that often (every tick is a Streamlit run,
+which costs more than the training in it): a tick makes all the frames of the time since
+the previous tick, ``elapsed · FRAME_RATE`` of them (fractions carried over), and the
+browser plays them back. ``elapsed`` is capped at :data:`MAX_CATCH_UP`, so a tab that
+comes back from the background does not ask for a burst.
+
+Each tick is given a CPU budget (see :mod:`core.fair_share`): frames are made until
+they are all made or the budget is spent, and at least one is always made, so a learner
+slows down under load but never stalls. At speed ``"max"`` (``speed=None``) the tick
+trains for its whole budget, in :data:`MAX_SPEED_FRAME_RATE` slices a second, and each
+slice ends with a frame of the latest state.
+
+Compared networks (compare mode) follow the main one epoch for epoch, from the same
+initial weights, so the panels always show the same moment of training.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+from core.live_frames import Frame, GridProbe
+from core.mlp import auto_init
+from core.training import TrainConfig, Trainer, initial_params_for
+
+__all__ = ["FRAME_RATE", "MAX_CATCH_UP", "MAX_SPEED_FRAME_RATE", "TrainingSession", "compare_configs",
+           "compare_init"]
+
+#: Frames the browser shows per second while training.
+FRAME_RATE = 30
+#: The most wall time one tick makes frames for (seconds): a tab that comes back from
+#: the background (where browsers slow timers down) does not ask for a burst.
+MAX_CATCH_UP = 2.0
+#: Frames per second at speed "max": each shows the latest state after a slice of the
+#: tick's training budget (more would take time from training to draw it).
+MAX_SPEED_FRAME_RATE = 10
+
+
+def compare_init(config: TrainConfig) -> str:
+    """The one initialisation every compared network uses.
+
+    ``auto`` would give ReLU-like activations He and the others Glorot, so the networks
+    would not start from the same weights; resolve it once, from the main activation.
+    """
+    return auto_init(config.activation) if config.init == "auto" else config.init
+
+
+def compare_configs(config: TrainConfig, activations: Sequence[str]):
+    """``(configs, initial_params)``: one config per activation, all starting from the
+    same weights (same shapes, same init, same seed), so only the activation differs."""
+    base = replace(config, init=compare_init(config))
+    p0 = initial_params_for(base)
+    return [replace(base, activation=a) for a in activations], p0
+
+
+class TrainingSession:
+    """Play/pause/step/reset over one main :class:`Trainer` and its compared twins.
+
+    Attributes: ``trainer`` (the main one), ``compared`` (list, empty unless 2–4
+    activations are compared), ``playing``, ``run_id`` (changes whenever training
+    starts over, so a view can drop what it drew of the old run).
+    """
+
+    def __init__(self, grid: int = 100):
+        self.trainer: Trainer | None = None
+        self.compared: list[Trainer] = []
+        self.playing = False
+        self.run_id = 0
+        self.probe = GridProbe(grid)
+        self._inputs = None  # (config, split, data_key): what reset() rebuilds from
+        self._compare_key = None
+        self._compare = ()
+        self._carry = 0.0
+        self._last_tick: float | None = None
+
+    # ------------------------------------------------------------------ settings
+
+    def sync(self, config: TrainConfig, split, data_key, compare: Sequence[str] = ()) -> bool:
+        """Bring the trainers in line with the settings; True if training started over.
+
+        A change of data or architecture (hidden, activation, init, optimizer, seed)
+        starts over; a change of learning rate, batch size, loss or regularisation is
+        applied to the running network, as a learner expects.
+        """
+        restart = (self.trainer is None or self._inputs is None or self._inputs[2] != data_key
+                   or not self.trainer.can_update(config))
+        if restart:
+            self._start(config, split, data_key)
+        elif self.trainer.config != config:
+            self.trainer.update_config(config)
+            self._inputs = (config, split, data_key)
+        self._sync_compare(tuple(compare))
+        return restart
+
+    def _start(self, config: TrainConfig, split, data_key) -> None:
+        self._inputs = (config, split, data_key)
+        self.trainer = Trainer(config, *split)
+        self.compared = []
+        self._compare_key = None
+        self._carry = 0.0
+        self.run_id += 1
+
+    def _sync_compare(self, activations: tuple[str, ...]) -> None:
+        self._compare = activations
+        if len(activations) < 2:
+            self.compared, self._compare_key = [], None
+            return
+        config, split, data_key = self._inputs
+        configs, p0 = compare_configs(config, activations)
+        key = (data_key, activations, self.run_id)
+        if key != self._compare_key or not all(
+                t.can_update(c) for t, c in zip(self.compared, configs)):
+            self.compared = [Trainer(c, *split, initial_params=p0) for c in configs]
+            self._compare_key = key
+            # Compared networks start at epoch 0: the main one starts over with them.
+            if self.trainer.epoch:
+                self.trainer = Trainer(config, *split)
+                self.run_id += 1
+                self._compare_key = (data_key, activations, self.run_id)
+            return
+        for t, c in zip(self.compared, configs):
+            if t.config != c:
+                t.update_config(c)
+
+    # ------------------------------------------------------------------ transport
+
+    @property
+    def diverged(self) -> bool:
+        return self.trainer is not None and self.trainer.diverged
+
+    @property
+    def epoch(self) -> int:
+        return 0 if self.trainer is None else self.trainer.epoch
+
+    def play(self) -> None:
+        self.playing = self.trainer is not None and not self.diverged
+        self._carry = 0.0
+        self._last_tick = None
+
+    def pause(self) -> None:
+        self.playing = False
+
+    def toggle(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step(self) -> None:
+        """Pause and train exactly one epoch (every network)."""
+        self.pause()
+        if self.trainer is not None:
+            self._advance(1)
+
+    def reset(self) -> None:
+        """Pause and go back to epoch 0: same data, same starting weights."""
+        self.pause()
+        if self._inputs is not None:
+            self._start(*self._inputs)
+            self._sync_compare(self._compare)
+
+    # ------------------------------------------------------------------ ticks
+
+    def _advance(self, epochs: int) -> None:
+        """The main network ``epochs`` further; the compared ones catch up to it."""
+        self.trainer.run(epochs)
+        for t in self.compared:
+            behind = self.trainer.epoch - t.epoch
+            if behind > 0:
+                t.run(behind)
+
+    def since_last_tick(self, now: float, first: float) -> float:
+        """Seconds since the previous call (``first`` for the first one after Play)."""
+        last, self._last_tick = self._last_tick, now
+        return first if last is None else now - last
+
+    def frame(self, trainer: Trainer | None = None) -> Frame:
+        """The current state of the main network (or of ``trainer``), as one frame."""
+        t = self.trainer if trainer is None else trainer
+        m = t.metrics()
+        return Frame(t.epoch, (m["train_loss"], m["test_loss"], m["train_acc"], m["test_acc"]),
+                     tuple(float(v) for v in t.grad_norms), self.probe(t.model))
+
+    def tick(self, elapsed: float, speed: int | None, budget: float,
+             clock=time.thread_time) -> list[Frame]:
+        """The frames of the last ``elapsed`` seconds, within ``budget`` CPU seconds.
+
+        ``speed`` is epochs per frame, or None for "max". Nothing while paused. Stops
+        playing when the main network diverges (its last good state is the last frame).
+        """
+        if not self.playing or self.trainer is None:
+            return []
+        if self.diverged:
+            self.playing = False
+            return []
+        start = clock()
+        elapsed = min(max(float(elapsed), 0.0), MAX_CATCH_UP)
+        if speed is None:
+            frames = []
+            slices = max(1, round(elapsed * MAX_SPEED_FRAME_RATE))
+            for k in range(slices):
+                self._train_for(budget * (k + 1) / slices, start, clock)
+                frames.append(self.frame())
+                if self.diverged:
+                    break
+        else:
+            frames = self._frames(elapsed, int(speed), budget, start, clock)
+        if self.diverged:
+            self.playing = False
+        return frames
+
+    def _frames(self, elapsed: float, speed: int, budget: float, start: float, clock) -> list[Frame]:
+        self._carry += elapsed * FRAME_RATE
+        wanted = max(1, int(self._carry))
+        self._carry = max(0.0, self._carry - wanted)
+        frames = []
+        while len(frames) < wanted and not self.diverged:
+            if frames and clock() - start > budget:
+                self._carry = 0.0  # over budget: slow down, do not pile up a debt
+                break
+            self._advance(speed)
+            frames.append(self.frame())
+        return frames
+
+    def _train_for(self, budget: float, start: float, clock) -> None:
+        """Speed "max": epochs in chunks sized from the measured cost, until ``budget``
+        seconds since ``start`` are spent (less a little for the frame still to draw)."""
+        chunk, per_epoch = 1, None
+        while not self.diverged:
+            t0 = clock()
+            self._advance(chunk)
+            spent = clock() - t0
+            per_epoch = spent / chunk if spent > 0 else per_epoch
+            left = budget - (clock() - start) - 2 * (per_epoch or 0.0)
+            if left <= 0:
+                break
+            chunk = max(1, int(0.5 * left / per_epoch)) if per_epoch else chunk * 2

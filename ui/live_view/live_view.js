@@ -1,0 +1,720 @@
+// The live-training view: draws the frames the server sends (core/live_frames.py) on
+// canvases and plays them back at display rate. render() is called every time the
+// server sends new data; everything that must survive between calls (the canvases, the
+// queue of frames, the curves) lives in one LiveView object kept on the component's
+// parent element, so a new tick never rebuilds the picture.
+//
+// Contract with tests: the root element carries data-epoch (the epoch of the frame on
+// screen) and data-frames-drawn (frames drawn since the page loaded).
+
+const MAGIC = "TRL1";
+const POINT_SCALE = 32767;
+const MAX_CURVE = 2000; // points per curve before the older half is thinned
+const MAX_LAG_TICKS = 2.5; // at most this many ticks of frames wait to be shown
+const RUSH_MS = 8; // after Pause, what is still queued plays out at this beat
+
+// This module is the view's library: Streamlit mounts it once per page run (outside the
+// live fragment) and it hands its render function to the small component that the
+// fragment updates on every tick (MOUNT_JS in __init__.py), so a tick does not carry
+// this code again.
+export default function () {
+  const registry = window.__trainingLiveView || (window.__trainingLiveView = makeRegistry());
+  registry.resolve(render);
+}
+
+function makeRegistry() {
+  let resolve;
+  const ready = new Promise((r) => { resolve = r; });
+  return { ready, resolve };
+}
+
+function render(component) {
+  const { data, parentElement, setStateValue } = component;
+  let view = parentElement.__trainingLiveView;
+  if (!view || !view.root.isConnected) {
+    view = new LiveView(parentElement, setStateValue);
+    parentElement.__trainingLiveView = view;
+  }
+  view.receive(data);
+}
+
+// ---------------------------------------------------------------- decoding
+
+function asBytes(data) {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data && data.buffer instanceof ArrayBuffer) {
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  return null;
+}
+
+function parsePayload(bytes) {
+  const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
+  if (magic !== MAGIC) throw new Error("live view: not a TRL1 payload");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = view.getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + n)));
+  const body = bytes.subarray(8 + n);
+  const part = (at) => body.subarray(at[0], at[0] + at[1]);
+  return { header, part };
+}
+
+async function inflate(block) {
+  const stream = new Blob([block]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+// Rows were sent as their first byte and then differences (mod 256): a prefix sum.
+function undoRowDelta(bytes, r) {
+  for (let row = 0; row < bytes.length; row += r) {
+    let acc = bytes[row];
+    for (let i = row + 1; i < row + r; i++) {
+      acc = (acc + bytes[i]) & 255;
+      bytes[i] = acc;
+    }
+  }
+  return bytes;
+}
+
+function decodePoints(bytes) {
+  const n = Math.floor(bytes.length / 5);
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const x1 = new Float32Array(n), x2 = new Float32Array(n), flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    x1[i] = dv.getInt16(5 * i, true) / POINT_SCALE;
+    x2[i] = dv.getInt16(5 * i + 2, true) / POINT_SCALE;
+    flags[i] = dv.getUint8(5 * i + 4);
+  }
+  return { n, x1, x2, flags };
+}
+
+// ---------------------------------------------------------------- the view
+
+class LiveView {
+  constructor(parent, setStateValue) {
+    this.setStateValue = setStateValue;
+    this.root = document.createElement("div");
+    this.root.className = "trn-live";
+    this.root.dataset.epoch = "0";
+    this.root.dataset.framesDrawn = "0";
+    this.board = document.createElement("div");
+    this.board.className = "trn-live-board";
+    this.plane = document.createElement("canvas");
+    this.plane.className = "trn-live-plane";
+    this.plane.setAttribute("role", "img");
+    this.board.appendChild(this.plane);
+    this.side = document.createElement("div");
+    this.side.className = "trn-live-side";
+    this.charts = document.createElement("canvas");
+    this.charts.className = "trn-live-charts";
+    this.side.appendChild(this.charts);
+    this.root.append(this.board, this.side);
+    parent.appendChild(this.root);
+
+    this.run = null;
+    this.header = {};
+    this.style = null;
+    this.labels = {};
+    this.points = null;
+    this.lut = null;
+    this.shown = null; // the frame on screen
+    this.queue = [];
+    this.framesDrawn = 0;
+    this.curves = emptyCurves();
+    this.chain = Promise.resolve(); // payloads are decoded strictly in order
+    this.lastShow = 0;
+    this.rushUntil = -1; // frames up to this epoch play at RUSH_MS
+    this.frameMs = 1000 / 30;
+    this.tickMs = 1000;
+    this.looping = false;
+    this.dirty = true;
+    this.cell = document.createElement("canvas"); // the grid at its own resolution
+    this.fine = document.createElement("canvas"); // discretized: upsampled then split
+    this.resize = new ResizeObserver(() => { this.dirty = true; this.kick(); });
+    this.resize.observe(this.root);
+  }
+
+  receive(data) {
+    const bytes = asBytes(data);
+    if (!bytes) return;
+    this.chain = this.chain
+      .then(() => this.ingest(bytes))
+      .catch((err) => console.error("live view:", err));
+  }
+
+  async ingest(bytes) {
+    const { header, part } = parsePayload(bytes);
+    if (header.run !== this.run) {
+      this.run = header.run;
+      this.queue = [];
+      this.shown = null;
+      this.curves = emptyCurves();
+    }
+    this.header = header;
+    if (header.style) this.style = header.style;
+    if (header.labels) this.labels = header.labels;
+    if (header.lut) this.lut = part(header.lut).slice();
+    if (header.points) this.points = decodePoints(part(header.points.at));
+    this.frameMs = 1000 / (header.fps || 30);
+    this.root.classList.toggle("trn-live-compact", !!header.compact);
+    this.plane.setAttribute("aria-label", this.labels.plane || "");
+
+    const frames = await this.decodeFrames(header, part);
+    if (header.history) this.takeHistory(header.history);
+    // Frames newer than the last one queued or shown join the queue. After a page run
+    // (the learner changed something, paused, stepped) what is still queued plays out
+    // quickly, so the newest state shows without delay.
+    const last = this.queue.length ? this.queue[this.queue.length - 1] : this.shown;
+    this.queue.push(...(last ? frames.filter((f) => f.epoch > last.epoch) : frames));
+    const newest = this.queue.length ? this.queue[this.queue.length - 1].epoch : -1;
+    if (!header.playing) this.rushUntil = newest;
+    else if (header.catch_up) this.rushUntil = last ? last.epoch : -1;
+    this.tickMs = 1000 * (header.tick || 1);
+    this.bound();
+    this.dirty = true;
+    this.kick();
+  }
+
+  async decodeFrames(header, part) {
+    const g = header.grids;
+    if (!g) return [];
+    let block = part(g.at);
+    if (g.codec === "deflate") {
+      if (typeof DecompressionStream === "undefined") {
+        // An old browser: ask the server for uncompressed frames from now on.
+        this.setStateValue("raw", true);
+        return [];
+      }
+      block = await inflate(block);
+    } else {
+      block = block.slice();
+    }
+    const size = g.r * g.r;
+    undoRowDelta(block, g.r);
+    return header.frames.map((f, i) => ({
+      epoch: f[0], trainLoss: f[1], testLoss: f[2], trainAcc: f[3], testAcc: f[4],
+      grads: f[5], text: header.texts ? header.texts[i] : null, r: g.r,
+      grid: block.subarray(i * size, (i + 1) * size),
+    }));
+  }
+
+  // Latency stays bounded: frames more than MAX_LAG_TICKS behind are skipped (their
+  // figures still go into the curves), e.g. after the tab was in the background.
+  bound() {
+    const keep = Math.max(2, Math.round(MAX_LAG_TICKS * this.tickMs / this.frameMs));
+    while (this.queue.length > keep) this.addToCurves(this.queue.shift());
+  }
+
+  // The time between two frames. Frames come a tick's worth at a time; playing them a
+  // little slower while few are left (and faster while many wait) keeps a small reserve,
+  // so a tick that arrives late does not leave the picture standing still.
+  beat() {
+    const next = this.queue[0];
+    if (next && next.epoch <= this.rushUntil) return RUSH_MS;
+    const held = this.queue.length * this.frameMs;
+    if (held < 0.4 * this.tickMs) return this.frameMs * 1.15;
+    if (held > 1.6 * this.tickMs) return this.frameMs * 0.85;
+    return this.frameMs;
+  }
+
+  kick() {
+    if (this.looping) return;
+    this.looping = true;
+    requestAnimationFrame((t) => this.loop(t));
+  }
+
+  loop(now) {
+    if (!this.root.isConnected) {
+      this.looping = false;
+      this.resize.disconnect();
+      if (this.metricGuard) this.metricGuard.disconnect();
+      return;
+    }
+    let next = null;
+    const beat = this.beat();
+    if (this.queue.length && now - this.lastShow >= beat - 2) {
+      next = this.queue.shift();
+      // Keep a steady beat; after a gap, start the beat again from now.
+      this.lastShow = now - this.lastShow > 2 * beat ? now : this.lastShow + beat;
+    }
+    if (next) this.show(next);
+    else if (this.dirty) this.draw();
+    if (this.queue.length || this.dirty) requestAnimationFrame((t) => this.loop(t));
+    else this.looping = false;
+  }
+
+  show(frame) {
+    this.shown = frame;
+    this.addToCurves(frame);
+    this.draw();
+    this.framesDrawn += 1;
+    this.root.dataset.epoch = String(frame.epoch);
+    this.root.dataset.framesDrawn = String(this.framesDrawn);
+    this.syncMetrics(frame);
+  }
+
+  // The four live figures are Streamlit metrics (readable text for everyone). The server
+  // sets them once per tick to its newest figures, which run ahead of the frame on
+  // screen; this keeps them in step with the picture, and puts them back (before the
+  // browser paints) whenever Streamlit rewrites them while playing.
+  syncMetrics(frame) {
+    const key = this.header.metrics;
+    if (!key || !frame.text) return;
+    this.metricTexts = frame.text;
+    const box = document.querySelector(`.st-key-${key}`);
+    if (!box) return;
+    if (box !== this.metricBox) {
+      if (this.metricGuard) this.metricGuard.disconnect();
+      this.metricBox = box;
+      this.metricGuard = new MutationObserver(() => {
+        if (this.header.playing && this.root.isConnected) this.writeMetrics();
+      });
+      this.metricGuard.observe(box, { subtree: true, childList: true, characterData: true });
+    }
+    this.writeMetrics();
+  }
+
+  writeMetrics() {
+    const values = this.metricBox.querySelectorAll('[data-testid="stMetricValue"]');
+    this.metricTexts.forEach((text, i) => {
+      const node = values[i] && firstText(values[i]);
+      if (node && node.nodeValue !== text) node.nodeValue = text;
+    });
+  }
+
+  takeHistory(h) {
+    // The history reaches the server's latest epoch; frames still queued are older and
+    // add themselves as they are shown, so keep only what is already on screen.
+    const upTo = this.shown ? this.shown.epoch : Infinity;
+    const c = emptyCurves();
+    h.epoch.forEach((e, i) => {
+      if (e > upTo) return;
+      c.epoch.push(e); c.trainLoss.push(h.train_loss[i]); c.testLoss.push(h.test_loss[i]);
+      c.testAcc.push(h.test_acc[i]); c.grads.push(h.grad[i]);
+    });
+    this.curves = c;
+  }
+
+  addToCurves(f) {
+    const c = this.curves;
+    if (c.epoch.length && f.epoch <= c.epoch[c.epoch.length - 1]) return;
+    c.epoch.push(f.epoch); c.trainLoss.push(f.trainLoss); c.testLoss.push(f.testLoss);
+    c.testAcc.push(f.testAcc); c.grads.push(f.grads);
+    if (c.epoch.length > MAX_CURVE) thinCurves(c);
+  }
+
+  // -------------------------------------------------------------- drawing
+
+  draw() {
+    this.dirty = false;
+    if (!this.style) return;
+    const dpr = window.devicePixelRatio || 1;
+    const wide = this.root.clientWidth >= 640 && !this.header.compact;
+    this.root.classList.toggle("trn-live-stack", !wide);
+    const side = Math.max(120, Math.floor(this.board.clientWidth));
+    fitCanvas(this.plane, side, side, dpr);
+    this.drawPlane(dpr);
+    const charts = this.header.charts || [];
+    if (charts.length) {
+      const w = Math.max(160, Math.floor(this.side.clientWidth));
+      const each = this.header.compact ? 140 : wide ? Math.max(150, Math.min(220, side / charts.length)) : 180;
+      fitCanvas(this.charts, w, each * charts.length, dpr);
+      this.drawCharts(charts, dpr);
+    } else {
+      fitCanvas(this.charts, 0, 0, dpr);
+    }
+  }
+
+  drawPlane(dpr) {
+    const ctx = this.plane.getContext("2d");
+    const S = this.plane.width;
+    const st = this.style;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, S, S);
+    const f = this.shown;
+    if (f && this.lut) {
+      this.paintGrid(ctx, f, S);
+      drawContour(ctx, f.grid, f.r, S / f.r, st.text, 1.6 * dpr);
+    }
+    if (this.points) this.drawPoints(ctx, S, dpr);
+    ctx.strokeStyle = st.muted;
+    ctx.lineWidth = dpr;
+    ctx.strokeRect(0.5 * dpr, 0.5 * dpr, S - dpr, S - dpr);
+    ctx.fillStyle = st.text;
+    ctx.font = `${12 * dpr}px ${st.font}`;
+    ctx.textBaseline = "bottom";
+    ctx.textAlign = "right";
+    ctx.fillText("x₁ →", S - 6 * dpr, S - 4 * dpr);
+    ctx.textAlign = "left";
+    ctx.textBaseline = "top";
+    ctx.fillText("↑ x₂", 6 * dpr, 4 * dpr);
+  }
+
+  // The probability grid through the colour table. Smooth: the r × r picture scaled up
+  // by the browser (bilinear). Discretized: upsampled here first, then split at ½, so
+  // the edge between the two colours is smooth rather than blocky.
+  paintGrid(ctx, f, S) {
+    const r = f.r, lut = this.lut;
+    if (!this.header.discretize) {
+      const img = gridImage(this.cell, r, r, (i) => f.grid[i], lut);
+      this.cell.getContext("2d").putImageData(img, 0, 0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.imageSmoothingQuality = "high";
+      ctx.drawImage(this.cell, 0, 0, S, S);
+      return;
+    }
+    const k = 4, n = r * k, g = f.grid;
+    const img = gridImage(this.fine, n, n, (idx) => {
+      const y = Math.floor(idx / n), x = idx - y * n;
+      const sy = Math.min(Math.max((y + 0.5) / k - 0.5, 0), r - 1);
+      const sx = Math.min(Math.max((x + 0.5) / k - 0.5, 0), r - 1);
+      const y0 = Math.floor(sy), x0 = Math.floor(sx);
+      const y1 = Math.min(y0 + 1, r - 1), x1 = Math.min(x0 + 1, r - 1);
+      const wy = sy - y0, wx = sx - x0;
+      const top = g[y0 * r + x0] * (1 - wx) + g[y0 * r + x1] * wx;
+      const bot = g[y1 * r + x0] * (1 - wx) + g[y1 * r + x1] * wx;
+      return top * (1 - wy) + bot * wy >= 127.5 ? 255 : 0;
+    }, lut);
+    this.fine.getContext("2d").putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(this.fine, 0, 0, S, S);
+  }
+
+  // Circles (class 1) and triangles (class 0), as vector shapes: crisp on a projector.
+  // Training points are filled with a dark outline; test points are hollow rings.
+  drawPoints(ctx, S, dpr) {
+    const st = this.style, p = this.points, lim = this.header.lim || 1.1;
+    const rad = Math.max(2.5, (S / dpr) / 90) * dpr;
+    const showTest = !!this.header.show_test;
+    const sx = (x) => ((x + lim) / (2 * lim)) * S;
+    const sy = (y) => ((lim - y) / (2 * lim)) * S;
+    for (const test of [false, true]) {
+      if (test && !showTest) continue;
+      for (const cls of [0, 1]) {
+        ctx.beginPath();
+        for (let i = 0; i < p.n; i++) {
+          const f = p.flags[i];
+          if ((f & 1) !== cls || ((f & 2) !== 0) !== test) continue;
+          shape(ctx, cls, sx(p.x1[i]), sy(p.x2[i]), rad);
+        }
+        const colour = cls ? st.class1 : st.class0;
+        if (test) {
+          ctx.fillStyle = "#ffffff";
+          ctx.fill();
+          ctx.lineWidth = Math.max(1.5 * dpr, 0.45 * rad);
+          ctx.strokeStyle = colour;
+          ctx.stroke();
+        } else {
+          ctx.fillStyle = colour;
+          ctx.fill();
+          ctx.lineWidth = dpr;
+          ctx.strokeStyle = st.text;
+          ctx.stroke();
+        }
+      }
+    }
+  }
+
+  drawCharts(names, dpr) {
+    const ctx = this.charts.getContext("2d");
+    const W = this.charts.width, H = this.charts.height;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, W, H);
+    const each = H / names.length;
+    names.forEach((name, i) => {
+      const box = { x: 0, y: i * each, w: W, h: each };
+      const spec = this.chartSpec(name);
+      if (spec) drawChart(ctx, box, spec, this.style, dpr);
+    });
+  }
+
+  chartSpec(name) {
+    const c = this.curves, L = this.labels, st = this.style;
+    if (name === "loss") {
+      return {
+        title: L.loss_title, ylabel: L.loss, xlabel: L.epoch, x: c.epoch, zero: true,
+        series: [
+          { name: L.train, colour: st.series[0], dash: [], y: c.trainLoss },
+          { name: L.test, colour: st.series[1], dash: [5, 3], y: c.testLoss },
+        ],
+      };
+    }
+    if (name === "accuracy") {
+      return {
+        title: L.accuracy_title, ylabel: L.accuracy, xlabel: L.epoch, x: c.epoch,
+        ymin: 0, ymax: 1, yticks: [0, 0.5, 1], percent: true, guide: 0.5,
+        series: [{ name: null, colour: st.series[2], dash: [], y: c.testAcc }],
+      };
+    }
+    if (name === "grad") {
+      const layers = (L.layers || []).length || (c.grads.length ? c.grads[0].length : 0);
+      const series = [];
+      for (let j = 0; j < layers; j++) {
+        series.push({
+          name: (L.layers || [])[j] || `${j + 1}`, colour: st.series[j % st.series.length], dash: [],
+          y: c.grads.map((g) => (g && g[j] !== null && g[j] !== undefined ? Math.max(g[j], 1e-12) : null)),
+        });
+      }
+      return { title: L.grad_title, ylabel: L.grad, xlabel: L.epoch, x: c.epoch, log: true, series };
+    }
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function emptyCurves() {
+  return { epoch: [], trainLoss: [], testLoss: [], testAcc: [], grads: [] };
+}
+
+// Like the server's History: when full, every other point of the older half goes, so
+// memory stays bounded and recent epochs stay at full resolution.
+function thinCurves(c) {
+  const half = Math.floor(c.epoch.length / 2);
+  for (const key of Object.keys(c)) {
+    const a = c[key];
+    c[key] = a.slice(0, half).filter((_, i) => i % 2 === 0).concat(a.slice(half));
+  }
+}
+
+function firstText(el) {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.nodeValue.trim()) node = walker.nextNode();
+  return node;
+}
+
+function fitCanvas(canvas, cssW, cssH, dpr) {
+  canvas.style.width = `${cssW}px`;
+  canvas.style.height = `${cssH}px`;
+  const w = Math.round(cssW * dpr), h = Math.round(cssH * dpr);
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+}
+
+function gridImage(canvas, w, h, valueAt, lut) {
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const img = new ImageData(w, h);
+  const px = img.data;
+  for (let i = 0, n = w * h; i < n; i++) {
+    const q = valueAt(i) * 3;
+    px[4 * i] = lut[q]; px[4 * i + 1] = lut[q + 1]; px[4 * i + 2] = lut[q + 2]; px[4 * i + 3] = 255;
+  }
+  return img;
+}
+
+// A triangle pointing up with inradius 0.75·rad (the circle's area), centroid at (x, y).
+function shape(ctx, cls, x, y, rad) {
+  if (cls === 1) {
+    ctx.moveTo(x + rad, y);
+    ctx.arc(x, y, rad, 0, 2 * Math.PI);
+    return;
+  }
+  const R = 1.5 * rad; // circumradius = 2 · inradius
+  ctx.moveTo(x, y - R);
+  ctx.lineTo(x + R * 0.8660254, y + R / 2);
+  ctx.lineTo(x - R * 0.8660254, y + R / 2);
+  ctx.closePath();
+}
+
+// The p = ½ line (byte 127.5) by marching squares over the grid's cell centres. The
+// bytes are smoothed first (3 × 3 mean): where the network's output is almost flat,
+// rounding to bytes would otherwise make the line zigzag along the rounding steps.
+function drawContour(ctx, grid, r, cell, colour, width) {
+  const g = smooth3(grid, r);
+  const t = 127.5;
+  ctx.beginPath();
+  const at = (i, j) => g[i * r + j];
+  const lerp = (a, b) => (t - a) / (b - a);
+  for (let i = 0; i < r - 1; i++) {
+    for (let j = 0; j < r - 1; j++) {
+      const a = at(i, j), b = at(i, j + 1), c = at(i + 1, j + 1), d = at(i + 1, j);
+      const pts = [];
+      if ((a < t) !== (b < t)) pts.push([j + lerp(a, b), i]);
+      if ((b < t) !== (c < t)) pts.push([j + 1, i + lerp(b, c)]);
+      if ((d < t) !== (c < t)) pts.push([j + lerp(d, c), i + 1]);
+      if ((a < t) !== (d < t)) pts.push([j, i + lerp(a, d)]);
+      for (let k = 0; k + 1 < pts.length; k += 2) {
+        ctx.moveTo((pts[k][0] + 0.5) * cell, (pts[k][1] + 0.5) * cell);
+        ctx.lineTo((pts[k + 1][0] + 0.5) * cell, (pts[k + 1][1] + 0.5) * cell);
+      }
+    }
+  }
+  ctx.strokeStyle = colour;
+  ctx.globalAlpha = 0.7;
+  ctx.lineWidth = width;
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+function smooth3(g, r) {
+  const out = new Float32Array(r * r);
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < r; j++) {
+      let sum = 0, n = 0;
+      for (let di = -1; di <= 1; di++) {
+        const ii = i + di;
+        if (ii < 0 || ii >= r) continue;
+        for (let dj = -1; dj <= 1; dj++) {
+          const jj = j + dj;
+          if (jj < 0 || jj >= r) continue;
+          sum += g[ii * r + jj]; n++;
+        }
+      }
+      out[i * r + j] = sum / n;
+    }
+  }
+  return out;
+}
+
+function niceTicks(lo, hi, count) {
+  const span = hi - lo || 1;
+  const raw = span / count;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
+  const out = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * span; v += step) out.push(+v.toPrecision(12));
+  return out;
+}
+
+function fmtTick(v, spec) {
+  if (spec.percent) return `${Math.round(v * 100)}%`;
+  if (spec.log) return `1e${Math.round(Math.log10(v))}`;
+  if (Math.abs(v) >= 1000) return v.toLocaleString("en-US");
+  return `${+v.toPrecision(3)}`;
+}
+
+// A small line chart: title and legend on top, y axis on the left, epochs along x.
+function drawChart(ctx, box, spec, st, dpr) {
+  const font = (size, weight = "") => `${weight} ${size * dpr}px ${st.font}`;
+  const pad = { l: 48 * dpr, r: 10 * dpr, t: 40 * dpr, b: 30 * dpr };
+  const x0 = box.x + pad.l, x1 = box.x + box.w - pad.r;
+  const y0 = box.y + box.h - pad.b, y1 = box.y + pad.t;
+  ctx.fillStyle = st.text;
+  ctx.font = font(14, "600");
+  ctx.textAlign = "left";
+  ctx.textBaseline = "top";
+  ctx.fillText(spec.title || "", box.x + 4 * dpr, box.y + 2 * dpr);
+
+  // legend
+  let lx = box.x + 4 * dpr;
+  ctx.font = font(12);
+  for (const s of spec.series) {
+    if (!s.name) continue;
+    ctx.strokeStyle = s.colour;
+    ctx.lineWidth = 2.5 * dpr;
+    ctx.setLineDash(s.dash.map((d) => d * dpr));
+    ctx.beginPath();
+    ctx.moveTo(lx, box.y + 27 * dpr);
+    ctx.lineTo(lx + 18 * dpr, box.y + 27 * dpr);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = st.text;
+    ctx.textBaseline = "middle";
+    ctx.fillText(s.name, lx + 22 * dpr, box.y + 27 * dpr);
+    lx += 22 * dpr + ctx.measureText(s.name).width + 14 * dpr;
+  }
+
+  const xs = spec.x;
+  const xmin = xs.length ? xs[0] : 0;
+  const xmax = xs.length ? Math.max(xs[xs.length - 1], xmin + 1) : 1;
+  let ymin = spec.ymin, ymax = spec.ymax;
+  if (ymin === undefined || ymax === undefined) {
+    let lo = Infinity, hi = -Infinity;
+    for (const s of spec.series) for (const v of s.y) if (v !== null && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (!isFinite(lo)) { lo = spec.log ? 1e-3 : 0; hi = 1; }
+    if (spec.log) {
+      ymin = Math.pow(10, Math.floor(Math.log10(lo)));
+      ymax = Math.pow(10, Math.ceil(Math.log10(hi)));
+      if (ymax <= ymin) ymax = ymin * 10;
+    } else {
+      ymin = spec.zero ? 0 : lo;
+      ymax = hi > ymin ? hi * 1.05 : ymin + 1;
+    }
+  }
+  const tx = (v) => x0 + ((v - xmin) / (xmax - xmin)) * (x1 - x0);
+  const ty = spec.log
+    ? (v) => y0 - ((Math.log10(v) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) * (y0 - y1)
+    : (v) => y0 - ((v - ymin) / (ymax - ymin)) * (y0 - y1);
+
+  // grid and axes
+  ctx.font = font(11);
+  ctx.lineWidth = dpr;
+  let yticks = spec.yticks;
+  if (!yticks) {
+    if (spec.log) {
+      yticks = [];
+      const a = Math.round(Math.log10(ymin)), b = Math.round(Math.log10(ymax));
+      const stride = Math.max(1, Math.ceil((b - a) / 4));
+      for (let e = a; e <= b; e += stride) yticks.push(Math.pow(10, e));
+    } else {
+      yticks = niceTicks(ymin, ymax, 4);
+    }
+  }
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const v of yticks) {
+    const y = ty(v);
+    ctx.strokeStyle = st.grid;
+    ctx.beginPath(); ctx.moveTo(x0, y); ctx.lineTo(x1, y); ctx.stroke();
+    ctx.fillStyle = st.text;
+    ctx.fillText(fmtTick(v, spec), x0 - 5 * dpr, y);
+  }
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (const v of niceTicks(xmin, xmax, 4)) {
+    if (v !== Math.round(v)) continue;
+    const x = tx(v);
+    ctx.strokeStyle = st.muted;
+    ctx.beginPath(); ctx.moveTo(x, y0); ctx.lineTo(x, y0 + 4 * dpr); ctx.stroke();
+    ctx.fillStyle = st.text;
+    ctx.fillText(fmtTick(v, {}), x, y0 + 6 * dpr);
+  }
+  ctx.strokeStyle = st.muted;
+  ctx.beginPath(); ctx.moveTo(x0, y1); ctx.lineTo(x0, y0); ctx.lineTo(x1, y0); ctx.stroke();
+  ctx.fillStyle = st.muted;
+  ctx.textAlign = "right";
+  ctx.textBaseline = "bottom";
+  ctx.fillText(spec.xlabel || "", x1, box.y + box.h - 1 * dpr);
+
+  if (spec.guide !== undefined) {
+    ctx.strokeStyle = st.muted;
+    ctx.setLineDash([2 * dpr, 3 * dpr]);
+    ctx.beginPath(); ctx.moveTo(x0, ty(spec.guide)); ctx.lineTo(x1, ty(spec.guide)); ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  // the lines (a lone point is drawn as a dot, or it would not show at all)
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, y1 - 2 * dpr, x1 - x0, y0 - y1 + 4 * dpr);
+  ctx.clip();
+  for (const s of spec.series) {
+    ctx.strokeStyle = s.colour;
+    ctx.fillStyle = s.colour;
+    ctx.lineWidth = 2 * dpr;
+    ctx.setLineDash(s.dash.map((d) => d * dpr));
+    ctx.beginPath();
+    let pen = false, count = 0;
+    for (let i = 0; i < xs.length; i++) {
+      const v = s.y[i];
+      if (v === null || v === undefined || !isFinite(v) || (spec.log && v <= 0)) { pen = false; continue; }
+      const x = tx(xs[i]), y = ty(v);
+      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      pen = true; count++;
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (count === 1 || (xs.length <= 12 && count)) {
+      for (let i = 0; i < xs.length; i++) {
+        const v = s.y[i];
+        if (v === null || v === undefined || !isFinite(v) || (spec.log && v <= 0)) continue;
+        ctx.beginPath(); ctx.arc(tx(xs[i]), ty(v), 2.5 * dpr, 0, 2 * Math.PI); ctx.fill();
+      }
+    }
+  }
+  ctx.restore();
+}
