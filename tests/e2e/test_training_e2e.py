@@ -16,7 +16,7 @@ from core.i18n import t
 METRIC_VALUES = ".st-key-train_metrics [data-testid='stMetricValue']"
 METRIC_LABELS = ".st-key-train_metrics [data-testid='stMetricLabel']"
 LIVE = ".st-key-trn_live .trn-live"
-PLANE = ".st-key-trn_live canvas.trn-live-plane"
+PLANE = ".st-key-trn_live .trn-live-plane"
 
 
 def metric(app, index: int) -> str:
@@ -41,7 +41,7 @@ def frames_drawn(app, view: str = LIVE) -> int:
 
 def plane_pixels(app) -> str:
     """The plane's pixels, as a data URL (changes exactly when the picture does)."""
-    return app.page.locator(PLANE).evaluate("(c) => c.toDataURL()")
+    return app.page.locator(".st-key-trn_live canvas.trn-live-heat").evaluate("(c) => c.toDataURL()")
 
 
 def test_play_trains_past_95_percent_and_pause_stops(app):

@@ -12,6 +12,7 @@ const POINT_SCALE = 32767;
 const MAX_CURVE = 2000; // points per curve before the older half is thinned
 const MAX_LAG_TICKS = 2.5; // at most this many ticks of frames wait to be shown
 const RUSH_MS = 8; // after Pause, what is still queued plays out at this beat
+const CHART_MS = 100; // the curves change slowly: redrawn at most ten times a second
 
 // This module is the view's library: Streamlit mounts it once per page run (outside the
 // live fragment) and it hands its render function to the small component that the
@@ -98,12 +99,19 @@ class LiveView {
     this.root.className = "trn-live";
     this.root.dataset.epoch = "0";
     this.root.dataset.framesDrawn = "0";
+    // The plane is three stacked canvases, so a frame redraws only what changed: the
+    // heat map at the grid's own resolution (the browser scales it up, smoothly), the
+    // p = ½ line, and the points (redrawn only when they, the size or the style change).
     this.board = document.createElement("div");
-    this.board.className = "trn-live-board";
-    this.plane = document.createElement("canvas");
-    this.plane.className = "trn-live-plane";
-    this.plane.setAttribute("role", "img");
-    this.board.appendChild(this.plane);
+    this.board.className = "trn-live-board trn-live-plane";
+    this.board.setAttribute("role", "img");
+    this.heat = document.createElement("canvas");
+    this.heat.className = "trn-live-heat";
+    this.lines = document.createElement("canvas");
+    this.lines.className = "trn-live-lines";
+    this.marks = document.createElement("canvas");
+    this.marks.className = "trn-live-marks";
+    this.board.append(this.heat, this.lines, this.marks);
     this.side = document.createElement("div");
     this.side.className = "trn-live-side";
     this.charts = document.createElement("canvas");
@@ -129,8 +137,7 @@ class LiveView {
     this.tickMs = 1000;
     this.looping = false;
     this.dirty = true;
-    this.cell = document.createElement("canvas"); // the grid at its own resolution
-    this.fine = document.createElement("canvas"); // discretized: upsampled then split
+    this.marksKey = null; // what the points canvas was drawn for
     this.resize = new ResizeObserver(() => { this.dirty = true; this.kick(); });
     this.resize.observe(this.root);
   }
@@ -155,10 +162,13 @@ class LiveView {
     if (header.style) this.style = header.style;
     if (header.labels) this.labels = header.labels;
     if (header.lut) this.lut = part(header.lut).slice();
-    if (header.points) this.points = decodePoints(part(header.points.at));
+    if (header.points) {
+      this.points = decodePoints(part(header.points.at));
+      this.marksKey = null;
+    }
     this.frameMs = 1000 / (header.fps || 30);
     this.root.classList.toggle("trn-live-compact", !!header.compact);
-    this.plane.setAttribute("aria-label", this.labels.plane || "");
+    this.board.setAttribute("aria-label", this.labels.plane || "");
 
     const frames = await this.decodeFrames(header, part);
     if (header.history) this.takeHistory(header.history);
@@ -238,16 +248,16 @@ class LiveView {
       // Keep a steady beat; after a gap, start the beat again from now.
       this.lastShow = now - this.lastShow > 2 * beat ? now : this.lastShow + beat;
     }
-    if (next) this.show(next);
-    else if (this.dirty) this.draw();
+    if (next) this.show(next, now);
+    else if (this.dirty) this.draw(now);
     if (this.queue.length || this.dirty) requestAnimationFrame((t) => this.loop(t));
     else this.looping = false;
   }
 
-  show(frame) {
+  show(frame, now) {
     this.shown = frame;
     this.addToCurves(frame);
-    this.draw();
+    this.draw(now);
     this.framesDrawn += 1;
     this.root.dataset.epoch = String(frame.epoch);
     this.root.dataset.framesDrawn = String(this.framesDrawn);
@@ -306,38 +316,51 @@ class LiveView {
 
   // -------------------------------------------------------------- drawing
 
-  draw() {
+  draw(now = performance.now()) {
+    const layoutChanged = this.dirty;
     this.dirty = false;
     if (!this.style) return;
     const dpr = window.devicePixelRatio || 1;
     const wide = this.root.clientWidth >= 640 && !this.header.compact;
     this.root.classList.toggle("trn-live-stack", !wide);
     const side = Math.max(120, Math.floor(this.board.clientWidth));
-    fitCanvas(this.plane, side, side, dpr);
-    this.drawPlane(dpr);
+    this.board.style.height = `${side}px`;
+    this.drawPlane(side, dpr);
     const charts = this.header.charts || [];
-    if (charts.length) {
+    const due = layoutChanged || !this.queue.length || now - (this.chartsDrawn || 0) >= CHART_MS;
+    if (charts.length && due) {
+      this.chartsDrawn = now;
       const w = Math.max(160, Math.floor(this.side.clientWidth));
       const each = this.header.compact ? 140 : wide ? Math.max(150, Math.min(220, side / charts.length)) : 180;
       fitCanvas(this.charts, w, each * charts.length, dpr);
       this.drawCharts(charts, dpr);
-    } else {
+    } else if (!charts.length) {
       fitCanvas(this.charts, 0, 0, dpr);
     }
   }
 
-  drawPlane(dpr) {
-    const ctx = this.plane.getContext("2d");
-    const S = this.plane.width;
-    const st = this.style;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, S, S);
-    const f = this.shown;
+  drawPlane(side, dpr) {
+    const st = this.style, f = this.shown;
+    fitCanvas(this.lines, side, side, dpr);
+    const S = this.lines.width;
+    const ctx = this.lines.getContext("2d");
+    ctx.clearRect(0, 0, S, S);
     if (f && this.lut) {
-      this.paintGrid(ctx, f, S);
+      this.paintGrid(f, side);
       drawContour(ctx, f.grid, f.r, S / f.r, st.text, 1.6 * dpr);
     }
+    const key = [side, dpr, this.header.show_test, this.header.lim, st.class0, st.class1, st.font].join("|");
+    if (key !== this.marksKey) {
+      this.marksKey = key;
+      fitCanvas(this.marks, side, side, dpr);
+      this.drawMarks(dpr);
+    }
+  }
+
+  drawMarks(dpr) {
+    const ctx = this.marks.getContext("2d");
+    const S = this.marks.width, st = this.style;
+    ctx.clearRect(0, 0, S, S);
     if (this.points) this.drawPoints(ctx, S, dpr);
     ctx.strokeStyle = st.muted;
     ctx.lineWidth = dpr;
@@ -352,21 +375,19 @@ class LiveView {
     ctx.fillText("↑ x₂", 6 * dpr, 4 * dpr);
   }
 
-  // The probability grid through the colour table. Smooth: the r × r picture scaled up
-  // by the browser (bilinear). Discretized: upsampled here first, then split at ½, so
-  // the edge between the two colours is smooth rather than blocky.
-  paintGrid(ctx, f, S) {
-    const r = f.r, lut = this.lut;
+  // The probability grid through the colour table, at the grid's resolution; the
+  // browser scales the canvas up (bilinear). Discretized: upsampled here first (×4),
+  // then split at ½, so the edge between the two colours is smooth, not blocky.
+  paintGrid(f, side) {
+    const r = f.r, lut = this.lut, g = f.grid;
+    this.heat.style.width = this.heat.style.height = `${side}px`;
     if (!this.header.discretize) {
-      const img = gridImage(this.cell, r, r, (i) => f.grid[i], lut);
-      this.cell.getContext("2d").putImageData(img, 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = "high";
-      ctx.drawImage(this.cell, 0, 0, S, S);
+      const img = gridImage(this.heat, r, r, (i) => g[i], lut);
+      this.heat.getContext("2d").putImageData(img, 0, 0);
       return;
     }
-    const k = 4, n = r * k, g = f.grid;
-    const img = gridImage(this.fine, n, n, (idx) => {
+    const k = 4, n = r * k;
+    const img = gridImage(this.heat, n, n, (idx) => {
       const y = Math.floor(idx / n), x = idx - y * n;
       const sy = Math.min(Math.max((y + 0.5) / k - 0.5, 0), r - 1);
       const sx = Math.min(Math.max((x + 0.5) / k - 0.5, 0), r - 1);
@@ -377,9 +398,7 @@ class LiveView {
       const bot = g[y1 * r + x0] * (1 - wx) + g[y1 * r + x1] * wx;
       return top * (1 - wy) + bot * wy >= 127.5 ? 255 : 0;
     }, lut);
-    this.fine.getContext("2d").putImageData(img, 0, 0);
-    ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.fine, 0, 0, S, S);
+    this.heat.getContext("2d").putImageData(img, 0, 0);
   }
 
   // Circles (class 1) and triangles (class 0), as vector shapes: crisp on a projector.
