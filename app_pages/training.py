@@ -24,6 +24,7 @@ import streamlit as st
 from core import training_views as tv
 from core.activations import ACTIVATIONS
 from core.datasets import DATASETS, DatasetError, load_csv, make_dataset, train_test_split
+from core.diagnostics import diagnose
 from core.fair_share import CLASSROOM
 from core.mlp import INITS, LOSSES, REGS
 from core.training import OPTIMIZERS, Trainer
@@ -163,7 +164,7 @@ def network_settings(lang: str) -> None:
         if not hidden:
             st.caption(tr("trn_layers_none"))
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
-                     format_func=options("init", lang))
+                     format_func=options("init", lang), help=tr("trn_init_help"))
 
 
 def training_settings(lang: str) -> None:
@@ -221,7 +222,7 @@ def tick_frames(sess: TrainingSession) -> list:
     if not sess.playing:
         CLASSROOM.leave(ss["trn_learner"])
         return []
-    elapsed = sess.since_last_tick(time.monotonic(), first=tv.TICK_SECONDS)
+    elapsed = sess.since_last_tick(time.monotonic(), first=tv.tick_seconds(ss["speed"]))
     budget = CLASSROOM.grant(ss["trn_learner"], elapsed)
     return sess.tick(elapsed, tv.speed_epochs(ss["speed"]), budget)
 
@@ -241,7 +242,7 @@ def live_section(split, lang: str) -> None:
     live_metrics(sess.frame())
     ss["_trn_page_run"] = True
 
-    @st.fragment(run_every=tv.TICK_SECONDS if sess.playing else None)
+    @st.fragment(run_every=tv.tick_seconds(ss["speed"]) if sess.playing else None)
     def live() -> None:
         sess = session()
         full = ss.pop("_trn_page_run", False)
@@ -254,7 +255,7 @@ def live_section(split, lang: str) -> None:
             sess.trainer, frames or [sess.frame()], run=f"{ss['trn_learner']}-{sess.run_id}", lang=lang,
             split=split, playing=sess.playing, full=full or ticks % tv.RESEND_EVERY == 0, catch_up=full, show_test=ss["trn_show_test"],
             discretize=ss["trn_discretize"], metrics="train_metrics",
-            codec="raw" if ss.get("trn_raw_frames") else "deflate")
+            codec="raw" if ss.get("trn_raw_frames") else "deflate", tick=tv.tick_seconds(ss["speed"]))
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 
@@ -264,24 +265,57 @@ def live_section(split, lang: str) -> None:
     st.caption(tr("trn_try"))
 
 
-def inside_section(lang: str, playing: bool) -> None:
+def findings_text(finding) -> str:
+    """One diagnosis in words, with the layers and units it concerns (1-based)."""
+    if finding.code == "identical_units":
+        where = tr("trn_diag_and").join(tr("trn_diag_layer", layer=layer) for layer in finding.layers)
+        return tr("trn_diag_identical_units", where=where, difference=f"{finding.numbers['difference']:.0e}")
+    if finding.code == "flat_loss":
+        n = finding.numbers
+        return tr("trn_diag_flat_loss", epochs=f"{n['epochs']:,}", loss=tv.format_loss(n["loss"]),
+                  accuracy=tv.format_percent(n["accuracy"]))
+    where = tr("trn_diag_then").join(
+        tr("trn_diag_where", layer=layer, units=tr("trn_diag_and").join(str(u + 1) for u in units))
+        for layer, units in finding.layers.items())
+    return tr(f"trn_diag_{finding.code}", count=finding.count, units=finding.numbers["units"], where=where)
+
+
+def current_findings(split):
+    trainer = session().trainer
+    return diagnose(trainer.model, split[0], trainer.history)
+
+
+def findings_section(split, playing: bool) -> None:
+    """What is going on, in words: dead or saturated units, twins, a stalled loss."""
+
+    @st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
+    def findings() -> None:
+        with st.container(key="trn_findings"):
+            for finding in current_findings(split):
+                st.warning(findings_text(finding), icon=":material/troubleshoot:")
+
+    findings()
+
+
+def inside_section(split, lang: str, playing: bool) -> None:
     st.divider()
     st.subheader(tr("trn_tab_inside"))
 
     @st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
     def inside() -> None:
         trainer = session().trainer
+        dead = next((f.layers for f in current_findings(split) if f.code == "dead_units"), {})
         inside_left, inside_right = st.columns([3, 2], gap="large")
         with inside_left:
             st.markdown(f"**{tr('trn_neurons_title')}**")
             if trainer.model.layer_sizes[1:-1]:
-                strips = tv.neuron_strips(trainer.model)
+                strips = tv.neuron_strips(trainer.model, dead=dead)
                 cols = st.columns(len(strips) + 1)
                 for i, strip in enumerate(strips):
                     cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
             else:
                 st.caption(tr("trn_neurons_none"))
-            st.caption(tr("trn_neurons_caption"))
+            st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
         with inside_right:
             st.markdown(f"**{tr('trn_network_title')}**")
             st.graphviz_chart(tv.network_dot(trainer.model.params, lang), width="stretch")
@@ -340,8 +374,9 @@ def main() -> None:
     sess.sync(tv.build_config(ss), split, tv.data_key(ss, upload_digest), ss["trn_compare"])
     transport_bar(sess.playing, lang)
     divergence_notice(sess.trainer)
+    findings_section(split, sess.playing)
     live_section(split, lang)
-    inside_section(lang, sess.playing)
+    inside_section(split, lang, sess.playing)
     compare_section(split, lang, sess.playing)
     show_code([TrainingSession.tick, Trainer.run, tv.build_config], key="trn_code")
     write_to_url(tv.PARAMS)

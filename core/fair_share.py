@@ -9,15 +9,16 @@ by thread scheduling, unevenly.
 :class:`FairShare` hands out CPU time instead. A learner who is playing asks, on every
 tick, for the time it may spend training; the answer is
 
-    grant = capacity · elapsed / n
+    grant = max(floor, (core − overhead · n) / n) · elapsed
 
-where ``capacity`` is the fraction of one core given to training (the rest is left for
-Streamlit's own work: running scripts, sending messages), ``elapsed`` the wall time
-since this learner's previous tick, and ``n`` the number of learners who ticked within
-the last ``window`` seconds. Each learner then trains until its grant is spent (or it
-has made the frames it wanted). So the learners' training together never takes more
-than ``capacity`` of a core, everyone slows down evenly when many play, and nobody
-stalls: a grant is never zero.
+where ``core`` is the share of one core the process may fill, ``overhead`` what
+Streamlit's own work costs per learner playing (running the ticks, sending them; it is
+not training, so it is kept free), ``elapsed`` the wall time since this learner's
+previous tick and ``n`` the number of learners who ticked within the last ``window``
+seconds. Each learner then trains until its grant is spent (or it has made the frames it
+wanted). So the learners' training together never takes more than what the core has
+left, everyone slows down evenly when many play, and nobody stalls: a grant is never
+below ``floor``.
 
 The budget is counted in CPU time of the learner's own thread (``time.thread_time``),
 not wall time: a thread that waits for the interpreter lock is not charged for it.
@@ -34,10 +35,13 @@ __all__ = ["CLASSROOM", "FairShare"]
 class FairShare:
     """Grants of CPU seconds per tick; thread-safe. See the module docstring."""
 
-    def __init__(self, capacity: float = 0.6, window: float = 2.0, clock=time.monotonic):
-        if not 0.0 < capacity <= 1.0:
-            raise ValueError(f"capacity must be in (0, 1], got {capacity}")
-        self.capacity = float(capacity)
+    def __init__(self, core: float = 0.85, overhead: float = 0.02, floor: float = 0.005,
+                 window: float = 3.0, clock=time.monotonic):
+        if not 0.0 < core <= 1.0:
+            raise ValueError(f"core must be in (0, 1], got {core}")
+        if not 0.0 <= overhead < core or not 0.0 < floor <= core:
+            raise ValueError("overhead must be in [0, core) and floor in (0, core]")
+        self.core, self.overhead, self.floor = float(core), float(overhead), float(floor)
         self.window = float(window)
         self._clock = clock
         self._seen: dict[str, float] = {}
@@ -52,7 +56,12 @@ class FairShare:
             for k in gone:
                 del self._seen[k]
             n = len(self._seen)
-        return self.capacity * max(0.0, float(elapsed)) / n
+        return self.share(n) * max(0.0, float(elapsed))
+
+    def share(self, n: int) -> float:
+        """CPU seconds per second of each of ``n`` learners playing."""
+        n = max(1, int(n))
+        return max(self.floor, (self.core - self.overhead * n) / n)
 
     def leave(self, learner: str) -> None:
         """``learner`` stopped playing: its share goes back to the others at once."""

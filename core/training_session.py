@@ -40,9 +40,10 @@ __all__ = ["FRAME_RATE", "MAX_CATCH_UP", "MAX_SPEED_FRAME_RATE", "TrainingSessio
 
 #: Frames the browser shows per second while training.
 FRAME_RATE = 30
-#: The most wall time one tick makes frames for (seconds): a tab that comes back from
-#: the background (where browsers slow timers down) does not ask for a burst.
-MAX_CATCH_UP = 2.0
+#: The most wall time one tick makes frames (and asks for CPU) for, in seconds: a busy
+#: browser whose ticks come late still gets its training, and a tab that comes back from
+#: the background (where browsers slow timers to one a minute) does not ask for a burst.
+MAX_CATCH_UP = 3.0
 #: Frames per second at speed "max": each shows the latest state after a slice of the
 #: tick's training budget (more would take time from training to draw it).
 MAX_SPEED_FRAME_RATE = 10
@@ -179,9 +180,10 @@ class TrainingSession:
                 t.run(behind)
 
     def since_last_tick(self, now: float, first: float) -> float:
-        """Seconds since the previous call (``first`` for the first one after Play)."""
+        """Seconds since the previous call (``first`` for the first one after Play), at
+        most :data:`MAX_CATCH_UP`."""
         last, self._last_tick = self._last_tick, now
-        return first if last is None else now - last
+        return min(first if last is None else max(0.0, now - last), MAX_CATCH_UP)
 
     def frame(self, trainer: Trainer | None = None) -> Frame:
         """The current state of the main network (or of ``trainer``), as one frame."""

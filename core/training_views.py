@@ -51,6 +51,9 @@ COMPARE_MAX = 4
 #: costs no responsiveness. Every tick is a Streamlit run, whose own cost (~8 ms of
 #: server CPU here, whatever it carries) is then paid once a second per learner.
 TICK_SECONDS = 1.0
+#: At speed "max" a tick is mostly training (its whole CPU budget), and a click on Pause
+#: waits for the tick in progress: shorter ticks keep the page answering quickly.
+MAX_SPEED_TICK_SECONDS = 0.25
 #: Seconds between two refreshes of the compare panels while training.
 COMPARE_SECONDS = 1.0
 #: The network drawing and the neuron maps change slowly: refreshed less often still.
@@ -181,6 +184,11 @@ def speed_epochs(speed: str) -> int | None:
     return None if speed == "max" else int(speed)
 
 
+def tick_seconds(speed: str) -> float:
+    """Seconds between two ticks of the live view while playing at ``speed``."""
+    return MAX_SPEED_TICK_SECONDS if speed == "max" else TICK_SECONDS
+
+
 def build_config(state: Mapping) -> TrainConfig:
     """The Trainer's config from the page's settings (session state or a dict)."""
     get = lambda key: state.get(key, DEFAULTS[key])  # noqa: E731
@@ -281,7 +289,8 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
                  playing: bool = False, full: bool = True, catch_up: bool = True,
                  show_test: bool = False, discretize: bool = False, compact: bool = False,
                  charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
-                 codec: str = "deflate", history_points: int = HISTORY_POINTS) -> bytes:
+                 codec: str = "deflate", history_points: int = HISTORY_POINTS,
+                 tick: float = TICK_SECONDS) -> bytes:
     """One update of a live view (see ``core.live_frames``).
 
     ``full`` also sends what the view keeps between updates (points, colours, words,
@@ -291,7 +300,7 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
     shows the newest state without delay.
     """
     header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
-              "fps": FRAME_RATE, "tick": TICK_SECONDS, "lim": LIM, "show_test": bool(show_test),
+              "fps": FRAME_RATE, "tick": tick, "lim": LIM, "show_test": bool(show_test),
               "discretize": bool(discretize), "compact": bool(compact), "charts": list(charts),
               "texts": [frame_texts(f) for f in frames]}
     if metrics:
@@ -485,23 +494,40 @@ def neuron_value_range(activation: str) -> tuple[float, float] | None:
     return fixed.get(activation)
 
 
-def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40) -> list[np.ndarray]:
+def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None) -> list[np.ndarray]:
     """One picture per hidden layer: its neurons' maps stacked top to bottom.
 
     Laid out by layer like the Playground: the page shows the strips side by side,
-    layer 1 on the left. Each tile is the neuron's output over the plane.
+    layer 1 on the left. Each tile is the neuron's output over the plane. ``dead`` maps a
+    layer (1 = the first) to its dead units (0-based), whose tiles are crossed out
+    (a dead unit's map is flat, which would otherwise look like a blank).
     """
     maps = evaluate_neurons(model, r=r)
     vrange = neuron_value_range(model.activation)
+    dead = dead or {}
     strips = []
-    for layer in maps:
-        units = layer.shape[0]
+    for layer, values in enumerate(maps, start=1):
+        units = values.shape[0]
         strip = np.full((units * tile + (units - 1) * gap, tile, 3), 255, dtype=np.uint8)
         for u in range(units):
             top = u * (tile + gap)
-            strip[top:top + tile] = render_neuron_map(layer[u], size=tile, vrange=vrange)
+            strip[top:top + tile] = render_neuron_map(values[u], size=tile, vrange=vrange)
+            if u in dead.get(layer, ()):
+                _cross_out(strip[top:top + tile])
         strips.append(strip)
     return strips
+
+
+def _cross_out(tile: np.ndarray) -> None:
+    """Grey the tile and draw an ✕ across it, in place."""
+    size = tile.shape[0]
+    tile[...] = (0.45 * tile + 0.55 * 200).astype(np.uint8)
+    i = np.arange(size)
+    ink = np.array(_hex_to_rgb(TEXT), dtype=np.uint8)
+    for w in (-1, 0, 1):  # 3 px thick
+        j = np.clip(i + w, 0, size - 1)
+        tile[i, j] = ink
+        tile[i, size - 1 - j] = ink
 
 
 def data_url(img: np.ndarray, compress_level: int = 6) -> str:

@@ -11,12 +11,18 @@ TEXTS = {
     },
     "trn_try": {
         "en": "**Try this:** switch the activation to *identity* — the boundary stays a straight "
-        "line, stuck near 50 % · *step* — nothing moves at all (its slope is 0, so no gradient "
-        "flows) · *sigmoid* with 6 layers — the gradient-flow chart shows the first layers "
-        "fading away · identity with SGD at learning rate 10 — nothing bounds the output, and training blows up.",
-        "zh": "**试一试：** 把激活函数换成 *identity*（恒等）——分界线始终是一条直线，准确率卡在 50% 左右；"
-        "换成 *step*（阶跃）——什么都不会动（它的斜率处处为 0，梯度传不回去）；"
-        "用 *sigmoid* 叠 6 层——“梯度流”图里前几层的梯度越来越小；identity 配 SGD、学习率 10——输出没有上下界，训练直接发散。",
+        "line and accuracy stays far from 100 % (no line puts the circles on one side) · *step* — "
+        "the hidden layers never move (its slope is 0, so no gradient reaches them); only the "
+        "output layer learns, re-weighing the regions the hidden units cut out at the start · "
+        "*sigmoid* with 6 layers and SGD — the gradient-flow chart shows the first layers' "
+        "gradients fading to almost nothing, and those layers stop learning (with Adam they still "
+        "move) · identity with SGD at learning rate 10 — nothing bounds the output, and training "
+        "blows up.",
+        "zh": "**试一试：** 把激活函数换成 *identity*（恒等）——分界线始终是一条直线，准确率远远到不了 100%"
+        "（没有哪条直线能把圆圈单独分到一边）；换成 *step*（阶跃）——隐藏层一动不动（阶跃的斜率处处为 0，"
+        "梯度传不到它们那里），只有输出层在学，它只能把隐藏层一开始切好的几块区域重新组合；"
+        "用 *sigmoid* 叠 6 层、优化器选 SGD——“梯度流”图里前几层的梯度小到几乎为零，这几层也就学不动了"
+        "（换成 Adam，它们仍然会动）；identity 配 SGD、学习率 10——输出没有上下界，训练直接发散。",
     },
     # ---------------------------------------------------------------- transport
     "trn_play": {"en": "Play", "zh": "播放"},
@@ -146,14 +152,66 @@ TEXTS = {
     "trn_init_he": {"en": "He (Kaiming)", "zh": "He（Kaiming）"},
     "trn_init_zeros": {"en": "All zeros", "zh": "全部为 0"},
     "trn_hint_identity": {
-        "en": "Identity: every layer is linear, so the whole network is one linear map — "
-        "the boundary can only be a straight line.",
-        "zh": "恒等激活：每一层都是线性的，整个网络合起来还是一个线性函数——分界线只能是直线。",
+        "en": "Identity: every layer is affine (a linear map plus a bias), and affine maps "
+        "chained together are still one affine map — the boundary can only be a straight line.",
+        "zh": "恒等激活：每一层都是仿射变换（线性变换再加一个偏置），仿射变换一层层叠起来仍然只是一个"
+        "仿射变换——分界线只能是一条直线。",
     },
     "trn_hint_step": {
         "en": "Step: its slope is 0 everywhere, so backpropagation passes no gradient to the "
-        "hidden layers and their weights never move.",
-        "zh": "阶跃激活：斜率处处为 0，反向传播传不回任何梯度，隐藏层的权重永远不会改变。",
+        "hidden layers and their weights never move. Only the output layer learns: it can only "
+        "re-weigh the regions the hidden units cut out at the start.",
+        "zh": "阶跃激活：斜率处处为 0，反向传播传不回任何梯度，隐藏层的权重永远不会改变。只有输出层在学，"
+        "它只能把隐藏层一开始切好的几块区域重新组合。",
+    },
+    "trn_init_help": {
+        "en": "How the weights start (biases always start at 0). **Glorot (Xavier):** each weight "
+        "uniform in ±√(6 / (fan_in + fan_out)), which keeps the size of the signal steady "
+        "through tanh and sigmoid layers. **He (Kaiming):** ±√(6 / fan_in), twice the variance, "
+        "because ReLU-like units zero about half of their inputs. **All zeros:** every unit of a "
+        "layer starts the same, gets the same update and stays the same, so the layer acts like "
+        "one unit (the page tells you when this happens). The output layer uses Glorot (or zeros).",
+        "zh": "权重从哪里开始（偏置一律从 0 开始）。**Glorot（Xavier）：** 每个权重在 "
+        "±√(6 / (fan_in + fan_out)) 之间均匀抽取，让信号经过 tanh、sigmoid 层时大小保持稳定。"
+        "**He（Kaiming）：** 范围是 ±√(6 / fan_in)，方差大一倍，因为 ReLU 一类的单元会把大约一半的输入变成 0。"
+        "**全部为 0：** 同一层的所有单元起点相同、每次更新也相同，于是永远一模一样，整层只相当于一个单元"
+        "（出现这种情况时页面会提示）。输出层用 Glorot（选“全部为 0”时也是 0）。",
+    },
+    # ---------------------------------------------------------------- what is going on
+    "trn_diag_where": {"en": "layer {layer}: unit {units}", "zh": "第 {layer} 层：第 {units} 个单元"},
+    "trn_diag_and": {"en": ", ", "zh": "、"},
+    "trn_diag_then": {"en": "; ", "zh": "；"},
+    "trn_diag_layer": {"en": "layer {layer}", "zh": "第 {layer} 层"},
+    "trn_diag_dead_units": {
+        "en": "**{count} of {units} hidden units are dead** ({where}): their slope is 0 at every "
+        "training point, so no gradient passes through them and no update can bring them back. "
+        "Try a smaller learning rate, or Leaky ReLU or ELU (their slope is never 0), then Reset.",
+        "zh": "**{units} 个隐藏单元里有 {count} 个“死”了**（{where}）：它们在每个训练点上的斜率都是 0，"
+        "梯度传不过去，之后的任何更新都救不回它们。试试调小学习率，或者换成 Leaky ReLU、ELU"
+        "（它们的斜率永远不为 0），再点“重置”。",
+    },
+    "trn_diag_saturated_units": {
+        "en": "**{count} of {units} hidden units are saturated** ({where}): their slope is almost 0 "
+        "at every training point, so they learn very slowly. Try a smaller learning rate or a "
+        "ReLU-like activation, then Reset.",
+        "zh": "**{units} 个隐藏单元里有 {count} 个饱和了**（{where}）：它们在每个训练点上的斜率都接近 0，"
+        "所以学得非常慢。试试调小学习率，或者换成 ReLU 一类的激活函数，再点“重置”。",
+    },
+    "trn_diag_identical_units": {
+        "en": "**Each unit of {where} is a twin of the others** (their weights differ by at most "
+        "{difference}): they compute the same output and get the same update, so they stay alike, "
+        "and the layer is no better than a single unit. *All zeros* does this; Glorot or He start "
+        "every unit differently.",
+        "zh": "**{where}的各个单元一模一样**（权重最多相差 {difference}）：它们算出同样的输出、"
+        "得到同样的更新，于是始终保持一样，整层也就只相当于一个单元。*全部为 0* 的初始化就会这样；"
+        "选 Glorot 或 He，每个单元都从不同的起点出发。",
+    },
+    "trn_diag_flat_loss": {
+        "en": "**Training has stalled:** over the last {epochs} epochs the training loss moved by "
+        "less than 0.1 % (now {loss}), at {accuracy} training accuracy. Try a larger learning "
+        "rate, Adam, more neurons, or Reset with another seed.",
+        "zh": "**训练停滞了：** 最近 {epochs} 轮里训练损失的变化不到 0.1%（现在是 {loss}），"
+        "训练准确率只有 {accuracy}。试试调大学习率、换成 Adam、多加几个神经元，或者换个随机种子再点“重置”。",
     },
     # ---------------------------------------------------------------- training
     "trn_lr": {"en": "Learning rate", "zh": "学习率"},
@@ -190,17 +248,25 @@ TEXTS = {
     "trn_curves_accuracy": {"en": "Test accuracy", "zh": "测试准确率"},
     "trn_grad_title": {"en": "Gradient flow", "zh": "梯度流"},
     "trn_grad_caption": {
-        "en": "Size of each layer's weight gradient ‖∂L/∂W‖ (log scale). When the first layers' "
-        "lines sink far below the last one's, those layers barely learn: vanishing gradients "
-        "(try sigmoid with 6 layers, then ReLU).",
-        "zh": "每一层权重梯度的大小 ‖∂L/∂W‖（对数坐标）。如果前几层的线远远低于最后一层，"
-        "说明这些层几乎学不动——这就是梯度消失（试试 6 层 sigmoid，再换成 ReLU 对比）。",
+        "en": "Size of each layer's weight gradient ‖∂L/∂W‖ over the whole training set (log "
+        "scale). A line far below the others means that layer gets tiny gradients: vanishing "
+        "gradients (try sigmoid with 6 layers, then ReLU). With SGD or momentum such a layer "
+        "barely moves, since each step is the learning rate times its gradient; Adam divides "
+        "each step by the gradient's recent size, so the layer still moves.",
+        "zh": "每一层权重梯度在整个训练集上的大小 ‖∂L/∂W‖（对数坐标）。某一层的线远远低于其他层，"
+        "说明这一层拿到的梯度极小——这就是梯度消失（试试 6 层 sigmoid，再换成 ReLU 对比）。"
+        "用 SGD 或带动量的 SGD 时，这样的层几乎不动，因为每一步就是学习率乘梯度；Adam 会把每一步除以"
+        "梯度最近的大小，所以这一层仍然在动。",
     },
     "trn_grad_zero": {
         "en": "A gradient of exactly 0 is drawn at the bottom of the chart.",
         "zh": "恰好为 0 的梯度画在图的最底部。",
     },
     "trn_neurons_title": {"en": "What each neuron sees", "zh": "每个神经元看到了什么"},
+    "trn_neurons_dead": {
+        "en": "A crossed-out map is a dead unit: its slope is 0 at every training point.",
+        "zh": "打叉的小图是“死”掉的单元：它在每个训练点上的斜率都是 0。",
+    },
     "trn_neurons_caption": {
         "en": "Each small map is one hidden neuron's output over the plane (blue = high, "
         "orange = low), layer by layer from left to right. The output combines the last "

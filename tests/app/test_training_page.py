@@ -249,3 +249,39 @@ def test_upload_good_and_bad_csv(lang):
     assert t("trn_upload_failed", lang, reason="")[:6] in at.error[0].value
     assert boundary(at) != good  # back on the circle, still drawing
     assert metrics(at)[t("trn_m_epoch", lang)] == "0"
+
+
+def warnings_in(at) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_a_dead_network_says_so_and_marks_its_dead_units(lang):
+    at = page(lang, dataset="xor", activation="relu", lr="10")
+    assert not any(t("trn_diag_dead_units", lang, count=0, units=0, where="")[:8] in w for w in warnings_in(at))
+    at.session_state["trn_session"].trainer.run(300)  # what a few seconds of Play do
+    at.run()
+    assert_clean(at)
+    dead = [w for w in warnings_in(at) if w.startswith(t("trn_diag_dead_units", lang, count=0, units=0, where="")[:2])]
+    from core.datasets import make_dataset, train_test_split
+    from core.diagnostics import diagnose
+
+    X_train = train_test_split(*make_dataset("xor", 500, 0.0, 5), 0.5, 5)[0]
+    model = at.session_state["trn_session"].trainer.model
+    finding = next(f for f in diagnose(model, X_train) if f.code == "dead_units")
+    assert any(f"{finding.count}" in w and f"{finding.numbers['units']}" in w for w in dead), dead
+    assert any(t("trn_neurons_dead", lang) in c.value for c in at.caption)
+
+
+def test_all_zeros_shows_the_twins(lang):
+    at = page(lang, init="zeros")
+    click(at, "step", lang)
+    twins = [w for w in warnings_in(at) if t("trn_diag_layer", lang, layer=1) in w]
+    assert twins, warnings_in(at)
+    at = page(lang)  # Glorot: no twins, nothing to say
+    click(at, "step", lang)
+    assert not warnings_in(at)
+
+
+def test_the_initialisation_is_explained(lang):
+    at = page(lang)
+    assert at.selectbox(key="init").help == t("trn_init_help", lang)

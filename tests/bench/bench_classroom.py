@@ -349,12 +349,15 @@ def churn(browser, k: int, ttl: int, query: str) -> None:
             one_session()
         time.sleep(ttl + 3)
         before = rss_mb(procs)
-        for _ in range(k):
+        marks = []
+        for i in range(1, k + 1):
             one_session()
-        time.sleep(ttl + 3)
+            if i % 25 == 0 or i == k:  # RSS along the way: a plateau is flat, a slope is a leak
+                time.sleep(ttl + 3)
+                marks.append(f"{i}: {rss_mb(procs):.0f} MB")
         after = rss_mb(procs)
-    print(f"churn: {k} sessions opened, played and closed: RSS {before:.0f} MB -> {after:.0f} MB "
-          f"({100 * (after / before - 1):+.1f} %)", flush=True)
+    print(f"churn: {k} sessions opened, played and closed: RSS {before:.0f} MB after 5 -> {after:.0f} MB "
+          f"({100 * (after / before - 1):+.1f} %); along the way {', '.join(marks)}", flush=True)
 
 
 # ------------------------------------------------------------------ main

@@ -15,33 +15,37 @@ class Clock:
         return self.now
 
 
-def test_one_learner_gets_the_capacity_times_the_elapsed_time():
-    share = FairShare(capacity=0.6, clock=Clock())
-    assert share.grant("a", 1.0) == pytest.approx(0.6)
-    assert share.grant("a", 0.5) == pytest.approx(0.3)
+def test_one_learner_gets_the_core_less_its_overhead():
+    share = FairShare(core=0.8, overhead=0.05, clock=Clock())
+    assert share.grant("a", 1.0) == pytest.approx(0.75)
+    assert share.grant("a", 0.5) == pytest.approx(0.375)
 
 
 def test_learners_share_evenly_and_nobody_gets_nothing():
     clock = Clock()
-    share = FairShare(capacity=0.5, window=2.0, clock=clock)
+    share = FairShare(core=0.8, overhead=0.03, floor=0.005, window=2.0, clock=clock)
     grants = [share.grant(name, 1.0) for name in "abcdefghij"]
-    assert grants[-1] == pytest.approx(0.05)  # ten playing: a tenth each
+    assert grants[-1] == pytest.approx((0.8 - 0.3) / 10)  # ten playing
     assert share.playing == 10
-    assert min(share.grant(name, 1.0) for name in "abcdefghij") > 0
+    crowd = [share.grant(f"l{i}", 1.0) for i in range(40)]
+    assert crowd[-1] == pytest.approx(0.005)  # fifty playing: the floor, never zero
 
 
-def test_the_total_never_exceeds_the_capacity():
+def test_the_training_together_never_takes_more_than_the_core_has_left():
     clock = Clock()
-    share = FairShare(capacity=0.6, clock=clock)
-    for name in "abcd":
-        share.grant(name, 1.0)
-    total = sum(share.grant(name, 1.0) for name in "abcd")
-    assert total == pytest.approx(0.6)
+    share = FairShare(core=0.85, overhead=0.02, clock=clock)
+    for n in (1, 4, 20):
+        names = [f"{n}-{i}" for i in range(n)]
+        for name in names:
+            share.grant(name, 1.0)
+        total = sum(share.grant(name, 1.0) for name in names)
+        assert total <= 0.85 - 0.02 * n + 1e-12
+        clock.now += 10.0  # everyone leaves before the next class
 
 
 def test_a_learner_who_stops_ticking_leaves_after_the_window():
     clock = Clock()
-    share = FairShare(capacity=1.0, window=2.0, clock=clock)
+    share = FairShare(core=1.0, overhead=0.0, window=2.0, clock=clock)
     share.grant("gone", 1.0)
     clock.now = 1.0
     assert share.grant("here", 1.0) == pytest.approx(0.5)
@@ -50,7 +54,7 @@ def test_a_learner_who_stops_ticking_leaves_after_the_window():
 
 
 def test_leave_returns_the_share_at_once():
-    share = FairShare(capacity=1.0, clock=Clock())
+    share = FairShare(core=1.0, overhead=0.0, clock=Clock())
     share.grant("a", 1.0)
     share.grant("b", 1.0)
     share.leave("b")
@@ -59,7 +63,7 @@ def test_leave_returns_the_share_at_once():
 
 
 def test_many_threads_at_once():
-    share = FairShare(capacity=1.0)
+    share = FairShare()
     grants = []
 
     def learner(name):
@@ -74,8 +78,7 @@ def test_many_threads_at_once():
     assert len(grants) == 1600 and all(0 < g <= 0.01 for g in grants)
 
 
-def test_capacity_must_be_a_fraction_of_a_core():
+@pytest.mark.parametrize("kwargs", [{"core": 0}, {"core": 1.5}, {"overhead": 0.9}, {"floor": 0}])
+def test_nonsense_settings_are_refused(kwargs):
     with pytest.raises(ValueError):
-        FairShare(capacity=0)
-    with pytest.raises(ValueError):
-        FairShare(capacity=1.5)
+        FairShare(**kwargs)

@@ -160,6 +160,7 @@ def test_since_last_tick(split):
     s.play()
     assert s.since_last_tick(10.0, first=0.5) == 0.5
     assert s.since_last_tick(10.8, first=0.5) == pytest.approx(0.8)
+    assert s.since_last_tick(70.8, first=0.5) == MAX_CATCH_UP  # back from a background tab
     s.pause()
     s.play()
-    assert s.since_last_tick(20.0, first=0.5) == 0.5
+    assert s.since_last_tick(80.0, first=0.5) == 0.5
