@@ -70,7 +70,7 @@ def keras_cell(spelling: tuple) -> str:
         return tr("act_keras_missing")
     if not missing:
         return text
-    what = "; ".join(
+    what = tr("act_list_sep").join(
         tr("act_keras_cannot_absent", param=p) if fixed is None
         else tr("act_keras_cannot_fixed", param=p, value=ac.fmt(fixed, 4))
         for p, fixed in missing
@@ -89,7 +89,8 @@ def sup_cells(sup) -> tuple[str, str]:
 def tails_cell(tails: tuple) -> str:
     if not tails:
         return tr("act_sat_none")
-    return "; ".join(tr(f"act_tail_{code}", where=where) if where else tr(f"act_tail_{code}") for code, where in tails)
+    return tr("act_list_sep").join(tr(f"act_tail_{code}", where=where) if where else tr(f"act_tail_{code}")
+                                   for code, where in tails)
 
 
 def region_line(row, half: float) -> str:
@@ -229,7 +230,7 @@ else:
     by_key = {k: [] for k in keys}
     for row in flat.itertuples():
         by_key[row.key].append(region_line(row, half))
-    lines = [f"- **{names[k]}**: {'; '.join(by_key[k]) or tr('act_nowhere')}" for k in keys]
+    lines = [f"- **{names[k]}**: {tr('act_list_sep').join(by_key[k]) or tr('act_nowhere')}" for k in keys]
     st.markdown(tr("act_sat_list_heading", t=ac.fmt(threshold)) + "\n" + "\n".join(lines))
 
     # -------------------------------------------------------------- formulas
@@ -277,6 +278,7 @@ else:
     shown = {
         "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get,
         "mean": lambda v: ac.fmt(v, 3), "std": lambda v: ac.fmt(v, 3),
+        "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
         "minimum": lambda v: f"x = {ac.fmt(v[0], 4)}, f = {ac.fmt(v[1], 4)}" if v else tr("act_min_none"),
         "tails": tails_cell,
         "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
@@ -341,7 +343,7 @@ else:
     blocked = [names[k] for k in keys if not first.loc[k, "factor"] > 0]
     rates = [
         "- " + tr("act_depth_line", name=names[k], m=ac.fmt(first.loc[k, "factor"], 3),
-                  q=f"{first.loc[k, 'alive']:.0%}", mq=ac.fmt(first.loc[k, "open"], 3))
+                  q=ac.fmt_percent(first.loc[k, "alive"]), mq=ac.fmt(first.loc[k, "open"], 3))
         for k in keys if first.loc[k, "factor"] > 0
     ]
     if rates:

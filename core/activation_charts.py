@@ -61,6 +61,7 @@ __all__ = [
     "depth_chart",
     "depth_frame",
     "fmt",
+    "fmt_percent",
     "format_points",
     "format_sup",
     "format_tails",
@@ -140,6 +141,11 @@ def fmt(value: float, digits: int = 2) -> str:
     if text in ("-0", ""):
         text = "0"
     return text.replace("-", "−")
+
+
+def fmt_percent(share: float) -> str:
+    """A share as a percentage with at most one decimal: 50%, 99.9%, 100%."""
+    return f"{fmt(100.0 * share, 1)}%"
 
 
 def sample_grid(half_width: float, n: int = N_POINTS) -> np.ndarray:

@@ -237,13 +237,33 @@ def _merge_stretches(stretches: list) -> list:
     return merged
 
 
+def _grid_peaks(v: np.ndarray, most: int = 8) -> list[int]:
+    """Indices of the grid's local maxima near its top, ends included (TanhShrink's |f'|
+    peaks at both ends of the range, GELU's at one interior point). A point inside a
+    flat run is not a peak: the run is a plateau, found separately."""
+    top = float(v.max())
+    near = v >= top - 1e-6 * max(1.0, top)
+    left = np.concatenate(([True], v[1:] > v[:-1]))   # strictly above its left neighbour
+    right = np.concatenate((v[:-1] > v[1:], [True]))  # or its right one
+    ge_left = np.concatenate(([True], v[1:] >= v[:-1]))
+    ge_right = np.concatenate((v[:-1] >= v[1:], [True]))
+    peaks = np.flatnonzero(near & ge_left & ge_right & (left | right))
+    return [int(i) for i in peaks[:most]] or [int(np.argmax(v))]
+
+
 def _distinct_points(found: list) -> list:
     """One x per cluster of candidates closer than 1e-6 (a grid point and its polished
     neighbour): the one with the larger |f'|, then the rounder one; rounded to 1e-9."""
+    def roughness(x: float) -> float:
+        return abs(x - round(x, 3))
+
     out = []
     for x, value in sorted(found):
         if out and abs(x - out[-1][0]) <= 1e-6 * max(1.0, abs(x)):
-            if (value, -abs(x)) > (out[-1][1], -abs(out[-1][0])):
+            px, pv = out[-1]
+            higher = value > pv + 1e-12 * max(1.0, abs(pv))
+            level = abs(value - pv) <= 1e-12 * max(1.0, abs(pv))
+            if higher or (level and roughness(x) < roughness(px)):
                 out[-1] = (x, value)
         else:
             out.append((x, value))
@@ -283,15 +303,15 @@ def slope_supremum(act: Activation, params: Mapping | None = None, x_range: tupl
         x = x[keep]
         v = g(x)
         pieces.append((a, b, x, v))
-        i = int(np.argmax(v))
-        cands.append((float(v[i]), "point", float(x[i])))
-        left, right = x[max(i - 1, 0)], x[min(i + 1, len(x) - 1)]
-        if left < right:
-            res = minimize_scalar(lambda t: -float(g(t)), bounds=(left, right), method="bounded",
-                                  options={"xatol": 1e-12})
-            # Next to a kink the search only creeps towards the one-sided limit below.
-            if all(abs(res.x - k) > 1e-6 * max(1.0, abs(k)) for k in (a, b) if k in kinks):
-                cands.append((float(-res.fun), "point", float(res.x)))
+        for i in _grid_peaks(v):
+            cands.append((float(v[i]), "point", float(x[i])))
+            left, right = x[max(i - 1, 0)], x[min(i + 1, len(x) - 1)]
+            if left < right:
+                res = minimize_scalar(lambda t: -float(g(t)), bounds=(left, right), method="bounded",
+                                      options={"xatol": 1e-12})
+                # Next to a kink the search only creeps towards the one-sided limit below.
+                if all(abs(res.x - k) > 1e-6 * max(1.0, abs(k)) for k in (a, b) if k in kinks):
+                    cands.append((float(-res.fun), "point", float(res.x)))
         for end, side in ((a, +1), (b, -1)):
             if end in kinks:
                 cands.append((_one_sided_limit(g, end, side), "limit", (end, side)))

@@ -97,6 +97,7 @@ TEXTS = {
         "zh": "当前范围内 |f′(x)| < {t} 的区间：",
     },
     "act_region_saturated": {"en": "saturated for {where}", "zh": "{where} 时饱和"},
+    "act_list_sep": {"en": "; ", "zh": "；"},
     "act_region_minimum": {
         "en": "{where}: around its minimum at x = {at}, where f′ = 0 (a turning point, not saturation)",
         "zh": "{where}：在极小值点 x = {at} 附近，那里 f′ = 0（是驻点，不是饱和）",
@@ -252,7 +253,7 @@ TEXTS = {
     "act_depth_line": {
         "en": "**{name}**: per layer, ×{m} on average; {q} of the units pass any gradient at all, and "
         "those multiply it by {mq} on average.",
-        "zh": "**{name}**：每一层平均乘以 {m}；只有 {q} 的神经元能把梯度传过去，而这些神经元平均乘以 {mq}。",
+        "zh": "**{name}**：每一层平均乘以 {m}；其中 {q} 的神经元能把梯度传过去，它们平均乘以 {mq}。",
     },
     "act_depth_ref": {"en": "0.25ⁿ (sigmoid at best)", "zh": "0.25ⁿ（sigmoid 的上限）"},
     "act_depth_caption": {

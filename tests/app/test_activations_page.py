@@ -256,7 +256,7 @@ def test_depth_lines_compare_one_quantity(lang):
     for key, params in (("relu", {}), ("leaky_relu", {})):
         m, q = depth_factors(ACTIVATIONS[key], params, 1.0)
         name = ACTIVATIONS[key].name
-        assert t("act_depth_line", lang, name=name, m=ac.fmt(m, 3), q=f"{q:.0%}", mq=ac.fmt(m / q, 3)) in text
+        assert t("act_depth_line", lang, name=name, m=ac.fmt(m, 3), q=ac.fmt_percent(q), mq=ac.fmt(m / q, 3)) in text
     assert depth_factors(ACTIVATIONS["leaky_relu"])[0] > depth_factors(ACTIVATIONS["relu"])[0]
 
 

@@ -335,6 +335,14 @@ def test_where_the_largest_slope_is_reached(key, params, stretches, points):
     assert sup.stretches == stretches
 
 
+def test_every_place_the_largest_slope_is_reached_is_named():
+    """TanhShrink's |f'| = tanh²(x) is largest at both ends of the range, not only at one."""
+    sup = slope_supremum(ACTIVATIONS["tanhshrink"])
+    assert sup.points == (-6.0, 6.0) and sup.value == pytest.approx(math.tanh(6.0) ** 2, abs=1e-15)
+    assert ac.format_sup(sup, "all") == ("x = ±6", "")
+    assert slope_supremum(ACTIVATIONS["tanh"]).points == (0.0,)
+
+
 def test_a_stretch_runs_to_its_true_end_beyond_the_view():
     sup = slope_supremum(ACTIVATIONS["relu6"], None, (-4.0, 4.0))
     assert sup.stretches == ((0.0, 6.0, False, False),)  # 0 < x < 6, not "x > 0"
