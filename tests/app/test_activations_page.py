@@ -271,3 +271,10 @@ def test_papers_of_a_function_found_twice_are_all_cited(lang):
     at = run_page(PAGE, lang=lang, fn="silu")
     captions = [c.value for c in at.caption]
     assert any(all(p.url in c for p in ACTIVATIONS["silu"].papers) for c in captions)
+
+
+def test_numbers_in_the_table_are_rounded_for_people(lang):
+    at = run_page(PAGE, lang=lang, fn="selu,softplus")
+    selu, softplus = ACTIVATIONS["selu"], ACTIVATIONS["softplus"]
+    assert prop_cell(at, lang, "act_prop_df0", "selu") == ac.fmt(float(selu.grad(0.0)), 4) == "1.7581"
+    assert prop_cell(at, lang, "act_prop_f0", "softplus") == ac.fmt(float(softplus(0.0)), 4) == "0.6931"
