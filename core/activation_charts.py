@@ -40,7 +40,6 @@ from core.activation_props import (
     depth_factors,
     find_minimum,
     saturation_intervals,
-    slope_supremum,
     tail_slopes,
     with_defaults,
 )
@@ -531,7 +530,7 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
             "tails": format_tails(*tail_slopes(act, p)),
             "saturated": tuple((r.x0, r.x1) for r in slope_regions(act, p, half_width, threshold)
                                if r.kind == "saturated"),
-            "max_grad": slope_supremum(act, p, (-half_width, half_width)),
+            "max_grad": props.slope_sup,
             "f0": props.f0,
             "df0": props.df0,
             "papers": act.papers,

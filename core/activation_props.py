@@ -463,8 +463,8 @@ class Properties:
     On ``x_range`` (sampled on ``n`` evenly spaced points, 0 included): ``f_min`` /
     ``f_max`` (and where), ``monotonic`` (non-decreasing within a rounding tolerance),
     ``saturation``: the runs where |f'| < ``threshold``, as (start, end) grid points.
-    Exact on ``x_range``: ``max_abs_grad`` = sup |f'| (:func:`slope_supremum`) and
-    whether it is ``max_abs_grad_attained``. ``f0`` = f(0), ``df0`` = f'(0) (PyTorch's
+    Exact on ``x_range``: ``slope_sup`` (:func:`slope_supremum`), with its value
+    ``max_abs_grad`` = sup |f'| and whether it is ``max_abs_grad_attained``. ``f0`` = f(0), ``df0`` = f'(0) (PyTorch's
     value at a kink). For inputs Z ~ N(0, 1): ``mean_output`` = E[f(Z)], ``std_output``,
     and ``zero_centred``: the mean is 0 to three decimals.
     """
@@ -476,6 +476,7 @@ class Properties:
     x_at_max: float
     max_abs_grad: float
     max_abs_grad_attained: bool
+    slope_sup: SlopeSup
     f0: float
     df0: float
     monotonic: bool
@@ -507,7 +508,7 @@ def compute_properties(act: Activation, params: Mapping | None = None,
         x_range=(lo, hi),
         f_min=float(f[i_min]), x_at_min=float(x[i_min]),
         f_max=float(f[i_max]), x_at_max=float(x[i_max]),
-        max_abs_grad=sup.value, max_abs_grad_attained=sup.attained,
+        max_abs_grad=sup.value, max_abs_grad_attained=sup.attained, slope_sup=sup,
         f0=float(act.fn(0.0, **p)), df0=float(act.grad(0.0, **p)),
         monotonic=bool(np.all(np.diff(f) >= -tol)),
         mean_output=mean, std_output=std, zero_centred=is_zero_centred(mean),
