@@ -1,8 +1,8 @@
 """Activation functions: curves, slopes, parameters, properties, the step, and depth.
 
 Thin on purpose: widgets -> ``core.activation_charts`` (pure, cached here) -> draw.
-URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread and one per
-parameter (act_<function>_<parameter>).
+URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread (the spread s of the
+layer inputs) and one per parameter (act_<function>_<parameter>).
 """
 
 import streamlit as st
@@ -53,6 +53,59 @@ def reset_defaults() -> None:
         st.session_state[key] = DEFAULTS[key]
 
 
+def keras_help(fn: str, param: str) -> str:
+    """Keras's side of one slider, for its (?) help."""
+    kp = ac.KERAS_PARAMS[(fn, param)]
+    if kp.name is not None:
+        return tr("act_keras_default", name=kp.name, value=kp.default)
+    if kp.fixed is not None:
+        return tr("act_keras_fixed", value=ac.fmt(kp.fixed, 4))
+    return tr(f"act_keras_absent_{fn}_{param}")
+
+
+def keras_cell(spelling: tuple) -> str:
+    """The Keras row: the call that draws this curve, or what Keras cannot do of it."""
+    text, missing = spelling
+    if text is None:
+        return tr("act_keras_missing")
+    if not missing:
+        return text
+    what = tr("act_list_sep").join(
+        tr("act_keras_cannot_absent", param=p) if fixed is None
+        else tr("act_keras_cannot_fixed", param=p, value=ac.fmt(fixed, 4))
+        for p, fixed in missing
+    )
+    return f"{text} ({tr('act_keras_differs', what=what)})"
+
+
+def sup_cells(sup) -> tuple[str, str]:
+    """The "largest |f′|" row and the "where" row: "sup … never reached" when it is not."""
+    where, values = ac.format_sup(sup, tr("act_everywhere"))
+    if sup.attained:
+        return ac.fmt(sup.value, 4), where
+    return tr("act_sup_value", v=ac.fmt(sup.value, 4)), tr("act_sup_where", where=where, values=values)
+
+
+def tails_cell(tails: tuple) -> str:
+    if not tails:
+        return tr("act_sat_none")
+    return tr("act_list_sep").join(tr(f"act_tail_{code}", where=where) if where else tr(f"act_tail_{code}")
+                                   for code, where in tails)
+
+
+def region_line(row, half: float) -> str:
+    """One stretch of small slope, worded by what it is (saturation or a point where f′ = 0)."""
+    where = ac.format_intervals([(row.x0, row.x1)], half)
+    if row.kind == "saturated":
+        return tr("act_region_saturated", where=where)
+    return tr(f"act_region_{row.kind}", where=where, at=ac.fmt(row.at, 4))
+
+
+def papers_text(papers) -> str:
+    items = "; ".join(f"{p.authors} ({p.year}), [{p.title}]({p.url})" for p in papers)
+    return tr("act_papers" if len(papers) > 1 else "act_paper", papers=items)
+
+
 # Cached pure computations: the arguments are plain values, so the cache key is exactly
 # (functions, parameters, range, ...). Parameters travel as sorted tuples.
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -61,8 +114,13 @@ def curves(keys: tuple, params: tuple, half: float, second: bool):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def saturation(keys: tuple, params: tuple, half: float, threshold: float):
-    return ac.saturation_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
+def regions(keys: tuple, params: tuple, half: float, threshold: float):
+    return ac.region_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
+
+
+def saturated(frame):
+    """Only the saturated stretches: the ones the charts shade."""
+    return frame.loc[frame["kind"] == "saturated", ["key", "x0", "x1"]].reset_index(drop=True)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -72,7 +130,12 @@ def properties(keys: tuple, params: tuple, half: float, threshold: float):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth(keys: tuple, params: tuple, layers: int, spread: float):
-    return ac.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread, seed=0)
+    return ac.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread)
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def gelu_errors() -> dict:
+    return ac.gelu_approximations()
 
 
 # Charts as finished Vega-Lite specs: building an Altair chart and turning it into a
@@ -81,11 +144,11 @@ def depth(keys: tuple, params: tuple, layers: int, spread: float):
 # its own entries.
 @st.cache_data(max_entries=64, show_spinner=False)
 def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str, names: tuple, y_title: str,
-               threshold: float, sat_label: str, shade: bool) -> dict:
+               threshold: float, sat_labels: tuple, shade: bool) -> dict:
     frame = curves(keys, params, half, second)
-    sat = saturation(keys, params, half, threshold) if shade else None
-    halo = threshold if value in ("f", "df") else None
-    return ac.curve_chart(frame, value, dict(names), y_title, sat, sat_label, halo).to_dict()
+    sat = saturated(regions(keys, params, half, threshold))
+    return ac.curve_chart(frame, value, dict(names), y_title, sat if shade else None, sat_labels[0],
+                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:]).to_dict()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -138,13 +201,11 @@ else:
         st.caption(tr("act_params_caption"))
         columns = st.columns(min(len(tunable), 3), gap="large")
         for i, (key, fn, p, lo, hi) in enumerate(tunable):
-            keras = ac.KERAS_PARAM_DEFAULTS.get((fn, p))
             with columns[i % len(columns)]:
                 st.slider(
                     f"{name_of(fn)} · {p}", float(lo), float(hi), step=ac.PARAM_STEPS.get(p, (hi - lo) / 100),
                     key=key, persist_state="session",
-                    help=tr("act_param_help", torch=ac.fmt(ACTIVATIONS[fn].params[p], 4),
-                            keras=keras if keras is not None else tr("act_keras_fixed")),
+                    help=tr("act_param_help", torch=ac.fmt(ACTIVATIONS[fn].params[p], 4), keras=keras_help(fn, p)),
                 )
 
     keys = tuple(chosen)
@@ -152,8 +213,8 @@ else:
     names = {k: name_of(k) for k in keys}
     names_key = tuple(names.items())
     show_f2 = bool(st.session_state["act_f2"])
-    sat = saturation(keys, params, half, threshold)
-    sat_label = tr("act_sat_tooltip", t=ac.fmt(threshold))
+    flat = regions(keys, params, half, threshold)
+    sat_labels = (tr("act_sat_tooltip", t=ac.fmt(threshold)), tr("act_sat_from"), tr("act_sat_to"))
 
     # -------------------------------------------------------------- curves
     panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
@@ -162,16 +223,14 @@ else:
     for column, (value, title_key, y_title) in zip(st.columns(len(panels), gap="medium"), panels):
         with column:
             st.markdown(f"**{tr(title_key)}**")
-            spec = curve_spec(keys, params, half, show_f2, value, names_key, y_title, threshold, sat_label,
+            spec = curve_spec(keys, params, half, show_f2, value, names_key, y_title, threshold, sat_labels,
                               value == "df")
             st.vega_lite_chart(spec, width="stretch")
     st.caption(tr("act_hover_caption", t=ac.fmt(threshold)))
     by_key = {k: [] for k in keys}
-    for row in sat.itertuples():
-        by_key[row.key].append((row.x0, row.x1))
-    lines = [
-        f"- **{names[k]}**: {ac.format_intervals(by_key[k], half) or tr('act_nowhere')}" for k in keys
-    ]
+    for row in flat.itertuples():
+        by_key[row.key].append(region_line(row, half))
+    lines = [f"- **{names[k]}**: {tr('act_list_sep').join(by_key[k]) or tr('act_nowhere')}" for k in keys]
     st.markdown(tr("act_sat_list_heading", t=ac.fmt(threshold)) + "\n" + "\n".join(lines))
 
     # -------------------------------------------------------------- formulas
@@ -192,39 +251,51 @@ else:
                 if act.keras_note_latex:
                     st.caption(tr("act_keras_note_caption"))
                     st.latex(act.keras_note_latex)
-                paper = act.paper
-                st.caption(tr("act_paper", authors=paper.authors, year=paper.year, title=paper.title, url=paper.url))
+                if key == "gelu":
+                    err = gelu_errors()
+                    st.caption(tr("act_gelu_approx", tanh_err=f"{err['tanh'][0]:.2g}",
+                                  tanh_at=ac.format_points(err["tanh"][1], 2), sig_err=f"{err['sigmoid'][0]:.2g}",
+                                  sig_at=ac.format_points(err["sigmoid"][1], 2)))
+                elif key == "gelu_tanh":
+                    err = gelu_errors()["tanh"]
+                    st.caption(tr("act_gelu_tanh_error", err=f"{err[0]:.2g}", at=ac.format_points(err[1], 2)))
+                st.caption(papers_text(act.papers))
 
     # -------------------------------------------------------------- properties
     st.subheader(tr("act_props_heading"))
     yes_no = {True: tr("act_yes"), False: tr("act_no")}
     smooth = {"C-1": tr("act_smooth_discontinuous"), "C0": tr("act_smooth_c0"), "C1": tr("act_smooth_c1"),
               "C∞": tr("act_smooth_cinf")}
-    saturates = {code: tr(f"act_sat_{code}") for code in ("none", "negative", "positive", "both")}
     labels = [
         ("range", tr("act_prop_range")), ("monotonic", tr("act_prop_monotonic")),
-        ("zero_centred", tr("act_prop_zero")), ("smoothness", tr("act_prop_smooth")),
-        ("saturates", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=ac.fmt(threshold))),
-        ("max_grad", tr("act_prop_maxgrad")), ("max_grad_runs", tr("act_prop_maxgrad_at")),
-        ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("paper", tr("act_prop_paper")),
+        ("zero_centred", tr("act_prop_zero")), ("mean", tr("act_prop_mean")), ("std", tr("act_prop_std")),
+        ("minimum", tr("act_prop_minimum")), ("smoothness", tr("act_prop_smooth")),
+        ("tails", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=ac.fmt(threshold))),
+        ("max_grad", tr("act_prop_maxgrad")), ("max_grad_where", tr("act_prop_maxgrad_at")),
+        ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("papers", tr("act_prop_paper")),
         ("torch", tr("act_prop_torch")), ("keras", tr("act_prop_keras")),
     ]
     shown = {
-        "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get, "saturates": saturates.get,
-        "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
-        "max_grad": lambda v: ac.fmt(v, 4),
-        "max_grad_runs": lambda v: ac.format_where(v, tr("act_everywhere")),
+        "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get,
+        "mean": lambda v: ac.fmt(v, 3), "std": lambda v: ac.fmt(v, 3),
         "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
-        "paper": lambda v: f"{v.authors} ({v.year})",
-        "keras": lambda v: v or tr("act_keras_missing"),
+        "minimum": lambda v: f"x = {ac.fmt(v[0], 4)}, f = {ac.fmt(v[1], 4)}" if v else tr("act_min_none"),
+        "tails": tails_cell,
+        "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
+        "papers": lambda v: "; ".join(f"{p.authors} ({p.year})" for p in v),
+        "keras": keras_cell,
     }
-    rows = properties(keys, params, half, threshold)
+    rows = [{**r, **dict(zip(("max_grad", "max_grad_where"), sup_cells(r["max_grad"])))}
+            for r in properties(keys, params, half, threshold)]
     table = {
         tr("act_prop_header"): [label for _, label in labels],
         **{names[r["key"]]: [shown.get(field, str)(r[field]) for field, _ in labels] for r in rows},
     }
     st.table(table, hide_index=True)
     st.caption(tr("act_props_caption", a=ac.fmt(half)))
+    for r in rows:
+        if r["key"] == "selu":
+            st.markdown(tr("act_selu_note", mean=ac.fmt(r["mean"], 3), std=ac.fmt(r["std"], 3)))
 
 # ------------------------------------------------------------------ the step
 st.subheader(tr("act_step_heading"))
@@ -264,9 +335,19 @@ if not chosen:
 else:
     layers, spread = int(st.session_state["act_layers"]), float(st.session_state["act_spread"])
     dframe = depth(keys, params, layers, spread)
-    labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"))
+    labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
+              tr("act_depth_open"))
     st.vega_lite_chart(depth_spec(keys, params, layers, spread, names_key, labels), width="stretch")
-    blocked = [names[k] for k in keys if not (dframe.loc[dframe["key"] == k, "factor"] > 0).any()]
+    # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
+    first = dframe[dframe["n"] == 1].set_index("key")
+    blocked = [names[k] for k in keys if not first.loc[k, "factor"] > 0]
+    rates = [
+        "- " + tr("act_depth_line", name=names[k], m=ac.fmt(first.loc[k, "factor"], 3),
+                  q=ac.fmt_percent(first.loc[k, "alive"]), mq=ac.fmt(first.loc[k, "open"], 3))
+        for k in keys if first.loc[k, "factor"] > 0
+    ]
+    if rates:
+        st.markdown("\n".join(rates))
     if blocked:
         st.caption(tr("act_depth_blocked", names=", ".join(blocked)))
     st.caption(tr("act_depth_caption"))

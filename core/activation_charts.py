@@ -10,30 +10,48 @@ What is computed here and not in :mod:`core.activations` / :mod:`core.activation
   f' (see :func:`second_derivative`);
 * saturation intervals with their ends refined between grid points
   (:func:`saturation_regions`);
+* which stretches of small slope are saturation (they run on to ±∞) and which are
+  only the neighbourhood of a point where f' = 0 (:func:`slope_regions`);
 * the output range for parameter values other than the defaults
-  (:func:`output_range`), and Keras's defaults per parameter (:data:`KERAS_PARAM_DEFAULTS`);
-* where |f'| reaches its maximum, as intervals (:func:`where_max_slope`).
+  (:func:`output_range`), Keras's side of each parameter (:data:`KERAS_PARAMS`), and
+  the PyTorch and Keras calls that compute the curve drawn (:func:`torch_spelling`,
+  :func:`keras_spelling`);
+* how far GELU's two cheap forms are from the exact GELU (:func:`gelu_approximations`).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
+from scipy.optimize import brentq, minimize_scalar
 from scipy.special import expit
 
-from core.activation_props import active_path_factor, compute_properties, saturation_intervals, with_defaults
+from core.activation_props import (
+    SlopeSup,
+    Tail,
+    approximation_error,
+    compute_properties,
+    depth_factors,
+    find_minimum,
+    saturation_intervals,
+    tail_slopes,
+    with_defaults,
+)
 from core.activations import ACTIVATIONS, Activation
 from core.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
 __all__ = [
     "DEFAULT_FNS",
-    "KERAS_PARAM_DEFAULTS",
+    "FlatStretch",
+    "KERAS_PARAMS",
     "K_LADDER",
+    "KerasParam",
     "MAX_OVERLAY",
     "N_POINTS",
     "PARAM_STEPS",
@@ -42,15 +60,23 @@ __all__ = [
     "depth_chart",
     "depth_frame",
     "fmt",
+    "fmt_percent",
+    "format_points",
+    "format_sup",
+    "format_tails",
+    "gelu_approximations",
+    "keras_spelling",
     "output_range",
     "property_rows",
+    "region_frame",
     "sample_grid",
     "saturation_regions",
     "second_derivative",
+    "slope_regions",
     "step_chart",
     "step_examples",
     "step_frame",
-    "where_max_slope",
+    "torch_spelling",
 ]
 
 # The article's figure 08 shows these three: a good first picture.
@@ -72,18 +98,35 @@ PARAM_STEPS = {
     "lambd": 0.05,
 }
 
-# Keras's default for each parameter the page lets the learner move; None means Keras
-# has no such parameter (the value is fixed at the one given in the comment).
-KERAS_PARAM_DEFAULTS: dict[tuple[str, str], str | None] = {
-    ("leaky_relu", "negative_slope"): "0.3 (keras.layers.LeakyReLU), 0.2 (keras.activations.leaky_relu)",
-    ("elu", "alpha"): "1.0",
-    ("celu", "alpha"): "1.0",
-    ("softplus", "beta"): None,  # Keras: ln(1 + e^x), β = 1
-    ("softplus", "threshold"): None,  # Keras: no linear switch-over
-    ("hardtanh", "min_val"): None,  # Keras hard_tanh: fixed at −1
-    ("hardtanh", "max_val"): None,  # fixed at 1
-    ("softshrink", "lambd"): "0.5 (threshold)",
-    ("hardshrink", "lambd"): "0.5 (threshold)",
+
+
+@dataclass(frozen=True)
+class KerasParam:
+    """Keras's side of one PyTorch parameter.
+
+    ``name``: Keras's argument for it, with Keras's ``default`` (as text for the help);
+    ``None`` when Keras has no such argument. Then ``fixed`` is the value Keras always
+    uses, or ``None`` when Keras's formula has nothing like the parameter at all
+    (Softplus's ``threshold``: Keras computes ln(1 + eˣ) for every x, it never switches
+    to the identity).
+    """
+
+    name: str | None
+    default: str | None = None
+    fixed: float | None = None
+
+
+KERAS_PARAMS: dict[tuple[str, str], KerasParam] = {
+    ("leaky_relu", "negative_slope"): KerasParam(
+        "negative_slope", "0.3 (keras.layers.LeakyReLU), 0.2 (keras.activations.leaky_relu)"),
+    ("elu", "alpha"): KerasParam("alpha", "1.0"),
+    ("celu", "alpha"): KerasParam("alpha", "1.0"),
+    ("softplus", "beta"): KerasParam(None, fixed=1.0),
+    ("softplus", "threshold"): KerasParam(None),
+    ("hardtanh", "min_val"): KerasParam(None, fixed=-1.0),
+    ("hardtanh", "max_val"): KerasParam(None, fixed=1.0),
+    ("softshrink", "lambd"): KerasParam("threshold", "0.5"),
+    ("hardshrink", "lambd"): KerasParam("threshold", "0.5"),
 }
 
 
@@ -97,6 +140,11 @@ def fmt(value: float, digits: int = 2) -> str:
     if text in ("-0", ""):
         text = "0"
     return text.replace("-", "−")
+
+
+def fmt_percent(share: float) -> str:
+    """A share as a percentage with at most one decimal: 50%, 99.9%, 100%."""
+    return f"{fmt(100.0 * share, 1)}%"
 
 
 def sample_grid(half_width: float, n: int = N_POINTS) -> np.ndarray:
@@ -180,15 +228,115 @@ def saturation_regions(act: Activation, params: Mapping | None, half_width: floa
     return tuple(out)
 
 
+@dataclass(frozen=True)
+class FlatStretch:
+    """A stretch [x0, x1] of the range where |f'| < t, and what it is.
+
+    ``kind``: "saturated" when |f'| stays below t from there on out to −∞ or +∞ (the
+    tail of f, where a unit stops passing gradient for *every* input further out).
+    A bounded stretch is not saturation; it is named by what sits inside it:
+    "minimum" / "maximum" (f' changes sign at ``at``), "stationary" (f' touches 0 at
+    ``at`` and keeps its sign, TanhShrink at 0), "dead" (f' = 0 all along: f is flat
+    there, SoftShrink's dead zone) or "small" (|f'| small but never 0).
+    """
+
+    x0: float
+    x1: float
+    kind: str
+    at: float = math.nan
+
+
+def _small_out_to_infinity(act: Activation, p: dict, start: float, side: int, threshold: float) -> bool:
+    """|f'| < threshold at every x beyond ``start`` on ``side`` (a geometric grid to 1e9)."""
+    x = start + side * np.geomspace(1e-6, 1e9, 600) * max(1.0, abs(start))
+    return bool(np.all(np.abs(act.grad(x, **p)) < threshold))
+
+
+def _what_is_flat(act: Activation, p: dict, a: float, b: float) -> tuple[str, float]:
+    """Classify a bounded stretch of small slope by the sign pattern of f' on it."""
+    x = np.linspace(a, b, 401)
+    d = act.grad(x, **p)
+    if np.all(d == 0.0):
+        return "dead", math.nan
+    # A sign change between two neighbouring non-zero samples brackets a root of f'.
+    nonzero = np.flatnonzero(d != 0.0)
+    for j, k in zip(nonzero[:-1], nonzero[1:]):
+        if d[j] * d[k] < 0:
+            at = float(brentq(lambda t: float(act.grad(t, **p)), x[j], x[k], xtol=1e-12))
+            return ("minimum" if d[j] < 0 else "maximum"), at
+    i = int(np.argmin(np.abs(d)))
+    lo, hi = x[max(i - 1, 0)], x[min(i + 1, len(x) - 1)]
+    res = minimize_scalar(lambda t: abs(float(act.grad(t, **p))), bounds=(lo, hi), method="bounded",
+                          options={"xatol": 1e-12})
+    if abs(res.fun) < 1e-9 or d[i] == 0.0:
+        return "stationary", float(x[i]) if d[i] == 0.0 else float(res.x)
+    return "small", math.nan
+
+
+def slope_regions(act: Activation, params: Mapping | None, half_width: float,
+                  threshold: float) -> tuple[FlatStretch, ...]:
+    """Every stretch of [−half_width, half_width] where |f'| < threshold, classified.
+
+    Saturation is a property of the tails: a stretch that reaches the edge of the view
+    and along which |f'| stays below the threshold all the way out to ±∞. GELU's
+    stretch around its minimum is small only because f' passes through 0 there; on
+    both sides the slope grows again, so it is named a minimum, not saturation.
+    """
+    p = with_defaults(act, params)
+    out = []
+    for a, b in saturation_regions(act, p, half_width, threshold):
+        left = a <= -half_width and _small_out_to_infinity(act, p, a, -1, threshold)
+        right = b >= half_width and _small_out_to_infinity(act, p, b, +1, threshold)
+        if left or right:
+            out += _split_tail(act, p, a, b, -1 if left else +1)
+        else:
+            out.append(FlatStretch(a, b, *_what_is_flat(act, p, a, b)))
+    return tuple(out)
+
+
+def _split_tail(act: Activation, p: dict, a: float, b: float, side: int) -> list:
+    """A stretch that reaches a tail, cut off from a stationary point it may contain.
+
+    With a high threshold the flat tail and the dip around a minimum can merge (SiLU at
+    t = 0.1: |f'| < 0.1 on all of x < −0.91). The tail is where |f'| dies away towards
+    ±∞, so the cut goes where |f'| peaks between the tail and the point where f' = 0.
+    """
+    x = np.linspace(a, b, 2001)
+    d = act.grad(x, **p)
+    nonzero = np.flatnonzero(d != 0.0)
+    changes = [(j, k) for j, k in zip(nonzero[:-1], nonzero[1:]) if d[j] * d[k] < 0]
+    if not changes:
+        return [FlatStretch(a, b, "saturated")]
+    if side < 0:
+        j = changes[0][0]
+        cut = float(x[int(np.argmax(np.abs(d[:j + 1])))])
+        tail, rest = (a, cut), (cut, b)
+    else:
+        k = changes[-1][1]
+        cut = float(x[k + int(np.argmax(np.abs(d[k:])))])
+        tail, rest = (cut, b), (a, cut)
+    parts = [FlatStretch(*rest, *_what_is_flat(act, p, *rest))]
+    if tail[1] > tail[0]:
+        parts.append(FlatStretch(*tail, "saturated"))
+    return sorted(parts, key=lambda r: r.x0)
+
+
+def region_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, half_width: float,
+                 threshold: float) -> pd.DataFrame:
+    """Rows (key, x0, x1, kind, at): every function's stretches of small slope."""
+    rows = [
+        {"key": key, "x0": r.x0, "x1": r.x1, "kind": r.kind, "at": r.at}
+        for key in keys
+        for r in slope_regions(ACTIVATIONS[key], (params_by_key or {}).get(key), half_width, threshold)
+    ]
+    return pd.DataFrame(rows, columns=["key", "x0", "x1", "kind", "at"])
+
+
 def saturation_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, half_width: float,
                      threshold: float) -> pd.DataFrame:
-    """Rows (key, x0, x1): the saturated intervals of every function, for shading."""
-    rows = [
-        {"key": key, "x0": a, "x1": b}
-        for key in keys
-        for a, b in saturation_regions(ACTIVATIONS[key], (params_by_key or {}).get(key), half_width, threshold)
-    ]
-    return pd.DataFrame(rows, columns=["key", "x0", "x1"])
+    """Rows (key, x0, x1): the saturated stretches only, for shading."""
+    frame = region_frame(keys, params_by_key, half_width, threshold)
+    return frame.loc[frame["kind"] == "saturated", ["key", "x0", "x1"]].reset_index(drop=True)
 
 
 def format_intervals(intervals: Sequence[tuple[float, float]], half_width: float) -> str:
@@ -233,59 +381,140 @@ def output_range(act: Activation, params: Mapping | None = None) -> str:
     return f"{left}{fmt(lo, 4)}, {fmt(hi, 4)}{right}"
 
 
-def where_max_slope(x: np.ndarray, g: np.ndarray, rel_tol: float = 1e-9) -> tuple[tuple[float, float], ...]:
-    """Where |f'| is (within ``rel_tol``) at its maximum on the grid, as intervals.
+def _stretch_text(lo: float, hi: float, lo_in: bool, hi_in: bool, everywhere: str) -> str:
+    if math.isinf(lo) and math.isinf(hi):
+        return everywhere
+    if math.isinf(lo):
+        return f"x {'≤' if hi_in else '<'} {fmt(hi, 4)}"
+    if math.isinf(hi):
+        return f"x {'≥' if lo_in else '>'} {fmt(lo, 4)}"
+    return f"{fmt(lo, 4)} {'≤' if lo_in else '<'} x {'≤' if hi_in else '<'} {fmt(hi, 4)}"
 
-    An interval's ends are the last grid points *outside* it (so ReLU's reads 0 < x),
-    or ±inf where it reaches the edge of the grid; a lone point is (x, x).
+
+def format_points(xs: Sequence[float], digits: int = 4) -> str:
+    """"x = 1.4142", or "x = ±2.2" for a pair symmetric about 0."""
+    xs = sorted(xs)
+    if len(xs) == 2 and xs[1] > 0 and math.isclose(xs[0], -xs[1], rel_tol=1e-6, abs_tol=1e-9):
+        return f"x = ±{fmt(xs[1], digits)}"
+    return ", ".join(f"x = {fmt(x, digits)}" for x in xs)
+
+
+def format_sup(sup: SlopeSup, everywhere: str) -> tuple[str, str]:
+    """Where sup |f'| is reached or approached, and |f'| at the kinks it is only approached at.
+
+    ("x > 0", "") for ReLU; ("x → 3⁻", "|f′(3)| = 1") for HardSwish, whose slope tends
+    to 3/2 as x → 3 from the left while the kink rule gives f′(3) = 1.
     """
-    a = np.abs(g)
-    top = a.max()
-    runs = []
-    mask = a >= top * (1.0 - rel_tol)
-    for start, end in saturation_intervals(np.arange(len(x), dtype=np.float64), mask):
-        s, e = int(start), int(end)
-        if s == e and 0 < s < len(x) - 1:
-            runs.append((float(x[s]), float(x[s])))
-            continue
-        lo = -math.inf if s == 0 else float(x[s - 1])
-        hi = math.inf if e == len(x) - 1 else float(x[e + 1])
-        runs.append((lo, hi))
-    return tuple(runs)
+    parts = [format_points(sup.points)] if sup.points else []
+    parts += [_stretch_text(*s, everywhere) for s in sup.stretches]
+    parts += [f"x → {fmt(k, 4)}{'⁻' if side < 0 else '⁺'}" for k, side, _ in sup.limits]
+    values = ", ".join(f"|f′({fmt(k, 4)})| = {fmt(v, 4)}" for k, _, v in sup.limits)
+    return ", ".join(parts), values
 
 
-def format_where(runs: Sequence[tuple[float, float]], everywhere: str) -> str:
-    parts = []
-    for lo, hi in runs:
-        if lo == hi:
-            parts.append(f"x = {fmt(lo)}")
-        elif math.isinf(lo) and math.isinf(hi):
-            parts.append(everywhere)
-        elif math.isinf(lo):
-            parts.append(f"x < {fmt(hi)}")
-        elif math.isinf(hi):
-            parts.append(f"x > {fmt(lo)}")
-        else:
-            parts.append(f"{fmt(lo)} < x < {fmt(hi)}")
-    return ", ".join(parts)
+def format_tails(left: Tail, right: Tail) -> tuple[tuple[str, str], ...]:
+    """The tails as (code, where) pairs for the page to word: ("zero", "x ≤ 0"),
+    ("vanishes", "x → −∞"), ("everywhere", ""); empty when f' dies out on neither side."""
+    if left.kind == right.kind == "zero" and (
+            left.edge > right.edge or (left.edge == right.edge and (left.closed or right.closed))):
+        return (("everywhere", ""),)
+    out = []
+    if left.kind == "zero":
+        out.append(("zero", f"x {'≤' if left.closed else '<'} {fmt(left.edge, 4)}"))
+    elif left.kind == "vanishes":
+        out.append(("vanishes", "x → −∞"))
+    if right.kind == "zero":
+        out.append(("zero", f"x {'≥' if right.closed else '>'} {fmt(right.edge, 4)}"))
+    elif right.kind == "vanishes":
+        out.append(("vanishes", "x → +∞"))
+    return tuple(out)
+
+
+def _py_number(value: float) -> str:
+    """A parameter as Python source: 0.25, 1.0, -1.0 (a slider's 0.15000000000000002 as 0.15)."""
+    return repr(round(float(value), 6) + 0.0)
+
+
+def torch_spelling(act: Activation, params: Mapping | None) -> str:
+    """The PyTorch module that computes the curve drawn: ``nn.LeakyReLU(negative_slope=0.25)``."""
+    text = act.torch_name
+    for name, value in with_defaults(act, params).items():
+        text = re.sub(rf"\b{name}=[^,)]+", f"{name}={_py_number(value)}", text)
+    return text
+
+
+def keras_spelling(act: Activation, params: Mapping | None) -> tuple[str | None, tuple]:
+    """Keras's spelling of the curve drawn, and what Keras cannot reproduce of it.
+
+    Returns ``(text, missing)``: ``text`` is the registry's Keras name with the learner's
+    values in Keras's own arguments (None when Keras has no such function); ``missing``
+    lists ``(parameter, fixed)`` for every parameter Keras has no argument for whose value
+    it cannot match: set away from the value Keras always uses (``fixed``), or, when
+    Keras has nothing like it (``fixed`` None), moved from PyTorch's default.
+    """
+    if act.keras_name is None:
+        return None, ()
+    text, missing = act.keras_name, []
+    for name, value in with_defaults(act, params).items():
+        kp = KERAS_PARAMS[(act.key, name)]
+        if kp.name is not None:
+            text = re.sub(rf"\b{kp.name}=[^,)]+", f"{kp.name}={_py_number(value)}", text)
+        elif kp.fixed is not None:
+            if value != kp.fixed:
+                missing.append((name, kp.fixed))
+        elif value != act.params[name]:
+            missing.append((name, None))
+    return text, tuple(missing)
+
+
+def turning_point(act: Activation, params: Mapping | None) -> tuple[float, float] | None:
+    """(x, f(x)) where f stops falling and starts rising (its lowest point), or None.
+
+    Searched on [−20, 20], which holds the minimum of every non-monotonic function here;
+    a lowest value at the left end means f never turns (it is monotonic, or flat there).
+    """
+    x, f = find_minimum(act, params, (-20.0, 20.0), n=4001)
+    return None if x <= -20.0 else (x, f)
+
+
+def _gelu_sigmoid(x):
+    """x·σ(1.702x): the sigmoid form of GELU given by Hendrycks & Gimpel (2016)."""
+    x = np.asarray(x, dtype=np.float64)
+    return x * expit(1.702 * x)
+
+
+def gelu_approximations() -> dict[str, tuple[float, tuple[float, ...]]]:
+    """How far GELU's two cheap forms are from the exact x·Φ(x): (max |error|, where).
+
+    Keys: "tanh" (PyTorch's approximate='tanh', the registry's ``gelu_tanh``) and
+    "sigmoid" (x·σ(1.702x)). Both errors are even functions of x, so each maximum sits
+    at a pair ±x.
+    """
+    exact = ACTIVATIONS["gelu"].fn
+    return {
+        "tanh": approximation_error(ACTIVATIONS["gelu_tanh"].fn, exact),
+        "sigmoid": approximation_error(_gelu_sigmoid, exact),
+    }
 
 
 def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, half_width: float,
                   threshold: float) -> list[dict]:
     """One dict per function with the facts the table shows, language-neutral.
 
-    Computed (``compute_properties`` and this module, at the learner's parameters, on the
-    x range shown): ``monotonic``, ``zero_centred``, ``max_grad``, ``max_grad_runs``,
-    ``f0``, ``df0``, ``saturated`` (intervals of |f'| < threshold), ``range``.
-    Stated by the registry: ``smoothness``, ``saturates``, ``paper``, ``torch``, ``keras``.
-    Smoothness drops to C0 when the learner's parameters create a kink (ELU with α ≠ 1).
+    All computed at the learner's parameters. On the x range shown: ``monotonic``,
+    ``max_grad`` (a :class:`SlopeSup`: the exact supremum of |f'| and where it is
+    reached or approached), ``saturated`` (the stretches where |f'| < threshold out to
+    ±∞). For inputs z ~ N(0, 1): ``mean``, ``std`` and ``zero_centred`` (the mean is 0).
+    On the whole line: ``minimum`` ((x, f(x)) of the turning point, or None), ``tails``
+    (:func:`format_tails`), ``range``, ``f0``, ``df0``; ``torch`` and ``keras`` spell the
+    curve drawn. Stated by the registry: ``smoothness`` (it drops to C0 when the
+    learner's parameters create a kink, ELU with α ≠ 1) and ``papers``.
     """
     rows = []
     for key in keys:
         act = ACTIVATIONS[key]
         p = with_defaults(act, (params_by_key or {}).get(key))
         props = compute_properties(act, p, x_range=(-half_width, half_width), n=4001, threshold=threshold)
-        x = np.union1d(np.linspace(-half_width, half_width, 4001), [0.0])
         smooth = act.smoothness
         if smooth in ("C1", "C∞") and act.kinks(**p):
             smooth = "C0"
@@ -294,16 +523,19 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
             "range": output_range(act, p),
             "monotonic": props.monotonic,
             "zero_centred": props.zero_centred,
+            "mean": props.mean_output,
+            "std": props.std_output,
+            "minimum": turning_point(act, p),
             "smoothness": smooth,
-            "saturates": act.saturates,
-            "saturated": saturation_regions(act, p, half_width, threshold),
-            "max_grad": props.max_abs_grad,
-            "max_grad_runs": where_max_slope(x, act.grad(x, **p)),
+            "tails": format_tails(*tail_slopes(act, p)),
+            "saturated": tuple((r.x0, r.x1) for r in slope_regions(act, p, half_width, threshold)
+                               if r.kind == "saturated"),
+            "max_grad": props.slope_sup,
             "f0": props.f0,
             "df0": props.df0,
-            "paper": act.paper,
-            "torch": act.torch_name,
-            "keras": act.keras_name,
+            "papers": act.papers,
+            "torch": torch_spelling(act, p),
+            "keras": keras_spelling(act, p),
         })
     return rows
 
@@ -342,31 +574,30 @@ def step_examples(k: float, xs: Sequence[float] = (-2.0, -0.5, -0.1, 0.1, 0.5, 2
 
 
 def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None, n_layers: int,
-                sigma: float, seed: int = 0, n_samples: int = 2000) -> pd.DataFrame:
+                spread: float) -> pd.DataFrame:
     r"""How much of a gradient an activation lets through n layers (n = 1..n_layers).
 
-    Backpropagation through n layers multiplies the gradient by f'(z_i) once per layer
-    (times the weights, left out here to isolate the activation), with pre-activations
-    z_i ~ N(0, σ²) i.i.d. (seeded). Columns:
+    Backpropagation through n layers multiplies the gradient by |f'(z_i)| once per layer
+    (times the weights, left out here to isolate the activation), with the
+    pre-activations z_i ~ N(0, s²) independent, s = ``spread``. With
+    m = E|f'(z)| and q = P(f'(z) ≠ 0) (:func:`core.activation_props.depth_factors`,
+    by quadrature, no sampling), the columns are, for every function alike:
 
-    * ``factor``: the median of P_n = ∏|f'(z_i)| over the paths where no factor is 0
-      ("where the units are active"). For the sigmoid, f' ≤ ¼, so P_n ≤ 0.25ⁿ; for
-      ReLU it is exactly 1: an active ReLU passes the gradient on unchanged. NaN when
-      f' is 0 on every draw (the step).
-    * ``alive``: the share of paths with no zero factor, p_aliveⁿ with
-      p_alive = P(f'(z) ≠ 0) (ReLU: ½ⁿ).
+    * ``factor`` = mⁿ: the mean of ∏|f'(z_i)| over all paths;
+    * ``alive`` = qⁿ: the share of paths on which no factor is 0;
+    * ``open`` = (m/q)ⁿ: the mean of the product over those paths (NaN if q = 0),
 
-    The sampling is :func:`core.activation_props.active_path_factor`'s; this builds the
-    long table the chart draws.
+    so that factor = alive × open. ReLU: ½ⁿ = ½ⁿ × 1; Leaky ReLU: every path open.
     """
     rows = []
+    n = np.arange(1, n_layers + 1)
     for key in keys:
         act = ACTIVATIONS[key]
-        p = with_defaults(act, (params_by_key or {}).get(key))
-        depth, factor, p_alive = active_path_factor(act, p, n_layers, sigma, n_samples, seed)
-        rows.append(pd.DataFrame({"key": key, "n": depth, "factor": factor, "alive": p_alive ** depth}))
+        m, q = depth_factors(act, (params_by_key or {}).get(key), spread)
+        open_factor = (m / q) ** n if q > 0 else np.full(n_layers, np.nan)
+        rows.append(pd.DataFrame({"key": key, "n": n, "factor": m ** n, "alive": q ** n, "open": open_factor}))
     if not rows:
-        return pd.DataFrame(columns=["key", "n", "factor", "alive"])
+        return pd.DataFrame(columns=["key", "n", "factor", "alive", "open"])
     return pd.concat(rows, ignore_index=True)
 
 
@@ -384,18 +615,19 @@ def _series_scale(names: Sequence[str], extra: Sequence[tuple[str, str]] = ()) -
     return alt.Scale(domain=domain, range=colours)
 
 
-def saturated_stretches(frame: pd.DataFrame, value: str, threshold: float) -> pd.DataFrame:
-    """The rows of ``frame`` where |f'| < threshold, with a ``seg`` id per unbroken run.
+def saturated_stretches(frame: pd.DataFrame, value: str, saturation: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` inside a saturated stretch of their own function, with a
+    ``seg`` id per stretch.
 
     Drawn as a wide, light halo under each curve, so that with several functions
-    overlaid the learner sees *which* curve is flat where.
+    overlaid the learner sees *which* curve is saturated where. The stretches are
+    :func:`saturation_frame`'s, so the halo and the shading always agree.
     """
     parts = []
-    for key, sub in frame.groupby("key", sort=False):
-        small = (sub["df"].abs() < threshold).to_numpy()
-        run = np.cumsum(np.concatenate(([True], small[1:] != small[:-1])))
-        part = sub.loc[small, ["key", "x", value]].assign(seg=[f"{key}-{r}" for r in run[small]])
-        parts.append(part)
+    for i, row in enumerate(saturation.itertuples(index=False)):
+        inside = (frame["key"] == row.key) & (frame["x"] >= row.x0) & (frame["x"] <= row.x1)
+        if inside.any():
+            parts.append(frame.loc[inside, ["key", "x", value]].assign(seg=f"{row.key}-{i}"))
     if not parts:
         return pd.DataFrame(columns=["key", "x", value, "seg"])
     return pd.concat(parts, ignore_index=True)
@@ -403,15 +635,18 @@ def saturated_stretches(frame: pd.DataFrame, value: str, threshold: float) -> pd
 
 def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_title: str,
                 saturation: pd.DataFrame | None = None, saturation_label: str = "",
-                threshold: float | None = None, height: int = 300) -> alt.LayerChart:
+                halo: pd.DataFrame | None = None, height: int = 300,
+                range_labels: tuple[str, str] = ("x from", "x to")) -> alt.LayerChart:
     """One panel (f, f' or f'') of the overlaid curves, with a hover readout.
 
     ``frame`` is :func:`curve_frame`'s output; ``value`` the column to draw; ``names``
     maps each key to its label (in the learner's language). Hovering anywhere puts a
     vertical rule at the nearest x, marks every curve there, and shows a tooltip with
     x, f(x), f'(x) (and f''(x) if present) of every chosen function. ``saturation``
-    (rows key, x0, x1) is drawn as light shading behind the curves; with ``threshold``,
-    the stretches of each curve where |f'| < threshold also get a light halo.
+    (rows key, x0, x1: the saturated stretches) is drawn as light shading behind the
+    curves; ``halo`` (rows of the same kind) draws a light halo along those stretches of
+    each curve, so the f chart can carry the halo without the shading.
+    ``range_labels`` title the band's tooltip rows (its two ends), in the learner's language.
     """
     keys = list(dict.fromkeys(frame["key"]))
     labels = [names.get(k, k) for k in keys]
@@ -442,16 +677,15 @@ def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_tit
             alt.Chart(sat).mark_rect(color=SATURATION_SHADE, opacity=0.07).encode(
                 x="x0:Q", x2="x1:Q",
                 tooltip=[alt.Tooltip("series:N", title=saturation_label),
-                         alt.Tooltip("x0:Q", format=".2f", title="x from"),
-                         alt.Tooltip("x1:Q", format=".2f", title="x to")],
+                         alt.Tooltip("x0:Q", format=".2f", title=range_labels[0]),
+                         alt.Tooltip("x1:Q", format=".2f", title=range_labels[1])],
             )
         )
-    if threshold is not None:
-        halo = saturated_stretches(frame, value, threshold)
-        if len(halo):
-            halo = halo.assign(series=halo["key"].map(lambda k: names.get(k, k)))
+    if halo is not None and len(halo):
+        glow = saturated_stretches(frame, value, halo)
+        if len(glow):
             layers.append(
-                alt.Chart(halo).mark_line(color=SATURATION_SHADE, opacity=0.35, strokeWidth=9, strokeCap="round",
+                alt.Chart(glow).mark_line(color=SATURATION_SHADE, opacity=0.35, strokeWidth=9, strokeCap="round",
                                           clip=True)
                 .encode(x="x:Q", y=f"{value}:Q", detail="seg:N")
             )
@@ -495,17 +729,19 @@ def step_chart(frame: pd.DataFrame, k: float, step_label: str, soft_label: str, 
 
 
 def depth_chart(frame: pd.DataFrame, names: Mapping[str, str], reference_label: str, y_title: str,
-                x_title: str, alive_title: str, height: int = 320):
-    """The surviving gradient factor against depth n, log-scale y, plus the 0.25ⁿ line.
+                x_title: str, alive_title: str, open_title: str, height: int = 320):
+    """The mean gradient factor mⁿ against depth n, log-scale y, plus the 0.25ⁿ line.
 
-    Points with factor 0 or NaN (nothing gets through) are left out: a log axis has
-    no place for 0.
+    The tooltip of each point also gives the share of open paths qⁿ and the mean factor
+    on them (m/q)ⁿ (:func:`depth_frame`). Points with factor 0 (nothing gets through)
+    are left out: a log axis has no place for 0.
     """
     keys = list(dict.fromkeys(frame["key"]))
     labels = [names.get(k, k) for k in keys]
     n_max = int(frame["n"].max()) if len(frame) else 1
     n = np.arange(1, n_max + 1)
-    ref = pd.DataFrame({"n": n, "factor": 0.25 ** n, "alive": np.nan, "series": reference_label, "reference": True})
+    ref = pd.DataFrame({"n": n, "factor": 0.25 ** n, "alive": np.nan, "open": np.nan, "series": reference_label,
+                        "reference": True})
     data = frame.assign(series=frame["key"].map(lambda k: names.get(k, k)), reference=False)
     data = data[np.isfinite(data["factor"]) & (data["factor"] > 0)]
     long = pd.concat([data.drop(columns=["key"]), ref], ignore_index=True)
@@ -522,7 +758,8 @@ def depth_chart(frame: pd.DataFrame, names: Mapping[str, str], reference_label: 
                                   legend=None),
         tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("n:Q", title=x_title),
                  alt.Tooltip("factor:Q", title=y_title, format=".3~e"),
-                 alt.Tooltip("alive:Q", title=alive_title, format=".1%")],
+                 alt.Tooltip("alive:Q", title=alive_title, format=".1%"),
+                 alt.Tooltip("open:Q", title=open_title, format=".3~e")],
     )
     chart = alt.layer(base.mark_line(strokeWidth=2.2), base.mark_circle(size=28)).properties(height=height)
     return altair_config(chart)

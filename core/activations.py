@@ -563,10 +563,13 @@ class Activation:
     * ``range``: (low, high) of the output at the default parameters, ±inf allowed;
       ``range_attained``: whether each end is reached by some finite x.
     * ``monotonic``: non-decreasing on the whole real line (at the defaults).
-    * ``zero_centred``: f(0) = 0 and f takes both signs.
+    * ``zero_centred``: the mean output E[f(Z)] for inputs Z ~ N(0, 1) is 0 (to three
+      decimals). That is what the term means in machine learning: f(0) = 0 is not
+      enough (GELU: f(0) = 0, but its mean output is 1/(2√π) ≈ 0.28).
     * ``smoothness``: one of ``SMOOTHNESS_CODES`` ("C-1" = discontinuous).
     * ``saturates``: one of ``SATURATION_CODES``: on which side f' → 0.
-    * ``paper``: a :class:`Paper`.
+    * ``paper``: a :class:`Paper`; ``more_papers``: further origins, for a function
+      found twice (ReLU for RBMs, then for deep nets; SiLU, then Swish).
     * ``torch_name``: the PyTorch module with its defaults.
     * ``keras_name``: the Keras 3 spelling with Keras's defaults, or ``None`` if Keras
       has no built-in equivalent. ``keras_note_latex``: a formula (no prose) where a
@@ -597,6 +600,12 @@ class Activation:
     kink_points: tuple
     param_ranges: dict = field(default_factory=dict)
     kink_fn: KinkFn | None = None
+    more_papers: tuple = ()
+
+    @property
+    def papers(self) -> tuple:
+        """Every paper to cite, the first origin first."""
+        return (self.paper, *self.more_papers)
 
     @property
     def has_kinks(self) -> bool:
@@ -645,6 +654,8 @@ _PAPERS = {
     "nair": Paper("V. Nair, G. E. Hinton",
                   "Rectified Linear Units Improve Restricted Boltzmann Machines", 2010,
                   "https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf"),
+    "glorot2011": Paper("X. Glorot, A. Bordes, Y. Bengio", "Deep Sparse Rectifier Neural Networks",
+                        2011, "https://proceedings.mlr.press/v15/glorot11a.html"),
     "maas": Paper("A. L. Maas, A. Y. Hannun, A. Y. Ng",
                   "Rectifier Nonlinearities Improve Neural Network Acoustic Models", 2013,
                   "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf"),
@@ -662,6 +673,8 @@ _PAPERS = {
                      "Sigmoid-Weighted Linear Units for Neural Network Function "
                      "Approximation in Reinforcement Learning", 2017,
                      "https://arxiv.org/abs/1702.03118"),
+    "ramachandran": Paper("P. Ramachandran, B. Zoph, Q. V. Le", "Searching for Activation Functions",
+                          2017, "https://arxiv.org/abs/1710.05941"),
     "misra": Paper("D. Misra", "Mish: A Self Regularized Non-Monotonic Activation Function",
                    2019, "https://arxiv.org/abs/1908.08681"),
     "dugas": Paper("C. Dugas, Y. Bengio, F. Bélisle, C. Nadeau, R. Garcia",
@@ -743,7 +756,8 @@ def _build() -> dict[str, Activation]:
             kink_convention_latex=r"\mathrm{ReLU}'(0) := 0",
             range=(0.0, _INF), range_attained=(True, False),
             monotonic=True, zero_centred=False, smoothness="C0", saturates="negative",
-            paper=_PAPERS["nair"],
+            # Nair & Hinton brought it to RBMs; Glorot et al. showed it trains deep nets.
+            paper=_PAPERS["nair"], more_papers=(_PAPERS["glorot2011"],),
             torch_name="nn.ReLU()", keras_name="keras.activations.relu",
             keras_note_latex="", kink_points=(0.0,),
         ),
@@ -754,7 +768,7 @@ def _build() -> dict[str, Activation]:
             derivative_latex=r"f'(x) = \begin{cases} 1 & x > 0 \\ \text{negative\_slope} & x < 0 \end{cases}",
             kink_convention_latex=r"f'(0) := \text{negative\_slope}",
             range=(-_INF, _INF), range_attained=(False, False),
-            monotonic=True, zero_centred=True, smoothness="C0", saturates="none",
+            monotonic=True, zero_centred=False, smoothness="C0", saturates="none",
             paper=_PAPERS["maas"],
             torch_name="nn.LeakyReLU(negative_slope=0.01)",
             keras_name="keras.layers.LeakyReLU(negative_slope=0.3)",
@@ -767,7 +781,7 @@ def _build() -> dict[str, Activation]:
             derivative_latex=r"\mathrm{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha\, e^{x} & x \le 0 \end{cases}",
             kink_convention_latex=r"\mathrm{ELU}'(0) := \alpha",
             range=(-1.0, _INF), range_attained=(False, False),
-            monotonic=True, zero_centred=True, smoothness="C1", saturates="negative",
+            monotonic=True, zero_centred=False, smoothness="C1", saturates="negative",
             paper=_PAPERS["clevert"],
             torch_name="nn.ELU(alpha=1.0)", keras_name="keras.activations.elu(x, alpha=1.0)",
             keras_note_latex="", kink_points=(),
@@ -794,7 +808,7 @@ def _build() -> dict[str, Activation]:
             derivative_latex=r"\mathrm{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
             kink_convention_latex="",
             range=(-1.0, _INF), range_attained=(False, False),
-            monotonic=True, zero_centred=True, smoothness="C1", saturates="negative",
+            monotonic=True, zero_centred=False, smoothness="C1", saturates="negative",
             paper=_PAPERS["barron"],
             torch_name="nn.CELU(alpha=1.0)", keras_name="keras.activations.celu(x, alpha=1.0)",
             keras_note_latex="", kink_points=(),
@@ -806,7 +820,7 @@ def _build() -> dict[str, Activation]:
             derivative_latex=r"\mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x),\quad \varphi(x) = \frac{e^{-x^2/2}}{\sqrt{2\pi}}",
             kink_convention_latex="",
             range=(_GELU_MIN, _INF), range_attained=(True, False),
-            monotonic=False, zero_centred=True, smoothness="C∞", saturates="negative",
+            monotonic=False, zero_centred=False, smoothness="C∞", saturates="negative",
             paper=_PAPERS["hendrycks"],
             torch_name="nn.GELU(approximate='none')",
             keras_name="keras.activations.gelu(x, approximate=False)",
@@ -821,7 +835,7 @@ def _build() -> dict[str, Activation]:
                               r"\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)"),
             kink_convention_latex="",
             range=(_GELU_TANH_MIN, _INF), range_attained=(True, False),
-            monotonic=False, zero_centred=True, smoothness="C∞", saturates="negative",
+            monotonic=False, zero_centred=False, smoothness="C∞", saturates="negative",
             paper=_PAPERS["hendrycks"],
             torch_name="nn.GELU(approximate='tanh')",
             keras_name="keras.activations.gelu(x, approximate=True)",
@@ -833,8 +847,10 @@ def _build() -> dict[str, Activation]:
             derivative_latex=r"\mathrm{SiLU}'(x) = \sigma(x)\bigl(1 + x\,(1 - \sigma(x))\bigr)",
             kink_convention_latex="",
             range=(_SILU_MIN, _INF), range_attained=(True, False),
-            monotonic=False, zero_centred=True, smoothness="C∞", saturates="negative",
-            paper=_PAPERS["elfwing"],
+            monotonic=False, zero_centred=False, smoothness="C∞", saturates="negative",
+            # Named SiLU by Hendrycks & Gimpel, used by Elfwing et al., found again by a
+            # search over activations and named Swish by Ramachandran et al.
+            paper=_PAPERS["hendrycks"], more_papers=(_PAPERS["elfwing"], _PAPERS["ramachandran"]),
             torch_name="nn.SiLU()", keras_name="keras.activations.silu",
             keras_note_latex="", kink_points=(),
         ),
@@ -845,7 +861,7 @@ def _build() -> dict[str, Activation]:
                               r"\operatorname{sech}^2\bigl(\mathrm{sp}(x)\bigr),\quad \mathrm{sp}(x) = \ln(1 + e^{x})"),
             kink_convention_latex="",
             range=(_MISH_MIN, _INF), range_attained=(True, False),
-            monotonic=False, zero_centred=True, smoothness="C∞", saturates="negative",
+            monotonic=False, zero_centred=False, smoothness="C∞", saturates="negative",
             paper=_PAPERS["misra"],
             torch_name="nn.Mish()", keras_name="keras.activations.mish",
             keras_note_latex="", kink_points=(),
@@ -918,7 +934,7 @@ def _build() -> dict[str, Activation]:
                               r"\\ 1 & x \ge 3 \end{cases}"),
             kink_convention_latex=r"f'(-3) := 0,\; f'(3) := 1",
             range=(-0.375, _INF), range_attained=(True, False),
-            monotonic=False, zero_centred=True, smoothness="C0", saturates="negative",
+            monotonic=False, zero_centred=False, smoothness="C0", saturates="negative",
             paper=_PAPERS["howard"],
             torch_name="nn.Hardswish()", keras_name="keras.activations.hard_silu",
             keras_note_latex="", kink_points=(-3.0, 3.0),

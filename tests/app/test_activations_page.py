@@ -2,8 +2,12 @@
 
 import hashlib
 
+import pytest
+
+import core.activation_charts as ac
+from core.activation_props import depth_factors, output_moments, slope_supremum
 from core.activations import ACTIVATIONS
-from core.i18n import t
+from core.i18n import TEXTS, t
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/activations.py"
@@ -169,3 +173,108 @@ def test_a_function_that_blocks_every_gradient_is_explained():
     assert_clean(at)
     blocked = t("act_depth_blocked", "en", names=t("act_name_step", "en"))
     assert blocked in [c.value for c in at.caption]
+
+
+# ------------------------------------------------------- issue 9: the texts follow the state
+
+
+def prop_cell(at, lang: str, prop_key: str, fn_key: str, **values) -> str:
+    """One cell of the properties table: the row labelled ``prop_key``, the column of ``fn_key``."""
+    frame = at.table[0].value
+    header = t("act_prop_header", lang)
+    name = t(f"act_name_{fn_key}", lang) if f"act_name_{fn_key}" in TEXTS else ACTIVATIONS[fn_key].name
+    row = frame[frame[header] == t(prop_key, lang, **values)]
+    assert len(row) == 1, (prop_key, list(frame[header]))
+    return str(row[name].iloc[0])
+
+
+def markdown_text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_torch_and_keras_rows_spell_the_learners_parameters(lang):
+    at = run_page(PAGE, lang=lang, fn="leaky_relu")
+    assert prop_cell(at, lang, "act_prop_torch", "leaky_relu") == "nn.LeakyReLU(negative_slope=0.01)"
+    at.slider(key="act_leaky_relu_negative_slope").set_value(0.25).run()
+    assert_clean(at)
+    assert prop_cell(at, lang, "act_prop_torch", "leaky_relu") == "nn.LeakyReLU(negative_slope=0.25)"
+    assert prop_cell(at, lang, "act_prop_keras", "leaky_relu") == "keras.layers.LeakyReLU(negative_slope=0.25)"
+
+
+def test_keras_row_says_what_keras_cannot_do(lang):
+    at = run_page(PAGE, lang=lang, fn="softplus", act_softplus_beta="2")
+    assert_clean(at)
+    what = t("act_keras_cannot_fixed", lang, param="beta", value="1")
+    assert prop_cell(at, lang, "act_prop_keras", "softplus") == (
+        f"keras.activations.softplus ({t('act_keras_differs', lang, what=what)})")
+    assert t("act_keras_absent_softplus_threshold", lang) in at.slider(key="act_softplus_threshold").help
+
+
+def test_hardswish_slope_is_a_supremum_not_a_maximum(lang):
+    at = run_page(PAGE, lang=lang, fn="hardswish")
+    assert_clean(at)
+    sup = slope_supremum(ACTIVATIONS["hardswish"])
+    assert not sup.attained
+    assert prop_cell(at, lang, "act_prop_maxgrad", "hardswish") == t("act_sup_value", lang, v=ac.fmt(sup.value, 4))
+    where, values = ac.format_sup(sup, "")
+    assert prop_cell(at, lang, "act_prop_maxgrad_at", "hardswish") == t("act_sup_where", lang, where=where,
+                                                                         values=values)
+
+
+def test_minimum_is_named_not_shaded_and_its_place_is_given(lang):
+    at = run_page(PAGE, lang=lang, fn="gelu")
+    assert_clean(at)
+    x, f = ac.turning_point(ACTIVATIONS["gelu"], None)
+    assert prop_cell(at, lang, "act_prop_minimum", "gelu") == f"x = {ac.fmt(x, 4)}, f = {ac.fmt(f, 4)}"
+    (region,) = [r for r in ac.slope_regions(ACTIVATIONS["gelu"], None, 6.0, 0.05) if r.kind == "minimum"]
+    line = t("act_region_minimum", lang, where=ac.format_intervals([(region.x0, region.x1)], 6.0),
+             at=ac.fmt(region.at, 4))
+    assert line in markdown_text(at)
+    assert region.at == pytest.approx(x, abs=1e-6)
+
+
+def test_relu_tail_is_zero_for_every_negative_x(lang):
+    at = run_page(PAGE, lang=lang, fn="relu")
+    assert prop_cell(at, lang, "act_prop_saturates", "relu") == t("act_tail_zero", lang, where="x ≤ 0")
+
+
+def test_zero_centred_row_and_the_selu_note_show_computed_moments(lang):
+    at = run_page(PAGE, lang=lang, fn="selu,gelu")
+    assert_clean(at)
+    for key, centred in (("selu", True), ("gelu", False)):
+        mean, std = output_moments(ACTIVATIONS[key])
+        assert prop_cell(at, lang, "act_prop_mean", key) == ac.fmt(mean, 3)
+        assert prop_cell(at, lang, "act_prop_std", key) == ac.fmt(std, 3)
+        assert prop_cell(at, lang, "act_prop_zero", key) == t("act_yes" if centred else "act_no", lang)
+    assert t("act_selu_note", lang, mean="0", std="1") in markdown_text(at)
+
+
+def test_depth_lines_compare_one_quantity(lang):
+    at = run_page(PAGE, lang=lang, fn="relu,leaky_relu")
+    assert_clean(at)
+    text = markdown_text(at)
+    for key, params in (("relu", {}), ("leaky_relu", {})):
+        m, q = depth_factors(ACTIVATIONS[key], params, 1.0)
+        name = ACTIVATIONS[key].name
+        assert t("act_depth_line", lang, name=name, m=ac.fmt(m, 3), q=ac.fmt_percent(q), mq=ac.fmt(m / q, 3)) in text
+    assert depth_factors(ACTIVATIONS["leaky_relu"])[0] > depth_factors(ACTIVATIONS["relu"])[0]
+
+
+def test_second_derivative_chart_is_named_for_what_it_is(lang):
+    at = run_page(PAGE, lang=lang, fn="tanh", act_f2="1")
+    assert_clean(at)
+    assert f"**{t('act_chart_d2f', lang)}**" in [m.value for m in at.markdown]
+    assert at.toggle(key="act_f2").help == t("act_f2_help", lang)
+
+
+def test_papers_of_a_function_found_twice_are_all_cited(lang):
+    at = run_page(PAGE, lang=lang, fn="silu")
+    captions = [c.value for c in at.caption]
+    assert any(all(p.url in c for p in ACTIVATIONS["silu"].papers) for c in captions)
+
+
+def test_numbers_in_the_table_are_rounded_for_people(lang):
+    at = run_page(PAGE, lang=lang, fn="selu,softplus")
+    selu, softplus = ACTIVATIONS["selu"], ACTIVATIONS["softplus"]
+    assert prop_cell(at, lang, "act_prop_df0", "selu") == ac.fmt(float(selu.grad(0.0)), 4) == "1.7581"
+    assert prop_cell(at, lang, "act_prop_f0", "softplus") == ac.fmt(float(softplus(0.0)), 4) == "0.6931"

@@ -8,7 +8,7 @@ import pytest
 from scipy.optimize import bisect
 
 import core.activation_charts as ac
-from core.activation_props import gradient_through_depth
+from core.activation_props import gradient_through_depth, slope_supremum
 from core.activations import ACTIVATIONS
 
 NAMES = {k: a.name for k, a in ACTIVATIONS.items()}
@@ -46,6 +46,7 @@ def test_empty_selection_gives_empty_frames():
     assert ac.curve_frame([], {}, 6.0).empty
     assert ac.depth_frame([], {}, 5, 1.0).empty
     assert ac.saturation_frame([], {}, 6.0, 0.05).empty
+    assert ac.region_frame([], {}, 6.0, 0.05).empty
 
 
 # ------------------------------------------------------------------ second derivative
@@ -128,12 +129,14 @@ def test_property_rows_for_the_articles_functions():
     rows = {r["key"]: r for r in ac.property_rows(["sigmoid", "tanh", "relu"], {}, 6.0, 0.05)}
     sig, tanh, relu = rows["sigmoid"], rows["tanh"], rows["relu"]
     assert sig["range"] == "(0, 1)" and tanh["range"] == "(−1, 1)" and relu["range"] == "[0, ∞)"
-    assert sig["max_grad"] == pytest.approx(0.25) and sig["max_grad_runs"] == ((0.0, 0.0),)
-    assert tanh["max_grad"] == pytest.approx(1.0) and tanh["df0"] == pytest.approx(1.0)
-    assert relu["max_grad_runs"] == ((0.0, math.inf),)  # "x > 0"
+    assert sig["max_grad"].value == pytest.approx(0.25) and sig["max_grad"].points == (0.0,)
+    assert tanh["max_grad"].value == pytest.approx(1.0) and tanh["df0"] == pytest.approx(1.0)
+    assert relu["max_grad"].stretches == ((0.0, math.inf, False, False),)  # "x > 0"
+    assert ac.format_sup(relu["max_grad"], "all") == ("x > 0", "")
     assert sig["f0"] == 0.5 and not sig["zero_centred"] and tanh["zero_centred"]
     assert all(r["monotonic"] for r in rows.values())
-    assert relu["smoothness"] == "C0" and relu["saturates"] == "negative"
+    assert relu["smoothness"] == "C0" and relu["tails"] == (("zero", "x ≤ 0"),)
+    assert sig["tails"] == (("vanishes", "x → −∞"), ("vanishes", "x → +∞"))
 
 
 def test_properties_follow_the_parameters():
@@ -147,18 +150,22 @@ def test_properties_follow_the_parameters():
     assert not gelu["monotonic"]
 
 
-def test_where_max_slope_everywhere_and_points():
-    x = np.linspace(-1, 1, 11)
-    assert ac.where_max_slope(x, np.ones_like(x)) == ((-math.inf, math.inf),)
-    assert ac.format_where(((-math.inf, math.inf),), "all") == "all"
-    assert ac.format_where(((0.0, 0.0), (0.0, math.inf)), "all") == "x = 0, x > 0"
+def test_format_sup_everywhere_points_and_limits():
+    ident = slope_supremum(ACTIVATIONS["identity"])
+    assert ac.format_sup(ident, "all") == ("all", "")
+    assert ac.format_sup(slope_supremum(ACTIVATIONS["tanh"]), "all") == ("x = 0", "")
+    assert ac.format_sup(slope_supremum(ACTIVATIONS["hardswish"]), "all") == ("x → 3⁻", "|f′(3)| = 1")
+    assert ac.format_points([-2.0, 2.0]) == "x = ±2" and ac.format_points([1.5]) == "x = 1.5"
 
 
-def test_keras_defaults_cover_every_slider():
+def test_keras_params_cover_every_slider():
     for key, act in ACTIVATIONS.items():
         for name in act.params:
-            assert (key, name) in ac.KERAS_PARAM_DEFAULTS
+            assert (key, name) in ac.KERAS_PARAMS
             assert name in ac.PARAM_STEPS
+            kp = ac.KERAS_PARAMS[(key, name)]
+            if kp.name is not None:  # the argument appears in the registry's Keras spelling
+                assert f"{kp.name}=" in act.keras_name and kp.default
 
 
 # ----------------------------------------------------------------------------- step
@@ -190,7 +197,7 @@ def test_sigmoid_of_kx_becomes_the_step():
 def test_sigmoid_with_tiny_spread_loses_a_quarter_per_layer():
     frame = ac.depth_frame(["sigmoid"], {}, 30, 1e-4)
     np.testing.assert_allclose(frame["factor"], 0.25 ** np.arange(1, 31), rtol=1e-6)
-    assert (frame["alive"] == 1.0).all()
+    np.testing.assert_allclose(frame["alive"], 1.0, rtol=1e-12)
 
 
 def test_sigmoid_never_beats_the_reference():
@@ -198,26 +205,29 @@ def test_sigmoid_never_beats_the_reference():
     assert (frame["factor"] <= 0.25 ** frame["n"] * (1 + 1e-12)).all()
 
 
-def test_relu_passes_one_where_active_and_halves_the_paths():
+def test_relu_mean_is_the_open_share_times_one():
     frame = ac.depth_frame(["relu"], {}, 30, 1.0)
-    assert (frame["factor"] == 1.0).all()
-    p = frame["alive"].iloc[0]
-    assert p == pytest.approx(0.5, abs=0.03)
-    np.testing.assert_allclose(frame["alive"], p ** frame["n"])
+    n = frame["n"].to_numpy()
+    np.testing.assert_allclose(frame["factor"], 0.5 ** n, rtol=1e-9)
+    np.testing.assert_allclose(frame["alive"], 0.5 ** n, rtol=1e-9)
+    np.testing.assert_allclose(frame["open"], 1.0, rtol=1e-9)
 
 
-def test_depth_agrees_with_the_registry_helper_when_nothing_blocks():
-    ours = ac.depth_frame(["tanh"], {}, 12, 1.5, seed=3)
-    theirs = gradient_through_depth(ACTIVATIONS["tanh"], None, n_layers=12, sigma=1.5, rng=3)
-    np.testing.assert_allclose(ours["factor"], theirs.median_nonzero, rtol=1e-3)
+@pytest.mark.parametrize("key, spread", [("tanh", 1.5), ("gelu", 1.0), ("relu", 2.0), ("hardswish", 3.0)])
+def test_depth_agrees_with_monte_carlo(key, spread):
+    """The quadrature against the sampled mean of the product (an independent estimate)."""
+    ours = ac.depth_frame([key], {}, 3, spread)
+    mc = gradient_through_depth(ACTIVATIONS[key], None, n_layers=3, sigma=spread, n_samples=400_000, rng=3)
+    np.testing.assert_allclose(ours["factor"], mc.mean, rtol=0.02)
+    np.testing.assert_allclose(ours["alive"], mc.nonzero_fraction, atol=0.005)
 
 
-def test_depth_is_seeded_and_step_blocks_everything():
-    a = ac.depth_frame(["tanh", "step"], {}, 10, 1.0, seed=1)
-    b = ac.depth_frame(["tanh", "step"], {}, 10, 1.0, seed=1)
+def test_depth_is_deterministic_and_step_blocks_everything():
+    a = ac.depth_frame(["tanh", "step"], {}, 10, 1.0)
+    b = ac.depth_frame(["tanh", "step"], {}, 10, 1.0)
     assert a.equals(b)
     step = a[a["key"] == "step"]
-    assert step["factor"].isna().all() and (step["alive"] == 0).all()
+    assert (step["factor"] == 0).all() and (step["alive"] == 0).all() and step["open"].isna().all()
 
 
 # --------------------------------------------------------------------------- charts
@@ -227,7 +237,7 @@ def test_curve_chart_contains_the_chosen_series_and_a_hover():
     keys = ["sigmoid", "gelu"]
     frame = ac.curve_frame(keys, {}, 6.0, with_second=True)
     sat = ac.saturation_frame(keys, {}, 6.0, 0.05)
-    spec = _spec(ac.curve_chart(frame, "df", NAMES, "f′(x)", sat, "saturated", 0.05))
+    spec = _spec(ac.curve_chart(frame, "df", NAMES, "f′(x)", sat, "saturated", halo=sat))
     text = json.dumps(spec, ensure_ascii=False)
     assert NAMES["sigmoid"] in text and NAMES["gelu"] in text and NAMES["relu"] not in text
     assert "hover_df" in text and "pointerover" in text
@@ -259,7 +269,7 @@ def test_changing_a_parameter_changes_the_chart():
 
 def test_depth_chart_has_the_reference_and_skips_zeros():
     frame = ac.depth_frame(["sigmoid", "step"], {}, 8, 1.0)
-    spec = _spec(ac.depth_chart(frame, NAMES, "0.25ⁿ", "factor", "n", "alive"))
+    spec = _spec(ac.depth_chart(frame, NAMES, "0.25ⁿ", "factor", "n", "alive", "open"))
     rows = _dataset_values(spec)
     assert {r["series"] for r in rows} == {NAMES["sigmoid"], "0.25ⁿ"}
     ref = sorted((r["n"], r["factor"]) for r in rows if r["series"] == "0.25ⁿ")
@@ -275,3 +285,4 @@ def test_step_chart_has_both_curves():
 def test_fmt():
     assert ac.fmt(-0.0) == "0" and ac.fmt(0.25) == "0.25" and ac.fmt(-2.5) == "−2.5"
     assert ac.fmt(math.inf) == "∞" and ac.fmt(float("nan")) == "—" and ac.fmt(1.0) == "1"
+    assert ac.fmt_percent(0.5) == "50%" and ac.fmt_percent(0.99865) == "99.9%" and ac.fmt_percent(1.0) == "100%"

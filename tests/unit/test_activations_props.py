@@ -34,7 +34,7 @@ def wide_props():
 # Fields that may legitimately be empty: no Keras equivalent (None), no formula to add
 # about Keras, no kink to explain, no parameters.
 OPTIONAL = {"keras_name", "keras_note_latex", "kink_convention_latex", "kink_points",
-            "params", "param_ranges", "kink_fn"}
+            "params", "param_ranges", "kink_fn", "more_papers"}
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -204,19 +204,20 @@ def test_elu_is_c1_only_at_alpha_one():
 # -------------------------------------------------------------- compute_properties
 
 
-@pytest.mark.parametrize("key, f0, df0, max_g, x_max_g", [
-    ("sigmoid", 0.5, 0.25, 0.25, 0.0), ("tanh", 0.0, 1.0, 1.0, 0.0),
-    ("softsign", 0.0, 1.0, 1.0, 0.0), ("selu", 0.0, 1.0507009873554805 * 1.6732632423543772,
-                                       1.0507009873554805 * 1.6732632423543772, 0.0),
-    ("hardswish", 0.0, 0.5, 1.499, 2.997), ("softplus", math.log(2), 0.5, None, None),
+@pytest.mark.parametrize("key, f0, df0, max_g, attained", [
+    ("sigmoid", 0.5, 0.25, 0.25, True), ("tanh", 0.0, 1.0, 1.0, True),
+    ("softsign", 0.0, 1.0, 1.0, True), ("selu", 0.0, 1.0507009873554805 * 1.6732632423543772,
+                                       1.0507009873554805 * 1.6732632423543772, True),
+    # sup 3/2 as x → 3⁻, but f'(3) = 1 by the kink rule: never reached.
+    ("hardswish", 0.0, 0.5, 1.5, False), ("softplus", math.log(2), 0.5, None, None),
 ])
-def test_compute_properties_known_values(key, f0, df0, max_g, x_max_g):
+def test_compute_properties_known_values(key, f0, df0, max_g, attained):
     p = compute_properties(ACTIVATIONS[key])
     assert p.f0 == pytest.approx(f0, abs=1e-16)
     assert p.df0 == pytest.approx(df0, rel=1e-15)
     if max_g is not None:
-        assert p.max_abs_grad == pytest.approx(max_g, rel=1e-12)
-        assert p.x_at_max_abs_grad == pytest.approx(x_max_g, abs=1e-9)
+        assert p.max_abs_grad == pytest.approx(max_g, rel=1e-9)
+        assert p.max_abs_grad_attained is attained
 
 
 def test_compute_properties_samples_zero_and_respects_params():
