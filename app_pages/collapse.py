@@ -5,6 +5,8 @@ boundary over the circle data, additivity/homogeneity, the constant gradient; th
 depth and width (and an activation that bends the boundary); then the x² way out.
 """
 
+import re
+
 import numpy as np
 import streamlit as st
 
@@ -20,15 +22,54 @@ from core.collapse_charts import (
     threshold_chart,
 )
 from core.datasets import make_dataset
-from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
+from ui import restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
 
 N_POINTS = 300
 DEFAULT_WIDTHS = "8,3,8"
+DEPTH = up.integer("col_depth", 1, 10, 4)
 
 
-def _widths_param() -> up.Param:
-    """Hidden widths as canonical text ("8,3,8"): the text box holds a string, not a list."""
-    return up.Param("col_widths", DEFAULT_WIDTHS, lambda raw: col.format_widths(col.parse_widths(raw)))
+def _fitted_widths(depth: int, raw: str | None = None) -> list[int]:
+    """The widths a stack of ``depth`` linear layers uses when a link's ``raw`` widths cannot be
+    used as they are: those widths cut or extended to depth − 1 (the depth wins), or the
+    default widths so fitted when ``raw`` is missing, empty or not a list of widths."""
+    try:
+        widths = col.parse_widths(raw or "")
+    except ValueError:
+        widths = []
+    return col.resize_widths(widths or col.parse_widths(DEFAULT_WIDTHS), depth)
+
+
+def _widths_param(depth: int, raw: str | None = None) -> up.Param:
+    """Hidden widths as canonical text ("8,3,8"), exactly depth − 1 of them.
+
+    The fallback is what the page will really use (see :func:`_fitted_widths`), so the
+    notice for a bad link names the widths the learner then sees, not some other default."""
+
+    def parse(text: str) -> str:
+        widths = col.parse_widths(text)
+        if len(widths) != depth - 1:
+            raise ValueError(text)
+        return col.format_widths(widths)
+
+    return up.Param("col_widths", col.format_widths(_fitted_widths(depth, raw)), parse)
+
+
+def _restore_depth_and_widths() -> None:
+    """Depth and widths from a shared link, consistent with each other.
+
+    A link with widths but no (valid) depth gets the depth of its widths; a link whose widths
+    do not fit its depth keeps the depth and fits the widths, with a notice saying which."""
+    if "col_widths" in st.session_state:
+        return  # the learner's own, this session
+    raw = url_value("col_widths")
+    depth_raw = url_value("col_depth")
+    if raw is not None and (depth_raw is None or not DEPTH.read(depth_raw)[1]):
+        try:
+            st.session_state["col_depth"] = len(col.parse_widths(raw)) + 1
+        except ValueError:
+            pass
+    restore_from_url([_widths_param(int(st.session_state["col_depth"]), raw)])
 
 
 PARAMS = [up.number(name, *col.WEIGHT_RANGE, default) for name, default in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)]
@@ -38,7 +79,7 @@ PARAMS += [
     up.number("col_k", -10.0, 10.0, 2.5), up.flag("col_bias", False),
     up.number("col_p1", -5.0, 5.0, 0.5), up.number("col_p2", -5.0, 5.0, -0.5),
     up.number("col_q1", -5.0, 5.0, -0.8), up.number("col_q2", -5.0, 5.0, 0.3),
-    up.integer("col_depth", 1, 10, 4), _widths_param(), up.integer("col_seed", 0, 9999, 0),
+    DEPTH, up.integer("col_seed", 0, 9999, 0),
     up.choice("col_act", list(ACTIVATIONS), "tanh"),
     up.number("col_sq_w", -3.0, 3.0, -2.0), up.number("col_sq_b", -1.0, 1.0, 0.5),
 ]
@@ -92,19 +133,28 @@ def _pct(value: float) -> str:
     return f"{100.0 * value:.1f} %"
 
 
+def _markdown_text(text: str) -> str:
+    """Typed text shown inside a Markdown message as typed: every Markdown/HTML sign escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", text)
+
+
+def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
+    """Say what is wrong with the typed widths and which widths the stack really uses."""
+    value = _markdown_text(value[:40])
+    if used:
+        st.warning(tr("col_widths_bad", value=value, depth=depth, used=col.format_widths(used)),
+                   icon=":material/warning:")
+    else:
+        st.warning(tr("col_widths_bad_one", value=value, example=DEFAULT_WIDTHS), icon=":material/warning:")
+
+
 def _activation_label(key: str) -> str:
     return tr("col_act_identity") if key == "identity" else tr("col_act_step") if key == "step" else ACTIVATIONS[key].name
 
 
 restore_from_url(PARAMS)
+_restore_depth_and_widths()
 show_url_notices()
-if "col_widths" in st.session_state:  # a shared link may disagree with itself: the depth wins
-    try:
-        _widths = col.parse_widths(st.session_state["col_widths"])
-        if len(_widths) != st.session_state["col_depth"] - 1:
-            _depth_changed()
-    except ValueError:
-        pass
 
 st.title(tr("col_title"))
 st.write(tr("col_lead"))
@@ -271,9 +321,8 @@ try:
     if len(hidden) != depth - 1:
         raise ValueError(st.session_state["col_widths"])
 except ValueError:
-    st.warning(tr("col_widths_bad", value=str(st.session_state["col_widths"])[:40], depth=depth),
-               icon=":material/warning:")
-    hidden = col.resize_widths(col.parse_widths(DEFAULT_WIDTHS), depth)
+    hidden = _fitted_widths(depth)
+    _warn_bad_widths(str(st.session_state["col_widths"]), depth, hidden)
 seed = int(st.session_state["col_seed"])
 sizes = [col.RANK_IO, *hidden, col.RANK_IO]
 weights, stack_biases = col.random_stack(sizes, seed=seed)
@@ -377,4 +426,4 @@ n_left.page_link("app_pages/activations.py", label=tr("nav_activations"), icon="
 n_right.page_link("app_pages/training.py", label=tr("nav_training"), icon=":material/model_training:")
 show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
 
-write_to_url(PARAMS)
+write_to_url([*PARAMS, _widths_param(int(st.session_state["col_depth"]))])

@@ -200,14 +200,24 @@ TEXTS = {
         "修改它会相应改变层数。",
     },
     "col_widths_bad": {
-        "en": "“{value}” is not a list of {depth} − 1 widths between 1 and 16 (e.g. 8,3,8); "
-        "using the default widths instead.",
-        "zh": "“{value}” 不是 {depth} − 1 个 1 到 16 之间的宽度（例如 8,3,8），已改用默认宽度。",
+        "en": "“{value}” is not a list of hidden widths (whole numbers from 1 to 16, separated by "
+        "commas). For {depth} linear layers a valid entry is, for example, {used}, and that is what "
+        "the stack below uses until you correct the box.",
+        "zh": "“{value}” 不是有效的隐藏层宽度（应为 1 到 16 之间的整数，用逗号分隔）。"
+        "{depth} 个线性层可以写成例如 {used}；在你改正之前，下面的网络就用这组宽度。",
+    },
+    "col_widths_bad_one": {
+        "en": "“{value}” is not a list of hidden widths (whole numbers from 1 to 16, separated by "
+        "commas). With 1 linear layer there is no hidden layer: leave the box empty, which is what the "
+        "stack below uses until you correct it, or type widths such as {example} to add layers.",
+        "zh": "“{value}” 不是有效的隐藏层宽度（应为 1 到 16 之间的整数，用逗号分隔）。"
+        "只有 1 个线性层时没有隐藏层：把输入框留空即可（在你改正之前，下面的网络就按没有隐藏层来算），"
+        "也可以输入 {example} 这样的宽度来增加层数。",
     },
     "col_seed": {"en": "Seed", "zh": "随机种子"},
     "col_sizes": {
-        "en": "Layer sizes: **{sizes}** ({depth} linear layers).",
-        "zh": "各层大小：**{sizes}**（共 {depth} 个线性层）。",
+        "en": "Layer sizes: **{sizes}**; linear layers: {depth}.",
+        "zh": "各层大小：**{sizes}**；线性层数：{depth}。",
     },
     "col_rank": {"en": "Rank of W", "zh": "W 的秩"},
     "col_min_width": {"en": "Narrowest layer", "zh": "最窄的层"},
