@@ -1,4 +1,4 @@
-"""Linear collapse: stacked linear layers are one linear map, so they draw one straight line.
+"""Linear collapse: stacked linear layers are one affine map, so they draw one straight line.
 
 Follows the article: the 2-3-1 network with the learner's weights, its algebra, the
 boundary over the circle data, additivity/homogeneity, the constant gradient; then any

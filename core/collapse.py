@@ -1,4 +1,4 @@
-r"""Linear collapse: why stacked linear layers are still one linear map.
+r"""Linear collapse: why stacked linear layers are still one affine map (linear without biases).
 
 Row convention (as :mod:`core.mlp`): rows of ``X`` are samples and a layer computes
 ``h ← h @ W_l + b_l`` with ``W_l`` of shape ``(fan_in, fan_out)``.  Without an

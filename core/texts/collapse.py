@@ -7,11 +7,13 @@ TEXTS = {
     },
     "col_lead": {
         "en": "A neuron without an activation function only multiplies and adds. Stack as many of them "
-        "as you like: the algebra folds the whole network back into one linear function, and its "
+        "as you like: the algebra folds the whole network back into one linear function (one *affine* "
+        "function, linear plus a constant, once the neurons have biases), and its "
         "decision boundary is one straight line. Circles inside a ring of triangles need a curve, so "
         "such a network can never separate them. Check every step below with your own numbers.",
         "zh": "没有激活函数的神经元，只会做乘法和加法。不管把多少个这样的神经元叠在一起，"
-        "代数一化简，整个网络又变回一个线性函数，它的分界线就是一条直线。"
+        "代数一化简，整个网络又变回一个线性函数（神经元带偏置时，是一个*仿射*函数，即线性函数再加一个常数），"
+        "它的分界线就是一条直线。"
         "圆圈被三角形围在中间，要分开它们得靠曲线，所以这样的网络永远分不开。"
         "下面每一步，都可以用你自己设的数字来验证。",
     },
