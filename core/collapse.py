@@ -606,7 +606,7 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     """Graphviz DOT source of the 2-3-1 network, every edge labelled with its weight.
 
     Edge thickness grows with |w|; colour tells the sign (solid for positive, dashed
-    vermillion for negative, so the sign survives a grey-scale projector).
+    vermillion for negative, so the sign survives a grey-scale projector; dotted grey for 0).
     """
     w = [float(v) for v in w]
     edges = [
@@ -627,8 +627,9 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     ]
     for tail, head, number in edges:
         value = w[number - 1]
-        colour = positive if value >= 0 else negative
-        style = "solid" if value >= 0 else "dashed"
+        # Three looks, not two: a weight of 0 is neither sign, and the caption says so.
+        colour = positive if value > 0 else negative if value < 0 else muted
+        style = "solid" if value > 0 else "dashed" if value < 0 else "dotted"
         width = 0.8 + 1.2 * min(abs(value), 2.0)
         label = f"w{number}={_fmt_weight(value)}"
         # Labels near the head end, tilted off the edge, keep the six crossing input

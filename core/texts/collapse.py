@@ -33,8 +33,9 @@ TEXTS = {
     "col_ex_horizontal": {"en": "Example: a = 0", "zh": "示例：a = 0"},
     "col_ex_silent": {"en": "Example: a = c = 0", "zh": "示例：a = c = 0"},
     "col_diagram_caption": {
-        "en": "Solid blue edges carry positive weights, dashed orange ones negative; thicker means larger.",
-        "zh": "蓝色实线表示正权重，橙色虚线表示负权重；线越粗，权重的绝对值越大。",
+        "en": "Solid blue edges carry positive weights, dashed orange ones negative, dotted grey ones 0; "
+        "thicker means larger.",
+        "zh": "蓝色实线表示正权重，橙色虚线表示负权重，灰色点线表示权重为 0；线越粗，权重的绝对值越大。",
     },
     # --- the algebra
     "col_h_algebra": {"en": "2 · The algebra, step by step", "zh": "2 · 一步一步做代数"},
