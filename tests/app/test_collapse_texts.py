@@ -54,6 +54,206 @@ def _pct(value: float) -> str:
     return f"{100.0 * value:.1f} %"
 
 
+# ------------------------------------------------------- item 8: the right-hand picture
+
+
+def _contrast_stack(activation: str, seed: int = 0, hidden=(8, 3, 8)):
+    weights, biases = col.random_stack([2, *hidden, 1], seed=seed)
+    act = ACTIVATIONS[activation]
+    fn = lambda P: col.forward(P, weights, biases, act)[:, 0]  # noqa: E731
+    scale = lambda P: col.term_scale(P, weights, biases, act)[:, 0]  # noqa: E731
+    return col.boundary_shape(fn, scale=scale)
+
+
+@pytest.mark.parametrize("activation", ["identity", "tanh", "relu", "hardtanh"])
+def test_the_right_hand_sentence_follows_the_measured_boundary(activation, lang):
+    at = run_page(PAGE, lang=lang, col_act=activation)
+    assert_clean(at)
+    shape = _contrast_stack(activation)
+    said = set(_said_any(at, "col_contrast_", lang)) - {"col_contrast_intro", "col_contrast_sizes",
+                                                          "col_contrast_left", "col_contrast_left_outside"}
+    if activation == "identity":
+        assert shape.kind in ("straight", "none")  # the fact the sentence relies on
+        assert said == {"col_contrast_identity"}
+    else:
+        assert said == {f"col_contrast_{shape.kind}"}, (shape, said)
+    assert ("col_contrast_bent" in said) == (shape.kind == "bent" and activation != "identity")
+
+
+def test_identity_never_claims_a_bend_for_any_seed():
+    for seed in (0, 7, 42):
+        at = run_page(PAGE, col_act="identity", col_seed=str(seed))
+        assert_clean(at)
+        assert _contrast_stack("identity", seed).kind in ("straight", "none")
+        assert not _said_any(at, "col_contrast_bent") and not _said_any(at, "col_contrast_slight")
+        assert _said(at, "col_contrast_identity")
+
+
+def _left_line_in_view(seed: int) -> bool:
+    weights, biases = col.random_stack([2, 8, 3, 8, 1], seed=seed)
+    W, b = col.collapse(weights, biases)
+    return col.line_from_coefficients(W[0, 0], W[1, 0], b[0], tol_a=1e-12, tol_c=1e-12).segment(1.0) is not None
+
+
+def test_the_left_sentence_says_when_the_line_is_outside_the_square():
+    outside = next(seed for seed in range(1000) if not _left_line_in_view(seed))
+    at = run_page(PAGE, col_seed=str(outside))
+    assert_clean(at)
+    assert _said_any(at, "col_contrast_left") == ["col_contrast_left", "col_contrast_left_outside"]
+    at = run_page(PAGE)
+    assert _left_line_in_view(0)
+    assert _said_any(at, "col_contrast_left") == ["col_contrast_left"]
+
+
+# ------------------------------------------------ item 8: no boundary, and why (2-3-1)
+
+
+@pytest.mark.parametrize("w", [col.EXAMPLES["silent"], (0.0,) * 9, (1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0, -1.0, 0.5)],
+                         ids=["cancel", "all-zero", "partial"])
+def test_the_no_boundary_warning_says_why(w, lang):
+    at = run_page(PAGE, lang=lang, **_weights_query(w))
+    assert_clean(at)
+    assert col.boundary_231(w).kind == "none"
+    zeros = [name for name, v in zip(col.WEIGHT_NAMES, w) if v == 0.0]  # counted here, not by the page
+    said = _said_any(at, "col_case_none_", lang)
+    if not zeros:
+        assert said == ["col_case_none_cancel"]
+    else:
+        assert "col_case_none_cancel" not in said and len(said) == 1
+        assert any(t("col_list_sep", lang).join(zeros) in warning.value for warning in at.warning)
+    # The last derivation step does not pretend to solve for input1 (only the symbolic one does).
+    assert [m.value for m in at.markdown].count(t("col_step_boundary", lang)) == 1
+    assert _said(at, "col_step_boundary_none", lang)
+
+
+def test_the_horizontal_case_solves_for_input2(lang):
+    at = run_page(PAGE, lang=lang, **_weights_query(col.EXAMPLES["horizontal"]))
+    assert col.boundary_231(col.EXAMPLES["horizontal"]).kind == "x2"
+    assert _said(at, "col_step_boundary_x2", lang)
+    assert [m.value for m in at.markdown].count(t("col_step_boundary", lang)) == 1  # only in symbols
+
+
+# ------------------------------------------------- item 15: no boundary scores the triangles
+
+
+def test_no_boundary_scores_exactly_the_share_of_triangles(lang):
+    at = run_page(PAGE, lang=lang)
+    at.button(key="col_ex_silent").click().run()
+    assert_clean(at)
+    X, y = make_dataset("circle", n=300, seed=0)
+    triangles = float(np.mean(y == 0))
+    assert _metric(at, "col_own_accuracy", lang) == _pct(triangles)
+    # The bare sign rule would have scored the rounding residues (the 48.0 % of the issue).
+    assert col.sign_accuracy(col.forward_231(col.EXAMPLES["silent"], X), y) != triangles
+    residue = float(np.max(np.abs(col.forward_231(col.EXAMPLES["silent"], X))))
+    assert _said(at, "col_boundary_none_rounding", lang, share=_pct(triangles), residue=col.sci_text(residue))
+    assert not _said(at, "col_boundary_line", lang)
+
+
+def test_all_zero_weights_score_the_triangles_and_say_exactly_zero():
+    at = run_page(PAGE, **_weights_query((0.0,) * 9))
+    _, y = make_dataset("circle", n=300, seed=0)
+    assert _metric(at, "col_own_accuracy") == _pct(float(np.mean(y == 0)))
+    assert _said(at, "col_boundary_none_exact", share=_pct(float(np.mean(y == 0))))
+
+
+# -------------------------------------------------------- item 7: which gradient
+
+
+def _gradient_latex(at, wrt: str) -> list[str]:
+    return [e.value for e in at.latex if rf"\nabla_{{{wrt}}}" in e.value]
+
+
+def test_weight_gradient_is_shown_and_differs_between_p_and_q(lang):
+    at = run_page(PAGE, lang=lang)
+    assert_clean(at)
+    g_p, g_q = (col.weight_gradient_231(col.DEFAULT_WEIGHTS, x) for x in (P, Q))  # the chain rule
+    assert not col.gradients_agree(g_p, g_q)
+    (latex,) = _gradient_latex(at, "w")
+    rows = [row.split("&= (")[1].rsplit(")", 1)[0].split(r",\ ") for row in latex.split(r"\\")]
+    shown = np.array([[float(v) for v in row] for row in rows])
+    np.testing.assert_allclose(shown, [g_p, g_q], atol=0.006)  # two decimals on the page
+    assert _said(at, "col_grad_weights_differ", lang)
+    assert not _said(at, "col_grad_weights_equal", lang)
+    assert "∂Output/∂input" in t("col_gradient_intro", lang)
+
+
+def test_gradient_sentences_when_p_equals_q():
+    at = run_page(PAGE, col_q1="0.5", col_q2="-0.5")
+    assert_clean(at)
+    assert _said(at, "col_grad_weights_same_point") and _said(at, "col_gradient_tanh_same_point")
+    assert not _said(at, "col_grad_weights_differ") and not _said(at, "col_gradient_tanh")
+
+
+@pytest.mark.parametrize(("w", "weights_key", "tanh_key"), [
+    ((0.0,) * 9, "col_grad_weights_equal", "col_gradient_tanh_silent"),
+    ((1.2, 0.4, -0.5, 0.9, 0.7, -1.2, 0.0, 0.0, 0.0), "col_grad_weights_differ", "col_gradient_tanh_silent"),
+    (col.DEFAULT_WEIGHTS, "col_grad_weights_differ", "col_gradient_tanh"),
+])
+def test_gradient_sentences_follow_the_weights(w, weights_key, tanh_key):
+    at = run_page(PAGE, **_weights_query(w))
+    assert_clean(at)
+    agree = col.gradients_agree(*(col.weight_gradient_231(w, x) for x in (P, Q)))
+    assert agree == (weights_key == "col_grad_weights_equal")
+    assert col.hidden_silent_231(w) == (tanh_key == "col_gradient_tanh_silent")
+    assert _said_any(at, "col_grad_weights_") == sorted(["col_grad_weights_label", weights_key])
+    assert _said_any(at, "col_gradient_tanh") == [tanh_key]
+
+
+def test_mirrored_points_give_the_tanh_network_equal_gradients():
+    at = run_page(PAGE, col_q1="-0.5", col_q2="0.5")
+    assert_clean(at)
+    assert _said_any(at, "col_gradient_tanh") == ["col_gradient_tanh_mirror"]
+    assert _said(at, "col_grad_weights_differ")
+
+
+# ----------------------------------------------------------- biases, rank, parabola
+
+
+@pytest.mark.parametrize(("w", "key"), [
+    (col.DEFAULT_WEIGHTS, "col_bias_moved"),
+    ((1.0, 1.0, 1.0, 1.0, 1.0, 1.0, -1.0, -1.0, 0.0), "col_bias_origin"),
+    (col.EXAMPLES["silent"], "col_bias_constant"),
+])
+def test_bias_sentence_follows_beta_and_the_line(w, key):
+    at = run_page(PAGE, col_bias="1", **_weights_query(w))
+    assert_clean(at)
+    biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS)
+    line, beta = col.boundary_231(w, biases), col.collapsed_bias_231(w, biases)
+    expected = "col_bias_constant" if line.kind == "none" else "col_bias_moved" if beta != 0.0 else "col_bias_origin"
+    assert expected == key
+    said = [k for k in ("col_bias_moved", "col_bias_origin", "col_bias_constant") if _said(at, k)]
+    assert said == [key]
+
+
+@pytest.mark.parametrize("widths", ["8,3,8", "8,8,8"])
+def test_rank_sentence_mentions_grey_bars_only_when_there_are_some(widths):
+    at = run_page(PAGE, col_widths=widths)
+    assert_clean(at)
+    W, _ = col.collapse(*col.random_stack([col.RANK_IO, *col.parse_widths(widths), col.RANK_IO], seed=0))
+    rank, s = col.rank_report(W)
+    if rank < len(s):
+        assert _said(at, "col_rank_lost", lost=len(s) - rank, io=len(s)) and not _said(at, "col_rank_full", io=len(s))
+    else:
+        assert _said(at, "col_rank_full", io=len(s)) and not _said_any(at, "col_rank_lost")
+
+
+@pytest.mark.parametrize(("W", "B"), [(-2.0, 0.5), (2.0, -0.5), (-2.0, -0.5), (0.0, 0.0), (-0.5, 0.75)])
+def test_parabola_sentence_follows_w_and_b(W, B):
+    at = run_page(PAGE, col_sq_w=str(W), col_sq_b=str(B))
+    assert_clean(at)
+    x = np.linspace(-1.0, 1.0, 4001)
+    signs = np.sign(W * x**2 + B)
+    changes = int(np.count_nonzero(np.diff(signs[signs != 0])))
+    said = _said_any(at, "col_bend_1d_")
+    if changes == 0:
+        assert said == ["col_bend_1d_flat"]
+    else:
+        cut = col.parabola_cut(W, B)
+        key = "col_bend_1d_down" if W < 0 else "col_bend_1d_up"
+        assert said == [key] and _said(at, key, r=col.fmt(cut, 2))
+
+
 # --------------------------------------------------------------- the widths messages
 
 
