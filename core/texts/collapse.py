@@ -470,11 +470,20 @@ TEXTS = {
     "col_bend_2d_text": {
         "en": "The line was found from the data: the threshold halfway across the gap between the "
         "circles and the triangles. Squaring the inputs works here because we knew the answer is a "
-        "circle. An activation function bends every neuron instead, so the network can learn the "
-        "curve it needs, whatever its shape.",
+        "circle. An activation function instead lets every hidden neuron bend, and the weights decide "
+        "where. With enough hidden neurons and a suitable activation (a non-linear one that is not a "
+        "polynomial, such as ReLU or tanh), a network can approximate any continuous function on the "
+        "square as closely as you like, and so draw almost any boundary: that is the universal "
+        "approximation theorem. Two cautions. Too few neurons cannot do it: with a single hidden "
+        "neuron and a monotone activation such as tanh, the boundary is still one straight line. And a "
+        "boundary the network *can* draw is not necessarily one that training *finds*: that depends on "
+        "the data, the starting weights and the learning rate.",
         "zh": "这条直线是从数据里找出来的：阈值取在圆圈和三角形之间空隙的正中间。"
-        "把输入平方之所以管用，是因为我们事先知道答案是个圆。激活函数则是让每个神经元都弯一弯，"
-        "这样网络就能自己学出需要的曲线，不管它是什么形状。",
+        "把输入平方之所以管用，是因为我们事先知道答案是个圆。激活函数则是让每个隐藏神经元都能弯一弯，"
+        "弯在哪里由权重决定。只要隐藏神经元足够多、激活函数合适（非线性且不是多项式，比如 ReLU 或 tanh），"
+        "网络就能把方框里任何连续函数逼近到任意精度，因而几乎能画出任何形状的分界线：这就是万能逼近定理。"
+        "但有两点要注意。神经元太少不行：只有一个隐藏神经元、激活函数又是 tanh 这样单调的，分界线仍然是一条直线。"
+        "另外，网络*画得出*的分界线，训练不一定*找得到*：这取决于数据、初始权重和学习率。",
     },
     "col_next": {
         "en": "Next: the activation functions themselves, and a network that learns with them.",

@@ -13,6 +13,7 @@ import pytest
 from core import collapse as col
 from core.activations import ACTIVATIONS
 from core.datasets import make_dataset
+from core.mlp import MLP
 
 EPS = np.finfo(np.float64).eps
 
@@ -202,6 +203,52 @@ def test_a_non_linear_activation_may_or_may_not_bend_the_boundary():
     biases = [np.array([3.0, 3.0]), np.array([0.1])]
     fn = lambda P: col.forward(P, weights, biases, ACTIVATIONS["relu"])[:, 0]  # noqa: E731
     assert col.boundary_shape(fn).kind == "straight"
+
+
+# ---------------------------- item 9: what a network can represent, and what it finds
+
+
+def test_enough_relu_units_represent_the_circle():
+    """An octagon of 8 ReLU units: Output = ε − Σ relu(u_j·x − r), positive exactly inside."""
+    X, y = _circle()
+    r_in, r_out = np.hypot(*X[y == 1].T).max(), np.hypot(*X[y == 0].T).min()
+    r = 0.55
+    assert r_in < r and r / np.cos(np.pi / 8) < r_out  # the octagon fits in the gap
+    angles = np.arange(8) * np.pi / 4
+    U = np.stack([np.cos(angles), np.sin(angles)])  # (2, 8)
+    weights = [U, -np.ones((8, 1))]
+    biases = [np.full(8, -r), np.array([1e-6])]
+    out = col.forward(X, weights, biases, ACTIVATIONS["relu"])[:, 0]
+    assert col.sign_accuracy(out, y) == 1.0
+    assert col.best_line(X, y).accuracy < 0.8
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_hidden_tanh_neuron_draws_only_a_straight_line(seed):
+    X, y = _circle()
+    fn, scale = _stack_fn([2, 1, 1], seed, "tanh")
+    assert col.boundary_shape(fn, scale=scale).kind in ("straight", "none")
+    # The best line is searched over 720 directions: allow what a finer search could add.
+    assert col.sign_accuracy(fn(X), y) <= col.best_line(X, y).accuracy + 0.02
+
+
+def test_training_from_a_symmetric_start_never_finds_the_circle():
+    """Eight tanh units could enclose the circles, but started identical they get identical
+    gradients, stay identical, and act as one unit: gradient descent ends on a straight line."""
+    X, y = _circle()
+    model = MLP([2, 8, 1], "tanh", seed=0)
+    column, out = np.array([[0.7], [-0.4]]), 0.3
+    model.params = [(np.repeat(column, 8, axis=1), np.full(8, 0.1)), (np.full((8, 1), out), np.zeros(1))]
+    for _ in range(300):
+        _, grads = model.loss_and_grads(X, y)
+        model.params = [(W - 0.5 * gW, b - 0.5 * gb) for (W, b), (gW, gb) in zip(model.params, grads)]
+    W1, b1 = model.params[0]
+    np.testing.assert_allclose(W1, np.repeat(W1[:, :1], 8, axis=1), rtol=1e-12)
+    np.testing.assert_allclose(b1, b1[0], rtol=1e-12)
+    assert np.max(np.abs(W1[:, 0] - column[:, 0])) > 0.01  # it did train
+    assert col.boundary_shape(model.logits).kind in ("straight", "none")
+    accuracy = float(np.mean((model.logits(X) > 0) == (y == 1)))
+    assert accuracy <= col.best_line(X, y).accuracy + 0.02 < 1.0
 
 
 # ------------------------------------------------------------- the parabola's cuts
