@@ -88,6 +88,7 @@ __all__ = [
     "random_weights_231",
     "rank_report",
     "resize_widths",
+    "resolved",
     "sign_accuracy",
     "square_features",
     "stack_231",
@@ -414,6 +415,18 @@ def weight_gradient_231(w: Sequence[float], x) -> np.ndarray:
     x1, x2 = (float(v) for v in np.asarray(x, dtype=np.float64).reshape(2))
     h1, h2, h3 = w1 * x1 + w2 * x2, w3 * x1 + w4 * x2, w5 * x1 + w6 * x2
     return np.array([w7 * x1, w7 * x2, w8 * x1, w8 * x2, w9 * x1, w9 * x2, h1, h2, h3])
+
+
+#: What :func:`gradient` can resolve: with h = 1e-6, rounding in f (≈ 1e-16·|f|) becomes
+#: ≈ 1e-10·|f| in the difference quotient; below 1e-8 a measured slope is noise.
+GRADIENT_RESOLUTION = 1e-8
+
+
+def resolved(g) -> np.ndarray:
+    """A measured gradient with the entries below :data:`GRADIENT_RESOLUTION` set to 0, so a
+    slope that is 0 is shown as 0, not as the 1e-10 of noise the measurement leaves."""
+    g = np.asarray(g, dtype=np.float64)
+    return np.where(np.abs(g) < GRADIENT_RESOLUTION, 0.0, g)
 
 
 def gradients_agree(g_p, g_q, rtol: float = 1e-6) -> bool:

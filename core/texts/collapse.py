@@ -138,6 +138,13 @@ TEXTS = {
         "两种算法的最大差值，不超过参与求和的那些数的 {ratio} 倍：这只是浮点运算的舍入误差"
         "（float64 大约保留 16 位有效数字），并不是真正的差别。两者就是同一个函数。",
     },
+    "col_proof_exact": {
+        "en": "{n} random inputs, each run through the network neuron by neuron, and through the "
+        "collapsed function {expr}. The two answers agree exactly, to the last bit: the two are the "
+        "same function.",
+        "zh": "随机取 {n} 个输入，一次按网络逐个神经元计算，一次用化简后的函数 {expr} 计算。"
+        "两种算法的结果分毫不差，连最后一位都相同：两者就是同一个函数。",
+    },
     # --- the boundary over data
     "col_h_boundary": {"en": "4 · One straight line, whatever the weights", "zh": "4 · 不管权重是多少，都只是一条直线"},
     "col_class1": {"en": "circles (class 1)", "zh": "圆圈（第 1 类）"},
@@ -256,9 +263,9 @@ TEXTS = {
     },
     "col_grad_weights_equal": {
         "en": "With these weights the two happen to agree at p and q (that needs w7 = w8 = w9 = 0); "
-        "change a weight or a point and they differ.",
+        "give one of w7, w8, w9 a value other than 0 and they differ.",
         "zh": "在这组权重下，两者在 p 和 q 处恰好一样（这要求 w7 = w8 = w9 = 0）；"
-        "改一个权重或换一个点，它们就不一样了。",
+        "把 w7、w8、w9 中任意一个改成非零的值，它们就不一样了。",
     },
     "col_grad_tanh_label": {
         "en": "The same weights with tanh after each hidden neuron:",

@@ -207,6 +207,32 @@ def test_mirrored_points_give_the_tanh_network_equal_gradients():
     assert _said(at, "col_grad_weights_differ")
 
 
+@pytest.mark.parametrize("w", [col.DEFAULT_WEIGHTS, col.EXAMPLES["silent"]], ids=["default", "silent"])
+def test_linear_gradient_rows_show_what_the_sentence_says(w):
+    """'Both are (a, c)': the measured rows must show those numbers, not 1e-10 of measuring noise."""
+    at = run_page(PAGE, **_weights_query(w))
+    line = col.boundary_231(w)
+    a, c = col.fmt(line.a), col.fmt(line.c)
+    (latex,) = [e.value for e in at.latex if r"\nabla_{\mathbf x}" in e.value and "mathbf p" in e.value][:1]
+    for row in latex.split(r"\\"):
+        assert row.split("&= ")[1].startswith(f"({a},\\ {c})"), row
+    assert _said(at, "col_gradient_linear", a=a, c=c)
+
+
+@pytest.mark.parametrize(("w", "key"), [(col.DEFAULT_WEIGHTS, "col_proof_text"), ((0.0,) * 9, "col_proof_exact")])
+def test_proof_sentence_says_rounding_only_when_there_is_some(w, key):
+    at = run_page(PAGE, **_weights_query(w))
+    inputs = np.random.default_rng(0).uniform(-10.0, 10.0, (10_000, 2))  # the page's inputs
+    W, b = col.collapse(col.stack_231(w))
+    diff = np.abs(col.forward_231(w, inputs) - (inputs @ W + b)[:, 0])
+    assert (float(diff.max()) == 0.0) == (key == "col_proof_exact")
+    assert _said_any(at, "col_proof_") == [key]
+    if key == "col_proof_text":
+        ratio = float(np.max(diff / col.term_scale_231(w, inputs)))
+        assert 0.0 < ratio < 1e-15  # rounding, as the sentence says
+        assert _said(at, key, n="10 000", expr=col.linear_text(*col.coefficients_231(w)), ratio=col.sci_text(ratio))
+
+
 # ----------------------------------------------------------- biases, rank, parabola
 
 

@@ -56,9 +56,23 @@ def test_weight_gradients_agree_at_two_points_only_without_output_weights():
         w = np.round(rng.uniform(-2, 2, 9), 1) * (rng.uniform(size=9) < 0.6)
         if col.gradients_agree(col.weight_gradient_231(w, p), col.weight_gradient_231(w, q)):
             assert np.all(w[6:] == 0.0), w
+            for j in (6, 7, 8):  # and the page's advice works: any non-zero output weight separates them
+                v = w.copy()
+                v[j] = 0.1
+                assert not col.gradients_agree(col.weight_gradient_231(v, p), col.weight_gradient_231(v, q))
     zero_out = (1.2, 0.4, -0.5, 0.9, 0.7, -1.2, 0.0, 0.0, 0.0)
     assert not col.gradients_agree(col.weight_gradient_231(zero_out, p), col.weight_gradient_231(zero_out, q))
     assert col.gradients_agree(col.weight_gradient_231((0.0,) * 9, p), col.weight_gradient_231((0.0,) * 9, q))
+
+
+def test_a_measured_zero_slope_is_shown_as_zero():
+    """Central differences leave ~1e-10 of noise on a slope that is exactly 0 (a = c = 0)."""
+    w = col.EXAMPLES["silent"]
+    g = col.gradient(lambda x: col.forward_231(w, x), np.array([0.5, -0.5]))
+    assert np.all(np.abs(g) < 1e-8)
+    assert np.array_equal(col.resolved(g), [0.0, 0.0])
+    g = col.gradient(lambda x: col.forward_231(col.DEFAULT_WEIGHTS, x), np.array([0.5, -0.5]))
+    np.testing.assert_allclose(col.resolved(g), col.coefficients_231(col.DEFAULT_WEIGHTS), atol=1e-8)
 
 
 def test_tanh_gradient_agrees_at_mirrored_points_and_is_zero_for_silent_hidden_neurons():
