@@ -468,7 +468,8 @@ with s2:
 st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in small_sizes)))
 if depth == 1:
     st.info(tr("col_depth_one"), icon=":material/info:")
-st.write(" ".join(_contrast_sentences()))
+for sentence in _contrast_sentences():  # one paragraph each: no joining rule to get wrong in Chinese
+    st.write(sentence)
 
 # ----------------------------------------------------------------- bending the input
 st.header(tr("col_h_bend"), divider="gray")

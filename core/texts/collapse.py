@@ -348,9 +348,9 @@ TEXTS = {
         "所以只要有一层宽度是 3，整摞网络最多只剩 3 个独立方向。",
     },
     "col_rank_lost": {
-        "en": "The grey bars ({lost} of {io}) are singular values that are 0 up to rounding: directions "
-        "the stack has lost for good. Change the narrowest width and watch them come and go.",
-        "zh": "灰色的柱子（{io} 个里有 {lost} 个）是除去舍入误差后等于 0 的奇异值：整摞网络永久丢掉的方向。"
+        "en": "The last {lost} of the {io} singular values are 0 up to rounding (grey, too short to see): "
+        "directions the stack has lost for good. Change the narrowest width and watch them come and go.",
+        "zh": "{io} 个奇异值里，最后 {lost} 个除去舍入误差都是 0（灰色，短得看不见）：整摞网络永久丢掉的方向。"
         "改一改最窄那一层的宽度，看它们怎么出现、怎么消失。",
     },
     "col_rank_full": {
