@@ -1,9 +1,11 @@
-"""Linear collapse: stacked linear layers are one linear map, so they draw one straight line.
+"""Linear collapse: stacked linear layers are one affine map, so they draw one straight line.
 
 Follows the article: the 2-3-1 network with the learner's weights, its algebra, the
 boundary over the circle data, additivity/homogeneity, the constant gradient; then any
 depth and width (and an activation that bends the boundary); then the x² way out.
 """
+
+import re
 
 import numpy as np
 import streamlit as st
@@ -20,15 +22,54 @@ from core.collapse_charts import (
     threshold_chart,
 )
 from core.datasets import make_dataset
-from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
+from ui import restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
 
 N_POINTS = 300
 DEFAULT_WIDTHS = "8,3,8"
+DEPTH = up.integer("col_depth", 1, 10, 4)
 
 
-def _widths_param() -> up.Param:
-    """Hidden widths as canonical text ("8,3,8"): the text box holds a string, not a list."""
-    return up.Param("col_widths", DEFAULT_WIDTHS, lambda raw: col.format_widths(col.parse_widths(raw)))
+def _fitted_widths(depth: int, raw: str | None = None) -> list[int]:
+    """The widths a stack of ``depth`` linear layers uses when a link's ``raw`` widths cannot be
+    used as they are: those widths cut or extended to depth − 1 (the depth wins), or the
+    default widths so fitted when ``raw`` is missing, empty or not a list of widths."""
+    try:
+        widths = col.parse_widths(raw or "")
+    except ValueError:
+        widths = []
+    return col.resize_widths(widths or col.parse_widths(DEFAULT_WIDTHS), depth)
+
+
+def _widths_param(depth: int, raw: str | None = None) -> up.Param:
+    """Hidden widths as canonical text ("8,3,8"), exactly depth − 1 of them.
+
+    The fallback is what the page will really use (see :func:`_fitted_widths`), so the
+    notice for a bad link names the widths the learner then sees, not some other default."""
+
+    def parse(text: str) -> str:
+        widths = col.parse_widths(text)
+        if len(widths) != depth - 1:
+            raise ValueError(text)
+        return col.format_widths(widths)
+
+    return up.Param("col_widths", col.format_widths(_fitted_widths(depth, raw)), parse)
+
+
+def _restore_depth_and_widths() -> None:
+    """Depth and widths from a shared link, consistent with each other.
+
+    A link with widths but no (valid) depth gets the depth of its widths; a link whose widths
+    do not fit its depth keeps the depth and fits the widths, with a notice saying which."""
+    if "col_widths" in st.session_state:
+        return  # the learner's own, this session
+    raw = url_value("col_widths")
+    depth_raw = url_value("col_depth")
+    if raw is not None and (depth_raw is None or not DEPTH.read(depth_raw)[1]):
+        try:
+            st.session_state["col_depth"] = len(col.parse_widths(raw)) + 1
+        except ValueError:
+            pass
+    restore_from_url([_widths_param(int(st.session_state["col_depth"]), raw)])
 
 
 PARAMS = [up.number(name, *col.WEIGHT_RANGE, default) for name, default in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)]
@@ -38,7 +79,7 @@ PARAMS += [
     up.number("col_k", -10.0, 10.0, 2.5), up.flag("col_bias", False),
     up.number("col_p1", -5.0, 5.0, 0.5), up.number("col_p2", -5.0, 5.0, -0.5),
     up.number("col_q1", -5.0, 5.0, -0.8), up.number("col_q2", -5.0, 5.0, 0.3),
-    up.integer("col_depth", 1, 10, 4), _widths_param(), up.integer("col_seed", 0, 9999, 0),
+    DEPTH, up.integer("col_seed", 0, 9999, 0),
     up.choice("col_act", list(ACTIVATIONS), "tanh"),
     up.number("col_sq_w", -3.0, 3.0, -2.0), up.number("col_sq_b", -1.0, 1.0, 0.5),
 ]
@@ -92,19 +133,28 @@ def _pct(value: float) -> str:
     return f"{100.0 * value:.1f} %"
 
 
+def _markdown_text(text: str) -> str:
+    """Typed text shown inside a Markdown message as typed: every Markdown/HTML sign escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", text)
+
+
+def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
+    """Say what is wrong with the typed widths and which widths the stack really uses."""
+    value = _markdown_text(value[:40])
+    if used:
+        st.warning(tr("col_widths_bad", value=value, depth=depth, used=col.format_widths(used)),
+                   icon=":material/warning:")
+    else:
+        st.warning(tr("col_widths_bad_one", value=value, example=DEFAULT_WIDTHS), icon=":material/warning:")
+
+
 def _activation_label(key: str) -> str:
     return tr("col_act_identity") if key == "identity" else tr("col_act_step") if key == "step" else ACTIVATIONS[key].name
 
 
 restore_from_url(PARAMS)
+_restore_depth_and_widths()
 show_url_notices()
-if "col_widths" in st.session_state:  # a shared link may disagree with itself: the depth wins
-    try:
-        _widths = col.parse_widths(st.session_state["col_widths"])
-        if len(_widths) != st.session_state["col_depth"] - 1:
-            _depth_changed()
-    except ValueError:
-        pass
 
 st.title(tr("col_title"))
 st.write(tr("col_lead"))
@@ -151,14 +201,17 @@ for step, latex in col.derivation_231():
     st.latex(latex)
 st.subheader(tr("col_with_numbers"))
 for step, latex in col.derivation_231(w):
-    st.markdown(tr(f"col_step_{step}"))
+    # The last step solves Output = 0, and what can be solved for depends on the weights.
+    key = f"col_step_{step}" if step != "boundary" or line.kind == "x1" else f"col_step_boundary_{line.kind}"
+    st.markdown(tr(key))
     st.latex(latex)
 if line.kind == "x1":
     st.success(tr("col_case_x1", slope=col.fmt(line.slope)), icon=":material/straighten:")
 elif line.kind == "x2":
     st.warning(tr("col_case_x2", c=col.fmt(c_coef)), icon=":material/horizontal_rule:")
 else:
-    st.warning(tr("col_case_none"), icon=":material/block:")
+    reason, zeros = col.why_silent_231(w)
+    st.warning(tr(f"col_case_none_{reason}", zeros=tr("col_list_sep").join(zeros)), icon=":material/block:")
 
 with st.container(border=True, key="col_article_note"):
     st.markdown(tr("col_article_note"))
@@ -175,14 +228,20 @@ stacked = col.forward_231(w, inputs)
 W_one, b_one = col.collapse(col.stack_231(w))
 collapsed = (inputs @ W_one + b_one)[:, 0]
 max_diff = float(np.max(np.abs(stacked - collapsed)))
+# Rounding is relative to the numbers added up, not to the result (which may be ~0).
+relative_diff = float(np.max(np.abs(stacked - collapsed) / np.maximum(col.term_scale_231(w, inputs), 1e-300)))
 m1, m2 = st.columns([1, 2])
 m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
-m2.write(tr("col_proof_text", n="10 000", expr=col.linear_text(a_coef, c_coef)))
+if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
+    m2.write(tr("col_proof_exact", n="10 000", expr=col.linear_text(a_coef, c_coef)))
+else:
+    m2.write(tr("col_proof_text", n="10 000", expr=col.linear_text(a_coef, c_coef), ratio=col.sci_text(relative_diff)))
 
 # ------------------------------------------------------------ the boundary over data
 st.header(tr("col_h_boundary"), divider="gray")
 X, y, best = circle_data()
-own_accuracy = col.sign_accuracy(col.forward_231(w, X), y)
+own_outputs = col.forward_231(w, X)
+own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
 chart_col, text_col = st.columns([1.1, 1], gap="large")
 with chart_col:
     st.altair_chart(
@@ -191,12 +250,21 @@ with chart_col:
     )
 with text_col:
     st.write(tr("col_boundary_text"))
+    if line.kind != "none":
+        st.write(tr("col_boundary_line"))
     k1, k2 = st.columns(2)
     k1.metric(tr("col_own_accuracy"), _pct(own_accuracy))
     k2.metric(tr("col_best_accuracy"), _pct(best.accuracy))
-    st.caption(tr("col_best_caption", directions=best.directions, n=len(y)))
+    circles = float(np.mean(y == 1))
+    st.caption(tr("col_best_caption", directions=best.directions, n=len(y), circles=_pct(circles),
+                  guess=_pct(max(circles, 1.0 - circles))))
     if line.kind == "none":
-        st.write(tr("col_boundary_none"))
+        residue = float(np.max(np.abs(own_outputs)))
+        share = _pct(float(np.mean(y == 0)))
+        if residue == 0.0:
+            st.write(tr("col_boundary_none_exact", share=share))
+        else:
+            st.write(tr("col_boundary_none_rounding", share=share, residue=col.sci_text(residue)))
 
 # ------------------------------------------------------- additivity and homogeneity
 st.header(tr("col_h_additivity"), divider="gray")
@@ -221,8 +289,15 @@ if biased:
     b_line = col.boundary_231(w, biases)
     st.markdown(tr("col_bias_text", b1=col.fmt(biases[0]), b2=col.fmt(biases[1]), b3=col.fmt(biases[2]),
                    b4=col.fmt(biases[3]), beta=col.fmt(nums["beta"])))
-    st.latex(col.aligned([rf"f(\mathbf x) &= {col.combo_latex([(a_coef, col.IN1), (c_coef, col.IN2), (nums['beta'], '1')])}",
-                          rf"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line)]))
+    if b_line.kind == "none":
+        st.markdown(tr("col_bias_constant"))
+    else:
+        st.markdown(tr("col_bias_moved" if nums["beta"] != 0.0 else "col_bias_origin"))
+    f_latex = rf"f(\mathbf x) &= {col.combo_latex([(a_coef, col.IN1), (c_coef, col.IN2), (nums['beta'], '1')])}"
+    # With no line there is nothing to solve: f is the constant β.
+    solved = (rf"f(\mathbf x) &\equiv {col.fmt(nums['beta'])}" if b_line.kind == "none"
+              else rf"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line))
+    st.latex(col.aligned([f_latex, solved]))
 else:
     st.write(tr("col_additivity_text"))
 
@@ -246,16 +321,50 @@ def tanh_net(P):
     return col.forward(np.atleast_2d(P), [W1, W2], activation=tanh)[..., 0]
 
 
+def weight_gradient(point):
+    """∂Output/∂(w1…w9) at ``point``, measured by nudging each weight (not from the formula)."""
+    return col.gradient(lambda weights: col.forward_231(weights, point), w)
+
+
+def _gradient_rows(g_p, g_q, wrt: str = r"\mathbf x", digits: int = 4) -> str:
+    def vec(g):
+        return "(" + ",\\ ".join(col.fmt(v, digits) for v in col.resolved(g)) + ")"
+
+    return col.aligned([rf"\nabla_{{{wrt}}}\,{col.OUT}(\mathbf p) &= {vec(g_p)}",
+                        rf"\nabla_{{{wrt}}}\,{col.OUT}(\mathbf q) &= {vec(g_q)}"])
+
+
+def _weights_gradient_key(g_p, g_q) -> str:
+    if np.array_equal(p, q):
+        return "col_grad_weights_same_point"
+    return "col_grad_weights_equal" if col.gradients_agree(g_p, g_q) else "col_grad_weights_differ"
+
+
+def _tanh_gradient_key(g_p, g_q) -> str:
+    """Which sentence is true of the tanh network's two gradients."""
+    if not col.gradients_agree(g_p, g_q):
+        return "col_gradient_tanh"
+    if np.array_equal(p, q):
+        return "col_gradient_tanh_same_point"
+    if col.hidden_silent_231(w):
+        return "col_gradient_tanh_silent"
+    if np.array_equal(q, -p):
+        return "col_gradient_tanh_mirror"
+    return "col_gradient_tanh_equal"
+
+
 g_lin_p, g_lin_q = col.gradient(linear_net, p), col.gradient(linear_net, q)
+g_w_p, g_w_q = weight_gradient(p), weight_gradient(q)
 g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
 st.markdown(tr("col_grad_linear_label"))
-st.latex(col.aligned([rf"\nabla\,{col.OUT}(\mathbf p) &= {col.point_latex(g_lin_p)}",
-                      rf"\nabla\,{col.OUT}(\mathbf q) &= {col.point_latex(g_lin_q)}"]))
+st.latex(_gradient_rows(g_lin_p, g_lin_q))
 st.write(tr("col_gradient_linear", a=col.fmt(a_coef), c=col.fmt(c_coef)))
+st.markdown(tr("col_grad_weights_label"))
+st.latex(_gradient_rows(g_w_p, g_w_q, wrt=r"w", digits=2))
+st.write(tr(_weights_gradient_key(g_w_p, g_w_q)))
 st.markdown(tr("col_grad_tanh_label"))
-st.latex(col.aligned([rf"\nabla\,{col.OUT}(\mathbf p) &= {col.point_latex(g_tanh_p)}",
-                      rf"\nabla\,{col.OUT}(\mathbf q) &= {col.point_latex(g_tanh_q)}"]))
-st.write(tr("col_gradient_tanh"))
+st.latex(_gradient_rows(g_tanh_p, g_tanh_q))
+st.write(tr(_tanh_gradient_key(g_tanh_p, g_tanh_q)))
 
 # ------------------------------------------------------------ any depth, any width
 st.header(tr("col_h_depth"), divider="gray")
@@ -271,9 +380,8 @@ try:
     if len(hidden) != depth - 1:
         raise ValueError(st.session_state["col_widths"])
 except ValueError:
-    st.warning(tr("col_widths_bad", value=str(st.session_state["col_widths"])[:40], depth=depth),
-               icon=":material/warning:")
-    hidden = col.resize_widths(col.parse_widths(DEFAULT_WIDTHS), depth)
+    hidden = _fitted_widths(depth)
+    _warn_bad_widths(str(st.session_state["col_widths"]), depth, hidden)
 seed = int(st.session_state["col_seed"])
 sizes = [col.RANK_IO, *hidden, col.RANK_IO]
 weights, stack_biases = col.random_stack(sizes, seed=seed)
@@ -298,6 +406,10 @@ with sv_col:
         width="stretch", key="col_sv_chart",
     )
 st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
+if rank < len(singular):
+    st.write(tr("col_rank_lost", lost=len(singular) - rank, io=len(singular)))
+else:
+    st.write(tr("col_rank_full", io=len(singular)))
 
 st.subheader(tr("col_h_contrast"))
 st.write(tr("col_contrast_intro"))
@@ -318,21 +430,46 @@ def bent_stack(P):
     return col.forward(P, small_w, small_b, activation=activation)[:, 0]
 
 
+def linear_scale(P):
+    return col.term_scale(P, small_w, small_b)[:, 0]
+
+
+def bent_scale(P):
+    return col.term_scale(P, small_w, small_b, activation=activation)[:, 0]
+
+
+def _contrast_sentences() -> list[str]:
+    """What is true of the two pictures in this state: the left line (in view or not), and
+    the right boundary as measured (absent, straight, barely bent, bent)."""
+    left = "col_contrast_left_outside" if small_line.segment(1.0) is None else "col_contrast_left"
+    sentences = [tr(left)]
+    if depth == 1:
+        return sentences  # col_depth_one says it: no hidden layer, no activation
+    name = _activation_label(activation.key)
+    if activation.key == "identity":
+        return [*sentences, tr("col_contrast_identity")]
+    shape = col.boundary_shape(bent_stack, scale=bent_scale)
+    if shape.kind == "slight":
+        return [*sentences, tr("col_contrast_slight", act=name, dev=col.fmt(shape.deviation, 4))]
+    return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
+
+
 s1, s2 = st.columns(2, gap="large")
 with s1:
     st.markdown(f"**{tr('col_linear_stack')}**")
     st.altair_chart(boundary_chart(X, y, linear_stack, _labels(x="x₁", y="x₂"), line=small_line, size=300),
                     width="content", key="col_linear_chart")
-    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(linear_stack(X), y))))
+    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(linear_stack(X), y, linear_scale(X)))))
 with s2:
     st.markdown(f"**{tr('col_bent_stack', act=_activation_label(activation.key))}**")
-    st.altair_chart(boundary_chart(X, y, bent_stack, _labels(x="x₁", y="x₂"), size=300),
+    st.altair_chart(boundary_chart(X, y, bent_stack, _labels(x="x₁", y="x₂"), size=300, scale=bent_scale),
                     width="content", key="col_bent_chart")
-    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(bent_stack(X), y))))
+    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(bent_stack(X), y, bent_scale(X)))))
 st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in small_sizes)))
 if depth == 1:
     st.info(tr("col_depth_one"), icon=":material/info:")
-st.write(tr("col_contrast_text"))
+for sentence in _contrast_sentences():  # one paragraph each: no joining rule to get wrong in Chinese
+    st.write(sentence)
 
 # ----------------------------------------------------------------- bending the input
 st.header(tr("col_h_bend"), divider="gray")
@@ -341,7 +478,7 @@ st.subheader(tr("col_h_bend_1d"))
 x1d, y1d, best_1d = bend_1d()
 t1, t2 = st.columns(2, gap="large")
 with t1:
-    st.markdown(tr("col_threshold_title"))
+    st.markdown(tr("col_threshold_title", inner=col.fmt(col.INNER_1D), outer=col.fmt(col.OUTER_1D)))
     st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
                     width="stretch", key="col_threshold_chart")
     st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
@@ -353,8 +490,14 @@ with t2:
     W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
     st.altair_chart(parabola_chart(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
                     width="stretch", key="col_parabola_chart")
-    st.metric(tr("col_parabola_accuracy"), _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d)))
-st.write(tr("col_bend_1d_text"))
+    # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
+    st.metric(tr("col_parabola_accuracy"),
+              _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))))
+cut = col.parabola_cut(W_sq, B_sq)
+if cut is None:
+    st.write(tr("col_bend_1d_flat"))
+else:
+    st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=col.fmt(cut, 2)))
 
 st.subheader(tr("col_h_bend_2d"))
 separator = col.circle_separator(X, y)
@@ -377,4 +520,4 @@ n_left.page_link("app_pages/activations.py", label=tr("nav_activations"), icon="
 n_right.page_link("app_pages/training.py", label=tr("nav_training"), icon=":material/model_training:")
 show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
 
-write_to_url(PARAMS)
+write_to_url([*PARAMS, _widths_param(int(st.session_state["col_depth"]))])

@@ -1,4 +1,4 @@
-r"""Linear collapse: why stacked linear layers are still one linear map.
+r"""Linear collapse: why stacked linear layers are still one affine map (linear without biases).
 
 Row convention (as :mod:`core.mlp`): rows of ``X`` are samples and a layer computes
 ``h ← h @ W_l + b_l`` with ``W_l`` of shape ``(fan_in, fan_out)``.  Without an
@@ -14,7 +14,8 @@ one affine map (linear when every ``b_l = 0``).  Consequences the page shows:
 
 * the decision boundary ``f(x) = 0`` of a 2-input, 1-output stack is one straight line;
 * ``rank W ≤ min_l width_l``: a narrow layer anywhere caps what the whole stack can do;
-* ``∂f/∂x = Wᵀ`` is the same at every input (the article's fourth problem).
+* ``∂f/∂x = Wᵀ`` is the same at every input (the article's fourth problem), while the
+  gradient with respect to the weights, the one training follows, does depend on x.
 
 The article's 2-3-1 network (no biases, weights numbered as in the article)::
 
@@ -42,12 +43,18 @@ import numpy as np
 
 __all__ = [
     "BestLine",
+    "BoundaryShape",
     "DEFAULT_WEIGHTS",
     "EXAMPLES",
     "HIDDEN_BIASES",
+    "INNER_1D",
     "Line",
+    "ON_LINE_RTOL",
+    "OUTER_1D",
     "OUTPUT_BIAS",
     "RANK_IO",
+    "SLIGHT_TOL",
+    "STRAIGHT_TOL",
     "Threshold",
     "WEIGHT_NAMES",
     "WEIGHT_RANGE",
@@ -56,7 +63,10 @@ __all__ = [
     "best_line",
     "best_threshold",
     "boundary_231",
+    "boundary_points",
+    "boundary_shape",
     "circle_separator",
+    "circle_side",
     "coefficients_231",
     "collapse",
     "collapsed_bias_231",
@@ -65,18 +75,27 @@ __all__ = [
     "forward_231",
     "format_widths",
     "gradient",
+    "gradients_agree",
     "grid_values",
+    "hidden_silent_231",
     "line_from_coefficients",
     "network_dot",
+    "on_line",
+    "parabola_cut",
     "parse_widths",
     "points_1d",
     "random_stack",
     "random_weights_231",
     "rank_report",
     "resize_widths",
+    "resolved",
     "sign_accuracy",
     "square_features",
     "stack_231",
+    "term_scale",
+    "term_scale_231",
+    "weight_gradient_231",
+    "why_silent_231",
     "zero_contour",
 ]
 
@@ -139,10 +158,24 @@ def _coefficient_scales(w: Sequence[float]) -> tuple[float, float]:
     return w1 * w7 + w3 * w8 + w5 * w9, w2 * w7 + w4 * w8 + w6 * w9
 
 
-def collapsed_bias_231(w: Sequence[float], biases: Sequence[float]) -> float:
-    """β = w7·b1 + w8·b2 + w9·b3 + b4: the constant of the biased 2-3-1 network."""
+def collapsed_bias_231(w: Sequence[float], biases: Sequence[float], rtol: float = 1e-12) -> float:
+    """β = w7·b1 + w8·b2 + w9·b3 + b4: the constant of the biased 2-3-1 network.
+
+    Exactly 0 when the terms cancel up to rounding (|β| ≤ rtol · Σ|terms|), as a and c are
+    in :func:`boundary_231`, so the page never calls a residue of 1e-17 "β ≠ 0"."""
     b1, b2, b3, b4 = (float(v) for v in biases)
-    return float(w[6]) * b1 + float(w[7]) * b2 + float(w[8]) * b3 + b4
+    terms = (float(w[6]) * b1, float(w[7]) * b2, float(w[8]) * b3, b4)
+    beta = sum(terms)
+    return 0.0 if abs(beta) <= rtol * sum(abs(t) for t in terms) else beta
+
+
+def hidden_silent_231(w: Sequence[float]) -> bool:
+    """Every hidden neuron has both input weights 0 or its output weight 0.
+
+    Then each term w_{6+j}·f(h_j) is 0 for an activation with f(0) = 0 (tanh): the network
+    outputs 0 for every input, and its gradient is 0 everywhere."""
+    w = [float(v) for v in w]
+    return all((w[2 * j] == 0.0 and w[2 * j + 1] == 0.0) or w[6 + j] == 0.0 for j in range(3))
 
 
 def random_weights_231(rng: np.random.Generator, low: float = -2.0, high: float = 2.0) -> tuple[float, ...]:
@@ -235,11 +268,100 @@ def article_slope_231(w: Sequence[float]) -> float | None:
     return (w2 * w7 + w4 * w8 + w6 * w9) / den
 
 
-def sign_accuracy(values, y) -> float:
-    """Share of points where the rule 'value > 0 → class 1 (circle)' is right."""
-    values = np.asarray(values, dtype=np.float64).reshape(-1)
+# ------------------------------------------------- classifying: 0 up to rounding is 0
+
+#: An output smaller than this fraction of the numbers summed into it is 0 up to rounding:
+#: the point is *on* the boundary.  A float64 sum is off by a few 1e-16 of its terms, far
+#: below this; and this is 100 × the tolerance under which :func:`boundary_231` calls a or
+#: c zero, so when the page says "no boundary, Output ≡ 0" every point is on the line.
+ON_LINE_RTOL = 1e-10
+
+
+def term_scale(X, weights: Sequence, biases: Sequence | None = None, activation=None,
+               params: dict | None = None) -> np.ndarray:
+    r"""How large the numbers are that :func:`forward` adds up into each output.
+
+    The stack run on ``|x|`` with ``|W_l|`` and ``|b_l|``.  For a linear stack this bounds
+    every partial sum, so the rounding error of the forward pass is at most a few machine
+    epsilons times it (Higham, *Accuracy and Stability of Numerical Algorithms*, §3.1:
+    :math:`|fl(x^\top y) - x^\top y| \le \gamma_n\, |x|^\top |y|`).  After a hidden layer
+    with activation f the scale s becomes ``max(|f(s)|, |f(−s)|)``, which bounds |f(z)| for
+    every |z| ≤ s when f is monotone (and is the right size when it is not).
+    """
+    s = np.abs(np.asarray(X, dtype=np.float64))
+    fn = None
+    if activation is not None:
+        fn = getattr(activation, "fn", activation)
+        act_params = dict(getattr(activation, "params", {}) or {})
+        act_params.update(params or {})
+    last = len(weights) - 1
+    for index, Wl in enumerate(weights):
+        s = s @ np.abs(np.asarray(Wl, dtype=np.float64))
+        if biases is not None and biases[index] is not None:
+            s = s + np.abs(np.asarray(biases[index], dtype=np.float64))
+        if fn is not None and index < last:
+            s = np.maximum(np.abs(fn(s, **act_params)), np.abs(fn(-s, **act_params)))
+    return s
+
+
+def _stack_biases_231(biases: Sequence[float] | None):
+    """``(b1, b2, b3, b4)`` as the per-layer bias vectors of :func:`stack_231`."""
+    if biases is None:
+        return None
+    b = [float(v) for v in biases]
+    return [np.array(b[:3]), np.array(b[3:4])]
+
+
+def term_scale_231(w: Sequence[float], X, biases: Sequence[float] | None = None) -> np.ndarray:
+    """:func:`term_scale` of the 2-3-1 network: Σ|w_out|·(|w_in|·|x| + |b_hidden|) + |b4| per row."""
+    X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+    return term_scale(X, stack_231(w), _stack_biases_231(biases))[:, 0]
+
+
+def circle_side(values, scale=None) -> np.ndarray:
+    """The page's one rule: class 1 (circle) where the output is above 0 by more than rounding.
+
+    ``scale`` is the :func:`term_scale` of each value (None: an exact comparison).  A value
+    with ``|value| ≤ ON_LINE_RTOL·scale`` is on the line; being on the line is not being
+    above 0, so such a point is called a triangle (class 0), the same as ``value ≤ 0``.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    if scale is None:
+        return values > 0.0
+    return values > ON_LINE_RTOL * np.asarray(scale, dtype=np.float64)
+
+
+def on_line(values, scale) -> np.ndarray:
+    """Where ``|value| ≤ ON_LINE_RTOL · scale``: zero up to rounding (see :func:`circle_side`)."""
+    return np.abs(np.asarray(values, dtype=np.float64)) <= ON_LINE_RTOL * np.asarray(scale, dtype=np.float64)
+
+
+def sign_accuracy(values, y, scale=None) -> float:
+    """Share of points where the rule of :func:`circle_side` gets the class right."""
+    side = circle_side(np.asarray(values, dtype=np.float64).reshape(-1),
+                       None if scale is None else np.asarray(scale, dtype=np.float64).reshape(-1))
     y = np.asarray(y).reshape(-1)
-    return float(np.mean((values > 0.0) == (y == 1)))
+    return float(np.mean(side == (y == 1)))
+
+
+def why_silent_231(w: Sequence[float]) -> tuple[str, tuple[str, ...]]:
+    """Why both sums a and c are 0, for the page to say the right thing.
+
+    Returns ``(reason, zero_weights)`` with ``zero_weights`` the names of the weights equal to 0:
+
+    * ``"cancel"``: all nine weights are non-zero and their products cancel;
+    * ``"partial"``: some weights are 0 and the remaining non-zero products cancel;
+    * ``"vanish"``: each of the six products w1w7, w3w8, w5w9, w2w7, w4w8, w6w9 has a factor 0,
+      so there is nothing to cancel.
+    """
+    w = [float(v) for v in w]
+    zeros = tuple(name for name, value in zip(WEIGHT_NAMES, w) if value == 0.0)
+    products = [w[i] * w[6 + i // 2] for i in range(6)]  # w1w7, w2w7, w3w8, w4w8, w5w9, w6w9
+    if not zeros:
+        return "cancel", zeros
+    if all(p == 0.0 for p in products):
+        return "vanish", zeros
+    return "partial", zeros
 
 
 def additivity_231(w, a, b, k: float, biases=None) -> dict[str, float]:
@@ -273,6 +395,46 @@ def gradient(fn: Callable[[np.ndarray], np.ndarray], point, h: float = 1e-6) -> 
         step[i] = h
         grad[i] = (np.asarray(fn(point + step)).item() - np.asarray(fn(point - step)).item()) / (2.0 * h)
     return grad
+
+
+def weight_gradient_231(w: Sequence[float], x) -> np.ndarray:
+    r"""∂Output/∂(w1, …, w9) at one input x, by the chain rule through the article's network.
+
+    .. math::
+
+        \frac{\partial\,\text{Output}}{\partial w_1} = w_7 x_1,\;
+        \frac{\partial\,\text{Output}}{\partial w_2} = w_7 x_2,\;\dots,\;
+        \frac{\partial\,\text{Output}}{\partial w_6} = w_9 x_2,\qquad
+        \frac{\partial\,\text{Output}}{\partial w_{6+j}} = h_j.
+
+    Unlike ∂Output/∂input = (a, c), every entry moves with x: this is the gradient that
+    back-propagation hands to the weights (times ∂loss/∂Output), and it depends on the input
+    even when the network is linear.
+    """
+    w1, w2, w3, w4, w5, w6, w7, w8, w9 = (float(v) for v in w)
+    x1, x2 = (float(v) for v in np.asarray(x, dtype=np.float64).reshape(2))
+    h1, h2, h3 = w1 * x1 + w2 * x2, w3 * x1 + w4 * x2, w5 * x1 + w6 * x2
+    return np.array([w7 * x1, w7 * x2, w8 * x1, w8 * x2, w9 * x1, w9 * x2, h1, h2, h3])
+
+
+#: What :func:`gradient` can resolve: with h = 1e-6, rounding in f (≈ 1e-16·|f|) becomes
+#: ≈ 1e-10·|f| in the difference quotient; below 1e-8 a measured slope is noise.
+GRADIENT_RESOLUTION = 1e-8
+
+
+def resolved(g) -> np.ndarray:
+    """A measured gradient with the entries below :data:`GRADIENT_RESOLUTION` set to 0, so a
+    slope that is 0 is shown as 0, not as the 1e-10 of noise the measurement leaves."""
+    g = np.asarray(g, dtype=np.float64)
+    return np.where(np.abs(g) < GRADIENT_RESOLUTION, 0.0, g)
+
+
+def gradients_agree(g_p, g_q, rtol: float = 1e-6) -> bool:
+    """Two measured gradients equal up to the error of :func:`gradient`'s central differences
+    (O(h²) plus rounding/h, about 1e-10 of their size), with a wide margin."""
+    g_p, g_q = np.asarray(g_p, dtype=np.float64), np.asarray(g_q, dtype=np.float64)
+    size = 1.0 + max(float(np.max(np.abs(g_p))), float(np.max(np.abs(g_q))))
+    return bool(np.all(np.abs(g_p - g_q) <= rtol * size))
 
 
 # ------------------------------------------------------------ stacks of any depth
@@ -558,10 +720,91 @@ def zero_contour(xs, ys, V) -> np.ndarray:
     return np.asarray(segments, dtype=np.float64).reshape(-1, 4)
 
 
+#: Largest distance (in units of the half-width of the square) at which boundary points still
+#: count as one straight line: far above the bisection's error, far below a pixel.
+STRAIGHT_TOL = 1e-6
+#: A boundary that strays less than this from a line bends by under about a pixel on the page.
+SLIGHT_TOL = 5e-3
+
+
+@dataclass(frozen=True)
+class BoundaryShape:
+    """What the boundary ``fn = 0`` looks like inside [-lim, lim]².
+
+    ``kind``: ``"none"`` (no point of the square changes class), ``"straight"`` (every
+    boundary point within ``STRAIGHT_TOL·lim`` of one line), ``"slight"`` (within
+    ``SLIGHT_TOL·lim``: bent, but by less than the eye sees) or ``"bent"``.
+    ``deviation``: the largest distance of a boundary point from the best-fitting line.
+    """
+
+    kind: str
+    deviation: float
+    points: int
+
+
+def boundary_points(fn: Callable[[np.ndarray], np.ndarray], lim: float = 1.0, resolution: int = 61, *,
+                    scale: Callable[[np.ndarray], np.ndarray] | None = None, iterations: int = 48) -> np.ndarray:
+    """Points ``(k, 2)`` where the class of :func:`circle_side` changes along the edges of a grid.
+
+    Each grid edge whose two ends get different classes holds a boundary point; bisection
+    on ``fn`` itself (not on an interpolation) pins it down to ``edge / 2**iterations``, so
+    the points lie on the true boundary even where fn jumps (the step function).
+    """
+
+    def side(P):
+        return circle_side(fn(P), None if scale is None else scale(P))
+
+    xs = np.linspace(-lim, lim, resolution)
+    gx, gy = np.meshgrid(xs, xs)
+    grid = np.stack([gx, gy], axis=-1)  # grid[i, j] = (xs[j], xs[i])
+    pos = side(grid.reshape(-1, 2)).reshape(resolution, resolution)
+    starts, ends = [], []
+    for a, b, pa, pb in ((grid[:, :-1], grid[:, 1:], pos[:, :-1], pos[:, 1:]),
+                         (grid[:-1, :], grid[1:, :], pos[:-1, :], pos[1:, :])):
+        changed = pa != pb
+        starts.append(a[changed])
+        ends.append(b[changed])
+    lo, hi = np.concatenate(starts), np.concatenate(ends)
+    if lo.size == 0:
+        return np.zeros((0, 2))
+    lo_side = side(lo)
+    for _ in range(iterations):
+        mid = 0.5 * (lo + hi)
+        same = side(mid) == lo_side
+        lo = np.where(same[:, None], mid, lo)
+        hi = np.where(same[:, None], hi, mid)
+    return 0.5 * (lo + hi)
+
+
+def boundary_shape(fn: Callable[[np.ndarray], np.ndarray], lim: float = 1.0, resolution: int = 61, *,
+                   scale: Callable[[np.ndarray], np.ndarray] | None = None) -> BoundaryShape:
+    """Is the boundary of ``fn`` inside the square absent, straight, or bent?  Measured:
+    the boundary points of :func:`boundary_points`, their best-fitting line (total least
+    squares: the smallest singular direction of the centred points), the largest distance."""
+    P = boundary_points(fn, lim, resolution, scale=scale)
+    if len(P) == 0:
+        return BoundaryShape("none", 0.0, 0)
+    centred = P - P.mean(axis=0)
+    normal = np.linalg.svd(centred, full_matrices=False)[2][-1]
+    deviation = float(np.max(np.abs(centred @ normal)))
+    if deviation <= STRAIGHT_TOL * lim:
+        kind = "straight"
+    elif deviation <= SLIGHT_TOL * lim:
+        kind = "slight"
+    else:
+        kind = "bent"
+    return BoundaryShape(kind, deviation, len(P))
+
+
 # ------------------------------------------------------------- bending the input: x²
 
 
-def points_1d(n: int = 40, inner: float = 0.4, outer: float = 0.6, seed: int = 0):
+#: The 1-D picture: circles where |x| < INNER_1D, triangles where |x| > OUTER_1D.
+INNER_1D = 0.4
+OUTER_1D = 0.6
+
+
+def points_1d(n: int = 40, inner: float = INNER_1D, outer: float = OUTER_1D, seed: int = 0):
     """``(x, y)``: n points on [-1, 1]; class 1 where |x| < inner, class 0 where |x| > outer.
 
     Half the points in each class, evenly spread (jittered) so the picture is tidy.
@@ -580,6 +823,19 @@ def points_1d(n: int = 40, inner: float = 0.4, outer: float = 0.6, seed: int = 0
     y = np.concatenate([np.ones(n1, np.int64), np.zeros(n0, np.int64)])
     order = np.argsort(x, kind="stable")
     return x[order], y[order]
+
+
+def parabola_cut(W: float, B: float, lim: float = 1.0) -> float | None:
+    """The r in (0, lim) where Y = W·x² + B changes sign (at x = ±r), or None.
+
+    W·r² + B = 0 gives r² = −B/W: a cut needs W and B of opposite signs with |B| < |W|·lim².
+    B = 0 only touches 0 at x = 0 without changing sign, so it is no cut.
+    """
+    W, B = float(W), float(B)
+    if W == 0.0 or B == 0.0 or (W > 0.0) == (B > 0.0):
+        return None
+    r = math.sqrt(-B / W)
+    return r if r < lim else None
 
 
 def square_features(X) -> np.ndarray:
@@ -606,7 +862,7 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     """Graphviz DOT source of the 2-3-1 network, every edge labelled with its weight.
 
     Edge thickness grows with |w|; colour tells the sign (solid for positive, dashed
-    vermillion for negative, so the sign survives a grey-scale projector).
+    vermillion for negative, so the sign survives a grey-scale projector; dotted grey for 0).
     """
     w = [float(v) for v in w]
     edges = [
@@ -627,8 +883,9 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     ]
     for tail, head, number in edges:
         value = w[number - 1]
-        colour = positive if value >= 0 else negative
-        style = "solid" if value >= 0 else "dashed"
+        # Three looks, not two: a weight of 0 is neither sign, and the caption says so.
+        colour = positive if value > 0 else negative if value < 0 else muted
+        style = "solid" if value > 0 else "dashed" if value < 0 else "dotted"
         width = 0.8 + 1.2 * min(abs(value), 2.0)
         label = f"w{number}={_fmt_weight(value)}"
         # Labels near the head end, tilted off the edge, keep the six crossing input
@@ -758,6 +1015,18 @@ def derivation_231(w: Sequence[float] | None = None) -> list[tuple[str, str]]:
 
 
 ARTICLE_FORMULA = rf"{IN1} = {IN2}\cdot\dfrac{{w_2w_7 + w_4w_8 + w_6w_9}}{{-w_2w_7 + w_4w_8 + w_6w_9}}"
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def sci_text(value: float) -> str:
+    """A small number for prose: ``2.1 × 10⁻¹⁷`` (``0`` for 0)."""
+    value = float(value)
+    if value == 0.0:
+        return "0"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
 def point_latex(p) -> str:

@@ -13,7 +13,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.collapse import Line, fmt, grid_values, zero_contour
+from core.collapse import Line, circle_side, fmt, grid_values, zero_contour
 from core.theme import CLASS0, CLASS1, MUTED, PRIMARY, TEXT, altair_config
 
 LIGHT1 = "#D3E5F2"  # light blue: the class-1 (circle) side
@@ -52,17 +52,21 @@ def _points_layer(df: pd.DataFrame, x: str, y: str, labels: Mapping[str, str], x
     )
 
 
-def _cells(fn: Callable[[np.ndarray], np.ndarray], lim: float, resolution: int) -> pd.DataFrame:
-    """Rectangles over [-lim, lim]², each coloured by the sign of fn at its centre."""
+def _cells(fn: Callable[[np.ndarray], np.ndarray], lim: float, resolution: int,
+           scale: Callable[[np.ndarray], np.ndarray] | None = None) -> pd.DataFrame:
+    """Rectangles over [-lim, lim]², each coloured by the class :func:`circle_side` gives the
+    value of fn at its centre (``scale``: the size of fn's terms, so rounding counts as 0)."""
     edges = np.linspace(-lim, lim, resolution + 1)
     centres = 0.5 * (edges[:-1] + edges[1:])
     gx, gy = np.meshgrid(centres, centres)
-    values = np.asarray(fn(np.column_stack([gx.ravel(), gy.ravel()])), dtype=np.float64)
+    P = np.column_stack([gx.ravel(), gy.ravel()])
+    values = np.asarray(fn(P), dtype=np.float64)
+    circle = circle_side(values, None if scale is None else scale(P))
     half = (edges[1] - edges[0]) / 2.0
     return pd.DataFrame({
         "x": gx.ravel() - half, "x2": gx.ravel() + half,
         "y": gy.ravel() - half, "y2": gy.ravel() + half,
-        "side": np.where(values > 0.0, "1", "0"),
+        "side": np.where(circle, "1", "0"),
     })
 
 
@@ -91,13 +95,15 @@ def _half_planes(line: Line, lim: float) -> pd.DataFrame:
 
 def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping[str, str], *,
                    line: Line | None = None, lim: float = 1.0, resolution: int = 50, size: int = 330,
-                   title: str = "") -> alt.LayerChart:
+                   title: str = "", scale: Callable[[np.ndarray], np.ndarray] | None = None) -> alt.LayerChart:
     """The data over [-lim, lim]², the plane tinted by the sign of ``fn`` (fn > 0: light
     blue, the circle side), and the boundary fn = 0 drawn on top.
 
     With ``line`` (fn must then be that line's affine function) the tint is the two exact
     half-planes and the boundary the formula's line; otherwise the tint is a grid of cells
-    and the boundary the contour of fn traced on a finer grid."""
+    and the boundary the contour of fn traced on a finer grid; ``scale`` (the size of fn's
+    terms, see :func:`core.collapse.term_scale`) makes a value that is 0 up to rounding count
+    as on the line, as everywhere else on the page."""
     side_colours = alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[LIGHT1, LIGHT0]), legend=None)
     if line is not None:
         background = (
@@ -107,7 +113,7 @@ def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping
         )
     else:
         background = (
-            alt.Chart(_cells(fn, lim, resolution))
+            alt.Chart(_cells(fn, lim, resolution, scale))
             .mark_rect(opacity=1.0, strokeWidth=0)
             .encode(x="x:Q", x2="x2", y="y:Q", y2="y2", color=side_colours)
         )

@@ -17,8 +17,9 @@ TEXTS = {
     "home_pages_heading": {"en": "Three pages, one argument", "zh": "三个页面，讲清一件事"},
     "home_card_collapse": {
         "en": "Stack as many linear layers as you like: the algebra folds them into one "
-        "linear map, and the boundary stays a straight line.",
-        "zh": "线性层叠得再多，代数一化简还是一个线性函数，分界线永远是一条直线。",
+        "affine map, x·W + b (a linear map plus a constant), and the boundary stays a straight line.",
+        "zh": "线性层叠得再多，代数一化简还是一个仿射映射 x·W + b（线性映射再加一个常数），"
+        "分界线永远是一条直线。",
     },
     "home_card_activations": {
         "en": "Every common activation function: its curve, its slope, its parameters, "

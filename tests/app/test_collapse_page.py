@@ -76,7 +76,8 @@ def test_degenerate_examples_are_explained(lang):
     assert any(w.value == t("col_case_x2", lang, c=col.fmt(c)) for w in at.warning)
     at.button(key="col_ex_silent").click().run()
     assert_clean(at)
-    assert any(w.value == t("col_case_none", lang) for w in at.warning)
+    assert col.why_silent_231(col.EXAMPLES["silent"])[0] == "cancel"  # nine non-zero weights
+    assert any(w.value == t("col_case_none_cancel", lang, zeros="") for w in at.warning)
     assert any(r"\equiv 0" in latex for latex in _latex(at))
 
 

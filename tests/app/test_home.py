@@ -1,5 +1,8 @@
 """The entry file routes, the home page speaks the chosen language, and the switch works."""
 
+import numpy as np
+
+from core import collapse as col
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
@@ -32,3 +35,21 @@ def test_language_survives_a_page_switch_and_reruns():
     assert_clean(at)
     assert at.session_state["_lang"] == "zh"
     assert at.title[0].value == t("nav_activations", "zh")
+
+
+def test_the_collapse_card_calls_a_stack_with_biases_affine(lang):
+    """Layers with biases collapse to x·W + b with b ≠ 0: not linear (f(0) ≠ 0, and
+    f(a + b) ≠ f(a) + f(b)), but affine. The card must not call it a linear map."""
+    weights, biases = col.random_stack([2, 3, 1], seed=0)
+    W, b = col.collapse(weights, biases)
+
+    def f(x):
+        return col.forward(np.atleast_2d(x), weights, biases)[0, 0]
+
+    assert np.all(b != 0.0) and f([0.0, 0.0]) != 0.0
+    assert abs(f([1.0, 1.0]) - (f([1.0, 0.0]) + f([0.0, 1.0]))) > 1e-3
+    at = run_page(lang=lang)
+    assert_clean(at)
+    card = t("home_card_collapse", lang)
+    assert any(m.value == card for m in at.markdown)
+    assert {"en": "affine", "zh": "仿射"}[lang] in card and "x·W + b" in card

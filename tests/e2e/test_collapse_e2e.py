@@ -53,3 +53,34 @@ def test_shared_link_restores_weights_and_bad_values_get_a_notice(app):
     a, _ = col.coefficients_231((0.5, *col.DEFAULT_WEIGHTS[1:]))
     expect(_latex_with(app, col.fmt(a)).first).to_be_attached()
     assert app.error_elements() == 0
+
+
+def test_sentences_follow_the_state_in_the_browser(app):
+    """Choosing the identity drops "the boundary bends"; the a = c = 0 example says why there is
+    no boundary and scores exactly the share of triangles (rounding residues are on the line)."""
+    import numpy as np
+
+    from core.datasets import make_dataset
+
+    from core.activations import ACTIVATIONS
+
+    weights, biases = col.random_stack([2, 8, 3, 8, 1], seed=0)  # the page's default stack
+    shape = col.boundary_shape(lambda P: col.forward(P, weights, biases, ACTIVATIONS["tanh"])[:, 0])
+    assert shape.kind == "bent"
+    _open(app, "lang=en")
+    page = app.page
+    bends = page.get_by_text(t("col_contrast_bent", "en", act=ACTIVATIONS["tanh"].name))
+    expect(bends).to_be_visible()
+    app.select_option("col_act", t("col_act_identity", "en"))
+    expect(page.get_by_text(t("col_contrast_identity", "en"))).to_be_visible()
+    expect(bends).to_have_count(0)
+    expect(app.page).to_have_url(re.compile(r"col_act=identity"))
+
+    app.widget("col_ex_silent").get_by_role("button").click()
+    _, y = make_dataset("circle", n=300, seed=0)
+    share = f"{100.0 * float(np.mean(y == 0)):.1f} %"
+    own = page.locator("[data-testid='stMetric']").filter(has_text=t("col_own_accuracy", "en"))
+    expect(own).to_contain_text(share)
+    expect(page.get_by_text(t("col_case_none_cancel", "en"))).to_be_visible()
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
