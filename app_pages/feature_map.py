@@ -67,38 +67,15 @@ def uploaded_image(data: bytes) -> np.ndarray:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def pipeline(image: np.ndarray, kern: tuple, bias: float, pool: str, act: str) -> fm.Stages:
-    return fm.run_pipeline(image, np.reshape(kern, (3, 3)), bias, pool, act)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def stage_views(image: np.ndarray, kern: tuple, bias: float, pool: str, act: str, row: int, col: int) -> dict:
+def stage_views(image: np.ndarray, kern: tuple, bias: float, pool: str, act: str, row: int,
+                col: int) -> fv.PipelineViews:
     """Everything the pipeline and cell sections draw, for one setting (pictures as URLs)."""
-    stages = pipeline(image, kern, bias, pool, act)
-    work = fm.cell_work(image, np.reshape(kern, (3, 3)), bias, pool, act, row, col)
-    i, j = work.source
-    window, block, cell = (i, j, 3, 3), (2 * row, 2 * col, 2, 2), (row, col, 1, 1)
-    maps = (stages.image, stages.conv, stages.pooled, stages.activated)
-    frames = (window, block, cell, cell)
-    zoom_marks = ((window,), (block, (i, j, 1, 1)), (cell,), (cell,))
-    limits = [fm.colour_limit(values) for values in maps]
-    return {
-        "stages": stages,
-        "work": work,
-        "limits": limits,
-        "stats": [fm.stage_stats(values) for values in maps],
-        "pictures": [fv.picture_url(fv.stage_picture(v, s, (f,))) for v, s, f in zip(maps, limits, frames)],
-        "zooms": [fv.picture_url(fv.zoom_picture(v, s, f, 3, marks))
-                  for v, s, f, marks in zip(maps, limits, frames, zoom_marks)],
-        "histograms": [fv.histogram_frame(v, s) for v, s in zip(maps, limits)],
-    }
+    return fv.pipeline_views(image, np.reshape(kern, (3, 3)), bias, pool, act, row, col)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def collapse_views(image: np.ndarray, kern: tuple, bias: float, k2: str, act: str) -> dict:
-    check = fm.collapse_check(image, np.reshape(kern, (3, 3)), bias, fm.kernel(k2), act)
-    routes = (check.two_step, check.one_step, check.with_act, check.with_act - check.one_step)
-    return {"check": check, "pictures": [fv.picture_url(fv.stage_picture(v, fm.colour_limit(v))) for v in routes]}
+def collapse_views(image: np.ndarray, kern: tuple, bias: float, k2: str, act: str) -> fv.CollapseViews:
+    return fv.collapse_views(image, np.reshape(kern, (3, 3)), bias, fm.kernel(k2), act)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -193,22 +170,22 @@ def controls(lang: str) -> tuple[np.ndarray, tuple[float, ...]]:
     return image, kern
 
 
-def pipeline_section(views: dict, act: str, lang: str) -> None:
+def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
     st.subheader(t("fm_pipeline_heading", lang))
-    st.caption(t("fm_pipeline_caption", lang))
     spec = histogram_spec(t("fm_hist_x", lang), t("fm_hist_y", lang))
     titles = ("fm_stage_image", "fm_stage_conv", "fm_stage_pool", "fm_stage_act")
-    maps = (views["stages"].image, views["stages"].conv, views["stages"].pooled, views["stages"].activated)
+    maps = (views.stages.image, views.stages.conv, views.stages.pooled, views.stages.activated)
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_stage_{k}"):
             st.markdown(f"**{t(titles[k], lang)}**")
-            st.image(views["pictures"][k], width="stretch")
-            stats = views["stats"][k]
+            st.image(views.pictures[k], width="stretch")
+            stats = views.stats[k]
             st.caption(t("fm_stage_caption", lang, rows=maps[k].shape[0], cols=maps[k].shape[1],
                          low=fv.fmt(stats.low, 3), high=fv.fmt(stats.high, 3)))
-            st.vega_lite_chart(views["histograms"][k], spec, width="stretch")
-    before, after = views["stats"][2], views["stats"][3]
-    changed = np.mean(~np.isclose(views["stages"].activated, views["stages"].pooled, rtol=1e-12, atol=1e-12))
+            st.vega_lite_chart(views.histograms[k], spec, width="stretch")
+    st.caption(t("fm_pipeline_caption", lang))
+    before, after = views.stats[2], views.stats[3]
+    changed = fm.changed_share(views.stages.pooled, views.stages.activated)
     pct = lambda share: fv.fmt(100 * share, 1)  # noqa: E731 - a local formatter, read once below
     st.markdown(t("fm_effect", lang, act=act_label(act, lang), neg_before=pct(before.negative),
                   zero_before=pct(before.zero), low_before=fv.fmt(before.low, 3), high_before=fv.fmt(before.high, 3),
@@ -218,7 +195,7 @@ def pipeline_section(views: dict, act: str, lang: str) -> None:
         st.markdown(t(f"fm_hint_{act}", lang))
 
 
-def cell_section(views: dict, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:
+def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:
     st.subheader(t("fm_cell_heading", lang))
     st.markdown(t("fm_cell_intro", lang))
     left, right = st.columns(2, gap="large")
@@ -227,8 +204,8 @@ def cell_section(views: dict, kern: tuple, bias: float, pool: str, act: str, lan
     titles = ("fm_zoom_image", "fm_zoom_conv", "fm_zoom_pool", "fm_zoom_act")
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column:
-            st.image(views["zooms"][k], caption=t(titles[k], lang), width="stretch")
-    work = views["work"]
+            st.image(views.zooms[k], caption=t(titles[k], lang), width="stretch")
+    work = views.work
     lines = fv.cell_latex(work, np.reshape(kern, (3, 3)), bias, pool, ACTIVATIONS[act].name.split(" (")[0])
     st.markdown(t("fm_step_conv", lang, i=work.source[0], j=work.source[1]))
     st.latex(lines[0])
@@ -244,16 +221,16 @@ def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang
     st.selectbox(t("fm_k2_label", lang), list(fm.KERNELS), format_func=labels("fm_kernel_", lang), key="fm_k2",
                  persist_state="session")
     views = collapse_views(image, kern, bias, ss["fm_k2"], act)
-    check = views["check"]
+    check = views.check
     n = check.composed.shape[0]
     st.markdown(t("fm_composed", lang, n=n, bias=fv.fmt(check.bias, 4)))
-    st.latex(fv.kernel_latex("K", check.composed))
+    st.latex(fv.kernel_latex("K", check.composed))  # 4 decimals: blur's 1/16 = 0.0625 is exact
     name = act_label(act, lang)
     titles = (t("fm_route_two", lang), t("fm_route_one", lang), t("fm_route_act", lang, act=name),
-              t("fm_route_diff", lang))
+              t("fm_route_diff", lang, act=name))
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_route_{k}"):
-            st.image(views["pictures"][k], caption=titles[k], width="stretch")
+            st.image(views.pictures[k], caption=titles[k], width="stretch")
     gap = f"{check.linear_gap:.1e}"
     st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=gap))
     if act == "identity":

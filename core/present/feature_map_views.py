@@ -15,6 +15,7 @@ one flat square — a feature map is a grid of numbers, not a photograph), and s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import numpy as np
@@ -22,6 +23,7 @@ import pandas as pd
 
 from core import theme
 from core.activation_charts import fmt
+from core.lessons import feature_map as fm
 from core.lessons.feature_map import CellWork, histogram
 from core.training_views import data_url
 
@@ -98,6 +100,59 @@ def zoom_picture(values: np.ndarray, limit: float, focus: Rect, margin: int,
 def picture_url(img: np.ndarray) -> str:
     """A picture as a PNG ``data:`` URL for ``st.image`` (no media files to expire)."""
     return data_url(img, compress_level=6)
+
+
+# ------------------------------------------------------------------ a page's worth
+
+
+@dataclass(frozen=True)
+class PipelineViews:
+    """What the page draws for one setting: the stages, the worked cell, and per stage
+    (picture, convolution, pooling, activation) its colour limit, statistics, picture,
+    magnified crop around the worked cell and histogram."""
+
+    stages: fm.Stages
+    work: CellWork
+    limits: list[float]
+    stats: list[fm.StageStats]
+    pictures: list[str]
+    zooms: list[str]
+    histograms: list[pd.DataFrame]
+
+
+def pipeline_views(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, act: str,
+                   row: int, col: int) -> PipelineViews:
+    """Run the pipeline and draw every stage, framing the cells behind output (row, col):
+    the 3×3 window in the picture, the 2×2 block in the convolution, the cell after."""
+    stages = fm.run_pipeline(image, kern, bias, pool, act)
+    work = fm.cell_work(image, kern, bias, pool, act, row, col)
+    i, j = work.source
+    window, block, cell = (i, j, 3, 3), (2 * row, 2 * col, 2, 2), (row, col, 1, 1)
+    maps = (stages.image, stages.conv, stages.pooled, stages.activated)
+    frames = (window, block, cell, cell)
+    zoom_marks = ((window,), (block, (i, j, 1, 1)), (cell,), (cell,))
+    limits = [fm.colour_limit(values) for values in maps]
+    return PipelineViews(
+        stages, work, limits, [fm.stage_stats(values) for values in maps],
+        [picture_url(stage_picture(v, s, (f,))) for v, s, f in zip(maps, limits, frames)],
+        [picture_url(zoom_picture(v, s, f, 3, marks)) for v, s, f, marks in zip(maps, limits, frames, zoom_marks)],
+        [histogram_frame(v, s) for v, s in zip(maps, limits)],
+    )
+
+
+@dataclass(frozen=True)
+class CollapseViews:
+    """The collapse check and its four pictures: two convolutions, one, with the
+    activation between, and that minus one convolution."""
+
+    check: fm.CollapseCheck
+    pictures: list[str]
+
+
+def collapse_views(image: np.ndarray, k1: np.ndarray, bias: float, k2: np.ndarray, act: str) -> CollapseViews:
+    check = fm.collapse_check(image, k1, bias, k2, act)
+    routes = (check.two_step, check.one_step, check.with_act, check.with_act - check.one_step)
+    return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes])
 
 
 # ------------------------------------------------------------------ histograms
@@ -190,5 +245,6 @@ def cell_latex(work: CellWork, kern: np.ndarray, bias: float, pool: str, act_nam
     return [conv, pooled, activated]
 
 
-def kernel_latex(name: str, values: np.ndarray, digits: int = 3) -> str:
-    return f"{name} = {matrix_latex(values, digits)}"
+def kernel_latex(name: str, values: np.ndarray, digits: int = 4) -> str:
+    """``name = [matrix]`` in KaTeX's ``\\small`` size, so a 5×5 kernel fits a phone's width."""
+    return rf"\small {name} = {matrix_latex(values, digits)}"

@@ -10,16 +10,13 @@ TEXTS = {
         "会把特征图变成什么样，一个格子一个格子地算清楚；再看看中间不加激活时，两次卷积为什么只等于一次卷积。",
     },
     "fm_intro": {
-        "en": "The article opens with one sentence: what comes out of the pooling (down-sampling) layer "
-        "does not go straight into the next convolution — it first goes through an **activation "
-        "function**. This page builds that pipeline on a picture of circles and triangles: "
-        "**convolution** with a 3×3 kernel, **pooling** of each 2×2 block, then the **activation**, "
-        "applied to every cell on its own. Change the kernel, the pooling or the activation and watch "
-        "each stage change.",
-        "zh": "原文开篇第一句就说：从池化层（下采样层）出来的结果，并不直接进入下一个卷积层，而是先经过一个"
-        "**激活函数**。这一页就在一张画着圆和三角形的图片上把这条流水线搭起来：先用 3×3 的卷积核做"
-        "**卷积**，再对每个 2×2 的小块做**池化**，最后把**激活函数**逐个作用在每个格子上。换一个卷积核、"
-        "换一种池化方式或换一个激活函数，看看每一级的结果怎么变。",
+        "en": "The article starts here: what comes out of the pooling layer goes through an **activation "
+        "function** before the next convolution. Below, a picture of circles and triangles goes through "
+        "**convolution** with a 3×3 kernel, **pooling** of each 2×2 block, and the **activation**, cell by "
+        "cell. Change any setting and watch every stage follow.",
+        "zh": "原文就从这里讲起：池化层的输出在进入下一个卷积层之前，要先经过**激活函数**。下面，一张画着圆和三角形的"
+        "图片依次经过 3×3 卷积核的**卷积**、每个 2×2 小块的**池化**，再逐个格子地经过**激活函数**。"
+        "改动任何一项设置，每一级的结果都会跟着变。",
     },
     # ------------------------------------------------------------------ controls
     "fm_src_label": {"en": "Picture", "zh": "图片"},
@@ -199,7 +196,7 @@ TEXTS = {
     "fm_route_two": {"en": "Two convolutions: k₂ * (k₁ * x + b)", "zh": "卷两次：k₂ * (k₁ * x + b)"},
     "fm_route_one": {"en": "One convolution: K * x + B", "zh": "卷一次：K * x + B"},
     "fm_route_act": {"en": "With {act} between: k₂ * act(k₁ * x + b)", "zh": "中间加上 {act}：k₂ * act(k₁ * x + b)"},
-    "fm_route_diff": {"en": "Difference from one convolution", "zh": "与卷一次的差"},
+    "fm_route_diff": {"en": "With {act} minus one convolution", "zh": "加 {act} 的结果减去卷一次的结果"},
     "fm_linear_gap": {
         "en": "Largest difference between the two routes, over all {cells} cells: **{gap}** — the rounding "
         "error of floating-point arithmetic. They are the same map.",

@@ -326,3 +326,20 @@ def test_every_option_of_the_page_has_a_text():
     keys = ([f"fm_kernel_{k}" for k in fm.KERNEL_CHOICES] + [f"fm_pool_{p}" for p in fm.POOLS]
             + [f"fm_src_{s}" for s in ("shapes", "upload")] + [f"fm_upload_err_{c}" for c in fm.UploadError.CODES])
     assert not [k for k in keys if k not in TEXTS]
+
+
+def test_changed_share_counts_what_the_activation_moved():
+    before = np.array([-2.0, -1e-300, 0.0, 0.5, 3.0])
+    assert fm.changed_share(before, fm.activate(before, "relu")) == pytest.approx(0.2)  # -2 only; -1e-300 ≈ 0
+    assert fm.changed_share(before, fm.activate(before, "identity")) == 0
+    assert fm.changed_share(before, fm.activate(before, "sigmoid")) == 1
+
+
+def test_pipeline_views_draw_every_stage_and_frame_the_worked_cell(picture):
+    views = fv.pipeline_views(picture, fm.kernel("sobel_x"), 0.0, "max", "relu", 14, 29)
+    assert len(views.pictures) == len(views.zooms) == len(views.histograms) == 4
+    assert all(url.startswith("data:image/png;base64,") for url in views.pictures + views.zooms)
+    assert views.limits[3] == pytest.approx(views.stats[3].high) and views.stats[3].negative == 0
+    assert views.work.activated == 0.0 and views.work.pooled < 0  # the default cell is one ReLU zeroes
+    collapse = fv.collapse_views(picture, fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
+    assert len(collapse.pictures) == 4 and collapse.check.linear_gap < 1e-12
