@@ -288,6 +288,14 @@ def test_diverging_colours_are_white_at_zero_and_the_theme_colours_at_the_ends()
     assert rgb[1].tolist() == np.rint((np.array([255.0] * 3) + fv._rgb(fv.NEGATIVE)) / 2).astype(int).tolist()
 
 
+def test_the_colour_table_follows_the_formula(rng):
+    values = rng.normal(scale=2, size=(50, 70))
+    t = np.clip(values / 3.0, -1, 1)[..., None]
+    end = np.where(t < 0, fv._rgb(fv.NEGATIVE), fv._rgb(fv.POSITIVE))
+    exact = 255 + np.abs(t) * (end - 255)
+    assert np.max(np.abs(fv.diverging_rgb(values, 3.0) - exact)) <= 1.0
+
+
 def test_stage_picture_is_enlarged_framed_and_marks_the_cell():
     values = np.zeros((63, 63))
     plain = fv.stage_picture(values, 1.0)
