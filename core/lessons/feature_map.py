@@ -45,6 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from core.activations import ACTIVATIONS
 
@@ -158,8 +159,6 @@ def image_from_upload(data: bytes, size: int = SIZE) -> np.ndarray:
     grey (ITU-R 601 luma, Pillow's ``L``), cropped to the central square and resized with
     area averaging (``BOX``) when shrinking.  16-bit greys keep their full range.
     """
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     if not data:
         raise UploadError("empty")
     if len(data) > MAX_UPLOAD_BYTES:
@@ -192,8 +191,6 @@ def image_from_upload(data: bytes, size: int = SIZE) -> np.ndarray:
 
 def _grey(img) -> np.ndarray:
     """A decoded Pillow picture as grey float64 in [0, 1] (alpha composited on white)."""
-    from PIL import Image
-
     if img.mode.startswith("I"):  # 16/32-bit grey: Pillow's "L" would clip it at 255
         values = np.asarray(img, dtype=np.float64)
         top = 65535.0 if values.max(initial=0) <= 65535 else float(values.max())
