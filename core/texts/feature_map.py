@@ -3,11 +3,10 @@
 TEXTS = {
     "fm_nav": {"en": "Activation on a feature map", "zh": "特征图上的激活"},
     "fm_home_card": {
-        "en": "Where the article starts: a picture goes through convolution and pooling, then the "
-        "activation. See what ReLU, sigmoid or tanh do to a feature map, cell by cell — and why two "
-        "convolutions without one are just one convolution.",
-        "zh": "回到原文的起点：一张图片先经过卷积和池化，再进入激活函数。看看 ReLU、sigmoid、tanh "
-        "会把特征图变成什么样，一个格子一个格子地算清楚；再看看中间不加激活时，两次卷积为什么只等于一次卷积。",
+        "en": "Where the article starts: a picture through convolution, pooling and the activation, "
+        "cell by cell — and why two convolutions without an activation are just one.",
+        "zh": "回到原文的起点：一张图片依次经过卷积、池化和激活函数，逐格算清楚；"
+        "再看看中间不加激活时，两次卷积为什么只等于一次。",
     },
     "fm_intro": {
         "en": "The article starts here: what comes out of the pooling layer goes through an **activation "
