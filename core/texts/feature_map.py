@@ -51,7 +51,7 @@ TEXTS = {
     "fm_upload_err_too_big": {"en": "it is larger than 1 MB.", "zh": "文件超过了 1 MB。"},
     "fm_upload_err_too_many_pixels": {
         "en": "the picture has more than {limit} million pixels.",
-        "zh": "图片的像素超过了 {limit} 百万。",
+        "zh": "图片超过了 {limit} 百万像素。",
     },
     "fm_upload_err_format": {
         "en": "it is not a PNG or JPEG picture.",
@@ -119,14 +119,13 @@ TEXTS = {
         "数值从 {low_after} 到 {high_after}。一共有 {changed}% 的格子被它改变了。",
     },
     "fm_hint_relu": {
-        "en": "ReLU keeps every positive value as it is and sets every negative one to 0: the blue is gone, "
-        "the white has grown.",
-        "zh": "ReLU 把正数原样保留，把负数统统变成 0：蓝色消失了，白色变多了。",
+        "en": "ReLU keeps every positive value as it is and sets every negative one to 0: no blue survives it.",
+        "zh": "ReLU 把正数原样保留，把负数统统变成 0：经过它之后，图上不会再有蓝色。",
     },
     "fm_hint_sigmoid": {
         "en": "Sigmoid squashes every value into (0, 1): nothing is negative any more, and a 0 becomes "
-        "0.5, so cells that were white turn pale vermillion.",
-        "zh": "sigmoid 把所有数值都压进 (0, 1)：再也没有负数了，而 0 会变成 0.5，所以原来白色的格子变成了浅朱红色。",
+        "0.5, so a cell that was white comes out vermillion.",
+        "zh": "sigmoid 把所有数值都压进 (0, 1)：再也没有负数了，而 0 会变成 0.5，所以原来白色的格子也变成了朱红色。",
     },
     "fm_hint_tanh": {
         "en": "tanh squashes every value into (−1, 1) but keeps its sign: blue stays blue, 0 stays 0, "
