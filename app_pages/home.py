@@ -11,6 +11,7 @@ st.subheader(tr("home_pages_heading"))
 CARDS = (
     ("app_pages/collapse.py", "nav_collapse", "home_card_collapse", ":material/linear_scale:"),
     ("app_pages/activations.py", "nav_activations", "home_card_activations", ":material/show_chart:"),
+    ("app_pages/feature_map.py", "fm_nav", "fm_home_card", ":material/grid_on:"),
     ("app_pages/training.py", "nav_training", "home_card_training", ":material/model_training:"),
 )
 for column, (page, title_key, body_key, icon) in zip(st.columns(len(CARDS)), CARDS):

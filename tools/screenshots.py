@@ -17,7 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, AppPage, free_port, start_streamlit, stop_streamlit, wait_healthy  # noqa: E402
 
-PAGES = {"home": "", "collapse": "collapse", "activations": "activations", "training": "training"}
+PAGES = {"home": "", "collapse": "collapse", "activations": "activations", "feature-map": "feature-map",
+         "training": "training"}
 
 
 def main() -> None:

@@ -1,0 +1,233 @@
+"""Texts of the feature-map page (keys prefixed ``fm_``), its navigation entry and home card."""
+
+TEXTS = {
+    "fm_nav": {"en": "Activation on a feature map", "zh": "特征图上的激活"},
+    "fm_home_card": {
+        "en": "Where the article starts: a picture through convolution, pooling and the activation, "
+        "cell by cell — and why two convolutions without an activation are just one.",
+        "zh": "回到原文的起点：一张图片依次经过卷积、池化和激活函数，逐格算清楚；"
+        "再看看中间不加激活时，两次卷积为什么只等于一次。",
+    },
+    "fm_intro": {
+        "en": "The article starts here: what comes out of the pooling layer goes through an **activation "
+        "function** before the next convolution. Below, a picture of circles and triangles goes through "
+        "**convolution** with a 3×3 kernel, **pooling** of each 2×2 block, and the **activation**, cell by "
+        "cell. Change any setting and watch every stage follow.",
+        "zh": "原文就从这里讲起：池化层的输出在进入下一个卷积层之前，要先经过**激活函数**。下面，一张画着圆和三角形的"
+        "图片依次经过 3×3 卷积核的**卷积**、每个 2×2 小块的**池化**，再逐个格子地经过**激活函数**。"
+        "改动任何一项设置，每一级的结果都会跟着变。",
+    },
+    # ------------------------------------------------------------------ controls
+    "fm_src_label": {"en": "Picture", "zh": "图片"},
+    "fm_src_shapes": {"en": "Circles and triangles", "zh": "圆和三角形"},
+    "fm_src_upload": {"en": "My own picture", "zh": "我自己的图片"},
+    "fm_seed_label": {"en": "Seed", "zh": "随机种子"},
+    "fm_seed_help": {
+        "en": "Decides how many shapes there are, and their size, place and brightness. The same seed "
+        "always draws the same picture.",
+        "zh": "决定图形的个数、大小、位置和亮度。同一个种子，画出来的图片永远一样。",
+    },
+    "fm_upload_label": {"en": "A PNG or JPEG picture", "zh": "选择一张 PNG 或 JPEG 图片"},
+    "fm_upload_help": {
+        "en": "At most 1 MB. It is turned grey, cropped to its central square and resized to "
+        "{size}×{size}; it stays in your browser session and is not stored.",
+        "zh": "不超过 1 MB。图片会被转成灰度、裁成居中的正方形，再缩放到 {size}×{size}；"
+        "它只在你这次的浏览会话里使用，不会被保存。",
+    },
+    "fm_upload_missing": {
+        "en": "Choose a PNG or JPEG picture. Until then the page uses the circles and triangles.",
+        "zh": "请选择一张 PNG 或 JPEG 图片。在此之前，页面先用圆和三角形那张图。",
+    },
+    "fm_upload_ok": {
+        "en": "Your picture, in grey, {size}×{size}.",
+        "zh": "这是你的图片：已转为灰度，大小 {size}×{size}。",
+    },
+    "fm_upload_failed": {
+        "en": "This file can't be used: {reason} Until you choose another, the page uses the circles "
+        "and triangles.",
+        "zh": "这个文件无法使用：{reason}在你换一个文件之前，页面先用圆和三角形那张图。",
+    },
+    "fm_upload_err_empty": {"en": "it is empty.", "zh": "文件是空的。"},
+    "fm_upload_err_too_big": {"en": "it is larger than 1 MB.", "zh": "文件超过了 1 MB。"},
+    "fm_upload_err_too_many_pixels": {
+        "en": "the picture has more than {limit} million pixels.",
+        "zh": "图片超过了 {limit} 百万像素。",
+    },
+    "fm_upload_err_format": {
+        "en": "it is not a PNG or JPEG picture.",
+        "zh": "它不是 PNG 或 JPEG 格式的图片。",
+    },
+    "fm_upload_err_unreadable": {
+        "en": "the picture data is damaged or incomplete.",
+        "zh": "图片数据已损坏或不完整。",
+    },
+    "fm_kernel_label": {"en": "Convolution kernel", "zh": "卷积核"},
+    "fm_kernel_help": {
+        "en": "Pick a classic kernel, or change any of the nine numbers below to make your own.",
+        "zh": "可以选一个经典的卷积核，也可以直接改下面九个数中的任意一个，做一个你自己的卷积核。",
+    },
+    "fm_kernel_sobel_x": {"en": "Vertical edges (Sobel x)", "zh": "竖直边缘（Sobel x）"},
+    "fm_kernel_sobel_y": {"en": "Horizontal edges (Sobel y)", "zh": "水平边缘（Sobel y）"},
+    "fm_kernel_outline": {"en": "Outline (Laplacian)", "zh": "轮廓（拉普拉斯）"},
+    "fm_kernel_sharpen": {"en": "Sharpen", "zh": "锐化"},
+    "fm_kernel_blur": {"en": "Blur (Gaussian)", "zh": "模糊（高斯）"},
+    "fm_kernel_identity": {"en": "Identity (changes nothing)", "zh": "恒等（什么都不改）"},
+    "fm_kernel_custom": {"en": "My own kernel", "zh": "自定义卷积核"},
+    "fm_kernel_cell": {"en": "Kernel row {row}, column {col}", "zh": "卷积核第 {row} 行第 {col} 列"},
+    "fm_bias_label": {"en": "Bias b, added after the convolution", "zh": "偏置 b（卷积之后加上）"},
+    "fm_bias_help": {
+        "en": "A real convolution layer adds a bias to every cell. Pushing it below 0 moves more cells "
+        "to where ReLU cuts them off.",
+        "zh": "真实的卷积层会给每个格子都加上一个偏置。把它调到 0 以下，就会有更多格子落到 ReLU 截断的那一侧。",
+    },
+    "fm_pool_label": {"en": "Pooling (2×2, stride 2)", "zh": "池化（2×2，步长 2）"},
+    "fm_pool_max": {"en": "Max", "zh": "最大池化"},
+    "fm_pool_avg": {"en": "Average", "zh": "平均池化"},
+    "fm_act_label": {"en": "Activation function", "zh": "激活函数"},
+    "fm_act_help": {
+        "en": "Any function from the activations page, at PyTorch's default parameters.",
+        "zh": "激活函数图鉴页里的任何一个函数都可以选，参数取 PyTorch 的默认值。",
+    },
+    # ------------------------------------------------------------------ the pipeline
+    "fm_pipeline_heading": {"en": "The pipeline, stage by stage", "zh": "流水线，一级一级看"},
+    "fm_pipeline_caption": {
+        "en": "Every stage uses the same colours: **white is exactly 0**, blue is negative, vermillion "
+        "positive, and the stronger the colour, the larger |value|; the strongest colour of a stage is "
+        "its largest |value|. The histogram below each picture counts its cells, with bars in the same colours. "
+        "The framed cells are the ones worked out in numbers further down.",
+        "zh": "每一级都用同一套颜色：**白色正好是 0**，蓝色是负数，朱红色是正数，颜色越深，|数值| 越大，"
+        "每一级里最深的颜色就对应这一级最大的 |数值|。图下方的直方图统计了各个格子的数值，柱子的颜色与图中一致。"
+        "加了框的格子，就是下文逐步计算的那一个。",
+    },
+    "fm_stage_image": {"en": "1 · Picture", "zh": "1 · 原图"},
+    "fm_stage_conv": {"en": "2 · Convolution", "zh": "2 · 卷积"},
+    "fm_stage_pool": {"en": "3 · Pooling", "zh": "3 · 池化"},
+    "fm_stage_act": {"en": "4 · Activation", "zh": "4 · 激活"},
+    "fm_stage_caption": {
+        "en": "{rows}×{cols} · from {low} to {high}",
+        "zh": "{rows}×{cols} · 最小 {low}，最大 {high}",
+    },
+    "fm_hist_x": {"en": "value", "zh": "数值"},
+    "fm_hist_y": {"en": "cells (log)", "zh": "格子数（对数）"},
+    "fm_effect": {
+        "en": "**What {act} did.** Before it, {neg_before}% of the pooled cells were negative and "
+        "{zero_before}% exactly 0, from {low_before} to {high_before}. After it, {neg_after}% are "
+        "negative and {zero_after}% exactly 0, from {low_after} to {high_after}. It changed "
+        "{changed}% of the cells.",
+        "zh": "**{act} 做了什么。** 激活之前，池化结果里有 {neg_before}% 的格子是负数，{zero_before}% 正好为 0，"
+        "数值从 {low_before} 到 {high_before}。激活之后，负数占 {neg_after}%，正好为 0 的占 {zero_after}%，"
+        "数值从 {low_after} 到 {high_after}。一共有 {changed}% 的格子被它改变了。",
+    },
+    "fm_hint_relu": {
+        "en": "ReLU keeps every positive value as it is and sets every negative one to 0: no blue survives it.",
+        "zh": "ReLU 把正数原样保留，把负数统统变成 0：经过它之后，图上不会再有蓝色。",
+    },
+    "fm_hint_sigmoid": {
+        "en": "Sigmoid squashes every value into (0, 1): nothing is negative any more, and a 0 becomes "
+        "0.5, so a cell that was white comes out vermillion.",
+        "zh": "sigmoid 把所有数值都压进 (0, 1)：再也没有负数了，而 0 会变成 0.5，所以原来白色的格子也变成了朱红色。",
+    },
+    "fm_hint_tanh": {
+        "en": "tanh squashes every value into (−1, 1) but keeps its sign: blue stays blue, 0 stays 0, "
+        "and large values of either sign all end up near ±1.",
+        "zh": "tanh 把数值压进 (−1, 1)，但保留正负号：蓝色还是蓝色，0 还是 0，绝对值很大的数都被压到 ±1 附近。",
+    },
+    "fm_hint_identity": {
+        "en": "The identity changes nothing: without an activation, the next layer sees the pooled "
+        "map itself.",
+        "zh": "恒等函数什么都不改：没有激活函数，下一层看到的就是池化结果本身。",
+    },
+    # ------------------------------------------------------------------ one cell
+    "fm_cell_heading": {"en": "One cell, in numbers", "zh": "拿一个格子算一遍"},
+    "fm_cell_intro": {
+        "en": "Pick a cell of the output and follow it back: the 2×2 block of the convolution map it was "
+        "pooled from, and the 3×3 window of the picture behind it.",
+        "zh": "在输出中挑一个格子，顺着流水线往回找：它是由卷积结果里哪个 2×2 小块池化而来的，"
+        "那个小块背后又是原图中的哪个 3×3 窗口。",
+    },
+    "fm_row_label": {"en": "Output row", "zh": "输出的行"},
+    "fm_col_label": {"en": "Output column", "zh": "输出的列"},
+    "fm_zoom_image": {"en": "The 3×3 window of the picture", "zh": "原图中的 3×3 窗口"},
+    "fm_zoom_conv": {"en": "The 2×2 block that is pooled", "zh": "被池化的 2×2 小块"},
+    "fm_zoom_pool": {"en": "The pooled cell", "zh": "池化后的格子"},
+    "fm_zoom_act": {"en": "The cell after the activation", "zh": "激活之后的格子"},
+    "fm_step_conv": {
+        "en": "**Convolution.** Multiply the window by the kernel cell by cell, add the nine products, "
+        "add the bias (the window is the one at row {i}, column {j} of the picture):",
+        "zh": "**卷积。** 把窗口和卷积核对应位置的数相乘，九个乘积加起来，再加上偏置"
+        "（这里的窗口位于原图第 {i} 行、第 {j} 列）：",
+    },
+    "fm_step_pool_max": {
+        "en": "**Max pooling** keeps the largest of the four values of the block — the one computed above:",
+        "zh": "**最大池化**只保留小块里四个数中最大的那个，也就是上面算出来的那个数：",
+    },
+    "fm_step_pool_avg": {
+        "en": "**Average pooling** takes the mean of the four values of the block (the first of them is "
+        "the one computed above):",
+        "zh": "**平均池化**取小块里四个数的平均值（其中第一个就是上面算出来的那个数）：",
+    },
+    "fm_step_act": {
+        "en": "**Activation**, applied to this one number and to nothing else:",
+        "zh": "**激活**：只作用在这一个数上，与其他格子无关：",
+    },
+    # ------------------------------------------------------------------ the collapse
+    "fm_collapse_heading": {
+        "en": "Why the activation is there: two convolutions are one",
+        "zh": "为什么非要激活函数：两次卷积就是一次卷积",
+    },
+    "fm_collapse_intro": {
+        "en": "The article's main argument is that a chain of linear functions is one linear function, "
+        "so stacking them learns nothing new. A convolution is linear too. Apply a second kernel k₂ "
+        "to the convolution map of the first: the result is exactly one convolution of the picture "
+        "with a larger kernel K, computed below. Only an activation between the two breaks this.",
+        "zh": "原文的核心论点是：线性函数无论怎么串起来，都还是一个线性函数，叠得再多也学不到新东西。"
+        "卷积同样是线性的。对第一次卷积的结果再用第二个卷积核 k₂ 卷一次，结果恰好等于用一个更大的卷积核 K "
+        "对原图只卷一次（K 的数值在下面算出）。只有在两次卷积之间插入激活函数，才能打破这一点。",
+    },
+    "fm_k2_label": {"en": "Second kernel k₂", "zh": "第二个卷积核 k₂"},
+    "fm_composed": {
+        "en": "k₂ applied after k₁ (your kernel above) is one convolution with this {n}×{n} kernel K and "
+        "the bias B = b · Σk₂ = {bias}:",
+        "zh": "先用 k₁（上面选的卷积核）再用 k₂，等价于用下面这个 {n}×{n} 的卷积核 K 卷一次，"
+        "偏置为 B = b · Σk₂ = {bias}：",
+    },
+    "fm_route_two": {"en": "Two convolutions: k₂ * (k₁ * x + b)", "zh": "卷两次：k₂ * (k₁ * x + b)"},
+    "fm_route_one": {"en": "One convolution: K * x + B", "zh": "卷一次：K * x + B"},
+    "fm_route_act": {"en": "With {act} between: k₂ * act(k₁ * x + b)", "zh": "中间加上 {act}：k₂ * act(k₁ * x + b)"},
+    "fm_route_diff": {"en": "With {act} minus one convolution", "zh": "加 {act} 的结果减去卷一次的结果"},
+    "fm_linear_gap": {
+        "en": "Largest difference between the two routes, over all {cells} cells: **{gap}** — the rounding "
+        "error of floating-point arithmetic. They are the same map.",
+        "zh": "两条路线在全部 {cells} 个格子上的最大差值：**{gap}**，只是浮点运算的舍入误差。两者是同一张图。",
+    },
+    "fm_act_gap": {
+        "en": "With {act} between the two convolutions, the largest difference from one convolution is "
+        "**{gap}**: no single kernel does what the two do now. {act} changed {changed}% of the values it "
+        "was given.",
+        "zh": "在两次卷积之间加上 {act} 后，与卷一次的最大差值变成了 **{gap}**：再也没有哪一个卷积核能单独做到"
+        "这两次卷积的效果。{act} 改变了它收到的 {changed}% 的数值。",
+    },
+    "fm_act_gap_identity": {
+        "en": "The identity is linear, so with it between the convolutions nothing changes: the largest "
+        "difference is still {gap}. Pick a non-linear activation above.",
+        "zh": "恒等函数本身就是线性的，把它放在两次卷积之间什么也不会改变：最大差值仍然是 {gap}。"
+        "请在上方选一个非线性的激活函数。",
+    },
+    "fm_act_gap_none": {
+        "en": "Here {act} left every value it was given unchanged (it is linear on the values this picture "
+        "and kernel produce), so the two routes still agree: largest difference {gap}. Choose a kernel "
+        "with negative outputs, such as an edge detector, or a negative bias.",
+        "zh": "在这张图和这个卷积核下，{act} 没有改变它收到的任何一个数（这些数都落在它的线性区间里），"
+        "所以两条路线依然一致：最大差值为 {gap}。换一个会产生负数的卷积核（比如边缘检测），或者把偏置调成负数再试试。",
+    },
+    "fm_pool_note": {
+        "en": "Pooling is left out of this comparison: average pooling is linear as well (it is a 2×2 "
+        "convolution with stride 2) and would fold into K too; max pooling is not linear.",
+        "zh": "这里的比较没有放进池化：平均池化也是线性的（相当于步长为 2 的 2×2 卷积），同样会并进 K 里；"
+        "最大池化则不是线性的。",
+    },
+    "fm_code_caption": {
+        "en": "The functions that computed this page:",
+        "zh": "计算本页内容的函数：",
+    },
+}

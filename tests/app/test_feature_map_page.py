@@ -1,0 +1,170 @@
+"""The feature-map page in Streamlit's AppTest: it runs in both languages, every widget
+changes what is drawn, the URL restores the settings, and a bad upload gets a message."""
+
+import hashlib
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from core.i18n import t
+from core.lessons import feature_map as fm
+from tests.app.conftest import assert_clean, run_page
+
+PAGE = "app_pages/feature_map.py"
+
+
+def page(lang: str, **query: str):
+    return run_page(PAGE, lang=lang, **query)
+
+
+def pictures(at) -> list[str]:
+    """One digest per picture (stage pictures, zooms, the collapse routes), in page order."""
+    return [hashlib.sha256(img.url.encode()).hexdigest() for el in at.get("image") for img in el.proto.imgs]
+
+
+def charts(at) -> list[str]:
+    return [hashlib.sha256(c.proto.spec.encode() + c.proto.data.data).hexdigest() for c in at.get("vega_lite_chart")]
+
+
+def formulas(at) -> list[str]:
+    return [e.value for e in at.latex]
+
+
+def drawn(at) -> tuple:
+    return pictures(at), charts(at), formulas(at), [m.value for m in at.markdown]
+
+
+def png(array: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(array).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def test_page_renders_in_each_language(lang):
+    at = page(lang)
+    assert_clean(at)
+    assert at.title[0].value == t("fm_nav", lang)
+    assert len(pictures(at)) == 12  # 4 stages, 4 zooms, 4 collapse routes
+    assert len(charts(at)) == 4  # one histogram per stage
+    assert len(formulas(at)) == 4  # conv, pool, act of the cell; the composed kernel
+    assert any(t("fm_intro", lang)[:25] in m.value for m in at.markdown)
+    assert any(t("fm_hint_relu", lang) == m.value for m in at.markdown)
+    assert r"\text{ReLU}(" in formulas(at)[2]
+    assert not at.warning
+    assert set(at.query_params) == {"lang"}  # defaults are not written
+
+
+# Each step changes one widget; the next step starts from the page the previous one left.
+STEPS = [
+    ("number_input", "fm_seed", 5, "fm_seed", "5"),
+    ("selectbox", "fm_kernel", "outline", "fm_kernel", "outline"),
+    ("slider", "fm_b", -1.0, "fm_b", "-1"),
+    ("radio", "fm_pool", "avg", "fm_pool", "avg"),
+    ("selectbox", "fm_act", "tanh", "fm_act", "tanh"),
+    ("slider", "fm_r", 20, "fm_r", "20"),
+    ("slider", "fm_c", 10, "fm_c", "10"),
+    ("selectbox", "fm_k2", "sharpen", "fm_k2", "sharpen"),
+    ("number_input", "fm_ke4", 3.0, "fm_k", "-1,-1,-1,-1,3,-1,-1,-1,-1"),
+]
+
+
+def test_every_widget_changes_what_is_drawn(lang):
+    at = page(lang)
+    for kind, key, value, url_key, url_value in STEPS:
+        before = drawn(at)
+        getattr(at, kind)(key=key).set_value(value).run()
+        assert_clean(at)
+        assert drawn(at) != before, f"{key} = {value!r} changed nothing"
+        assert at.query_params[url_key] == url_value, key
+        assert at.title[0].value == t("fm_nav", lang)  # the rerun kept the language
+    # The kernel edit made the kernel the learner's own; picking a preset again loads it.
+    assert at.selectbox(key="fm_kernel").value == fm.CUSTOM
+    at.selectbox(key="fm_kernel").set_value("sobel_y").run()
+    assert [at.number_input(key=f"fm_ke{i}").value for i in range(9)] == [-1, -2, -1, 0, 0, 0, 1, 2, 1]
+    assert "fm_k" not in at.query_params and at.query_params["fm_kernel"] == "sobel_y"
+
+
+def test_what_each_stage_shows_follows_the_activation(lang):
+    at = page(lang, fm_act="sigmoid")
+    stage_captions = [c.value for c in at.caption if "63×63" in c.value]
+    assert len(stage_captions) == 2  # pooling, activation
+    low, high = (float(v.replace("−", "-")) for v in _numbers(stage_captions[1]))
+    assert 0 < low < high < 1  # sigmoid squashes into (0, 1)
+    assert any(t("fm_hint_sigmoid", lang) == m.value for m in at.markdown)
+
+
+def _numbers(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"−?\d+(?:\.\d+)?", text.split("·", 1)[1])
+
+
+def test_url_restores_every_setting(lang):
+    query = dict(fm_seed="3", fm_kernel="custom", fm_k="0,1,0,1,-4,1,0,1,0", fm_b="0.5", fm_pool="avg",
+                 fm_act="leaky_relu", fm_r="7", fm_c="50", fm_k2="sobel_y")
+    at = page(lang, **query)
+    assert_clean(at)
+    assert not at.warning
+    assert at.number_input(key="fm_seed").value == 3
+    assert at.selectbox(key="fm_kernel").value == "custom"
+    assert [at.number_input(key=f"fm_ke{i}").value for i in range(9)] == [0, 1, 0, 1, -4, 1, 0, 1, 0]
+    assert at.slider(key="fm_b").value == 0.5
+    assert at.radio(key="fm_pool").value == "avg"
+    assert at.selectbox(key="fm_act").value == "leaky_relu"
+    assert (at.slider(key="fm_r").value, at.slider(key="fm_c").value) == (7, 50)
+    assert at.selectbox(key="fm_k2").value == "sobel_y"
+    assert r"\tfrac{1}{4}" in formulas(at)[1]  # average pooling in the worked cell
+    assert r"0 & 1 & 0 \\ 1 & -4 & 1" in formulas(at)[0]  # the custom kernel in the worked cell
+    assert {k: at.query_params[k] for k in query} == query  # and it stays in the URL
+    # The same settings, reached by the widgets, draw the same pictures.
+    by_hand = page(lang)
+    for kind, key, value in [("number_input", "fm_seed", 3), ("selectbox", "fm_kernel", "custom")]:
+        getattr(by_hand, kind)(key=key).set_value(value).run()
+    for i, v in enumerate([0, 1, 0, 1, -4, 1, 0, 1, 0]):
+        by_hand.number_input(key=f"fm_ke{i}").set_value(float(v)).run()
+    for kind, key, value in [("slider", "fm_b", 0.5), ("radio", "fm_pool", "avg"), ("selectbox", "fm_act", "leaky_relu"),
+                             ("slider", "fm_r", 7), ("slider", "fm_c", 50), ("selectbox", "fm_k2", "sobel_y")]:
+        getattr(by_hand, kind)(key=key).set_value(value).run()
+    assert pictures(by_hand) == pictures(at)
+
+
+def test_a_bad_url_value_falls_back_with_a_notice(lang):
+    at = page(lang, fm_act="nonsense", fm_k="1,2", fm_kernel="custom", fm_r="99")
+    assert not at.exception
+    assert at.selectbox(key="fm_act").value == "relu"
+    assert at.slider(key="fm_r").value == 14
+    assert [at.number_input(key=f"fm_ke{i}").value for i in range(9)] == [-1, 0, 1, -2, 0, 2, -1, 0, 1]
+    notices = " ".join(w.value for w in at.warning)
+    assert "nonsense" in notices and "fm_k" in notices and "99" in notices
+    assert len(pictures(at)) == 12
+
+
+def test_uploads_good_and_bad(lang):
+    at = page(lang, fm_src="upload")
+    assert any(t("fm_upload_missing", lang) == i.value for i in at.info)
+    shapes = pictures(at)
+    assert len(shapes) == 12  # the page keeps working on the generated picture
+    at.file_uploader(key="fm_upload").set_value(("notes.png", b"not a picture", "image/png")).run()
+    assert not at.exception
+    reason = t("fm_upload_err_format", lang)
+    assert at.error[0].value == t("fm_upload_failed", lang, reason=reason)
+    assert pictures(at) == shapes
+    stripes = np.zeros((90, 90), dtype=np.uint8)
+    stripes[:, ::10] = 255
+    at.file_uploader(key="fm_upload").set_value(("stripes.png", png(stripes), "image/png")).run()
+    assert_clean(at)
+    assert any(t("fm_upload_ok", lang, size=fm.SIZE) == c.value for c in at.caption)
+    assert pictures(at) != shapes
+
+
+@pytest.mark.parametrize("act", ["identity", "relu"])
+def test_the_collapse_sentence_follows_the_numbers(act):
+    """Identity: still one convolution. ReLU on a blurred (non-negative) picture: changes
+    nothing either, and the page says why instead of claiming a difference."""
+    at = page("en", fm_act=act, fm_kernel="blur")
+    text = " ".join(m.value for m in at.markdown)
+    expected = "fm_act_gap_identity" if act == "identity" else "fm_act_gap_none"
+    assert t(expected, "en", act="ReLU", gap="")[:30] in text
+    assert t("fm_act_gap", "en", act="ReLU", gap="", changed="")[:40] not in text

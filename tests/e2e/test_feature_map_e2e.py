@@ -1,0 +1,48 @@
+"""The feature-map page in a real browser: it draws, and a new activation redraws its stage."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.i18n import t
+
+IMAGES = "[data-testid='stImage'] img"
+
+
+def stage_image(app, k: int):
+    """The picture of stage k (0 picture, 1 convolution, 2 pooling, 3 activation)."""
+    return app.widget(f"fm_stage_{k}").locator(IMAGES)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_page_loads_clean_and_draws(app, lang):
+    app.open("feature-map", f"lang={lang}")
+    expect(app.page.locator("h1").first).to_have_text(t("fm_nav", lang))
+    expect(app.page.locator(IMAGES)).to_have_count(12)
+    expect(stage_image(app, 3)).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))
+    expect(app.page.locator("[data-testid='stVegaLiteChart']")).to_have_count(4)
+    expect(app.page.locator(".katex").first).to_be_visible()
+    assert app.error_elements() == 0
+    assert not app.failed_responses, app.failed_responses
+    assert not app.console_errors, app.console_errors
+
+
+def test_changing_the_activation_redraws_the_activation_stage(app):
+    app.open("feature-map", "lang=en")
+    expect(stage_image(app, 3)).to_have_attribute("src", re.compile(r"^data:image/png"))
+    before = [stage_image(app, k).get_attribute("src") for k in range(4)]
+    app.select_option("fm_act", "Tanh")
+    expect(app.page).to_have_url(re.compile(r"fm_act=tanh"))
+    expect(stage_image(app, 3)).not_to_have_attribute("src", before[3])
+    expect(app.page.get_by_text(t("fm_hint_tanh", "en"))).to_be_visible()
+    # Convolution and pooling come before the activation: they stay as they were.
+    for k in range(3):
+        expect(stage_image(app, k)).to_have_attribute("src", before[k])
+    tanh = stage_image(app, 3).get_attribute("src")
+    app.select_option("fm_act", "Sigmoid")
+    expect(stage_image(app, 3)).not_to_have_attribute("src", tanh)
+    expect(stage_image(app, 3)).not_to_have_attribute("src", before[3])
+    assert app.error_elements() == 0
+    assert not app.failed_responses, app.failed_responses
+    assert not app.console_errors, app.console_errors
