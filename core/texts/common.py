@@ -14,7 +14,7 @@ TEXTS = {
         "zh": "神经网络为什么离不开激活函数？这个应用不靠背结论，而是让你亲手试："
         "拖动参数看曲线怎么弯，自己设定权重，再看着一个网络一点点学会分类。",
     },
-    "home_pages_heading": {"en": "Three pages, one argument", "zh": "三个页面，讲清一件事"},
+    "home_pages_heading": {"en": "Four pages, one argument", "zh": "四个页面，讲清一件事"},
     "home_card_collapse": {
         "en": "Stack as many linear layers as you like: the algebra folds them into one "
         "affine map, x·W + b (a linear map plus a constant), and the boundary stays a straight line.",
