@@ -1,7 +1,10 @@
 """The entry file routes, the home page speaks the chosen language, and the switch works."""
 
+from streamlit.testing.v1 import AppTest
+
 from core.i18n import t
-from tests.app.conftest import assert_clean, run_page
+from core.urlparams import BadValue, bad_link_message
+from tests.app.conftest import ENTRY, assert_clean, run_page
 
 
 def test_home_renders_in_each_language(lang):
@@ -19,10 +22,23 @@ def test_switching_language_translates_the_page():
     assert at.title[0].value == t("app_title", "zh")
 
 
-def test_bad_language_in_url_falls_back_to_english():
+def test_bad_language_in_url_falls_back_to_english_and_says_so():
     at = run_page(lang="klingon")
     assert_clean(at)
     assert at.title[0].value == t("app_title", "en")
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "klingon", "en")], "en")]
+    assert at.query_params["lang"] == "en"
+
+
+def test_bad_language_falls_back_to_the_browsers():
+    """?lang=fr from a Chinese browser: the page is in Chinese, and the notice says so, in Chinese."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.context["locale"] = "zh-CN"
+    at.query_params["lang"] = "fr"
+    at.run()
+    assert_clean(at)
+    assert at.title[0].value == t("app_title", "zh")
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "fr", "zh")], "zh")]
 
 
 def test_language_survives_a_page_switch_and_reruns():
