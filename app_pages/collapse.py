@@ -20,6 +20,7 @@ from core.collapse_charts import (
     threshold_chart,
 )
 from core.datasets import make_dataset
+from core.markdown import literal
 from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
 
 N_POINTS = 300
@@ -271,7 +272,7 @@ try:
     if len(hidden) != depth - 1:
         raise ValueError(st.session_state["col_widths"])
 except ValueError:
-    st.warning(tr("col_widths_bad", value=str(st.session_state["col_widths"])[:40], depth=depth),
+    st.warning(tr("col_widths_bad", value=literal(st.session_state["col_widths"], 40), depth=depth),
                icon=":material/warning:")
     hidden = col.resize_widths(col.parse_widths(DEFAULT_WIDTHS), depth)
 seed = int(st.session_state["col_seed"])
