@@ -1,5 +1,7 @@
 """The entry file routes, the home page speaks the chosen language, and the switch works."""
 
+import sys
+
 from streamlit.testing.v1 import AppTest
 
 from core.i18n import t
@@ -39,6 +41,20 @@ def test_bad_language_falls_back_to_the_browsers():
     assert_clean(at)
     assert at.title[0].value == t("app_title", "zh")
     assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "fr", "zh")], "zh")]
+
+
+def test_an_old_python_gets_one_clear_sentence(monkeypatch):
+    """On Python 3.10 the entry file stops before importing anything that needs 3.11."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    monkeypatch.setattr(sys, "version_info", (3, 10, 12, "final", 0))
+    monkeypatch.setattr(sys, "version", "3.10.12 (main) [GCC]")
+    at.run()
+    monkeypatch.undo()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "This app needs Python 3.11 or newer; it is running on Python 3.10.12. "
+        "· 本应用需要 Python 3.11 或更高版本，当前运行的是 Python 3.10.12。"]
+    assert not at.title  # stopped before the navigation ran a page
 
 
 def test_language_survives_a_page_switch_and_reruns():
