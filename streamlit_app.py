@@ -1,8 +1,20 @@
 """Entry point: page config, language, navigation. Routing only; pages do the work."""
 
+import sys
+
 import streamlit as st
 
-from ui import choose_language, tr
+# The app needs Python 3.11 (numpy 2.4, the pinned Streamlit; tools/check_python.py says the
+# same before pip runs). On an older one, say so on the page and in the terminal rather
+# than fail somewhere inside a dependency; nothing below this check is imported before it.
+if sys.version_info < (3, 11):
+    NEEDED = (f"This app needs Python 3.11 or newer; it is running on Python {sys.version.split()[0]}. "
+              f"· 本应用需要 Python 3.11 或更高版本，当前运行的是 Python {sys.version.split()[0]}。")
+    print(NEEDED, file=sys.stderr)
+    st.error(NEEDED)
+    st.stop()
+
+from ui import choose_language, tr  # noqa: E402  (after the version check, on purpose)
 
 st.set_page_config(page_title="Activation functions · 激活函数", page_icon="〰️", layout="wide")
 choose_language()

@@ -5,7 +5,6 @@ boundary over the circle data, additivity/homogeneity, the constant gradient; th
 depth and width (and an activation that bends the boundary); then the x² way out.
 """
 
-import re
 
 import numpy as np
 import streamlit as st
@@ -22,6 +21,7 @@ from core.collapse_charts import (
     threshold_chart,
 )
 from core.datasets import make_dataset
+from core.markdown import literal
 from ui import restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
 
 N_POINTS = 300
@@ -133,14 +133,9 @@ def _pct(value: float) -> str:
     return f"{100.0 * value:.1f} %"
 
 
-def _markdown_text(text: str) -> str:
-    """Typed text shown inside a Markdown message as typed: every Markdown/HTML sign escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~:$&])", r"\\\1", text)
-
-
 def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
     """Say what is wrong with the typed widths and which widths the stack really uses."""
-    value = _markdown_text(value[:40])
+    value = literal(value, 40)
     if used:
         st.warning(tr("col_widths_bad", value=value, depth=depth, used=col.format_widths(used)),
                    icon=":material/warning:")
@@ -296,7 +291,7 @@ if biased:
     f_latex = rf"f(\mathbf x) &= {col.combo_latex([(a_coef, col.IN1), (c_coef, col.IN2), (nums['beta'], '1')])}"
     # With no line there is nothing to solve: f is the constant β.
     solved = (rf"f(\mathbf x) &\equiv {col.fmt(nums['beta'])}" if b_line.kind == "none"
-              else rf"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line))
+              else r"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line))
     st.latex(col.aligned([f_latex, solved]))
 else:
     st.write(tr("col_additivity_text"))

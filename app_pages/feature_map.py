@@ -8,7 +8,6 @@ fm_act, fm_r, fm_c, fm_k2.
 
 from __future__ import annotations
 
-import hashlib
 
 import numpy as np
 import streamlit as st

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import tr
+from ui import show_url_notices, tr
 
 st.title(tr("app_title"))
+show_url_notices()  # the home page has no settings, but a link may carry ?lang=fr
 st.write(tr("home_lead"))
 st.subheader(tr("home_pages_heading"))
 

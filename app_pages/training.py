@@ -66,7 +66,7 @@ def current_data(lang: str):
         except DatasetError as error:
             st.error(tv.dataset_error_message(error, lang), icon=":material/error:")
         else:
-            st.caption(tr("trn_upload_ok", n=n, label0=labels[0], label1=labels[1]))
+            st.caption(tv.upload_ok_message(n, labels, lang))
             return split, hashlib.sha256(data).hexdigest()[:16]
     else:
         st.info(tr("trn_upload_missing"), icon=":material/upload_file:")

@@ -13,7 +13,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.collapse import Line, circle_side, fmt, grid_values, zero_contour
+from core.collapse import Line, circle_side, grid_values, zero_contour
 from core.theme import CLASS0, CLASS1, MUTED, PRIMARY, TEXT, altair_config
 
 LIGHT1 = "#D3E5F2"  # light blue: the class-1 (circle) side

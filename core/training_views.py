@@ -24,6 +24,7 @@ from core.datasets import DATASETS, DatasetError
 from core.i18n import TEXTS, placeholders, t
 from core.mlp import INITS, LOSSES, REGS
 from core.live_frames import Frame, encode_points, pack
+from core.markdown import literal
 from core.theme import CLASS0, CLASS1, FONT, GRID, MUTED, SERIES, TEXT, altair_config
 from core.training import OPTIMIZERS, TrainConfig
 from core.training_session import FRAME_RATE, compare_configs, compare_init  # noqa: F401
@@ -159,21 +160,35 @@ def format_percent(value: float) -> str:
     return "—" if not math.isfinite(value) else f"{100.0 * value:.1f}%"
 
 
+#: Characters of one detail of a CSV error (a cell, the header) the message quotes.
+DETAIL_CHARS = 80
+
+
 def dataset_error_message(error: DatasetError, lang: str) -> str:
-    """The learner-facing sentence for a :class:`DatasetError` (every code has one)."""
+    """The learner-facing sentence for a :class:`DatasetError` (every code has one).
+
+    Every detail is escaped: it may quote the learner's file (a cell, a label, the
+    header), and a cell such as ``[click](https://…)`` must read as text, not as a link.
+    """
     details = {}
     for name, value in error.details.items():
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
-        details[name] = value
+        details[name] = literal(value, DETAIL_CHARS)
     key = f"trn_err_{error.code}"
     if key not in TEXTS:  # a code this page does not know yet: still a sentence
-        key, details = "trn_err_unreadable", {"reason": error.code}
+        key, details = "trn_err_unreadable", {"reason": literal(error.code, DETAIL_CHARS)}
     # A detail the error did not carry reads as "—" rather than a raw {placeholder}.
     for name in placeholders(TEXTS[key]["en"]) - details.keys():
         details[name] = "—"
     reason = t(key, lang, **details)
     return t("trn_upload_failed", lang, reason=reason)
+
+
+def upload_ok_message(n: int, labels: Sequence[str], lang: str) -> str:
+    """The caption of a good upload; its class names come from the file, so they are escaped."""
+    label0, label1 = (literal(label, DETAIL_CHARS) for label in labels)
+    return t("trn_upload_ok", lang, n=n, label0=label0, label1=label1)
 
 
 # ------------------------------------------------------------------ config

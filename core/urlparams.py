@@ -17,6 +17,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import t
+from core.markdown import code, literal
+
 
 @dataclass(frozen=True)
 class Param:
@@ -35,6 +38,66 @@ class Param:
             return self.parse(raw.strip()), True
         except (ValueError, TypeError, OverflowError):
             return self.default, False
+
+
+@dataclass(frozen=True)
+class BadValue:
+    """A URL parameter the page could not use: what the link said, and what is used instead.
+
+    ``fallback`` is the value used instead, as URL text; empty when that value is empty
+    (no comparison, no hidden layer), which a notice reads as "the default".
+    """
+
+    key: str
+    raw: str
+    fallback: str
+
+
+def fallback_text(param: Param) -> str:
+    """The default of ``param`` as the learner would type it in the URL."""
+    return "" if param.default is None else param.dump(param.default)
+
+
+def restore(params: Sequence[Param], raw_of: Callable[[str], str | None]) -> tuple[dict[str, Any], list[BadValue]]:
+    """Read every parameter from the URL: ``({key: value}, [the values that were bad])``.
+
+    ``raw_of(key)`` is the URL's text for ``key``, or None when the link does not have it.
+    """
+    values: dict[str, Any] = {}
+    bad: list[BadValue] = []
+    for param in params:
+        raw = raw_of(param.key)
+        values[param.key], ok = param.read(raw)
+        if not ok:
+            bad.append(BadValue(param.key, raw, fallback_text(param)))
+    return values, bad
+
+
+#: Characters of each bad value a notice shows: one value may be long (a whole pasted
+#: sentence); in a list of many, each gets less room, so the notice stays a few lines.
+ONE_VALUE_CHARS = 60
+LISTED_VALUE_CHARS = 24
+
+
+def bad_link_message(bad: Sequence[BadValue], lang: str) -> str:
+    """One notice for every bad value of a link, in ``lang``; every echoed value escaped.
+
+    One bad value gets a sentence; several get one sentence and a compact list (ten bad
+    values used to be ten full-width warnings that pushed the page below the fold).
+    """
+    if len(bad) == 1:
+        item = bad[0]
+        fallback = (t("url_fallback_value", lang, value=code(item.fallback)) if item.fallback
+                    else t("url_fallback_default", lang))
+        return t("url_bad_one", lang, name=code(item.key), value=literal(item.raw, ONE_VALUE_CHARS),
+                 fallback=fallback)
+    # One item reads the same in both languages: key = “value” → default.
+    items = t("url_list_sep", lang).join(
+        f"{code(item.key)} = “{literal(item.raw, LISTED_VALUE_CHARS)}” → "
+        + (code(item.fallback) if item.fallback else t("url_fallback_default", lang))
+        for item in bad
+    )
+    return t("url_bad_many", lang, count=len(bad), items=items)
 
 
 def choice(key: str, options: Sequence[str], default: str) -> Param:

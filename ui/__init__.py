@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
+from core import urlparams as up
 from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalize_lang, t
-from core.urlparams import Param
+from core.urlparams import BadValue, Param
 
 LANG_KEY = "lang"
 _LANG_STORE = "_lang"
@@ -33,9 +34,12 @@ def choose_language() -> str:
     language must never silently fall back to English.
     """
     if _LANG_STORE not in st.session_state:
-        st.session_state[_LANG_STORE] = (
-            normalize_lang(url_value(LANG_KEY)) or normalize_lang(st.context.locale) or DEFAULT_LANG
-        )
+        asked = url_value(LANG_KEY)
+        lang = normalize_lang(asked) or normalize_lang(st.context.locale) or DEFAULT_LANG
+        st.session_state[_LANG_STORE] = lang
+        if asked is not None and normalize_lang(asked) is None:
+            # ?lang=fr: the page falls back to the browser's language (or English), and says so.
+            _add_notices([BadValue(LANG_KEY, asked, lang)])
     st.session_state[LANG_KEY] = st.session_state[_LANG_STORE]
     with st.sidebar:
         st.selectbox(
@@ -76,15 +80,19 @@ def restore_from_url(params: Sequence[Param]) -> None:
     session), so the URL does not override it.  A bad URL value falls back to the default
     and leaves a translated notice, shown by ``show_url_notices`` until dismissed.
     """
-    for param in params:
-        if param.key in st.session_state:
-            continue
-        raw = url_value(param.key)
-        value, ok = param.read(raw)
-        st.session_state[param.key] = value
-        if not ok:
-            default = param.dump(param.default) if param.default not in (None, "", []) else "—"
-            st.session_state.setdefault(_NOTICES_KEY, []).append((param.key, raw[:60], default))
+    fresh = [param for param in params if param.key not in st.session_state]
+    values, bad = up.restore(fresh, url_value)
+    st.session_state.update(values)
+    _add_notices(bad)
+
+
+def _add_notices(bad: Sequence[BadValue]) -> None:
+    """Remember bad URL values for the notice (a key noticed again replaces its old entry)."""
+    if not bad:
+        return
+    new_keys = {item.key for item in bad}
+    kept = [item for item in st.session_state.get(_NOTICES_KEY, []) if item.key not in new_keys]
+    st.session_state[_NOTICES_KEY] = kept + list(bad)
 
 
 def write_to_url(params: Sequence[Param]) -> None:
@@ -99,13 +107,12 @@ def write_to_url(params: Sequence[Param]) -> None:
 
 
 def show_url_notices() -> None:
-    """Tell the learner which parts of the link they followed could not be used."""
-    notices = st.session_state.get(_NOTICES_KEY)
-    if not notices:
+    """Tell the learner, in one compact notice, which parts of the link could not be used."""
+    bad = st.session_state.get(_NOTICES_KEY)
+    if not bad:
         return
     with st.container(key="url_notices"):
-        for name, value, default in notices:
-            st.warning(tr("bad_url_param", name=name, value=value, default=default), icon=":material/link_off:")
+        st.warning(up.bad_link_message(bad, current_lang()), icon=":material/link_off:")
         if st.button(tr("dismiss"), key="dismiss_url_notices", type="tertiary"):
             st.session_state[_NOTICES_KEY] = []
             st.rerun()

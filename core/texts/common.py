@@ -39,9 +39,18 @@ TEXTS = {
     },
     "dismiss": {"en": "Dismiss", "zh": "知道了"},
     "show_code": {"en": "Show the code", "zh": "查看代码"},
-    "bad_url_param": {
+    # A link with values the page cannot use. {name} and {value} arrive formatted (the
+    # key as code, the learner's value escaped); {fallback} is one of the url_fallback_*.
+    "url_bad_one": {
         "en": "The link asked for {name} = “{value}”, which is not a valid value; "
-        "using {default} instead.",
-        "zh": "链接里的参数 {name} = “{value}” 无效，已改用默认值 {default}。",
+        "the page uses {fallback} instead.",
+        "zh": "链接里的参数 {name} = “{value}” 无效，页面已改用{fallback}。",
     },
+    "url_fallback_value": {"en": "the default, {value},", "zh": "默认值 {value}"},
+    "url_fallback_default": {"en": "the default", "zh": "默认值"},
+    "url_bad_many": {
+        "en": "{count} settings in the link are not valid, so the page uses its defaults for them: {items}.",
+        "zh": "链接里有 {count} 个参数无效，页面已改用默认值：{items}。",
+    },
+    "url_list_sep": {"en": "; ", "zh": "；"},
 }

@@ -13,6 +13,7 @@ from core import collapse as col
 from core.activations import ACTIVATIONS
 from core.datasets import make_dataset
 from core.i18n import TEXTS, t
+from core.markdown import literal
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/collapse.py"
@@ -332,4 +333,4 @@ def test_typed_bad_widths_name_the_widths_really_used(lang):
     assert_clean(at)
     assert _hidden_used(at, lang) == ""
     (warning,) = [w.value for w in at.warning]
-    assert warning == t("col_widths_bad_one", lang, value=r"\*x\*", example="8,3,8")
+    assert warning == t("col_widths_bad_one", lang, value=literal("*x*"), example="8,3,8")

@@ -1,10 +1,14 @@
 """The entry file routes, the home page speaks the chosen language, and the switch works."""
 
+import sys
+
 import numpy as np
+from streamlit.testing.v1 import AppTest
 
 from core import collapse as col
 from core.i18n import t
-from tests.app.conftest import assert_clean, run_page
+from core.urlparams import BadValue, bad_link_message
+from tests.app.conftest import ENTRY, assert_clean, run_page
 
 
 def test_home_renders_in_each_language(lang):
@@ -22,10 +26,37 @@ def test_switching_language_translates_the_page():
     assert at.title[0].value == t("app_title", "zh")
 
 
-def test_bad_language_in_url_falls_back_to_english():
+def test_bad_language_in_url_falls_back_to_english_and_says_so():
     at = run_page(lang="klingon")
     assert_clean(at)
     assert at.title[0].value == t("app_title", "en")
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "klingon", "en")], "en")]
+    assert at.query_params["lang"] == "en"
+
+
+def test_bad_language_falls_back_to_the_browsers():
+    """?lang=fr from a Chinese browser: the page is in Chinese, and the notice says so, in Chinese."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at.context["locale"] = "zh-CN"
+    at.query_params["lang"] = "fr"
+    at.run()
+    assert_clean(at)
+    assert at.title[0].value == t("app_title", "zh")
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "fr", "zh")], "zh")]
+
+
+def test_an_old_python_gets_one_clear_sentence(monkeypatch):
+    """On Python 3.10 the entry file stops before importing anything that needs 3.11."""
+    at = AppTest.from_file(ENTRY, default_timeout=60)
+    monkeypatch.setattr(sys, "version_info", (3, 10, 12, "final", 0))
+    monkeypatch.setattr(sys, "version", "3.10.12 (main) [GCC]")
+    at.run()
+    monkeypatch.undo()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "This app needs Python 3.11 or newer; it is running on Python 3.10.12. "
+        "· 本应用需要 Python 3.11 或更高版本，当前运行的是 Python 3.10.12。"]
+    assert not at.title  # stopped before the navigation ran a page
 
 
 def test_language_survives_a_page_switch_and_reruns():

@@ -22,7 +22,53 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+#: The command that installs whatever the tests need (the README's test command).
+SETUP_COMMAND = "./tools/test.sh"
+
+
+def _playwright_chromium() -> str | None:
+    """Playwright's own Chromium (``python -m playwright install chromium``), if installed."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            path = pw.chromium.executable_path
+    except Exception:  # noqa: BLE001 - no driver, no browser: either way, not installed
+        return None
+    return path if path and Path(path).exists() else None
+
+
+def find_chromium() -> str | None:
+    """The browser for the end-to-end tests, or None when there is none.
+
+    In this order: an explicit ``CHROMIUM_PATH`` (returned even if it does not exist, so
+    that the error names it), the system's Chromium (Debian's ``chromium`` on the PATH),
+    Playwright's own. Playwright is asked last because asking starts its driver (about a second).
+    """
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit
+    path = shutil.which("chromium")
+    # Ubuntu's "chromium" is a snap (/snap/bin/chromium -> /usr/bin/snap), which does not
+    # run in a container and which Playwright does not drive: use Playwright's own there.
+    if path and "/snap/" not in path and Path(path).resolve().name != "snap":
+        return path
+    return _playwright_chromium()
+
+
+def chromium_problem(path: str | None) -> str | None:
+    """One sentence saying what to run when ``path`` is not a usable browser, else None."""
+    if path is None:
+        return (f"No Chromium for the end-to-end tests: run {SETUP_COMMAND} (it installs one), "
+                "or python -m playwright install chromium, or set CHROMIUM_PATH.")
+    if not Path(path).exists():
+        return f"CHROMIUM_PATH={path} does not exist: point it at a Chromium, or unset it and run {SETUP_COMMAND}."
+    return None
+
+
+#: The browser path (None: none found; the ``browser`` fixture then fails with what to run).
+#: Benchmarks and tools/screenshots.py launch it too; Playwright takes None as "my own".
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -81,8 +127,6 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 @pytest.fixture(scope="session")
 def app_url():
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium (see .ci/run)")
     port = free_port()
     proc = start_streamlit(port)
     url = f"http://127.0.0.1:{port}"
@@ -97,6 +141,9 @@ def app_url():
 def browser():
     from playwright.sync_api import sync_playwright
 
+    problem = chromium_problem(CHROMIUM)
+    if problem:
+        pytest.fail(problem, pytrace=False)
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium

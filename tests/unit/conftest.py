@@ -6,3 +6,8 @@ import pytest
 def pytest_collection_modifyitems(items):
     for item in items:
         item.add_marker(pytest.mark.filterwarnings("error"))
+
+
+@pytest.fixture(params=["en", "zh"])
+def lang(request) -> str:
+    return request.param

@@ -53,8 +53,8 @@ def test_every_literal_key_in_the_app_exists(path):
 
 
 def test_lookup_fills_placeholders_and_falls_back():
-    assert "lr" in t("bad_url_param", "en", name="lr", value="x", default="0.03")
-    assert "lr" in t("bad_url_param", "zh", name="lr", value="x", default="0.03")
+    assert "lr" in t("url_bad_one", "en", name="lr", value="x", fallback="0.03")
+    assert "lr" in t("url_bad_one", "zh", name="lr", value="x", fallback="0.03")
     assert t("nav_home", "fr") == t("nav_home", "en")
     with pytest.raises(KeyError):
         t("no such key", "en")

@@ -12,7 +12,9 @@ from core import training_views as tv
 from core.activations import ACTIVATIONS
 from core.datasets import ERROR_CODES, DatasetError, load_csv, make_dataset, train_test_split
 from core.i18n import TEXTS
+from core.markdown import WORD_JOINER
 from core.training import TrainConfig, Trainer
+from tests.streamlit_markdown import markup, text_view
 
 P = tv.PARAMS_BY_KEY
 
@@ -151,7 +153,38 @@ def test_dataset_error_message_fills_details():
     text = tv.dataset_error_message(info.value, "en")
     assert "4 different values" in text and "a, b, c, d" in text
     assert "无法使用" in tv.dataset_error_message(info.value, "zh")
-    assert "something_new" in tv.dataset_error_message(DatasetError("something_new"), "en")  # never a crash
+    assert "something_new" in shown(tv.dataset_error_message(DatasetError("something_new"), "en"))  # never a crash
+
+
+def shown(message: str) -> str:
+    """What the learner reads of a Markdown message (escapes resolved, joiners dropped)."""
+    return text_view(message).replace(WORD_JOINER, "")
+
+
+HOSTILE = "**BOLD** [click here](https://example.com) :red[red]"
+
+
+@pytest.mark.parametrize("csv", [
+    f"x1,x2,label\n1,2,a\n3,{HOSTILE},b\n".encode(),  # non_numeric: quotes the cell
+    f"x1,x2,label\n1,2,{HOSTILE}\n3,4,{HOSTILE}\n5,6,{HOSTILE}\n7,8,{HOSTILE}\n".encode(),  # one_class
+    "x1,x2,label\n1,2,a\n3,4,b\n5,6,<b>c</b>\n7,8,a\n".encode(),  # too_many_classes: lists the labels
+    f"x1,{HOSTILE},label\n1,2,a\n".encode(),  # columns: quotes the header
+])
+def test_csv_errors_quote_the_file_as_text(csv, lang):
+    """A file's cells, labels and header are the learner's text: shown, never rendered."""
+    with pytest.raises(DatasetError) as info:
+        load_csv(csv)
+    message = tv.dataset_error_message(info.value, lang)
+    harmless = DatasetError(info.value.code, **{k: "x" for k in info.value.details})
+    assert markup(message) == markup(tv.dataset_error_message(harmless, lang)), message
+    quoted = [x for v in info.value.details.values() for x in (v if isinstance(v, list) else [v]) if isinstance(x, str)]
+    assert any(not x.isalnum() for x in quoted) and all(x in shown(message) for x in quoted), (quoted, message)
+
+
+def test_upload_caption_quotes_the_labels_as_text(lang):
+    message = tv.upload_ok_message(40, (HOSTILE, "<script>x</script>"), lang)
+    assert markup(message) == markup(tv.upload_ok_message(40, ("a", "b"), lang))
+    assert HOSTILE in shown(message) and "<script>x</script>" in shown(message)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,8 @@ import math
 import pytest
 
 from core import urlparams as up
+from core.i18n import t
+from tests.streamlit_markdown import markup
 
 
 def test_choice_is_case_insensitive_and_canonical():
@@ -67,3 +69,52 @@ def test_format_number_round_trips(value):
     text = up.format_number(value)
     assert math.isclose(float(text), value, rel_tol=0, abs_tol=0)
     assert len(text) <= len(repr(value))
+
+
+# ------------------------------------------------------------------ bad links
+
+
+PAGE = [up.choice("activation", ["relu", "tanh"], "tanh"), up.number_in("lr", [0.01, 0.03], 0.03),
+        up.choices("trn_compare", ["relu", "tanh"], [], min_len=0)]
+
+
+def test_restore_reads_good_values_and_reports_each_bad_one():
+    url = {"activation": "RELU", "lr": "abc", "trn_compare": "relu,relu"}
+    values, bad = up.restore(PAGE, url.get)
+    assert values == {"activation": "relu", "lr": 0.03, "trn_compare": []}
+    assert bad == [up.BadValue("lr", "abc", "0.03"), up.BadValue("trn_compare", "relu,relu", "")]
+
+
+def test_restore_without_the_key_is_not_bad():
+    assert up.restore(PAGE, {}.get) == ({"activation": "tanh", "lr": 0.03, "trn_compare": []}, [])
+
+
+def test_one_bad_value_names_key_value_and_default(lang):
+    message = up.bad_link_message([up.BadValue("lr", "abc", "0.03")], lang)
+    assert message == t("url_bad_one", lang, name="`lr`", value="abc",
+                        fallback=t("url_fallback_value", lang, value="`0.03`"))
+
+
+def test_an_empty_default_reads_the_default(lang):
+    """Not "using — instead": an empty default (no comparison) is called the default."""
+    message = up.bad_link_message([up.BadValue("trn_compare", "x", "")], lang)
+    assert message == t("url_bad_one", lang, name="`trn_compare`", value="x", fallback=t("url_fallback_default", lang))
+    assert "—" not in message
+
+
+def test_many_bad_values_make_one_short_notice(lang):
+    bad = [up.BadValue(f"key{i}", "x" * 200, "1") for i in range(10)]
+    message = up.bad_link_message(bad, lang)
+    assert message.startswith(t("url_bad_many", lang, count=10, items="").split("10")[0] + "10")
+    assert all(f"`key{i}`" in message for i in range(10))
+    # Each value is cut to a few characters, so ten of them fit in a few lines.
+    assert len(message) < 10 * (up.LISTED_VALUE_CHARS + 30) + 120
+    assert "\n" not in message
+
+
+def test_echoed_values_are_escaped(lang):
+    hostile = "**BOLD** [click here](https://example.com) :red[red]"
+    for bad in ([up.BadValue("activation", hostile, "tanh")], [up.BadValue("activation", hostile, "tanh")] * 3):
+        message = up.bad_link_message(bad, lang)
+        harmless = up.bad_link_message([up.BadValue(b.key, "x", b.fallback) for b in bad], lang)
+        assert markup(message) == markup(harmless), message
