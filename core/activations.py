@@ -251,6 +251,7 @@ class Activation:
         return self.grad(x, **{**self.params, **params})
 
 
+# The papers the entries cite, by a short name (some are cited by several entries).
 _PAPERS = {
     "widrow": Paper("B. Widrow, M. E. Hoff", "Adaptive Switching Circuits", 1960,
                     "https://doi.org/10.21236/ad0241531"),
