@@ -9,9 +9,8 @@ import streamlit as st
 
 import core.activation_charts as ac
 from core import urlparams as up
-from core.activations import ACTIVATIONS
-from core.i18n import TEXTS
-from ui import restore_from_url, show_code, show_url_notices, tr, write_to_url
+from core.activations import ACTIVATIONS, display_name
+from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, write_to_url
 
 KEYS = list(ACTIVATIONS)
 # One slider per parameter of each function: key -> (function, parameter, low, high).
@@ -34,9 +33,8 @@ PARAMS = [
 
 
 def name_of(key: str) -> str:
-    """The function's label in the learner's language (most names are the same in both)."""
-    text_key = f"act_name_{key}"
-    return tr(text_key) if text_key in TEXTS else ACTIVATIONS[key].name
+    """The function's label in the learner's language (the catalog's, as on every page)."""
+    return display_name(key, current_lang())
 
 
 def params_of(key: str) -> dict:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core import collapse as col
 from core import urlparams as up
-from core.activations import ACTIVATIONS
+from core.activations import ACTIVATIONS, display_name
 from core.collapse_charts import (
     boundary_chart,
     circle_chart,
@@ -22,7 +22,7 @@ from core.collapse_charts import (
 )
 from core.datasets import make_dataset
 from core.markdown import literal
-from ui import restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
+from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
 
 N_POINTS = 300
 DEFAULT_WIDTHS = "8,3,8"
@@ -144,7 +144,7 @@ def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
 
 
 def _activation_label(key: str) -> str:
-    return tr("col_act_identity") if key == "identity" else tr("col_act_step") if key == "step" else ACTIVATIONS[key].name
+    return display_name(key, current_lang())
 
 
 restore_from_url(PARAMS)

@@ -12,10 +12,10 @@ What is computed here and not in :mod:`core.activations` / :mod:`core.activation
   (:func:`saturation_regions`);
 * which stretches of small slope are saturation (they run on to ±∞) and which are
   only the neighbourhood of a point where f' = 0 (:func:`slope_regions`);
-* the output range for parameter values other than the defaults
-  (:func:`output_range`), Keras's side of each parameter (:data:`KERAS_PARAMS`), and
-  the PyTorch and Keras calls that compute the curve drawn (:func:`torch_spelling`,
-  :func:`keras_spelling`);
+* the output range for parameter values other than the defaults, as text
+  (:func:`output_range`, by the catalog's rule), and the PyTorch and Keras calls that
+  compute the curve drawn (:func:`torch_spelling`, :func:`keras_spelling`; Keras's side
+  of each parameter is in the catalog, gathered in :data:`KERAS_PARAMS`);
 * how far GELU's two cheap forms are from the exact GELU (:func:`gelu_approximations`).
 """
 
@@ -43,7 +43,7 @@ from core.activation_props import (
     tail_slopes,
     with_defaults,
 )
-from core.activations import ACTIVATIONS, Activation
+from core.activations import ACTIVATIONS, Activation, KerasParam
 from core.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
 __all__ = [
@@ -87,46 +87,15 @@ N_POINTS = 401
 # Steepness ladder for σ(k·x): roughly logarithmic from gentle to almost a step.
 K_LADDER = (0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 
-# Slider step per parameter name (the ranges come from Activation.param_ranges).
-PARAM_STEPS = {
-    "negative_slope": 0.01,
-    "alpha": 0.05,
-    "beta": 0.1,
-    "threshold": 1.0,
-    "min_val": 0.05,
-    "max_val": 0.05,
-    "lambd": 0.05,
+# Read from the catalog (each activation's ParamSpec), keyed the way the page asks:
+# the slider step per parameter name (tests/unit/test_catalog.py checks that a name has
+# one step, whichever function it belongs to), and Keras's side of each
+# (function, parameter) (see core.activations.KerasParam).
+PARAM_STEPS: dict[str, float] = {
+    name: spec.step for act in ACTIVATIONS.values() for name, spec in act.param_specs.items()
 }
-
-
-
-@dataclass(frozen=True)
-class KerasParam:
-    """Keras's side of one PyTorch parameter.
-
-    ``name``: Keras's argument for it, with Keras's ``default`` (as text for the help);
-    ``None`` when Keras has no such argument. Then ``fixed`` is the value Keras always
-    uses, or ``None`` when Keras's formula has nothing like the parameter at all
-    (Softplus's ``threshold``: Keras computes ln(1 + eˣ) for every x, it never switches
-    to the identity).
-    """
-
-    name: str | None
-    default: str | None = None
-    fixed: float | None = None
-
-
 KERAS_PARAMS: dict[tuple[str, str], KerasParam] = {
-    ("leaky_relu", "negative_slope"): KerasParam(
-        "negative_slope", "0.3 (keras.layers.LeakyReLU), 0.2 (keras.activations.leaky_relu)"),
-    ("elu", "alpha"): KerasParam("alpha", "1.0"),
-    ("celu", "alpha"): KerasParam("alpha", "1.0"),
-    ("softplus", "beta"): KerasParam(None, fixed=1.0),
-    ("softplus", "threshold"): KerasParam(None),
-    ("hardtanh", "min_val"): KerasParam(None, fixed=-1.0),
-    ("hardtanh", "max_val"): KerasParam(None, fixed=1.0),
-    ("softshrink", "lambd"): KerasParam("threshold", "0.5"),
-    ("hardshrink", "lambd"): KerasParam("threshold", "0.5"),
+    (act.key, name): spec.keras for act in ACTIVATIONS.values() for name, spec in act.param_specs.items()
 }
 
 
@@ -363,19 +332,10 @@ def format_intervals(intervals: Sequence[tuple[float, float]], half_width: float
 def output_range(act: Activation, params: Mapping | None = None) -> str:
     """The output range as interval text, e.g. "(0, 1)", "[0, ∞)", "(−α, ∞)" in numbers.
 
-    The registry states the range at the default parameters; for the functions whose
-    range moves with a parameter it is recomputed here from the formula.
+    The catalog states the range at the default parameters, and for the functions whose
+    range moves with a parameter, the rule (``Activation.range_at``).
     """
-    p = with_defaults(act, params)
-    lo, hi = act.range
-    lo_in, hi_in = act.range_attained
-    if act.key == "leaky_relu":
-        slope = p["negative_slope"]
-        lo, lo_in = (0.0, True) if slope == 0 else (-math.inf, False)
-    elif act.key in ("elu", "celu"):
-        lo, lo_in = -p["alpha"], False
-    elif act.key == "hardtanh":
-        lo, hi, lo_in, hi_in = p["min_val"], p["max_val"], True, True
+    (lo, hi), (lo_in, hi_in) = act.range_at(**with_defaults(act, params))
     left = "[" if lo_in and math.isfinite(lo) else "("
     right = "]" if hi_in and math.isfinite(hi) else ")"
     return f"{left}{fmt(lo, 4)}, {fmt(hi, 4)}{right}"

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from core import urlparams as up
-from core.activations import ACTIVATIONS
+from core.activations import ACTIVATIONS, display_name
 from core.boundary import LIM, evaluate_neurons, png_bytes, render_neuron_map
 from core.datasets import DATASETS, DatasetError
 from core.i18n import TEXTS, placeholders, t
@@ -130,9 +130,8 @@ PARAMS_BY_KEY = {p.key: p for p in PARAMS}
 
 
 def activation_label(key: str, lang: str) -> str:
-    """Display name of an activation (a few have a translated name)."""
-    text_key = f"trn_act_{key}"
-    return t(text_key, lang) if text_key in TEXTS else ACTIVATIONS[key].name
+    """Display name of an activation: the catalog's, the same on every page."""
+    return display_name(key, lang)
 
 
 def option_label(prefix: str, value: str, lang: str) -> str:
@@ -503,10 +502,10 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
 
 
 def neuron_value_range(activation: str) -> tuple[float, float] | None:
-    """Fixed colour range for bounded activations (so 'saturated' looks saturated)."""
-    fixed = {"tanh": (-1.0, 1.0), "sigmoid": (0.0, 1.0), "step": (0.0, 1.0), "hardtanh": (-1.0, 1.0),
-             "hardsigmoid": (0.0, 1.0), "softsign": (-1.0, 1.0)}
-    return fixed.get(activation)
+    """Fixed colour range for bounded activations (so 'saturated' looks saturated):
+    the catalog's ``picture_range``; None scales each picture to its own values."""
+    act = ACTIVATIONS.get(activation)
+    return act.picture_range if act is not None else None
 
 
 def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None) -> list[np.ndarray]:

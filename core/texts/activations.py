@@ -281,8 +281,5 @@ TEXTS = {
         "en": "The code below is what the page runs: f and f′ of each chosen function, from core/activations.py.",
         "zh": "下面就是本页实际运行的代码：所选函数的 f 和 f′，来自 core/activations.py。",
     },
-    # ------------------------------------------------------------------ names
-    "act_name_identity": {"en": "Identity (linear)", "zh": "恒等函数（线性）"},
-    "act_name_step": {"en": "Step (Heaviside)", "zh": "阶跃函数（Heaviside）"},
-    "act_name_gelu_tanh": {"en": "GELU (tanh approx.)", "zh": "GELU（tanh 近似）"},
+    # Activation names live in the catalog (core/activations.py, name and name_zh).
 }

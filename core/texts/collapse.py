@@ -368,8 +368,6 @@ TEXTS = {
         "右边用的是同样的权重和偏置，只是在每个隐藏层后面加了激活函数。",
     },
     "col_act": {"en": "Activation after each hidden layer", "zh": "每个隐藏层后的激活函数"},
-    "col_act_identity": {"en": "Identity (linear)", "zh": "恒等函数（线性）"},
-    "col_act_step": {"en": "Step (Heaviside)", "zh": "阶跃函数"},
     "col_linear_stack": {"en": "Linear stack", "zh": "纯线性"},
     "col_bent_stack": {"en": "With {act}", "zh": "加上 {act}"},
     "col_stack_accuracy": {"en": "Accuracy on the circle data: {acc}", "zh": "在圆圈数据上的准确率：{acc}"},

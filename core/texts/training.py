@@ -143,8 +143,6 @@ TEXTS = {
     "trn_more_units": {"en": "One more neuron in layer {i}", "zh": "第 {i} 层加一个神经元"},
     "trn_fewer_units": {"en": "One neuron fewer in layer {i}", "zh": "第 {i} 层减一个神经元"},
     "trn_activation": {"en": "Activation", "zh": "激活函数"},
-    "trn_act_identity": {"en": "Identity (linear)", "zh": "Identity（恒等，线性）"},
-    "trn_act_step": {"en": "Step (Heaviside)", "zh": "Step（阶跃）"},
     "trn_init": {"en": "Initial weights", "zh": "权重初始化"},
     "trn_init_auto": {"en": "Automatic (He for ReLU-like, else Glorot)",
                       "zh": "自动（ReLU 类用 He，其余用 Glorot）"},

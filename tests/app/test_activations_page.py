@@ -6,8 +6,8 @@ import pytest
 
 import core.activation_charts as ac
 from core.activation_props import depth_factors, output_moments, slope_supremum
-from core.activations import ACTIVATIONS
-from core.i18n import TEXTS, t
+from core.activations import ACTIVATIONS, display_name
+from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/activations.py"
@@ -171,7 +171,7 @@ def test_every_function_draws_with_the_second_derivative():
 def test_a_function_that_blocks_every_gradient_is_explained():
     at = run_page(PAGE, fn="step")
     assert_clean(at)
-    blocked = t("act_depth_blocked", "en", names=t("act_name_step", "en"))
+    blocked = t("act_depth_blocked", "en", names=display_name("step", "en"))
     assert blocked in [c.value for c in at.caption]
 
 
@@ -182,7 +182,7 @@ def prop_cell(at, lang: str, prop_key: str, fn_key: str, **values) -> str:
     """One cell of the properties table: the row labelled ``prop_key``, the column of ``fn_key``."""
     frame = at.table[0].value
     header = t("act_prop_header", lang)
-    name = t(f"act_name_{fn_key}", lang) if f"act_name_{fn_key}" in TEXTS else ACTIVATIONS[fn_key].name
+    name = display_name(fn_key, lang)
     row = frame[frame[header] == t(prop_key, lang, **values)]
     assert len(row) == 1, (prop_key, list(frame[header]))
     return str(row[name].iloc[0])
@@ -255,7 +255,7 @@ def test_depth_lines_compare_one_quantity(lang):
     text = markdown_text(at)
     for key, params in (("relu", {}), ("leaky_relu", {})):
         m, q = depth_factors(ACTIVATIONS[key], params, 1.0)
-        name = ACTIVATIONS[key].name
+        name = display_name(key, lang)
         assert t("act_depth_line", lang, name=name, m=ac.fmt(m, 3), q=ac.fmt_percent(q), mq=ac.fmt(m / q, 3)) in text
     assert depth_factors(ACTIVATIONS["leaky_relu"])[0] > depth_factors(ACTIVATIONS["relu"])[0]
 

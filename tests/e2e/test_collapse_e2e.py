@@ -62,7 +62,7 @@ def test_sentences_follow_the_state_in_the_browser(app):
 
     from core.datasets import make_dataset
 
-    from core.activations import ACTIVATIONS
+    from core.activations import ACTIVATIONS, display_name
 
     weights, biases = col.random_stack([2, 8, 3, 8, 1], seed=0)  # the page's default stack
     shape = col.boundary_shape(lambda P: col.forward(P, weights, biases, ACTIVATIONS["tanh"])[:, 0])
@@ -71,7 +71,7 @@ def test_sentences_follow_the_state_in_the_browser(app):
     page = app.page
     bends = page.get_by_text(t("col_contrast_bent", "en", act=ACTIVATIONS["tanh"].name))
     expect(bends).to_be_visible()
-    app.select_option("col_act", t("col_act_identity", "en"))
+    app.select_option("col_act", display_name("identity", "en"))
     expect(page.get_by_text(t("col_contrast_identity", "en"))).to_be_visible()
     expect(bends).to_have_count(0)
     expect(app.page).to_have_url(re.compile(r"col_act=identity"))

@@ -32,9 +32,11 @@ def wide_props():
 
 
 # Fields that may legitimately be empty: no Keras equivalent (None), no formula to add
-# about Keras, no kink to explain, no parameters.
+# about Keras, no kink to explain, no parameters, a range that does not move with them,
+# no fixed colour range for pictures, no derivative from the output.
 OPTIONAL = {"keras_name", "keras_note_latex", "kink_convention_latex", "kink_points",
-            "params", "param_ranges", "kink_fn", "more_papers"}
+            "params", "param_specs", "param_ranges", "kink_fn", "range_fn", "more_papers",
+            "picture_range", "grad_from_output"}
 
 
 @pytest.mark.parametrize("key", KEYS)

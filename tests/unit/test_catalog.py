@@ -1,0 +1,236 @@
+"""The activation catalog: every entry is complete and consistent, and everything the app
+derives from an activation (slider steps, Keras facts, init family, picture range, names)
+is read from its entry.
+
+``entry_problems`` lists what is wrong with one entry; the last tests feed it broken
+entries, so that a check that silently passes everything would fail here.
+"""
+
+import dataclasses
+import inspect
+import math
+import re
+
+import numpy as np
+import pytest
+
+import core.activation_charts as ac
+import core.activations as cat
+import core.mlp
+import core.training_views as tv
+from core.activations import (
+    ACTIVATIONS,
+    FROM_OUTPUT,
+    HE_ACTIVATIONS,
+    INIT_FAMILIES,
+    Activation,
+    KerasParam,
+    ParamSpec,
+    auto_init,
+    display_name,
+)
+from core.i18n import LANGS
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+KEYS = list(ACTIVATIONS)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _on_grid(value: float, low: float, step: float) -> bool:
+    n = (value - low) / step
+    return math.isclose(n, round(n), abs_tol=1e-9)
+
+
+def _argument_names(func) -> set[str]:
+    return {n for n in inspect.signature(inspect.unwrap(func)).parameters if n != "x"}
+
+
+def entry_problems(act: Activation) -> list[str]:
+    """Everything incomplete or inconsistent in one entry (empty: the entry is fine)."""
+    out = []
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", act.key):
+        out.append("key is not a lower-case identifier")
+    # Names: both languages, and a Chinese name that is Chinese or the brand name itself.
+    for attr in ("name", "name_zh"):
+        value = getattr(act, attr)
+        if not isinstance(value, str) or not value.strip():
+            out.append(f"{attr} is empty")
+    if act.name_zh and act.name_zh != act.name and not _CJK.search(act.name_zh):
+        out.append("name_zh is neither Chinese nor the English name")
+    if act.init_family not in INIT_FAMILIES:
+        out.append(f"init_family {act.init_family!r} not in {INIT_FAMILIES}")
+    # Parameters: the functions' arguments, each with a default inside a slider range.
+    names = set(act.param_specs)
+    for func in (act.fn, act.grad):
+        if _argument_names(func) != names:
+            out.append(f"{func.__name__}'s arguments {sorted(_argument_names(func))} != params {sorted(names)}")
+    for name, spec in act.param_specs.items():
+        if not isinstance(spec, ParamSpec):
+            out.append(f"{name}: not a ParamSpec")
+            continue
+        if not spec.low < spec.high:
+            out.append(f"{name}: slider range ({spec.low}, {spec.high}) is empty")
+        if not spec.low <= spec.default <= spec.high:
+            out.append(f"{name}: default {spec.default} outside ({spec.low}, {spec.high})")
+        if not 0 < spec.step <= spec.high - spec.low:
+            out.append(f"{name}: step {spec.step} does not fit the range")
+        elif not (_on_grid(spec.default, spec.low, spec.step) and _on_grid(spec.high, spec.low, spec.step)):
+            out.append(f"{name}: default or high end off the slider's grid of step {spec.step}")
+        if f"{name}={spec.default}" not in act.torch_name:
+            out.append(f"{name}: the PyTorch spelling does not show the default")
+        kp = spec.keras
+        if not isinstance(kp, KerasParam):
+            out.append(f"{name}: no KerasParam")
+        elif kp.name is not None:
+            if not (kp.default and act.keras_name and f"{kp.name}=" in act.keras_name):
+                out.append(f"{name}: Keras argument {kp.name!r} missing from the Keras spelling or its default")
+        elif kp.fixed is not None and not spec.low <= kp.fixed <= spec.high:
+            out.append(f"{name}: Keras's fixed value {kp.fixed} cannot be set on the slider")
+    # Functions of the parameters take exactly the parameters.
+    takes_params = {}
+    for attr in ("kink_fn", "range_fn"):
+        func = getattr(act, attr)
+        takes_params[attr] = func is None or set(inspect.signature(func).parameters) == names
+        if not takes_params[attr]:
+            out.append(f"{attr} does not take the parameters {sorted(names)}")
+    # Ranges: the rule agrees with the stated range at the defaults; the picture's is finite
+    # and inside it.
+    if len(act.range) != 2 or not act.range[0] < act.range[1]:
+        out.append("range is not (low, high)")
+    elif takes_params["range_fn"] and act.range_at() != (act.range, act.range_attained):
+        out.append(f"range_fn at the defaults gives {act.range_at()}, the entry states {act.range}")
+    pic = act.picture_range
+    if pic is not None:
+        if not (len(pic) == 2 and all(math.isfinite(v) for v in pic) and pic[0] < pic[1]):
+            out.append(f"picture_range {pic} is not a finite (low, high)")
+        elif len(act.range) == 2 and not act.range[0] <= pic[0] < pic[1] <= act.range[1]:
+            out.append(f"picture_range {pic} is outside the range {act.range}")
+    if act.has_kinks and not act.kink_convention_latex:
+        out.append("kinks without a kink convention")
+    if act.keras_name is None and act.param_specs:
+        out.append("parameters with Keras facts but no Keras spelling")
+    return out
+
+
+# ---------------------------------------------------------------- every entry
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_entry_is_complete_and_consistent(key):
+    act = ACTIVATIONS[key]
+    assert act.key == key
+    assert entry_problems(act) == []
+
+
+def test_names_are_unique_in_each_language():
+    for lang in LANGS:
+        names = [display_name(k, lang) for k in KEYS]
+        assert len(names) == len(set(names)), lang
+
+
+def test_every_function_in_the_module_belongs_to_an_entry():
+    """An ``f`` / ``d_f`` pair written without its entry would be missing from every menu."""
+    registered = {f for a in ACTIVATIONS.values() for f in (a.fn, a.grad, a.grad_from_output) if f}
+    public = {obj for name, obj in vars(cat).items()
+              if inspect.isfunction(obj) and not name.startswith("_") and obj.__module__ == cat.__name__
+              and hasattr(obj, "__wrapped__")}  # the element-wise math, not the helpers below
+    assert public <= registered, sorted(f.__name__ for f in public - registered)
+
+
+def test_an_entry_without_a_required_field_cannot_be_built():
+    relu = ACTIVATIONS["relu"]
+    fields = {f.name: getattr(relu, f.name) for f in dataclasses.fields(Activation) if f.init}
+    for required in ("name_zh", "init_family", "paper", "range", "keras_name"):
+        partial = {k: v for k, v in fields.items() if k != required}
+        with pytest.raises(TypeError, match=required):
+            Activation(**partial)
+
+
+# --------------------------------------------------------- what is derived
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_names_on_every_page_come_from_the_entry(key):
+    act = ACTIVATIONS[key]
+    assert display_name(key, "en") == act.name and display_name(key, "zh") == act.name_zh
+    for lang in LANGS:
+        assert tv.activation_label(key, lang) == display_name(key, lang)
+    assert display_name(key, "fr") == act.name  # an unknown language falls back to English
+
+
+def test_one_chinese_name_for_step():
+    assert display_name("step", "zh") == "阶跃函数"
+    assert display_name("identity", "zh") == "恒等函数（线性）"
+
+
+def test_init_family_drives_auto_init():
+    assert HE_ACTIVATIONS == {k for k, a in ACTIVATIONS.items() if a.init_family == "he"}
+    for key, act in ACTIVATIONS.items():
+        assert auto_init(key) == act.init_family
+    assert auto_init("no-such-activation") == "glorot"  # as core.mlp's did
+    # Until core.mlp reads the catalog, it must agree with it.
+    assert core.mlp.HE_ACTIVATIONS == HE_ACTIVATIONS
+    assert all(core.mlp.auto_init(k) == auto_init(k) for k in KEYS)
+
+
+def test_slider_steps_and_keras_facts_come_from_the_entries():
+    pairs = {(k, n): s for k, a in ACTIVATIONS.items() for n, s in a.param_specs.items()}
+    assert ac.KERAS_PARAMS == {kn: s.keras for kn, s in pairs.items()}
+    # The page looks a slider's step up by the parameter's name: one name, one step.
+    for (_, name), spec in pairs.items():
+        assert ac.PARAM_STEPS[name] == spec.step, name
+    assert set(ac.PARAM_STEPS) == {n for _, n in pairs}
+
+
+def test_neuron_pictures_use_the_entrys_range():
+    for key, act in ACTIVATIONS.items():
+        assert tv.neuron_value_range(key) == act.picture_range
+    assert tv.neuron_value_range("no-such-activation") is None
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+def test_derivative_from_the_output_is_the_derivative(key):
+    act = ACTIVATIONS[key]
+    x = np.concatenate([np.linspace(-30, 30, 2001), [0.0, -1e308, 1e308]])
+    np.testing.assert_allclose(act.grad_from_output(act.fn(x)), act.grad(x), rtol=1e-12, atol=1e-15)
+
+
+def test_the_fast_units_are_those_with_a_derivative_from_the_output():
+    assert set(FROM_OUTPUT) == {"identity", "sigmoid", "tanh", "relu"}
+
+
+# ---------------------------------------------------- the check catches breakage
+
+
+def _broken(**changes) -> Activation:
+    base = ACTIVATIONS["leaky_relu"]
+    fields = {f.name: getattr(base, f.name) for f in dataclasses.fields(Activation) if f.init}
+    return Activation(**{**fields, **changes})
+
+
+def _spec(**changes) -> dict:
+    spec = ACTIVATIONS["leaky_relu"].param_specs["negative_slope"]
+    return {"negative_slope": dataclasses.replace(spec, **changes)}
+
+
+@pytest.mark.parametrize("changes, problem", [
+    (dict(name_zh=""), "name_zh is empty"),
+    (dict(name_zh="Leaky"), "neither Chinese"),
+    (dict(init_family="lecun"), "init_family"),
+    (dict(param_specs={}), "arguments"),
+    (dict(param_specs=_spec(default=2.0)), "outside"),
+    (dict(param_specs=_spec(low=1.0, high=0.0)), "empty"),
+    (dict(param_specs=_spec(step=0.03)), "grid"),
+    (dict(param_specs=_spec(step=0.0)), "does not fit"),
+    (dict(param_specs=_spec(keras=KerasParam("alpha", "1.0"))), "Keras argument"),
+    (dict(param_specs=_spec(keras=KerasParam(None, fixed=5.0))), "cannot be set"),
+    (dict(range=(0.0, math.inf)), "range_fn at the defaults"),
+    (dict(picture_range=(-2.0, math.inf)), "finite"),
+    (dict(range_fn=None, range=(0.0, 1.0), picture_range=(-1.0, 1.0)), "outside the range"),
+    (dict(kink_convention_latex=""), "kink convention"),
+    (dict(torch_name="nn.LeakyReLU()"), "PyTorch spelling"),
+])
+def test_entry_problems_catches_an_incomplete_entry(changes, problem):
+    problems = entry_problems(_broken(**changes))
+    assert any(problem in p for p in problems), problems
