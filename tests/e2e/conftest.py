@@ -20,8 +20,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
+#: How long a test waits for the page to show what it expects. Generous: the suite must
+#: pass on a busy two-core machine, where a page can take seconds to answer; a test that
+#: passes only waits as long as the page takes.
+WAIT_MS = 30_000
+expect.set_options(timeout=WAIT_MS)
 #: The command that installs whatever the tests need (the README's test command).
 SETUP_COMMAND = "./tools/test.sh"
 
@@ -155,6 +161,7 @@ class AppPage:
 
     def __init__(self, page, base_url: str):
         self.page = page
+        page.set_default_timeout(WAIT_MS)
         self.base_url = base_url
         self.failed_responses: list[str] = []
         self.console_errors: list[str] = []

@@ -62,7 +62,7 @@ def test_url_link_restores_and_the_language_survives_a_change(app):
 def test_bad_link_shows_the_notice(app):
     app.open("activations", "lang=en&fn=nonsense")
     expect(app.page.locator(".st-key-url_notices")).to_be_visible()
-    assert "nonsense" in app.page.locator(".st-key-url_notices").inner_text()
+    expect(app.page.locator(".st-key-url_notices")).to_contain_text("nonsense")
     assert app.error_elements() == 0
     expect(app.page.locator(CHARTS)).to_have_count(4)
 

@@ -1,12 +1,15 @@
 """The whole app in a real browser: every page loads clean, the language follows the learner."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
 
-PAGES = ["", "collapse", "activations", "training"]
-NAV_KEYS = {"": "nav_home", "collapse": "nav_collapse", "activations": "nav_activations", "training": "nav_training"}
+PAGES = ["", "collapse", "activations", "feature-map", "training"]
+NAV_KEYS = {"": "nav_home", "collapse": "nav_collapse", "activations": "nav_activations",
+            "feature-map": "fm_nav", "training": "nav_training"}
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")
@@ -15,7 +18,7 @@ def test_every_page_loads_without_error(app, path, lang):
     app.open(path, f"lang={lang}")
     assert app.error_elements() == 0
     nav = app.page.locator("[data-testid='stSidebarNav']")
-    assert t(NAV_KEYS[path], lang) in nav.inner_text()
+    expect(nav).to_contain_text(t(NAV_KEYS[path], lang))
     assert not app.console_errors, app.console_errors
     assert not app.failed_responses, app.failed_responses
 
@@ -27,15 +30,15 @@ def test_browser_locale_chooses_chinese(browser, app_url):
     try:
         app = AppPage(context.new_page(), app_url)
         app.open("")
-        assert app.page.locator("h1").first.inner_text().strip() == t("app_title", "zh")
-        assert "lang=zh" in app.page.url
+        expect(app.page.locator("h1").first).to_have_text(t("app_title", "zh"))
+        expect(app.page).to_have_url(re.compile("lang=zh"))
     finally:
         context.close()
 
 
 def test_language_switch_translates_and_survives_page_switch(app):
     app.open("", "lang=en")
-    assert app.page.locator("h1").first.inner_text().strip() == t("app_title", "en")
+    expect(app.page.locator("h1").first).to_have_text(t("app_title", "en"))
     app.select_option("lang", "简体中文")
     expect(app.page.locator("h1").first).to_have_text(t("app_title", "zh"))
     assert "lang=zh" in app.page.url

@@ -30,7 +30,7 @@ def play_button(app):
 
 def press_play(app, label: str = "Pause") -> None:
     play_button(app).click()
-    expect(play_button(app)).to_have_text(re.compile(f"{label}$"), timeout=15_000)
+    expect(play_button(app)).to_have_text(re.compile(f"{label}$"), timeout=30_000)
 
 
 def shown_epoch(app) -> int:
@@ -59,7 +59,7 @@ def test_pause_after_a_while_and_play_again_stays_connected(app, query, attempt)
     app.page.wait_for_function(
         f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > {paused_at}
                   || document.querySelector(".st-key-trn_divergence") !== null""",
-        timeout=20_000)
+        timeout=30_000)
     if play_button(app).inner_text().strip().endswith("Pause"):
         press_play(app, "Play")
     app.wait_idle()
@@ -72,7 +72,7 @@ def test_figures_follow_the_frame_on_screen(app):
     app.open("training", "lang=en")
     press_play(app)
     app.page.wait_for_function(f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 5""",
-                               timeout=20_000)
+                               timeout=30_000)
     samples = app.page.evaluate(f"""() => new Promise((done) => {{
         const out = [], end = performance.now() + 2000;
         const look = () => {{
@@ -103,7 +103,7 @@ def test_two_learners_train_at_once_without_cross_talk(browser, app_url):
         press_play(b, t("trn_pause", "zh"))
         for learner in (a, b):
             learner.page.wait_for_function(
-                f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 20""", timeout=30_000)
+                f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 20""", timeout=60_000)
         press_play(a, "Play")
         press_play(b, t("trn_play", "zh"))
         for learner in (a, b):

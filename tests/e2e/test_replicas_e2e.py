@@ -61,13 +61,13 @@ def test_two_learners_through_the_proxy(browser, proxy):
         assert sorted(replicas) == ["r1", "r2"], replicas  # one learner on each replica
         for learner, label in ((a, "Pause"), (b, t("trn_pause", "zh"))):
             play_button(learner).click()
-            expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=15_000)
+            expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=30_000)
         for learner in (a, b):
             learner.page.wait_for_function(
-                f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 20""", timeout=40_000)
+                f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 20""", timeout=60_000)
         for learner, label in ((a, "Play"), (b, t("trn_play", "zh"))):
             play_button(learner).click()
-            expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=15_000)
+            expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=30_000)
             learner.wait_idle()
         expect(a.widget("dataset").get_by_role("combobox")).to_have_value(t("trn_ds_xor", "en"))
         expect(b.widget("dataset").get_by_role("combobox")).to_have_value(t("trn_ds_moons", "zh"))

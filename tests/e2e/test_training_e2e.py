@@ -46,20 +46,20 @@ def plane_pixels(app) -> str:
 def test_play_trains_past_95_percent_and_pause_stops(app):
     app.open("training", "lang=en&dataset=circle&activation=tanh")
     expect(app.page.locator(METRIC_LABELS)).to_have_text(["Epoch", "Train loss", "Test loss", "Test accuracy"])
-    assert epoch(app) == 0
+    expect(app.page.locator(METRIC_VALUES).first).to_have_text("0")
     expect(app.page.locator(LIVE)).to_have_attribute("data-epoch", "0")
     first_picture = plane_pixels(app)
     play_button(app).click()
-    expect(play_button(app)).to_have_text(re.compile("Pause"), timeout=10_000)
+    expect(play_button(app)).to_have_text(re.compile("Pause"), timeout=30_000)
     app.page.wait_for_function(
         """() => { const v = document.querySelectorAll(".st-key-train_metrics [data-testid='stMetricValue']");
                   return v.length === 4 && parseFloat(v[3].innerText) > 95; }""",
-        timeout=30_000,
+        timeout=60_000,
     )
     assert epoch(app) > 0
     assert plane_pixels(app) != first_picture
     play_button(app).click()
-    expect(play_button(app)).to_have_text(re.compile("Play"), timeout=10_000)
+    expect(play_button(app)).to_have_text(re.compile("Play"), timeout=30_000)
     app.wait_idle()
     app.page.wait_for_timeout(500)  # what was still queued plays out quickly
     stopped = epoch(app)
@@ -81,7 +81,7 @@ def test_compare_mode_at_max_speed_plays_without_a_failed_request(app):
     app.page.wait_for_function(
         f"""() => parseInt(document.querySelector("{LIVE}").dataset.framesDrawn) >= {before + 5}
                   && parseInt(document.querySelector("{LIVE}").dataset.epoch) > 50""",
-        timeout=30_000)
+        timeout=60_000)
     play_button(app).click()
     app.wait_idle()
     compared = [int(views.nth(i).get_attribute("data-epoch")) for i in (1, 2)]
@@ -130,7 +130,7 @@ def test_narrow_window_shows_the_boundary_and_play(browser, app_url):
         app.page.wait_for_function(
             """() => { const v = document.querySelectorAll(".st-key-train_metrics [data-testid='stMetricValue']");
                       return v.length === 4 && parseInt(v[0].innerText) > 2; }""",
-            timeout=30_000,
+            timeout=60_000,
         )
         play_button(app).click()
         assert app.error_elements() == 0
