@@ -54,7 +54,8 @@ def curves_chart(keys: Sequence[str], value: str, names: Mapping[str, str], y_ti
     colour = alt.Color("series:N", title=None, scale=scale, legend=alt.Legend(orient="top", symbolStrokeWidth=3))
     chart = alt.Chart(frame).mark_line(strokeWidth=2.6).encode(
         x=alt.X("x:Q", title="x", scale=alt.Scale(nice=False)),
-        y=alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(domain=[lo - pad, hi + pad], nice=False)),
+        y=alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(domain=[lo - pad, hi + pad], nice=False),
+                axis=alt.Axis(tickCount=5, format="~g")),
         color=colour, detail="series:N",
     )
     return altair_config(chart.properties(height=height))

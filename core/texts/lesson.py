@@ -153,8 +153,8 @@ TEXTS = {
         "用不着人去事先挑好 x² 这样的变换。",
     },
     "lesson_bend_after": {
-        "en": "Left: the squared space with its straight cut. Right: the same cut back in the plane.",
-        "zh": "左：平方后的空间和那一刀直线。右：同一刀放回原平面。",
+        "en": "Above: the squared space with its straight cut. Below: the same cut back in the plane.",
+        "zh": "上图：平方后的空间和那一刀直线。下图：同一刀放回原平面。",
     },
     "lesson_bend_ask": {
         "en": "What happens to the ring when we square both coordinates? Where do the circles go, and "
