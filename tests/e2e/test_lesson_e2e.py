@@ -1,0 +1,86 @@
+"""The lesson links in a real browser: each opens its page with its settings on the widgets.
+
+Every check goes through Playwright's auto-waiting ``expect``: a page that is still
+hydrating gets the time it needs, and a setting the page did not take fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core import training_views as tv
+from core.activations import ACTIVATIONS
+from core.i18n import TEXTS, t
+from core.lessons import path as lp
+
+TITLES = {"collapse": "col_title", "activations": "nav_activations", "training": "nav_training"}
+#: Sliders over a ladder of values: the input holds the index, the thumb shows the value.
+LADDERS = {"lr", "act_k"}
+#: Lists shown as chips (multiselects), and single choices shown in a select box.
+CHIPS = {"fn", "trn_compare"}
+SELECTS = {"col_act", "activation", "optimizer"}
+
+
+def label(key: str, value: str) -> str:
+    """How a page names a choice in English (each page's format_func)."""
+    if key == "col_act" and value == "identity":
+        return t("col_act_identity", "en")
+    if key == "fn":
+        return t(f"act_name_{value}", "en") if f"act_name_{value}" in TEXTS else ACTIVATIONS[value].name
+    if key == "optimizer":
+        return tv.option_label("opt", value, "en")
+    if key in ("activation", "trn_compare"):
+        return tv.activation_label(value, "en")
+    return ACTIVATIONS[value].name
+
+
+def expect_setting(app, key: str, raw: str) -> None:
+    """The widget with ``key`` shows the link's value ``raw``."""
+    widget = app.widget(key)
+    if key in CHIPS:
+        for value in raw.split(","):
+            expect(widget).to_contain_text(label(key, value))
+    elif key in SELECTS:
+        expect(widget.get_by_role("combobox")).to_have_value(label(key, raw))
+    elif key in LADDERS:
+        expect(widget).to_contain_text(raw)
+    elif key == "col_widths":
+        expect(widget.locator("input")).to_have_value(raw)
+    else:  # a number: a slider or a number input, shown with trailing zeros or not
+        number = re.escape(raw) + ("0*" if "." in raw else r"(\.0*)?")
+        expect(widget.locator("input").first).to_have_value(re.compile(f"^{number}$"))
+
+
+@pytest.mark.parametrize("step", lp.STEPS, ids=lambda s: s.key)
+def test_every_lesson_link_opens_its_page_with_its_settings(app, step):
+    url = step.link.url(app.base_url, lang="en")
+    app.open(url.removeprefix(app.base_url))
+    expect(app.page.locator("h1").first).to_have_text(t(TITLES[step.link.page], "en"))
+    for key, raw in step.link.query:
+        expect_setting(app, key, raw)
+    expect(app.page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+    assert not app.failed_responses, app.failed_responses
+
+
+def test_the_step_button_opens_its_page_over_the_learners_own_settings(app):
+    """Visit the training page with other settings, then follow step 7 from the home page."""
+    app.open("training", "lang=en&activation=relu&dataset=xor")
+    expect(app.widget("activation").get_by_role("combobox")).to_have_value(label("activation", "relu"))
+    app.page.locator("[data-testid='stSidebarNav'] a").first.click()
+    expect(app.page.locator("h1").first).to_have_text(t("app_title", "en"))
+    pill = app.widget("lesson_picker").locator("button").nth(lp.STEP_KEYS.index("answer") + 1)
+    pill.click()
+    expect(app.widget("lesson_go_answer")).to_be_visible()
+    app.widget("lesson_go_answer").get_by_role("button").click()
+    expect(app.page).to_have_url(re.compile(r"/training\?.*present=1"))
+    expect(app.page.locator("h1").first).to_have_text(t("nav_training", "en"))
+    expect(app.widget("activation").get_by_role("combobox")).to_have_value(label("activation", "tanh"))
+    expect(app.widget("dataset").get_by_role("combobox")).to_have_value(tv.option_label("ds", "circle", "en"))
+    expect_setting(app, "trn_compare", "identity,tanh")
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
