@@ -9,10 +9,12 @@ depth and width (and an activation that bends the boundary); then the x² way ou
 import numpy as np
 import streamlit as st
 
-from core import collapse as col
-from core import urlparams as up
-from core.activations import ACTIVATIONS, display_name
-from core.collapse_charts import (
+from core.lessons import collapse as col
+from core.state import collapse as cs
+from core.present import collapse_views as cv
+from core.state import urlparams as up
+from core.nn.activations import ACTIVATIONS, display_name
+from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
     feature_space_chart,
@@ -20,8 +22,8 @@ from core.collapse_charts import (
     singular_values_chart,
     threshold_chart,
 )
-from core.datasets import make_dataset
-from core.markdown import literal
+from core.nn.datasets import make_dataset
+from core.present.markdown import literal
 from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
 
 N_POINTS = 300
@@ -34,10 +36,10 @@ def _fitted_widths(depth: int, raw: str | None = None) -> list[int]:
     used as they are: those widths cut or extended to depth − 1 (the depth wins), or the
     default widths so fitted when ``raw`` is missing, empty or not a list of widths."""
     try:
-        widths = col.parse_widths(raw or "")
+        widths = cs.parse_widths(raw or "")
     except ValueError:
         widths = []
-    return col.resize_widths(widths or col.parse_widths(DEFAULT_WIDTHS), depth)
+    return cs.resize_widths(widths or cs.parse_widths(DEFAULT_WIDTHS), depth)
 
 
 def _widths_param(depth: int, raw: str | None = None) -> up.Param:
@@ -47,12 +49,12 @@ def _widths_param(depth: int, raw: str | None = None) -> up.Param:
     notice for a bad link names the widths the learner then sees, not some other default."""
 
     def parse(text: str) -> str:
-        widths = col.parse_widths(text)
+        widths = cs.parse_widths(text)
         if len(widths) != depth - 1:
             raise ValueError(text)
-        return col.format_widths(widths)
+        return cs.format_widths(widths)
 
-    return up.Param("col_widths", col.format_widths(_fitted_widths(depth, raw)), parse)
+    return up.Param("col_widths", cs.format_widths(_fitted_widths(depth, raw)), parse)
 
 
 def _restore_depth_and_widths() -> None:
@@ -66,7 +68,7 @@ def _restore_depth_and_widths() -> None:
     depth_raw = url_value("col_depth")
     if raw is not None and (depth_raw is None or not DEPTH.read(depth_raw)[1]):
         try:
-            st.session_state["col_depth"] = len(col.parse_widths(raw)) + 1
+            st.session_state["col_depth"] = len(cs.parse_widths(raw)) + 1
         except ValueError:
             pass
     restore_from_url([_widths_param(int(st.session_state["col_depth"]), raw)])
@@ -110,18 +112,18 @@ def _random_weights() -> None:
 def _depth_changed() -> None:
     """Keep the widths text in step with the depth: depth − 1 hidden layers."""
     try:
-        widths = col.parse_widths(st.session_state["col_widths"])
+        widths = cs.parse_widths(st.session_state["col_widths"])
     except ValueError:
-        widths = col.parse_widths(DEFAULT_WIDTHS)
-    st.session_state["col_widths"] = col.format_widths(col.resize_widths(widths, st.session_state["col_depth"]))
+        widths = cs.parse_widths(DEFAULT_WIDTHS)
+    st.session_state["col_widths"] = cs.format_widths(cs.resize_widths(widths, st.session_state["col_depth"]))
 
 
 def _widths_changed() -> None:
     try:
-        widths = col.parse_widths(st.session_state["col_widths"])
+        widths = cs.parse_widths(st.session_state["col_widths"])
     except ValueError:
         return  # the page shows a warning and keeps the last good depth
-    st.session_state["col_widths"] = col.format_widths(widths)
+    st.session_state["col_widths"] = cs.format_widths(widths)
     st.session_state["col_depth"] = len(widths) + 1
 
 
@@ -137,7 +139,7 @@ def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
     """Say what is wrong with the typed widths and which widths the stack really uses."""
     value = literal(value, 40)
     if used:
-        st.warning(tr("col_widths_bad", value=value, depth=depth, used=col.format_widths(used)),
+        st.warning(tr("col_widths_bad", value=value, depth=depth, used=cs.format_widths(used)),
                    icon=":material/warning:")
     else:
         st.warning(tr("col_widths_bad_one", value=value, example=DEFAULT_WIDTHS), icon=":material/warning:")
@@ -185,35 +187,35 @@ line = col.boundary_231(w)
 # The line's coefficients: exactly 0 where the sum cancels on paper (no 1e-17 residue shown).
 a_coef, c_coef = line.a, line.c
 with left:
-    st.graphviz_chart(col.network_dot(w), width="stretch")
+    st.graphviz_chart(cv.network_dot(w), width="stretch")
     st.caption(tr("col_diagram_caption"))
 
 # ---------------------------------------------------------------------- the algebra
 st.header(tr("col_h_algebra"), divider="gray")
 st.subheader(tr("col_in_symbols"))
-for step, latex in col.derivation_231():
+for step, latex in cv.derivation_231():
     st.markdown(tr(f"col_step_{step}"))
     st.latex(latex)
 st.subheader(tr("col_with_numbers"))
-for step, latex in col.derivation_231(w):
+for step, latex in cv.derivation_231(w):
     # The last step solves Output = 0, and what can be solved for depends on the weights.
     key = f"col_step_{step}" if step != "boundary" or line.kind == "x1" else f"col_step_boundary_{line.kind}"
     st.markdown(tr(key))
     st.latex(latex)
 if line.kind == "x1":
-    st.success(tr("col_case_x1", slope=col.fmt(line.slope)), icon=":material/straighten:")
+    st.success(tr("col_case_x1", slope=cv.fmt(line.slope)), icon=":material/straighten:")
 elif line.kind == "x2":
-    st.warning(tr("col_case_x2", c=col.fmt(c_coef)), icon=":material/horizontal_rule:")
+    st.warning(tr("col_case_x2", c=cv.fmt(c_coef)), icon=":material/horizontal_rule:")
 else:
     reason, zeros = col.why_silent_231(w)
     st.warning(tr(f"col_case_none_{reason}", zeros=tr("col_list_sep").join(zeros)), icon=":material/block:")
 
 with st.container(border=True, key="col_article_note"):
     st.markdown(tr("col_article_note"))
-    st.latex(col.ARTICLE_FORMULA)
+    st.latex(cv.ARTICLE_FORMULA)
     article = col.article_slope_231(w)
     if line.kind == "x1" and article is not None:
-        st.markdown(tr("col_article_numbers", article=col.fmt(article), correct=col.fmt(line.slope)))
+        st.markdown(tr("col_article_numbers", article=cv.fmt(article), correct=cv.fmt(line.slope)))
 
 # ------------------------------------------------------------------ proof by numbers
 st.header(tr("col_h_proof"), divider="gray")
@@ -228,9 +230,9 @@ relative_diff = float(np.max(np.abs(stacked - collapsed) / np.maximum(col.term_s
 m1, m2 = st.columns([1, 2])
 m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
 if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
-    m2.write(tr("col_proof_exact", n="10 000", expr=col.linear_text(a_coef, c_coef)))
+    m2.write(tr("col_proof_exact", n="10 000", expr=cv.linear_text(a_coef, c_coef)))
 else:
-    m2.write(tr("col_proof_text", n="10 000", expr=col.linear_text(a_coef, c_coef), ratio=col.sci_text(relative_diff)))
+    m2.write(tr("col_proof_text", n="10 000", expr=cv.linear_text(a_coef, c_coef), ratio=cv.sci_text(relative_diff)))
 
 # ------------------------------------------------------------ the boundary over data
 st.header(tr("col_h_boundary"), divider="gray")
@@ -259,7 +261,7 @@ with text_col:
         if residue == 0.0:
             st.write(tr("col_boundary_none_exact", share=share))
         else:
-            st.write(tr("col_boundary_none_rounding", share=share, residue=col.sci_text(residue)))
+            st.write(tr("col_boundary_none_rounding", share=share, residue=cv.sci_text(residue)))
 
 # ------------------------------------------------------- additivity and homogeneity
 st.header(tr("col_h_additivity"), divider="gray")
@@ -275,24 +277,24 @@ k = float(st.session_state["col_k"])
 biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS) if biased else None
 nums = col.additivity_231(w, point_a, point_b, k, biases)
 add_col, hom_col = st.columns(2)
-add_latex, add_gap, hom_latex, hom_gap = col.additivity_latex(point_a, point_b, k, nums, biased)
+add_latex, add_gap, hom_latex, hom_gap = cv.additivity_latex(point_a, point_b, k, nums, biased)
 add_col.latex(add_latex)
 add_col.latex(add_gap)
 hom_col.latex(hom_latex)
 hom_col.latex(hom_gap)
 if biased:
     b_line = col.boundary_231(w, biases)
-    st.markdown(tr("col_bias_text", b1=col.fmt(biases[0]), b2=col.fmt(biases[1]), b3=col.fmt(biases[2]),
-                   b4=col.fmt(biases[3]), beta=col.fmt(nums["beta"])))
+    st.markdown(tr("col_bias_text", b1=cv.fmt(biases[0]), b2=cv.fmt(biases[1]), b3=cv.fmt(biases[2]),
+                   b4=cv.fmt(biases[3]), beta=cv.fmt(nums["beta"])))
     if b_line.kind == "none":
         st.markdown(tr("col_bias_constant"))
     else:
         st.markdown(tr("col_bias_moved" if nums["beta"] != 0.0 else "col_bias_origin"))
-    f_latex = rf"f(\mathbf x) &= {col.combo_latex([(a_coef, col.IN1), (c_coef, col.IN2), (nums['beta'], '1')])}"
+    f_latex = rf"f(\mathbf x) &= {cv.combo_latex([(a_coef, cv.IN1), (c_coef, cv.IN2), (nums['beta'], '1')])}"
     # With no line there is nothing to solve: f is the constant β.
-    solved = (rf"f(\mathbf x) &\equiv {col.fmt(nums['beta'])}" if b_line.kind == "none"
-              else r"f(\mathbf x) = 0 &\iff " + col.line_latex(b_line))
-    st.latex(col.aligned([f_latex, solved]))
+    solved = (rf"f(\mathbf x) &\equiv {cv.fmt(nums['beta'])}" if b_line.kind == "none"
+              else r"f(\mathbf x) = 0 &\iff " + cv.line_latex(b_line))
+    st.latex(cv.aligned([f_latex, solved]))
 else:
     st.write(tr("col_additivity_text"))
 
@@ -323,10 +325,10 @@ def weight_gradient(point):
 
 def _gradient_rows(g_p, g_q, wrt: str = r"\mathbf x", digits: int = 4) -> str:
     def vec(g):
-        return "(" + ",\\ ".join(col.fmt(v, digits) for v in col.resolved(g)) + ")"
+        return "(" + ",\\ ".join(cv.fmt(v, digits) for v in col.resolved(g)) + ")"
 
-    return col.aligned([rf"\nabla_{{{wrt}}}\,{col.OUT}(\mathbf p) &= {vec(g_p)}",
-                        rf"\nabla_{{{wrt}}}\,{col.OUT}(\mathbf q) &= {vec(g_q)}"])
+    return cv.aligned([rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf p) &= {vec(g_p)}",
+                        rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf q) &= {vec(g_q)}"])
 
 
 def _weights_gradient_key(g_p, g_q) -> str:
@@ -353,7 +355,7 @@ g_w_p, g_w_q = weight_gradient(p), weight_gradient(q)
 g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
 st.markdown(tr("col_grad_linear_label"))
 st.latex(_gradient_rows(g_lin_p, g_lin_q))
-st.write(tr("col_gradient_linear", a=col.fmt(a_coef), c=col.fmt(c_coef)))
+st.write(tr("col_gradient_linear", a=cv.fmt(a_coef), c=cv.fmt(c_coef)))
 st.markdown(tr("col_grad_weights_label"))
 st.latex(_gradient_rows(g_w_p, g_w_q, wrt=r"w", digits=2))
 st.write(tr(_weights_gradient_key(g_w_p, g_w_q)))
@@ -371,7 +373,7 @@ d2.text_input(tr("col_widths"), key="col_widths", on_change=_widths_changed, hel
 d3.number_input(tr("col_seed"), 0, 9999, step=1, key="col_seed", persist_state="session")
 depth = int(st.session_state["col_depth"])
 try:
-    hidden = col.parse_widths(st.session_state["col_widths"])
+    hidden = cs.parse_widths(st.session_state["col_widths"])
     if len(hidden) != depth - 1:
         raise ValueError(st.session_state["col_widths"])
 except ValueError:
@@ -393,8 +395,8 @@ n3.metric(tr("col_stack_diff"), f"{stack_diff:.1e}" if stack_diff else "0")
 mat_col, sv_col = st.columns([1.1, 1], gap="large")
 with mat_col:
     st.latex(r"W = W_1 W_2 \cdots W_{" + str(depth) + "}")
-    st.latex(col.matrix_latex(W_all))
-    st.latex(r"b = " + col.matrix_latex(b_all))
+    st.latex(cv.matrix_latex(W_all))
+    st.latex(r"b = " + cv.matrix_latex(b_all))
 with sv_col:
     st.altair_chart(
         singular_values_chart(singular, rank, {"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")}),
@@ -445,7 +447,7 @@ def _contrast_sentences() -> list[str]:
         return [*sentences, tr("col_contrast_identity")]
     shape = col.boundary_shape(bent_stack, scale=bent_scale)
     if shape.kind == "slight":
-        return [*sentences, tr("col_contrast_slight", act=name, dev=col.fmt(shape.deviation, 4))]
+        return [*sentences, tr("col_contrast_slight", act=name, dev=cv.fmt(shape.deviation, 4))]
     return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
 
 
@@ -473,7 +475,7 @@ st.subheader(tr("col_h_bend_1d"))
 x1d, y1d, best_1d = bend_1d()
 t1, t2 = st.columns(2, gap="large")
 with t1:
-    st.markdown(tr("col_threshold_title", inner=col.fmt(col.INNER_1D), outer=col.fmt(col.OUTER_1D)))
+    st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
     st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
                     width="stretch", key="col_threshold_chart")
     st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
@@ -492,18 +494,18 @@ cut = col.parabola_cut(W_sq, B_sq)
 if cut is None:
     st.write(tr("col_bend_1d_flat"))
 else:
-    st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=col.fmt(cut, 2)))
+    st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=cv.fmt(cut, 2)))
 
 st.subheader(tr("col_h_bend_2d"))
 separator = col.circle_separator(X, y)
 radius = float(np.sqrt(max(separator.threshold, 0.0)))
 f1, f2 = st.columns(2, gap="large")
 with f1:
-    st.markdown(tr("col_feature_title", t=col.fmt(separator.threshold, 3)))
+    st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
     st.altair_chart(feature_space_chart(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
                     width="content", key="col_feature_chart")
 with f2:
-    st.markdown(tr("col_circle_title", r=col.fmt(radius, 3)))
+    st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
     st.altair_chart(circle_chart(X, y, radius, _labels(x="x₁", y="x₂")), width="content", key="col_circle_chart")
 st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
 st.write(tr("col_bend_2d_text"))

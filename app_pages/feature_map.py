@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from core import urlparams as up
-from core.activations import ACTIVATIONS
+from core.state import urlparams as up
+from core.nn.activations import ACTIVATIONS
 from core.i18n import TEXTS, t
 from core.lessons import feature_map as fm
 from core.present import feature_map_views as fv

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import streamlit as st
 
-from core import training_views as tv
+from core.present import training_views as tv
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import lesson_views as lv

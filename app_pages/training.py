@@ -1,13 +1,13 @@
 """Live training: press Play and watch a small network bend its boundary around the data.
 
 Thin by design: settings come from widgets (seeded from the URL); one
-``core.training_session.TrainingSession`` per learner owns the networks and plays,
-pauses, steps and resets them; ``core.training_views`` turns its state into what is
+``core.nn.session.TrainingSession`` per learner owns the networks and plays,
+pauses, steps and resets them; ``core.state.training`` and ``core.present.training_views`` turn its settings and state into what is
 drawn.
 
 The live view is drawn by the browser (``ui.live_view``): a fragment ticks every
 ``TICK_SECONDS`` while playing, trains for the time since the last tick within the
-learner's share of the server (``core.fair_share.CLASSROOM``), and sends the frames as
+learner's share of the server (``core.nn.fair_share.CLASSROOM``), and sends the frames as
 numbers, which the browser plays back at display rate. Slower fragments refresh the
 compare panels and the neuron maps. The Play/Pause button is outside the fragments,
 because only a full rerun can change a fragment's ``run_every``.
@@ -21,14 +21,16 @@ import uuid
 
 import streamlit as st
 
-from core import training_views as tv
-from core.activations import ACTIVATIONS
-from core.datasets import DATASETS, DatasetError, load_csv, make_dataset, train_test_split
-from core.diagnostics import diagnose
-from core.fair_share import CLASSROOM
+from core.present import training_views as tv
+from core.nn import session as session_mod
+from core.state import training as ts
+from core.nn.activations import ACTIVATIONS
+from core.nn.datasets import DATASETS, DatasetError, load_csv, make_dataset, train_test_split
+from core.nn.diagnostics import diagnose
+from core.nn.fair_share import CLASSROOM
 from core.mlp import INITS, LOSSES, REGS
 from core.training import OPTIMIZERS, Trainer
-from core.training_session import TrainingSession
+from core.nn.session import TrainingSession
 from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, write_to_url
 from ui.live_view import live_view, load_live_view
 
@@ -55,7 +57,7 @@ def uploaded_split(data: bytes, ratio: int, seed: int):
 
 def current_data(lang: str):
     """``(split, digest)``; for an upload also draws its widget and its messages."""
-    if ss["dataset"] != tv.UPLOAD:
+    if ss["dataset"] != ts.UPLOAD:
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     file = st.file_uploader(tr("trn_upload"), type=["csv", "txt"], key="trn_upload",
                             help=tr("trn_upload_help"))
@@ -88,7 +90,7 @@ def options(prefix: str, lang: str):
 def session() -> TrainingSession:
     """This learner's networks and transport state (one per browser session)."""
     if "trn_session" not in ss:
-        ss["trn_session"] = TrainingSession(grid=tv.LIVE_GRID)
+        ss["trn_session"] = TrainingSession(grid=ts.LIVE_GRID)
         ss["trn_learner"] = uuid.uuid4().hex
     return ss["trn_session"]
 
@@ -107,7 +109,7 @@ def request_reset() -> None:
 
 def recover() -> None:
     """Divergence's one-click way back: a safe learning rate, epoch 0."""
-    ss["lr"] = tv.recovery_lr(ss["lr"])
+    ss["lr"] = ts.recovery_lr(ss["lr"])
     session().reset()
 
 
@@ -125,9 +127,9 @@ def set_hidden(hidden: list[int]) -> None:
 def data_settings(lang: str):
     """The data expander; returns ``(split, upload_digest)``."""
     with st.expander(tr("trn_sec_data"), expanded=True, icon=":material/scatter_plot:"):
-        st.selectbox(tr("trn_dataset"), tv.DATASET_OPTIONS, key="dataset", persist_state="session",
+        st.selectbox(tr("trn_dataset"), ts.DATASET_OPTIONS, key="dataset", persist_state="session",
                      format_func=options("ds", lang))
-        uploading = ss["dataset"] == tv.UPLOAD
+        uploading = ss["dataset"] == ts.UPLOAD
         split, upload_digest = current_data(lang)
         st.slider(tr("trn_noise"), 0, 100, step=5, key="noise", persist_state="session", disabled=uploading)
         st.slider(tr("trn_n"), 50, 2000, step=10, key="n", persist_state="session", disabled=uploading)
@@ -149,18 +151,18 @@ def network_settings(lang: str) -> None:
         with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="trn_layers_row"):
             st.markdown(f"**{tr('trn_layers', count=len(hidden))}**", width="stretch")
             st.button("", key="trn_layers_less", icon=":material/remove:", help=tr("trn_remove_layer"),
-                      disabled=not hidden, on_click=set_hidden, args=(tv.change_layers(hidden, -1),))
+                      disabled=not hidden, on_click=set_hidden, args=(ts.change_layers(hidden, -1),))
             st.button("", key="trn_layers_more", icon=":material/add:", help=tr("trn_add_layer"),
-                      disabled=len(hidden) >= tv.MAX_LAYERS, on_click=set_hidden,
-                      args=(tv.change_layers(hidden, +1),))
+                      disabled=len(hidden) >= ts.MAX_LAYERS, on_click=set_hidden,
+                      args=(ts.change_layers(hidden, +1),))
         for i, units in enumerate(hidden):
             with st.container(horizontal=True, wrap=False, vertical_alignment="center", key=f"trn_units_row_{i}"):
                 st.markdown(tr("trn_layer_units", i=i + 1, units=units), width="stretch")
                 st.button("", key=f"trn_less_{i}", icon=":material/remove:", help=tr("trn_fewer_units", i=i + 1),
-                          disabled=units <= 1, on_click=set_hidden, args=(tv.change_units(hidden, i, -1),))
+                          disabled=units <= 1, on_click=set_hidden, args=(ts.change_units(hidden, i, -1),))
                 st.button("", key=f"trn_more_{i}", icon=":material/add:", help=tr("trn_more_units", i=i + 1),
-                          disabled=units >= tv.MAX_UNITS, on_click=set_hidden,
-                          args=(tv.change_units(hidden, i, +1),))
+                          disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
+                          args=(ts.change_units(hidden, i, +1),))
         if not hidden:
             st.caption(tr("trn_layers_none"))
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
@@ -169,14 +171,14 @@ def network_settings(lang: str) -> None:
 
 def training_settings(lang: str) -> None:
     with st.expander(tr("trn_sec_training"), expanded=True, icon=":material/tune:"):
-        st.select_slider(tr("trn_batch"), tv.BATCH_SIZES, key="batch", persist_state="session")
+        st.select_slider(tr("trn_batch"), ts.BATCH_SIZES, key="batch", persist_state="session")
         st.selectbox(tr("trn_optimizer"), OPTIMIZERS, key="optimizer", persist_state="session",
                      format_func=options("opt", lang))
         st.selectbox(tr("trn_loss"), LOSSES, key="loss", persist_state="session",
                      format_func=options("loss", lang))
         st.selectbox(tr("trn_reg"), REGS, key="reg", persist_state="session",
                      format_func=options("reg", lang))
-        st.select_slider(tr("trn_reg_rate"), tv.REG_RATES, key="reg_rate", persist_state="session",
+        st.select_slider(tr("trn_reg_rate"), ts.REG_RATES, key="reg_rate", persist_state="session",
                          format_func=tv.format_lr, disabled=ss["reg"] == "none")
 
 
@@ -196,9 +198,9 @@ def transport_bar(playing: bool, lang: str) -> None:
                   help=tr("trn_reset_help"))
     controls[1].selectbox(tr("trn_activation"), tuple(ACTIVATIONS), key="activation", persist_state="session",
                           format_func=lambda v: tv.activation_label(v, lang))
-    controls[2].select_slider(tr("trn_lr"), tv.LR_LADDER, key="lr", persist_state="session",
+    controls[2].select_slider(tr("trn_lr"), ts.LR_LADDER, key="lr", persist_state="session",
                               format_func=tv.format_lr)
-    controls[3].select_slider(tr("trn_speed"), tv.SPEEDS, key="speed", persist_state="session",
+    controls[3].select_slider(tr("trn_speed"), ts.SPEEDS, key="speed", persist_state="session",
                               format_func=lambda v: tv.format_speed(v, lang), help=tr("trn_speed_help"))
 
 
@@ -207,7 +209,7 @@ def divergence_notice(trainer: Trainer) -> None:
         with st.container(key="trn_divergence"):
             st.error(tr("trn_diverged", epoch=trainer.diverged_at, lr=tv.format_lr(trainer.config.lr)),
                      icon=":material/warning:")
-            st.button(tr("trn_recover", lr=tv.format_lr(tv.recovery_lr(ss["lr"]))), key="trn_recover",
+            st.button(tr("trn_recover", lr=tv.format_lr(ts.recovery_lr(ss["lr"]))), key="trn_recover",
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
         st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
@@ -222,9 +224,9 @@ def tick_frames(sess: TrainingSession) -> list:
     if not sess.playing:
         CLASSROOM.leave(ss["trn_learner"])
         return []
-    elapsed = sess.since_last_tick(time.monotonic(), first=tv.tick_seconds(ss["speed"]))
+    elapsed = sess.since_last_tick(time.monotonic(), first=ts.tick_seconds(ss["speed"]))
     budget = CLASSROOM.grant(ss["trn_learner"], elapsed)
-    return sess.tick(elapsed, tv.speed_epochs(ss["speed"]), budget)
+    return sess.tick(elapsed, ts.speed_epochs(ss["speed"]), budget)
 
 
 def live_metrics(frame) -> None:
@@ -242,7 +244,7 @@ def live_section(split, lang: str) -> None:
     live_metrics(sess.frame())
     ss["_trn_page_run"] = True
 
-    @st.fragment(run_every=tv.tick_seconds(ss["speed"]) if sess.playing else None)
+    @st.fragment(run_every=ts.tick_seconds(ss["speed"]) if sess.playing else None)
     def live() -> None:
         sess = session()
         full = ss.pop("_trn_page_run", False)
@@ -253,9 +255,9 @@ def live_section(split, lang: str) -> None:
         ticks = ss["_trn_ticks"] = ss.get("_trn_ticks", 0) + 1
         payload = tv.live_payload(
             sess.trainer, frames or [sess.frame()], run=f"{ss['trn_learner']}-{sess.run_id}", lang=lang,
-            split=split, playing=sess.playing, full=full or ticks % tv.RESEND_EVERY == 0, catch_up=full, show_test=ss["trn_show_test"],
+            split=split, playing=sess.playing, full=full or ticks % ts.RESEND_EVERY == 0, catch_up=full, show_test=ss["trn_show_test"],
             discretize=ss["trn_discretize"], metrics="train_metrics",
-            codec="raw" if ss.get("trn_raw_frames") else "deflate", tick=tv.tick_seconds(ss["speed"]))
+            codec="raw" if ss.get("trn_raw_frames") else "deflate", tick=ts.tick_seconds(ss["speed"]))
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 
@@ -288,7 +290,7 @@ def current_findings(split):
 def findings_section(split, playing: bool) -> None:
     """What is going on, in words: dead or saturated units, twins, a stalled loss."""
 
-    @st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
+    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
     def findings() -> None:
         with st.container(key="trn_findings"):
             for finding in current_findings(split):
@@ -301,7 +303,7 @@ def inside_section(split, lang: str, playing: bool) -> None:
     st.divider()
     st.subheader(tr("trn_tab_inside"))
 
-    @st.fragment(run_every=tv.INSIDE_SECONDS if playing else None)
+    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
     def inside() -> None:
         trainer = session().trainer
         dead = next((f.layers for f in current_findings(split) if f.code == "dead_units"), {})
@@ -328,17 +330,17 @@ def compare_section(split, lang: str, playing: bool) -> None:
     st.divider()
     st.subheader(tr("trn_compare_title"))
     st.multiselect(tr("trn_compare"), tuple(ACTIVATIONS), key="trn_compare", persist_state="session",
-                   max_selections=tv.COMPARE_MAX, format_func=lambda v: tv.activation_label(v, lang),
+                   max_selections=ts.COMPARE_MAX, format_func=lambda v: tv.activation_label(v, lang),
                    placeholder=tr("trn_compare_placeholder"))
 
-    @st.fragment(run_every=tv.COMPARE_SECONDS if playing else None)
+    @st.fragment(run_every=ts.COMPARE_SECONDS if playing else None)
     def compare() -> None:
         sess = session()
         trainers = sess.compared
         if len(trainers) < 2:
             st.caption(tr("trn_compare_need_two"))
             return
-        init = tv.compare_init(sess.trainer.config)
+        init = session_mod.compare_init(sess.trainer.config)
         st.caption(tr("trn_compare_caption", init=tr(f"trn_init_{init}")))
         for i, (col, trainer) in enumerate(zip(st.columns(len(trainers)), trainers)):
             with col:
@@ -362,7 +364,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
 
 def main() -> None:
     lang = current_lang()
-    restore_from_url(tv.PARAMS)
+    restore_from_url(ts.PARAMS)
     sess = session()
     st.title(tr("nav_training"))
     st.markdown(tr("trn_lead"))
@@ -371,15 +373,15 @@ def main() -> None:
         split, upload_digest = data_settings(lang)
         network_settings(lang)
         training_settings(lang)
-    sess.sync(tv.build_config(ss), split, tv.data_key(ss, upload_digest), ss["trn_compare"])
+    sess.sync(ts.build_config(ss), split, ts.data_key(ss, upload_digest), ss["trn_compare"])
     transport_bar(sess.playing, lang)
     divergence_notice(sess.trainer)
     findings_section(split, sess.playing)
     live_section(split, lang)
     inside_section(split, lang, sess.playing)
     compare_section(split, lang, sess.playing)
-    show_code([TrainingSession.tick, Trainer.run, tv.build_config], key="trn_code")
-    write_to_url(tv.PARAMS)
+    show_code([TrainingSession.tick, Trainer.run, ts.build_config], key="trn_code")
+    write_to_url(ts.PARAMS)
     load_live_view()
 
 

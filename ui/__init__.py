@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
-from core import urlparams as up
+from core.state import urlparams as up
 from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalize_lang, t
-from core.urlparams import BadValue, Param
+from core.state.urlparams import BadValue, Param
 
 LANG_KEY = "lang"
 _LANG_STORE = "_lang"

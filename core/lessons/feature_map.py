@@ -19,7 +19,7 @@ so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.
     p[r, s] = max (or mean) of z[2r : 2r + 2, 2s : 2s + 2]
 
 **Activation**, elementwise: ``y[r, s] = act(p[r, s])`` with any function of
-``core.activations.ACTIVATIONS`` at its default (PyTorch's) parameters.
+``core.nn.activations.ACTIVATIONS`` at its default (PyTorch's) parameters.
 
 **The collapse.**  Two convolutions in a row, ``y = k₁ ⋆ x + b₁`` then ``z = k₂ ⋆ y + b₂``::
 
@@ -47,7 +47,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS
 
 SIZE = 128  # side of the picture the page works on
 KERNEL_LIMIT = 10.0  # |entry| of a kernel the learner types

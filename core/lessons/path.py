@@ -31,14 +31,14 @@ from urllib.parse import urlencode
 
 import numpy as np
 
-from core import collapse as col
-from core import training_views as tv
-from core.activation_props import depth_factors
-from core.activations import ACTIVATIONS
-from core.boundary import evaluate_grid, grid_points
-from core.datasets import make_dataset, train_test_split
-from core.training_session import TrainingSession
-from core.urlparams import format_number
+from core.lessons import collapse as col
+from core.state import training as ts
+from core.lessons.activation_props import depth_factors
+from core.nn.activations import ACTIVATIONS
+from core.nn.plane import evaluate_grid, grid_points
+from core.nn.datasets import make_dataset, train_test_split
+from core.nn.session import TrainingSession
+from core.state.urlparams import format_number
 
 # ------------------------------------------------------------------ links
 
@@ -90,11 +90,11 @@ def _training_link(**settings: object) -> Link:
     """A training-page link: only what differs from the page's defaults goes in the URL,
     and every training setting is cleared first, so the rest are the defaults."""
     for key in settings:
-        if key not in tv.DEFAULTS:
+        if key not in ts.DEFAULTS:
             raise KeyError(key)
-    dumps = {p.key: p.dump for p in tv.PARAMS}
-    query = tuple((k, dumps[k](v)) for k, v in settings.items() if v != tv.DEFAULTS[k])
-    return Link("training", query, clears=tuple(p.key for p in tv.PARAMS))
+    dumps = {p.key: p.dump for p in ts.PARAMS}
+    query = tuple((k, dumps[k](v)) for k, v in settings.items() if v != ts.DEFAULTS[k])
+    return Link("training", query, clears=tuple(p.key for p in ts.PARAMS))
 
 
 # ------------------------------------------------------------------ questions and steps
@@ -271,16 +271,16 @@ def _threshold_step() -> Reveal:
 
 def training_split(settings: Mapping[str, object]):
     """The training page's points for ``settings`` (its ``generated_split`` recipe)."""
-    s = {**tv.DEFAULTS, **settings}
+    s = {**ts.DEFAULTS, **settings}
     X, y = make_dataset(s["dataset"], int(s["n"]), int(s["noise"]) / 100.0, int(s["seed"]))
     return train_test_split(X, y, int(s["ratio"]) / 100.0, int(s["seed"]))
 
 
 def compare_run(settings: Mapping[str, object], epochs: int = EPOCHS) -> TrainingSession:
     """The training page after ``epochs`` presses of Step, with ``settings`` (a link's)."""
-    s = {**tv.DEFAULTS, **settings}
+    s = {**ts.DEFAULTS, **settings}
     session = TrainingSession(grid=2)  # the live grid is not needed here
-    session.sync(tv.build_config(s), training_split(s), tv.data_key(s), s["trn_compare"])
+    session.sync(ts.build_config(s), training_split(s), ts.data_key(s), s["trn_compare"])
     for _ in range(epochs):
         session.step()
     return session
@@ -288,7 +288,7 @@ def compare_run(settings: Mapping[str, object], epochs: int = EPOCHS) -> Trainin
 
 def link_settings(step: Step) -> dict[str, object]:
     """A training link's settings, parsed back with the page's own URL parameters."""
-    return {k: tv.PARAMS_BY_KEY[k].read(v)[0] for k, v in step.link.query}
+    return {k: ts.PARAMS_BY_KEY[k].read(v)[0] for k, v in step.link.query}
 
 
 def _unbounded_step() -> Reveal:

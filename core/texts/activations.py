@@ -278,8 +278,8 @@ TEXTS = {
     },
     # ------------------------------------------------------------------ code
     "act_code_caption": {
-        "en": "The code below is what the page runs: f and f′ of each chosen function, from core/activations.py.",
-        "zh": "下面就是本页实际运行的代码：所选函数的 f 和 f′，来自 core/activations.py。",
+        "en": "The code below is what the page runs: f and f′ of each chosen function, from core/nn/activations.py.",
+        "zh": "下面就是本页实际运行的代码：所选函数的 f 和 f′，来自 core/nn/activations.py。",
     },
-    # Activation names live in the catalog (core/activations.py, name and name_zh).
+    # Activation names live in the catalog (core/nn/activations.py, name and name_zh).
 }

@@ -4,9 +4,9 @@ import hashlib
 
 import pytest
 
-import core.activation_charts as ac
-from core.activation_props import depth_factors, output_moments, slope_supremum
-from core.activations import ACTIVATIONS, display_name
+import core.present.activation_charts as ac
+from core.lessons.activation_props import depth_factors, output_moments, slope_supremum
+from core.nn.activations import ACTIVATIONS, display_name
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from core import training_views as tv
-from core import urlparams as up
-from core.activations import ACTIVATIONS
-from core.markdown import code, literal
+from core.state import training as ts
+from core.state import urlparams as up
+from core.nn.activations import ACTIVATIONS
+from core.present.markdown import code, literal
 from tests.app.conftest import ENTRY
 from tests.streamlit_markdown import markup
 from tests.url_fuzz import query_batches
@@ -33,7 +33,7 @@ ACTIVATION_KEYS = ["fn", "act_x", "act_f2", "act_sat", "act_k", "act_layers", "a
 COLLAPSE_KEYS = [*(f"w{i}" for i in range(1, 10)), "col_bias", "col_a1", "col_a2", "col_b1", "col_b2", "col_k",
                  "col_p1", "col_p2", "col_q1", "col_q2", "col_depth", "col_widths", "col_seed", "col_act",
                  "col_sq_w", "col_sq_b"]
-TRAINING_KEYS = [p.key for p in tv.PARAMS]
+TRAINING_KEYS = [p.key for p in ts.PARAMS]
 PAGES = [("app_pages/activations.py", ACTIVATION_KEYS), ("app_pages/collapse.py", COLLAPSE_KEYS),
          ("app_pages/training.py", TRAINING_KEYS)]
 ALL_KEYS = [key for _, keys in PAGES for key in keys]

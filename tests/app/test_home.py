@@ -5,9 +5,9 @@ import sys
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from core import collapse as col
+from core.lessons import collapse as col
 from core.i18n import t
-from core.urlparams import BadValue, bad_link_message
+from core.state.urlparams import BadValue, bad_link_message
 from tests.app.conftest import ENTRY, assert_clean, run_page
 
 

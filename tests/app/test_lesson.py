@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import training_views as tv
+from core.state import training as ts
 from core.i18n import t
 from core.lessons import path as lp
 from tests.app.conftest import assert_clean, run_page
@@ -163,7 +163,7 @@ def test_the_step_button_opens_the_page_with_the_steps_settings_over_the_learner
     at.button(key="lesson_go_answer").click().run()
     assert_clean(at)
     assert at.title[0].value == t("nav_training", "en")
-    settings = {**tv.DEFAULTS, **lp.link_settings(lp.STEPS_BY_KEY["answer"])}
+    settings = {**ts.DEFAULTS, **lp.link_settings(lp.STEPS_BY_KEY["answer"])}
     for key in ("activation", "lr", "dataset", "trn_compare"):
         assert at.session_state[key] == settings[key], key
     assert at.query_params.get("present") == "1"

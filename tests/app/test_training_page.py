@@ -6,9 +6,9 @@ import pytest
 
 import hashlib
 
-from core import training_views as tv
+from core.state import training as ts
 from core.i18n import t
-from core.live_frames import unpack
+from core.present.live_frames import unpack
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/training.py"
@@ -63,7 +63,7 @@ def test_renders_in_each_language(lang):
     assert view["texts"] == [list(metrics(at).values())]
     assert view["labels"]["loss_title"] == t("trn_curves_loss", lang)
     assert view["charts"] == ["loss", "accuracy", "grad"]
-    assert view["grids"].shape == (1, tv.LIVE_GRID, tv.LIVE_GRID)
+    assert view["grids"].shape == (1, ts.LIVE_GRID, ts.LIVE_GRID)
     assert view["history"]["epoch"] == [0] and view["playing"] is False
     assert len(view["points"]) == 500
 
@@ -121,7 +121,7 @@ def test_every_data_and_network_control_changes_the_picture(kind, key, value, la
     set_value(at, kind, key, value, lang)
     assert_clean(at)
     assert boundary(at) != before
-    assert at.query_params[key] == tv.PARAMS_BY_KEY[key].dump(value)
+    assert at.query_params[key] == ts.PARAMS_BY_KEY[key].dump(value)
     assert at.button(key="play").label == t("trn_play", lang)  # still in the learner's language
 
 
@@ -201,7 +201,7 @@ def test_url_restores_every_setting():
                  trn_compare="tanh,relu")
     at = page("zh", **query)
     for key, raw in query.items():
-        assert at.session_state[key] == tv.PARAMS_BY_KEY[key].parse(raw), key
+        assert at.session_state[key] == ts.PARAMS_BY_KEY[key].parse(raw), key
     assert at.selectbox(key="dataset").value == "moons"
     assert at.slider(key="noise").value == 20
     assert at.select_slider(key="lr").value == 0.1
@@ -262,8 +262,8 @@ def test_a_dead_network_says_so_and_marks_its_dead_units(lang):
     at.run()
     assert_clean(at)
     dead = [w for w in warnings_in(at) if w.startswith(t("trn_diag_dead_units", lang, count=0, units=0, where="")[:2])]
-    from core.datasets import make_dataset, train_test_split
-    from core.diagnostics import diagnose
+    from core.nn.datasets import make_dataset, train_test_split
+    from core.nn.diagnostics import diagnose
 
     X_train = train_test_split(*make_dataset("xor", 500, 0.0, 5), 0.5, 5)[0]
     model = at.session_state["trn_session"].trainer.model

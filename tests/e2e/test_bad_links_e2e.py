@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
-from core.markdown import WORD_JOINER
-from core.training_views import activation_label
+from core.present.markdown import WORD_JOINER
+from core.present.training_views import activation_label
 
 HOSTILE = "**B** [click](https://example.com) :red[r] :smile: a -> b"
 

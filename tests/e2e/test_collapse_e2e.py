@@ -4,7 +4,8 @@ import re
 
 from playwright.sync_api import expect
 
-from core import collapse as col
+from core.lessons import collapse as col
+from core.present import collapse_views as cv
 from core.i18n import t
 
 
@@ -20,13 +21,13 @@ def _latex_with(app, text: str):
 def test_moving_a_weight_changes_the_derivation(app):
     _open(app, "lang=en")
     a, _ = col.coefficients_231(col.DEFAULT_WEIGHTS)
-    expect(_latex_with(app, col.fmt(a)).first).to_be_attached()
+    expect(_latex_with(app, cv.fmt(a)).first).to_be_attached()
     thumb = app.widget("w1").get_by_role("slider")
     thumb.focus()
     app.page.keyboard.press("ArrowLeft")  # one step of 0.1: w1 = 1.2 → 1.1
     app.wait_idle()
     new_a, _ = col.coefficients_231((1.1, *col.DEFAULT_WEIGHTS[1:]))
-    expect(_latex_with(app, col.fmt(new_a)).first).to_be_attached()
+    expect(_latex_with(app, cv.fmt(new_a)).first).to_be_attached()
     expect(app.page.locator("[data-testid='stGraphVizChart'] svg").first).to_contain_text("w1=1.1")
     assert "w1=1.1" in app.page.url
     assert app.page.locator("[data-testid='stVegaLiteChart']").count() == 8
@@ -51,7 +52,7 @@ def test_shared_link_restores_weights_and_bad_values_get_a_notice(app):
     _open(app, "lang=en&w1=0.5&w2=abc")
     expect(app.widget("url_notices")).to_contain_text("w2")
     a, _ = col.coefficients_231((0.5, *col.DEFAULT_WEIGHTS[1:]))
-    expect(_latex_with(app, col.fmt(a)).first).to_be_attached()
+    expect(_latex_with(app, cv.fmt(a)).first).to_be_attached()
     assert app.error_elements() == 0
 
 
@@ -60,9 +61,9 @@ def test_sentences_follow_the_state_in_the_browser(app):
     no boundary and scores exactly the share of triangles (rounding residues are on the line)."""
     import numpy as np
 
-    from core.datasets import make_dataset
+    from core.nn.datasets import make_dataset
 
-    from core.activations import ACTIVATIONS, display_name
+    from core.nn.activations import ACTIVATIONS, display_name
 
     weights, biases = col.random_stack([2, 8, 3, 8, 1], seed=0)  # the page's default stack
     shape = col.boundary_shape(lambda P: col.forward(P, weights, biases, ACTIVATIONS["tanh"])[:, 0])

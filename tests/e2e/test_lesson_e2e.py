@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core import training_views as tv
-from core.activations import ACTIVATIONS
+from core.present import training_views as tv
+from core.nn.activations import ACTIVATIONS
 from core.i18n import TEXTS, t
 from core.lessons import path as lp
 

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from scipy.optimize import bisect
 
-import core.activation_charts as ac
-from core.activation_props import gradient_through_depth, slope_supremum
-from core.activations import ACTIVATIONS
+import core.present.activation_charts as ac
+from core.lessons.activation_props import gradient_through_depth, slope_supremum
+from core.nn.activations import ACTIVATIONS
 
 NAMES = {k: a.name for k, a in ACTIVATIONS.items()}
 
@@ -252,7 +252,7 @@ def test_curve_chart_contains_the_chosen_series_and_a_hover():
 
 
 def test_curves_never_use_the_saturation_colour():
-    from core.theme import SATURATION_SHADE
+    from core.present.theme import SATURATION_SHADE
 
     frame = ac.curve_frame(list(ACTIVATIONS)[:6], {}, 6.0)
     spec = _spec(ac.curve_chart(frame, "f", NAMES, "f(x)"))

@@ -17,8 +17,8 @@ from scipy.integrate import quad
 from scipy.optimize import brentq, minimize_scalar
 from scipy.special import expit, lambertw, ndtr
 
-import core.activation_charts as ac
-from core.activation_props import (
+import core.present.activation_charts as ac
+from core.lessons.activation_props import (
     ZERO_MEAN_TOL,
     depth_factors,
     find_minimum,
@@ -26,7 +26,7 @@ from core.activation_props import (
     slope_supremum,
     tail_slopes,
 )
-from core.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE
+from core.nn.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE
 
 pytestmark = pytest.mark.filterwarnings("error")
 

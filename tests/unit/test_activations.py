@@ -14,7 +14,7 @@ import pytest
 from scipy.optimize import minimize_scalar
 from scipy.special import erf, expit, lambertw, ndtr
 
-from core.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE, get
+from core.nn.activations import ACTIVATIONS, SELU_ALPHA, SELU_SCALE, get
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -8,14 +8,14 @@ import math
 import numpy as np
 import pytest
 
-from core.activation_props import (
+from core.lessons.activation_props import (
     DepthProfile,
     compute_properties,
     find_minimum,
     gradient_through_depth,
     saturation_intervals,
 )
-from core.activations import ACTIVATIONS, SATURATION_CODES, SMOOTHNESS_CODES, Activation, Paper
+from core.nn.activations import ACTIVATIONS, SATURATION_CODES, SMOOTHNESS_CODES, Activation, Paper
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -10,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS
 
 # Our key -> a function of (tensor, **our params) in PyTorch's own spelling.
 TORCH = {

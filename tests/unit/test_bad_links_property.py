@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from core import activation_charts as ac
-from core import collapse as col
-from core import training_views as tv
-from core import urlparams as up
-from core.activations import ACTIVATIONS
+from core.present import activation_charts as ac
+from core.lessons import collapse as col
+from core.state import collapse as cs
+from core.state import training as ts
+from core.state import urlparams as up
+from core.nn.activations import ACTIVATIONS
 from core.i18n import LANGS
-from core.markdown import code, literal
+from core.present.markdown import code, literal
 from tests.streamlit_markdown import markup
 from tests.url_fuzz import query_batches
 
@@ -40,9 +41,9 @@ OTHER_PAGES = [
     up.number("act_leaky_relu_negative_slope", 0.0, 1.0, 0.01),
     *(up.number(name, *col.WEIGHT_RANGE, w) for name, w in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)),
     up.integer("col_depth", 1, 10, 4),
-    up.Param("col_widths", "8,3,8", lambda raw: col.format_widths(col.parse_widths(raw))),
+    up.Param("col_widths", "8,3,8", lambda raw: cs.format_widths(cs.parse_widths(raw))),
 ]
-PARAMS = [*tv.PARAMS, *OTHER_PAGES]
+PARAMS = [*ts.PARAMS, *OTHER_PAGES]
 BY_KEY = {p.key: p for p in PARAMS}
 VALID = {p.key: up.fallback_text(p) for p in PARAMS}
 

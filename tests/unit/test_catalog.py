@@ -14,11 +14,11 @@ import re
 import numpy as np
 import pytest
 
-import core.activation_charts as ac
-import core.activations as cat
+import core.present.activation_charts as ac
+import core.nn.activations as cat
 import core.mlp
-import core.training_views as tv
-from core.activations import (
+from core.present import training_views as tv
+from core.nn.activations import (
     ACTIVATIONS,
     FROM_OUTPUT,
     HE_ACTIVATIONS,

@@ -6,9 +6,11 @@ import math
 import numpy as np
 import pytest
 
-from core import collapse as col
-from core.activations import ACTIVATIONS
-from core.collapse_charts import (
+from core.lessons import collapse as col
+from core.state import collapse as cs
+from core.present import collapse_views as cv
+from core.nn.activations import ACTIVATIONS
+from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
     feature_space_chart,
@@ -16,7 +18,7 @@ from core.collapse_charts import (
     singular_values_chart,
     threshold_chart,
 )
-from core.datasets import make_dataset
+from core.nn.datasets import make_dataset
 
 LABELS = {"class1": "circles", "class0": "triangles", "x": "x1", "y": "x2"}
 
@@ -104,13 +106,13 @@ def test_random_weights_are_on_the_slider_grid_and_never_zero():
 
 
 def test_derivation_with_numbers_shows_the_numbers():
-    steps = dict(col.derivation_231(col.DEFAULT_WEIGHTS))
+    steps = dict(cv.derivation_231(col.DEFAULT_WEIGHTS))
     assert "2.03" in steps["collapsed"] and "1.54" in steps["collapsed"]
     assert "0.7586" in steps["boundary"]
     assert r"(-0.5)\cdot (-0.6)" in steps["regroup"]
-    symbols = dict(col.derivation_231())
+    symbols = dict(cv.derivation_231())
     assert "w_1w_7 + w_3w_8 + w_5w_9" in symbols["regroup"] and "w_2w_7 + w_4w_8 + w_6w_9" in symbols["boundary"]
-    other = dict(col.derivation_231((0.5,) * 9))
+    other = dict(cv.derivation_231((0.5,) * 9))
     assert other["collapsed"] != steps["collapsed"]
 
 
@@ -143,7 +145,7 @@ def test_points_on_the_printed_line_have_output_zero(seed):
 def test_the_latex_boundary_is_the_line_of_the_numbers():
     w = col.DEFAULT_WEIGHTS
     line = col.boundary_231(w)
-    printed = float(dict(col.derivation_231(w))["boundary"].split("=")[-1].split(r"\cdot")[0])
+    printed = float(dict(cv.derivation_231(w))["boundary"].split("=")[-1].split(r"\cdot")[0])
     assert printed == pytest.approx(line.slope, abs=1e-4)
     assert float(col.forward_231(w, [printed * 0.7, 0.7])) == pytest.approx(0.0, abs=1e-4)
 
@@ -158,7 +160,7 @@ def test_denominator_zero_gives_the_horizontal_axis():
     assert np.all(col.forward_231(w, np.column_stack([x1, np.zeros_like(x1)])) == 0.0)
     assert np.all(np.abs(col.forward_231(w, np.column_stack([x1, np.full_like(x1, 0.5)]))) > 0.1)
     assert line.segment(1.0) == (-1.0, 0.0, 1.0, 0.0)
-    assert "input}_2 = 0" in dict(col.derivation_231(w))["boundary"]
+    assert "input}_2 = 0" in dict(cv.derivation_231(w))["boundary"]
 
 
 def test_both_zero_means_no_boundary_at_all():
@@ -168,7 +170,7 @@ def test_both_zero_means_no_boundary_at_all():
     assert line.kind == "none" and line.segment() is None
     X = np.random.default_rng(0).uniform(-10, 10, (1000, 2))
     assert np.max(np.abs(col.forward_231(w, X))) <= 1e-13
-    assert r"\equiv 0" in dict(col.derivation_231(w))["boundary"]
+    assert r"\equiv 0" in dict(cv.derivation_231(w))["boundary"]
 
 
 def test_decimal_cancellation_with_float_residue_counts_as_zero():
@@ -201,7 +203,7 @@ def test_biased_231_boundary_is_still_a_line():
     x2 = np.linspace(-2, 2, 9)
     pts = np.column_stack([line.slope * x2 + line.offset, x2])
     assert np.max(np.abs(col.forward_231(w, pts, biases))) < 1e-12
-    assert "input}_1 = " in col.line_latex(line)
+    assert "input}_1 = " in cv.line_latex(line)
 
 
 def test_article_formula_differs_from_the_correct_one():
@@ -225,7 +227,7 @@ def test_additivity_and_homogeneity():
     biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS)
     nb = col.additivity_231(w, (0.5, -1.0), (0.3, 0.8), 2.5, biases)
     assert nb["add_gap"] == pytest.approx(-nb["beta"]) and nb["hom_gap"] == pytest.approx((1 - 2.5) * nb["beta"])
-    lines = col.additivity_latex((0.5, -1.0), (0.3, 0.8), 2.5, nb, biased=True)
+    lines = cv.additivity_latex((0.5, -1.0), (0.3, 0.8), 2.5, nb, biased=True)
     assert any(r"-\beta" in line for line in lines)
 
 
@@ -268,17 +270,17 @@ def test_narrow_layer_anywhere_caps_the_rank():
 
 
 def test_widths_parsing_and_resizing():
-    assert col.parse_widths("8, 3,8") == [8, 3, 8]
-    assert col.parse_widths("") == [] and col.parse_widths("  ") == []
-    assert col.parse_widths("8，3") == [8, 3]  # a Chinese comma is fine
+    assert cs.parse_widths("8, 3,8") == [8, 3, 8]
+    assert cs.parse_widths("") == [] and cs.parse_widths("  ") == []
+    assert cs.parse_widths("8，3") == [8, 3]  # a Chinese comma is fine
     for bad in ("8,,3", "x", "0", "17", "-1", "1.5", ",".join(["2"] * 10)):
         with pytest.raises(ValueError):
-            col.parse_widths(bad)
-    assert col.format_widths([8, 3, 8]) == "8,3,8"
-    assert col.resize_widths([8, 3, 8], 2) == [8]
-    assert col.resize_widths([8, 3], 5) == [8, 3, 3, 3]
-    assert col.resize_widths([], 3) == [8, 8]
-    assert col.resize_widths([4], 1) == []
+            cs.parse_widths(bad)
+    assert cs.format_widths([8, 3, 8]) == "8,3,8"
+    assert cs.resize_widths([8, 3, 8], 2) == [8]
+    assert cs.resize_widths([8, 3], 5) == [8, 3, 3, 3]
+    assert cs.resize_widths([], 3) == [8, 8]
+    assert cs.resize_widths([4], 1) == []
 
 
 # ----------------------------------------------------------------------- best line
@@ -389,21 +391,21 @@ def test_zero_contour_saddle_gives_two_segments():
 
 
 def test_network_dot_labels_every_edge_with_its_weight():
-    dot = col.network_dot(col.DEFAULT_WEIGHTS)
+    dot = cv.network_dot(col.DEFAULT_WEIGHTS)
     assert dot.count("->") == 9
     for name, value in zip(col.WEIGHT_NAMES, ("1.2", "0.4", "-0.5", "0.9", "0.7", "-1.2", "0.8", "-0.6", "1.1")):
         assert f'"{name}={value}"' in dot
     for edge in ("input1 -> h1", "input2 -> h1", "input1 -> h3", "input2 -> h3", "h2 -> Output"):
         assert edge in dot
     assert dot.count("dashed") == 3  # w3, w6, w8 are negative
-    assert col.network_dot((0.0,) * 9).count('"w1=0"') == 1
+    assert cv.network_dot((0.0,) * 9).count('"w1=0"') == 1
 
 
 def test_fmt():
-    assert col.fmt(2.0300000000000002) == "2.03"
-    assert col.fmt(-0.0) == "0" and col.fmt(-1e-20, 4).startswith("-1.0 \\times 10^{-20")
-    assert col.fmt(0.75862068) == "0.7586"
-    assert col.fmt(3.0) == "3"
+    assert cv.fmt(2.0300000000000002) == "2.03"
+    assert cv.fmt(-0.0) == "0" and cv.fmt(-1e-20, 4).startswith("-1.0 \\times 10^{-20")
+    assert cv.fmt(0.75862068) == "0.7586"
+    assert cv.fmt(3.0) == "3"
 
 
 def test_charts_build():
@@ -426,16 +428,16 @@ def test_charts_build():
 
 
 def test_plain_text_and_latex_combinations():
-    assert col.linear_text(2.03, -1.54) == "2.03 · input1 − 1.54 · input2"
-    assert col.linear_text(0.0, 2.5) == "0 · input1 + 2.5 · input2"
-    assert col.combo_latex([(2.0, "x"), (-0.5, "1")]) == r"2\cdot x - 0.5"
+    assert cv.linear_text(2.03, -1.54) == "2.03 · input1 − 1.54 · input2"
+    assert cv.linear_text(0.0, 2.5) == "0 · input1 + 2.5 · input2"
+    assert cv.combo_latex([(2.0, "x"), (-0.5, "1")]) == r"2\cdot x - 0.5"
 
 
 @pytest.mark.parametrize("line", [col.line_from_coefficients(2.0, -1.0, 0.3), col.line_from_coefficients(-1.0, 3.0, 0.0),
                                   col.line_from_coefficients(0.0, -2.0, 0.5), col.line_from_coefficients(0.0, 0.0, 1.0),
                                   col.line_from_coefficients(1.0, 0.0, -3.0)])
 def test_half_planes_are_coloured_by_the_sign(line):
-    from core.collapse_charts import _half_planes
+    from core.present.collapse_charts import _half_planes
 
     bands = _half_planes(line, 1.0)
     assert np.all(bands["lo"] <= bands["hi"] + 1e-12)

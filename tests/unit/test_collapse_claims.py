@@ -10,9 +10,10 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from core import collapse as col
-from core.activations import ACTIVATIONS
-from core.datasets import make_dataset
+from core.lessons import collapse as col
+from core.present import collapse_views as cv
+from core.nn.activations import ACTIVATIONS
+from core.nn.datasets import make_dataset
 from core.mlp import MLP
 
 EPS = np.finfo(np.float64).eps
@@ -169,9 +170,9 @@ def test_why_silent():
 
 
 def test_sci_text():
-    assert col.sci_text(0.0) == "0"
-    assert col.sci_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
-    assert col.sci_text(-3.5e-17) == "-3.5 × 10⁻¹⁷"
+    assert cv.sci_text(0.0) == "0"
+    assert cv.sci_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
+    assert cv.sci_text(-3.5e-17) == "-3.5 × 10⁻¹⁷"
 
 
 # ---------------------------------------------------- item 8: the shape of a boundary
@@ -286,7 +287,7 @@ def test_parabola_cut_matches_the_sign_changes(W, B):
 def test_the_diagram_draws_zero_weights_as_neither_sign():
     """The caption promises blue = positive, dashed orange = negative, dotted grey = 0."""
     w = (1.2, 0.0, -0.5, 0.0, 0.7, -1.2, 0.0, -0.6, 1.1)
-    edges = [line for line in col.network_dot(w).splitlines() if "->" in line and "label" in line]
+    edges = [line for line in cv.network_dot(w).splitlines() if "->" in line and "label" in line]
     for value, edge in zip(w, edges):
         expected = "solid" if value > 0 else "dashed" if value < 0 else "dotted"
         assert f"style={expected}" in edge, edge

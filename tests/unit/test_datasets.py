@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from core.datasets import (
+from core.nn.datasets import (
     DATASETS, ERROR_CODES, MAX_ROWS, MIN_ROWS, DatasetError, load_csv, make_dataset,
     train_test_split,
 )

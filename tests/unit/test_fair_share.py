@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from core.fair_share import FairShare
+from core.nn.fair_share import FairShare
 
 
 class Clock:

@@ -17,13 +17,14 @@ import pytest
 from scipy import integrate
 from scipy.special import expit
 
-from core import collapse as col
-from core import training_views as tv
-from core.activations import ACTIVATIONS
+from core.lessons import collapse as col
+from core.state import collapse as cs
+from core.state import training as ts
+from core.nn.activations import ACTIVATIONS
 from core.i18n import LANGS, t
 from core.lessons import path as lp
 from core.training import Trainer
-from core.training_session import compare_configs
+from core.nn.session import compare_configs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -154,8 +155,8 @@ def test_threshold_numbers(reveals):
 
 def _compared_trainers(settings: dict, epochs: int = lp.EPOCHS) -> dict[str, Trainer]:
     """The compared networks, built from the config and trained without TrainingSession."""
-    s = {**tv.DEFAULTS, **settings}
-    configs, p0 = compare_configs(tv.build_config(s), s["trn_compare"])
+    s = {**ts.DEFAULTS, **settings}
+    configs, p0 = compare_configs(ts.build_config(s), s["trn_compare"])
     split = lp.training_split(s)
     trainers = {}
     for config in configs:
@@ -228,12 +229,12 @@ def test_care_what_is_left_after_twenty_layers(reveals):
 def _page_params(page: str) -> dict:
     """The URL parameters a page declares (its ``PARAMS``), read from the page itself.
 
-    The training page's live in ``core.training_views``. The collapse and activations pages
+    The training page's live in ``core.state.training``. The collapse and activations pages
     declare theirs in the page script, which also draws the page: run only the script's
     imports, definitions and assignments up to its last ``PARAMS`` statement, which is all
     that ``PARAMS`` depends on, and nothing that needs a running app."""
     if page == "training":
-        return dict(tv.PARAMS_BY_KEY)
+        return dict(ts.PARAMS_BY_KEY)
     tree = ast.parse((ROOT / "app_pages" / f"{page}.py").read_text(encoding="utf-8"))
 
     def sets_params(node) -> bool:
@@ -259,7 +260,7 @@ def test_every_link_parses_with_its_pages_params(step):
     for key, raw in step.link.query:
         if key == "col_widths":  # declared by the page for the depth in use
             depth = dict(step.link.query)["col_depth"]
-            assert len(col.parse_widths(raw)) == int(depth) - 1
+            assert len(cs.parse_widths(raw)) == int(depth) - 1
             continue
         value, ok = params[key].read(raw)
         assert ok, f"{step.key}: {key}={raw} is rejected by the {step.link.page} page"
@@ -279,7 +280,7 @@ def test_every_link_is_a_url_with_its_settings_and_present(step):
 def test_training_links_clear_every_training_setting():
     """A learner's own activation or seed from earlier must not leak into a step's picture."""
     for key in ("unbounded", "answer"):
-        assert set(lp.STEPS_BY_KEY[key].link.keys_to_clear()) == set(tv.PARAMS_BY_KEY)
+        assert set(lp.STEPS_BY_KEY[key].link.keys_to_clear()) == set(ts.PARAMS_BY_KEY)
 
 
 def test_link_settings_are_what_the_reveal_trains():

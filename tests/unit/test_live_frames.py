@@ -7,10 +7,12 @@ import zlib
 import numpy as np
 import pytest
 
-from core.activations import ACTIVATIONS
-from core.boundary import LUT, grid_points
-from core.datasets import make_dataset, train_test_split
-from core.live_frames import MAGIC, Frame, GridProbe, encode_points, pack, unpack
+from core.nn.activations import ACTIVATIONS
+from core.present.boundary import LUT
+from core.nn.plane import grid_points
+from core.nn.datasets import make_dataset, train_test_split
+from core.present.live_frames import MAGIC, encode_points, pack, unpack
+from core.nn.plane import Frame, GridProbe
 from core.mlp import MLP
 from core.training import TrainConfig, Trainer
 

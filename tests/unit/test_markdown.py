@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.markdown import REPLACEMENT, WORD_JOINER, code, literal
+from core.present.markdown import REPLACEMENT, WORD_JOINER, code, literal
 from tests.streamlit_markdown import active, markup, rewrites, text_view
 
 HOSTILE = [

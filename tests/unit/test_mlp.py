@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS
 from core.mlp import HE_ACTIVATIONS, MLP, auto_init, data_loss
 
 SMOOTH_OR_KINKED = [k for k in ACTIVATIONS if k != "step"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from core.collapse import collapse
-from core.datasets import make_dataset, train_test_split
+from core.nn.datasets import make_dataset, train_test_split
 from core.training import TrainConfig, Trainer
 
 

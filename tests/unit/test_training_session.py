@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from core.datasets import make_dataset, train_test_split
+from core.nn.datasets import make_dataset, train_test_split
 from core.training import TrainConfig
-from core.training_session import (
+from core.nn.session import (
     FRAME_RATE, MAX_CATCH_UP, MAX_SPEED_FRAME_RATE, TrainingSession, compare_configs,
 )
 

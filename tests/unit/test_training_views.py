@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
 
-from core import training_views as tv
-from core.activations import ACTIVATIONS
-from core.datasets import ERROR_CODES, DatasetError, load_csv, make_dataset, train_test_split
+from core.present import training_views as tv
+from core.nn import session as session_mod
+from core.state import training as ts
+from core.nn.activations import ACTIVATIONS
+from core.nn.datasets import ERROR_CODES, DatasetError, load_csv, make_dataset, train_test_split
 from core.i18n import TEXTS
-from core.markdown import WORD_JOINER
+from core.present.markdown import WORD_JOINER
 from core.training import TrainConfig, Trainer
 from tests.streamlit_markdown import markup, text_view
 
-P = tv.PARAMS_BY_KEY
+P = ts.PARAMS_BY_KEY
 
 VALID = {
     "dataset": [("circle", "circle"), ("XOR", "xor"), ("upload", "upload"), ("spiral", "spiral")],
@@ -62,7 +63,7 @@ BAD = {
 
 def test_every_param_is_covered():
     assert set(P) == set(VALID) == set(BAD)
-    assert [p.key for p in tv.PARAMS][:15] == ["dataset", "noise", "n", "ratio", "seed", "hidden", "activation",
+    assert [p.key for p in ts.PARAMS][:15] == ["dataset", "noise", "n", "ratio", "seed", "hidden", "activation",
                                                "init", "lr", "batch", "optimizer", "loss", "reg", "reg_rate", "speed"]
 
 
@@ -81,42 +82,42 @@ def test_bad_values_fall_back_to_the_default(key, raw):
 
 
 def test_defaults_are_valid_widget_values():
-    d = tv.DEFAULTS
-    assert d["lr"] in tv.LR_LADDER and d["batch"] in tv.BATCH_SIZES and d["speed"] in tv.SPEEDS
-    assert d["reg_rate"] in tv.REG_RATES and d["dataset"] == "circle"
+    d = ts.DEFAULTS
+    assert d["lr"] in ts.LR_LADDER and d["batch"] in ts.BATCH_SIZES and d["speed"] in ts.SPEEDS
+    assert d["reg_rate"] in ts.REG_RATES and d["dataset"] == "circle"
     assert all(P[k].default == v for k, v in d.items())
 
 
 def test_build_config_and_data_key():
-    state = {**tv.DEFAULTS, "hidden": [3], "activation": "relu", "lr": 0.1, "batch": 30}
-    cfg = tv.build_config(state)
+    state = {**ts.DEFAULTS, "hidden": [3], "activation": "relu", "lr": 0.1, "batch": 30}
+    cfg = ts.build_config(state)
     assert cfg == TrainConfig(hidden=(3,), activation="relu", init="auto", lr=0.1, batch_size=30,
                               optimizer="adam", loss="bce", reg="none", reg_rate=0.0, seed=5)
-    assert tv.build_config({}) == tv.build_config(tv.DEFAULTS)
-    base = tv.data_key(tv.DEFAULTS)
-    assert tv.data_key({**tv.DEFAULTS, "lr": 3.0}) == base
-    assert tv.data_key({**tv.DEFAULTS, "noise": 10}) != base
+    assert ts.build_config({}) == ts.build_config(ts.DEFAULTS)
+    base = ts.data_key(ts.DEFAULTS)
+    assert ts.data_key({**ts.DEFAULTS, "lr": 3.0}) == base
+    assert ts.data_key({**ts.DEFAULTS, "noise": 10}) != base
     # An upload without a file trains on the circle; with one, its digest decides.
-    assert tv.data_key({**tv.DEFAULTS, "dataset": "upload"}) == base
-    assert tv.data_key({**tv.DEFAULTS, "dataset": "upload"}, "abc")[1] == "abc"
+    assert ts.data_key({**ts.DEFAULTS, "dataset": "upload"}) == base
+    assert ts.data_key({**ts.DEFAULTS, "dataset": "upload"}, "abc")[1] == "abc"
 
 
 def test_layer_and_unit_changes_stay_in_range():
-    assert tv.change_layers([4, 2], +1) == [4, 2, 2]
-    assert tv.change_layers([], +1) == [4]
-    assert tv.change_layers([4], -1) == []
-    assert tv.change_layers([], -1) == []
-    assert tv.change_layers([1] * 6, +1) == [1] * 6
-    assert tv.change_units([4, 2], 1, +1) == [4, 3]
-    assert tv.change_units([16], 0, +1) == [16]
-    assert tv.change_units([1], 0, -1) == [1]
+    assert ts.change_layers([4, 2], +1) == [4, 2, 2]
+    assert ts.change_layers([], +1) == [4]
+    assert ts.change_layers([4], -1) == []
+    assert ts.change_layers([], -1) == []
+    assert ts.change_layers([1] * 6, +1) == [1] * 6
+    assert ts.change_units([4, 2], 1, +1) == [4, 3]
+    assert ts.change_units([16], 0, +1) == [16]
+    assert ts.change_units([1], 0, -1) == [1]
 
 
 def test_recovery_lr_is_lower_and_safe():
-    assert tv.recovery_lr(10.0) == 0.03
-    assert tv.recovery_lr(0.03) == 0.001
-    assert tv.recovery_lr(0.00001) == 0.00001
-    assert all(tv.recovery_lr(lr) <= lr for lr in tv.LR_LADDER)
+    assert ts.recovery_lr(10.0) == 0.03
+    assert ts.recovery_lr(0.03) == 0.001
+    assert ts.recovery_lr(0.00001) == 0.00001
+    assert all(ts.recovery_lr(lr) <= lr for lr in ts.LR_LADDER)
 
 
 def test_formats():
@@ -127,12 +128,12 @@ def test_formats():
     assert tv.format_loss(float("inf")) == "—"
     assert tv.format_lr(0.00001) == "1e-05" and tv.format_lr(3.0) == "3"
     assert tv.format_speed("max", "zh") == "最快" and tv.format_speed("5", "en") == "5"
-    assert tv.speed_epochs("max") is None and tv.speed_epochs("20") == 20
+    assert ts.speed_epochs("max") is None and ts.speed_epochs("20") == 20
 
 
 def test_every_option_has_a_label_in_both_languages():
     for lang in ("en", "zh"):
-        for name in tv.DATASET_OPTIONS:
+        for name in ts.DATASET_OPTIONS:
             assert f"trn_ds_{name}" in TEXTS
         for key in ACTIVATIONS:
             assert tv.activation_label(key, lang)
@@ -195,48 +196,6 @@ def trainer():
     return t
 
 
-def test_loss_and_accuracy_charts(trainer):
-    df = tv.curves_frame(trainer.history, "en")
-    assert set(df["series"]) == {"train", "test"} and len(df) == 2 * 6
-    spec = tv.loss_chart(trainer.history, "zh").to_dict()
-    assert spec["encoding"]["y"]["title"] == "损失"
-    acc = tv.accuracy_chart(trainer.history, "en").to_dict()
-    assert len(acc["layer"]) == 2
-    json.dumps(spec)
-
-
-def test_grad_chart_is_log_and_floors_zero(trainer):
-    spec = tv.grad_chart(trainer.history, "en").to_dict()
-    assert spec["encoding"]["y"]["scale"]["type"] == "log"
-    df = tv.grad_frame(trainer.history, "en")
-    assert list(dict.fromkeys(df["layer"])) == ["layer 1", "layer 2", "output"]
-    X, y = make_dataset("circle", 100, 0.0, 1)
-    step = Trainer(TrainConfig(hidden=(3,), activation="step"), *train_test_split(X, y, 0.5, 1))
-    step.run(2)
-    df = tv.grad_frame(step.history, "en")
-    assert (df["norm"] >= tv.GRAD_FLOOR).all()
-    assert (df[df["layer"] == "layer 1"]["norm"] == tv.GRAD_FLOOR).all()  # no gradient through a step
-
-
-def test_charts_thin_long_histories():
-    class H:
-        def __init__(self, n):
-            self.epoch = np.arange(n)
-            self.grad_norms = np.ones((n, 2))
-            self.data = {"train_loss": np.ones(n), "test_loss": np.ones(n), "test_acc": np.ones(n)}
-            self.test_acc = self.data["test_acc"]
-
-        def __len__(self):
-            return len(self.epoch)
-
-        def __getitem__(self, k):
-            return self.data[k]
-
-    h = H(5000)
-    assert len(tv.curves_frame(h, "en")) <= 2 * 200
-    assert len(tv.grad_frame(h, "en")) <= 2 * 200
-
-
 def test_network_dot(trainer):
     dot = tv.network_dot(trainer.model.params, "en")
     assert dot.startswith("digraph") and dot.rstrip().endswith("}")
@@ -264,7 +223,7 @@ def test_data_url_is_a_png():
 def test_compare_configs_share_initial_weights():
     cfg = TrainConfig(hidden=(4, 2), activation="tanh", init="auto", optimizer="adam", seed=3)
     acts = ["tanh", "relu", "identity"]
-    configs, p0 = tv.compare_configs(cfg, acts)
+    configs, p0 = session_mod.compare_configs(cfg, acts)
     assert [c.activation for c in configs] == acts
     assert {c.init for c in configs} == {"glorot"}  # auto resolved once, from tanh
     X, y = make_dataset("circle", 100, 0.0, 3)
@@ -274,29 +233,16 @@ def test_compare_configs_share_initial_weights():
         for (W0, b0), (W1, b1) in zip(trainers[0].model.params, t.model.params):
             np.testing.assert_array_equal(W0, W1)
             np.testing.assert_array_equal(b0, b1)
-    assert tv.compare_init(TrainConfig(activation="relu")) == "he"
-    assert tv.compare_init(TrainConfig(activation="relu", init="zeros")) == "zeros"
-
-
-def test_curves_mark_points_while_the_history_is_short():
-    """At epoch 0 a line through one point draws nothing: the points must show."""
-    from core.datasets import make_dataset, train_test_split
-    from core.training import TrainConfig, Trainer
-
-    trainer = Trainer(TrainConfig(), *train_test_split(*make_dataset("circle", 100), 0.5, 0))
-    for build in (tv.loss_chart, tv.accuracy_chart, tv.grad_chart):
-        assert '"point": true' in build(trainer.history, "en").to_json()
-    trainer.run(3 * tv.SHORT_HISTORY)
-    for build in (tv.loss_chart, tv.accuracy_chart, tv.grad_chart):
-        assert '"point": true' not in build(trainer.history, "en").to_json()
+    assert session_mod.compare_init(TrainConfig(activation="relu")) == "he"
+    assert session_mod.compare_init(TrainConfig(activation="relu", init="zeros")) == "zeros"
 
 
 # ------------------------------------------------------------------ the live view's payload
 
 
 def _session(n=120):
-    from core.datasets import make_dataset, train_test_split
-    from core.training_session import TrainingSession
+    from core.nn.datasets import make_dataset, train_test_split
+    from core.nn.session import TrainingSession
 
     X, y = make_dataset("circle", n, noise=0.0, seed=1)
     split = train_test_split(X, y, 0.5, seed=1)
@@ -316,7 +262,7 @@ def test_frame_texts_are_what_the_metrics_show():
 
 
 def test_a_page_run_sends_everything_a_tick_only_its_frames():
-    from core.live_frames import unpack
+    from core.present.live_frames import unpack
 
     s, split = _session()
     full = unpack(tv.live_payload(s.trainer, [s.frame()], run="r", lang="zh", split=split))

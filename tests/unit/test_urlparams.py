@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from core import urlparams as up
+from core.state import urlparams as up
 from core.i18n import t
 from tests.streamlit_markdown import markup
 

@@ -1,4 +1,4 @@
-// The live-training view: draws the frames the server sends (core/live_frames.py) on
+// The live-training view: draws the frames the server sends (core/present/live_frames.py) on
 // canvases and plays them back at display rate. render() is called every time the
 // server sends new data; everything that must survive between calls (the canvases, the
 // queue of frames, the curves) lives in one LiveView object kept on the component's

@@ -31,7 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from core.live_frames import Frame, GridProbe
+from core.nn.plane import Frame, GridProbe
 from core.mlp import auto_init
 from core.training import TrainConfig, Trainer, initial_params_for
 

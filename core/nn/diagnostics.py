@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS
 
 __all__ = ["FLAT_EPOCHS", "Finding", "diagnose", "hidden_preactivations", "unit_slopes"]
 

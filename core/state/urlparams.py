@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.i18n import t
-from core.markdown import code, literal
+from core.present.markdown import code, literal
 
 
 @dataclass(frozen=True)

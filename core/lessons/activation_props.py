@@ -26,7 +26,7 @@ import numpy as np
 from scipy.integrate import quad
 from scipy.optimize import minimize_scalar
 
-from core.activations import Activation
+from core.nn.activations import Activation
 
 __all__ = [
     "DepthProfile",

@@ -9,9 +9,9 @@ vector shapes, crisp at any size.
 
 The grid
 --------
-Cell centres as :func:`core.boundary.grid_points` (row 0 is the top, x2 largest), and
+Cell centres as :func:`core.present.boundary.grid_points` (row 0 is the top, x2 largest), and
 ``p`` quantised to a byte: ``q = round(255·p)``, so the browser's colour lookup is the
-same 256-entry table (:data:`core.boundary.LUT`). It is evaluated in float32 with
+same 256-entry table (:data:`core.present.boundary.LUT`). It is evaluated in float32 with
 
     p = σ(z) = ½ + ½·tanh(z / 2)
 
@@ -43,16 +43,14 @@ import json
 import math
 import struct
 import zlib
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.boundary import LIM, LUT, grid_points
+from core.nn.plane import Frame
+from core.present.boundary import LUT
 
 __all__ = [
     "CODECS",
-    "Frame",
-    "GridProbe",
     "MAGIC",
     "encode_points",
     "pack",
@@ -62,77 +60,6 @@ __all__ = [
 MAGIC = b"TRL1"
 CODECS = ("deflate", "raw")
 _POINT_SCALE = 32767.0
-
-
-# ------------------------------------------------------------------ the grid
-
-
-class GridProbe:
-    """The network's P(class 1) on an ``r × r`` grid, as bytes, fast (float32).
-
-    ``GridProbe(r)(model)`` → uint8 ``(r, r)``: ``round(255·p)``, NaN (a diverged
-    network) as 128, the colour of "don't know". Reads only the model's public face
-    (``params``, ``act``, ``act_params``), so it works for any :class:`core.mlp.MLP`.
-    """
-
-    def __init__(self, r: int = 100, lim: float = LIM):
-        self.r = int(r)
-        self.lim = float(lim)
-        pts = grid_points(self.r, self.lim)
-        self._xT = np.ascontiguousarray(pts.T, dtype=np.float32)  # (2, r·r)
-        self._out = np.empty(self.r * self.r, dtype=np.float32)
-
-    def __call__(self, model) -> np.ndarray:
-        h = self._xT
-        last = len(model.params) - 1
-        with np.errstate(all="ignore"):
-            for i, (W, b) in enumerate(model.params):
-                z = W.T.astype(np.float32) @ h
-                z += b.astype(np.float32)[:, None]
-                h = z if i == last else self._activate(model, z)
-            p = self._out
-            np.multiply(h[0], np.float32(0.5), out=p)
-            np.tanh(p, out=p)  # 2p − 1
-            p *= np.float32(127.5)
-            p += np.float32(128.0)  # 255·p + ½: truncation rounds
-            np.clip(p, 0.0, 255.0, out=p)
-            p[np.isnan(p)] = 128.0
-        return p.astype(np.uint8).reshape(self.r, self.r)
-
-    @staticmethod
-    def _activate(model, z: np.ndarray) -> np.ndarray:
-        name = model.activation
-        if name == "tanh":
-            return np.tanh(z, out=z)
-        if name == "relu":
-            return np.maximum(z, np.float32(0.0), out=z)
-        if name == "identity":
-            return z
-        if name == "sigmoid":  # σ(z) = ½ + ½·tanh(z/2), float32 all the way
-            z *= np.float32(0.5)
-            np.tanh(z, out=z)
-            z *= np.float32(0.5)
-            z += np.float32(0.5)
-            return z
-        out = model.act.fn(z.astype(np.float64), **model.act_params)
-        return np.asarray(out, dtype=np.float32)
-
-
-# ------------------------------------------------------------------ frames
-
-
-@dataclass
-class Frame:
-    """One picture of training: the state after ``epoch`` epochs.
-
-    ``figures`` = (train loss, test loss, train accuracy, test accuracy); ``grad_norms``
-    the per-layer ‖∂L/∂W_l‖ (layer 1 first); ``grid`` the uint8 probability grid.
-    """
-
-    epoch: int
-    figures: tuple[float, float, float, float]
-    grad_norms: tuple[float, ...]
-    grid: np.ndarray = field(repr=False)
 
 
 def _finite(value: float) -> float | None:

@@ -13,8 +13,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.collapse import Line, circle_side, grid_values, zero_contour
-from core.theme import CLASS0, CLASS1, MUTED, PRIMARY, TEXT, altair_config
+from core.lessons.collapse import Line, circle_side, grid_values, zero_contour
+from core.present.theme import CLASS0, CLASS1, MUTED, PRIMARY, TEXT, altair_config
 
 LIGHT1 = "#D3E5F2"  # light blue: the class-1 (circle) side
 LIGHT0 = "#FBEBCB"  # light orange: the class-0 (triangle) side
@@ -102,7 +102,7 @@ def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping
     With ``line`` (fn must then be that line's affine function) the tint is the two exact
     half-planes and the boundary the formula's line; otherwise the tint is a grid of cells
     and the boundary the contour of fn traced on a finer grid; ``scale`` (the size of fn's
-    terms, see :func:`core.collapse.term_scale`) makes a value that is 0 up to rounding count
+    terms, see :func:`core.lessons.collapse.term_scale`) makes a value that is 0 up to rounding count
     as on the line, as everywhere else on the page."""
     side_colours = alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[LIGHT1, LIGHT0]), legend=None)
     if line is not None:

@@ -31,14 +31,13 @@ import zlib
 
 import numpy as np
 
+from core.nn.plane import LIM
+
 __all__ = [
     "LIM",
     "LUT",
     "CLASS0_RGB",
     "CLASS1_RGB",
-    "evaluate_grid",
-    "evaluate_neurons",
-    "grid_points",
     "marker_stamp",
     "png_bytes",
     "prob_to_rgb",
@@ -47,7 +46,6 @@ __all__ = [
     "to_pixels",
 ]
 
-LIM = 1.1
 CLASS0_RGB = np.array([230, 159, 0], dtype=np.float64)  # orange, triangles
 CLASS1_RGB = np.array([0, 114, 178], dtype=np.float64)  # blue, circles
 OUTLINE_RGB = np.array([31, 41, 51], dtype=np.float64)  # dark grey (the app's text colour)
@@ -81,33 +79,7 @@ def _lut_index(p: np.ndarray) -> np.ndarray:
     return np.rint(np.clip(q, 0.0, 1.0) * 255.0).astype(np.intp)
 
 
-# --------------------------------------------------------------------- the grid
-
-
-@functools.lru_cache(maxsize=16)
-def grid_points(r: int = 100, lim: float = LIM) -> np.ndarray:
-    """Centres of an r × r grid of cells over [-lim, lim]², image order: (r·r, 2).
-
-    Row ``i`` (top to bottom) has x2 = lim − (i + ½)·2lim/r; column ``j`` has
-    x1 = −lim + (j + ½)·2lim/r. Read-only and cached.
-    """
-    r = int(r)
-    c = -lim + (np.arange(r) + 0.5) * (2.0 * lim / r)
-    x1, x2 = np.meshgrid(c, c[::-1])
-    pts = np.column_stack((x1.ravel(), x2.ravel()))
-    pts.flags.writeable = False
-    return pts
-
-
-def evaluate_grid(model, r: int = 100, lim: float = LIM) -> np.ndarray:
-    """The model's P(class 1) over the r × r grid, in one batched pass: (r, r)."""
-    return model.predict_proba(grid_points(r, lim)).reshape(r, r)
-
-
-def evaluate_neurons(model, r: int = 48, lim: float = LIM) -> list[np.ndarray]:
-    """Every hidden neuron's output over the grid: one (units, r, r) array per layer."""
-    outs = model.hidden_outputs(grid_points(r, lim))
-    return [h.T.reshape(h.shape[1], r, r) for h in outs]
+# --------------------------------------------------------------------- pixels
 
 
 def to_pixels(X, size: int, lim: float = LIM) -> tuple[np.ndarray, np.ndarray]:
@@ -115,6 +87,7 @@ def to_pixels(X, size: int, lim: float = LIM) -> tuple[np.ndarray, np.ndarray]:
     X = np.asarray(X, dtype=np.float64).reshape(-1, 2)
     scale = size / (2.0 * lim)
     return (X[:, 0] + lim) * scale - 0.5, (lim - X[:, 1]) * scale - 0.5
+
 
 
 # --------------------------------------------------------------------- resampling

@@ -32,7 +32,7 @@ import pandas as pd
 from scipy.optimize import brentq, minimize_scalar
 from scipy.special import expit
 
-from core.activation_props import (
+from core.lessons.activation_props import (
     SlopeSup,
     Tail,
     approximation_error,
@@ -43,8 +43,8 @@ from core.activation_props import (
     tail_slopes,
     with_defaults,
 )
-from core.activations import ACTIVATIONS, Activation, KerasParam
-from core.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
+from core.nn.activations import ACTIVATIONS, Activation, KerasParam
+from core.present.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
 __all__ = [
     "DEFAULT_FNS",
@@ -90,7 +90,7 @@ K_LADDER = (0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0)
 # Read from the catalog (each activation's ParamSpec), keyed the way the page asks:
 # the slider step per parameter name (tests/unit/test_catalog.py checks that a name has
 # one step, whichever function it belongs to), and Keras's side of each
-# (function, parameter) (see core.activations.KerasParam).
+# (function, parameter) (see core.nn.activations.KerasParam).
 PARAM_STEPS: dict[str, float] = {
     name: spec.step for act in ACTIVATIONS.values() for name, spec in act.param_specs.items()
 }
@@ -540,7 +540,7 @@ def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None
     Backpropagation through n layers multiplies the gradient by |f'(z_i)| once per layer
     (times the weights, left out here to isolate the activation), with the
     pre-activations z_i ~ N(0, s²) independent, s = ``spread``. With
-    m = E|f'(z)| and q = P(f'(z) ≠ 0) (:func:`core.activation_props.depth_factors`,
+    m = E|f'(z)| and q = P(f'(z) ≠ 0) (:func:`core.lessons.activation_props.depth_factors`,
     by quadrature, no sampling), the columns are, for every function alike:
 
     * ``factor`` = mⁿ: the mean of ∏|f'(z_i)| over all paths;

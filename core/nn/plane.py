@@ -1,0 +1,125 @@
+r"""The plane the data live on, and what a network computes over it.
+
+The data live in [-1, 1]²; pictures show the square [-LIM, LIM]² (LIM = 1.1, a margin
+like TensorFlow Playground's) so markers on the edge of the data are whole.
+:func:`grid_points` gives the centres of an r × r grid of cells over that square in
+image order: row 0 is the *top* (largest x2), columns go left to right in x1, so
+``probs.reshape(r, r)`` is already the picture.
+
+:class:`GridProbe` is the live view's fast way to the same probabilities, as bytes:
+``q = round(255·p)`` evaluated in float32 with p = σ(z) = ½ + ½·tanh(z / 2), within one
+step (1/255) of the float64 model (tested), because float32 ``tanh`` is ~5x faster
+here and a byte keeps 8 bits anyway. A :class:`Frame` is one moment of training as the
+live view shows it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["LIM", "Frame", "GridProbe", "evaluate_grid", "evaluate_neurons", "grid_points"]
+
+LIM = 1.1
+
+
+# --------------------------------------------------------------------- the grid
+
+
+@functools.lru_cache(maxsize=16)
+def grid_points(r: int = 100, lim: float = LIM) -> np.ndarray:
+    """Centres of an r × r grid of cells over [-lim, lim]², image order: (r·r, 2).
+
+    Row ``i`` (top to bottom) has x2 = lim − (i + ½)·2lim/r; column ``j`` has
+    x1 = −lim + (j + ½)·2lim/r. Read-only and cached.
+    """
+    r = int(r)
+    c = -lim + (np.arange(r) + 0.5) * (2.0 * lim / r)
+    x1, x2 = np.meshgrid(c, c[::-1])
+    pts = np.column_stack((x1.ravel(), x2.ravel()))
+    pts.flags.writeable = False
+    return pts
+
+
+def evaluate_grid(model, r: int = 100, lim: float = LIM) -> np.ndarray:
+    """The model's P(class 1) over the r × r grid, in one batched pass: (r, r)."""
+    return model.predict_proba(grid_points(r, lim)).reshape(r, r)
+
+
+def evaluate_neurons(model, r: int = 48, lim: float = LIM) -> list[np.ndarray]:
+    """Every hidden neuron's output over the grid: one (units, r, r) array per layer."""
+    outs = model.hidden_outputs(grid_points(r, lim))
+    return [h.T.reshape(h.shape[1], r, r) for h in outs]
+
+
+# ------------------------------------------------------------------ the grid
+
+
+class GridProbe:
+    """The network's P(class 1) on an ``r × r`` grid, as bytes, fast (float32).
+
+    ``GridProbe(r)(model)`` → uint8 ``(r, r)``: ``round(255·p)``, NaN (a diverged
+    network) as 128, the colour of "don't know". Reads only the model's public face
+    (``params``, ``act``, ``act_params``), so it works for any :class:`core.mlp.MLP`.
+    """
+
+    def __init__(self, r: int = 100, lim: float = LIM):
+        self.r = int(r)
+        self.lim = float(lim)
+        pts = grid_points(self.r, self.lim)
+        self._xT = np.ascontiguousarray(pts.T, dtype=np.float32)  # (2, r·r)
+        self._out = np.empty(self.r * self.r, dtype=np.float32)
+
+    def __call__(self, model) -> np.ndarray:
+        h = self._xT
+        last = len(model.params) - 1
+        with np.errstate(all="ignore"):
+            for i, (W, b) in enumerate(model.params):
+                z = W.T.astype(np.float32) @ h
+                z += b.astype(np.float32)[:, None]
+                h = z if i == last else self._activate(model, z)
+            p = self._out
+            np.multiply(h[0], np.float32(0.5), out=p)
+            np.tanh(p, out=p)  # 2p − 1
+            p *= np.float32(127.5)
+            p += np.float32(128.0)  # 255·p + ½: truncation rounds
+            np.clip(p, 0.0, 255.0, out=p)
+            p[np.isnan(p)] = 128.0
+        return p.astype(np.uint8).reshape(self.r, self.r)
+
+    @staticmethod
+    def _activate(model, z: np.ndarray) -> np.ndarray:
+        name = model.activation
+        if name == "tanh":
+            return np.tanh(z, out=z)
+        if name == "relu":
+            return np.maximum(z, np.float32(0.0), out=z)
+        if name == "identity":
+            return z
+        if name == "sigmoid":  # σ(z) = ½ + ½·tanh(z/2), float32 all the way
+            z *= np.float32(0.5)
+            np.tanh(z, out=z)
+            z *= np.float32(0.5)
+            z += np.float32(0.5)
+            return z
+        out = model.act.fn(z.astype(np.float64), **model.act_params)
+        return np.asarray(out, dtype=np.float32)
+
+
+# ------------------------------------------------------------------ frames
+
+
+@dataclass
+class Frame:
+    """One picture of training: the state after ``epoch`` epochs.
+
+    ``figures`` = (train loss, test loss, train accuracy, test accuracy); ``grad_norms``
+    the per-layer ‖∂L/∂W_l‖ (layer 1 first); ``grid`` the uint8 probability grid.
+    """
+
+    epoch: int
+    figures: tuple[float, float, float, float]
+    grad_norms: tuple[float, ...]
+    grid: np.ndarray = field(repr=False)

@@ -1,0 +1,293 @@
+"""What the live-training page shows, as plain data: labels, formatted figures, the live
+view's payload, the network drawing and the neuron maps.
+
+No Streamlit here (a test enforces it): the page hands these to Streamlit. The page's
+settings (URL parameters, config) are in :mod:`core.state.training`.
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from core.state import urlparams as up
+from core.nn.activations import ACTIVATIONS, display_name
+from core.present.boundary import LIM, png_bytes, render_neuron_map
+from core.nn.plane import evaluate_neurons
+from core.nn.datasets import DatasetError
+from core.i18n import TEXTS, placeholders, t
+from core.present.live_frames import encode_points, pack
+from core.nn.plane import Frame
+from core.present.markdown import literal
+from core.present.theme import CLASS0, CLASS1, FONT, GRID, MUTED, SERIES, TEXT
+from core.nn.session import FRAME_RATE
+from core.state.training import TICK_SECONDS
+
+
+# ------------------------------------------------------------------ labels
+
+
+def activation_label(key: str, lang: str) -> str:
+    """Display name of an activation: the catalog's, the same on every page."""
+    return display_name(key, lang)
+
+
+def option_label(prefix: str, value: str, lang: str) -> str:
+    """Translated label of a language-neutral option (``trn_opt_adam`` …)."""
+    return t(f"trn_{prefix}_{value}", lang)
+
+
+def format_lr(value: float) -> str:
+    return up.format_number(value)
+
+
+def format_speed(value: str, lang: str) -> str:
+    return t("trn_speed_max", lang) if value == "max" else value
+
+
+def format_loss(value: float) -> str:
+    """Three significant digits; tiny losses in scientific notation (never a bare 0)."""
+    if not math.isfinite(value):
+        return "—"
+    return f"{value:.3f}" if abs(value) >= 0.001 or value == 0 else f"{value:.1e}"
+
+
+def format_percent(value: float) -> str:
+    """``0.992`` → ``99.2%``."""
+    return "—" if not math.isfinite(value) else f"{100.0 * value:.1f}%"
+
+
+#: Characters of one detail of a CSV error (a cell, the header) the message quotes.
+DETAIL_CHARS = 80
+
+
+def dataset_error_message(error: DatasetError, lang: str) -> str:
+    """The learner-facing sentence for a :class:`DatasetError` (every code has one).
+
+    Every detail is escaped: it may quote the learner's file (a cell, a label, the
+    header), and a cell such as ``[click](https://…)`` must read as text, not as a link.
+    """
+    details = {}
+    for name, value in error.details.items():
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(str(v) for v in value)
+        details[name] = literal(value, DETAIL_CHARS)
+    key = f"trn_err_{error.code}"
+    if key not in TEXTS:  # a code this page does not know yet: still a sentence
+        key, details = "trn_err_unreadable", {"reason": literal(error.code, DETAIL_CHARS)}
+    # A detail the error did not carry reads as "—" rather than a raw {placeholder}.
+    for name in placeholders(TEXTS[key]["en"]) - details.keys():
+        details[name] = "—"
+    reason = t(key, lang, **details)
+    return t("trn_upload_failed", lang, reason=reason)
+
+
+def upload_ok_message(n: int, labels: Sequence[str], lang: str) -> str:
+    """The caption of a good upload; its class names come from the file, so they are escaped."""
+    label0, label1 = (literal(label, DETAIL_CHARS) for label in labels)
+    return t("trn_upload_ok", lang, n=n, label0=label0, label1=label1)
+
+
+# ------------------------------------------------------------------ the live view
+
+#: The live view's colours and font: the app's theme, sent to the browser once.
+LIVE_STYLE = {"class0": CLASS0, "class1": CLASS1, "text": TEXT, "muted": MUTED, "grid": GRID,
+              "series": list(SERIES), "font": FONT}
+#: Points of history sent to a view that starts drawing (it adds frames from then on).
+HISTORY_POINTS = 400
+#: The compare panels' small loss curves are sent whole every refresh: fewer points.
+COMPARE_HISTORY_POINTS = 120
+
+
+def frame_texts(frame: Frame) -> list[str]:
+    """The four live figures of a frame as the metrics show them."""
+    train_loss, test_loss, _, test_acc = frame.figures
+    return [f"{frame.epoch:,}", format_loss(train_loss), format_loss(test_loss), format_percent(test_acc)]
+
+
+def live_labels(lang: str, n_layers: int) -> dict:
+    """The words the live view draws: chart titles, axes, legends, the picture's alt text."""
+    return {
+        "plane": t("trn_boundary_alt", lang), "epoch": t("trn_c_epoch", lang),
+        "loss_title": t("trn_curves_loss", lang), "loss": t("trn_c_loss", lang),
+        "train": t("trn_c_train", lang), "test": t("trn_c_test", lang),
+        "accuracy_title": t("trn_curves_accuracy", lang), "accuracy": t("trn_c_accuracy", lang),
+        "grad_title": t("trn_grad_title", lang), "grad": t("trn_c_grad", lang),
+        "layers": layer_names(n_layers, lang),
+    }
+
+
+def _finite_or_none(values) -> list:
+    return [float(v) if math.isfinite(v) else None for v in np.asarray(values, dtype=float)]
+
+
+def history_header(history, limit: int = HISTORY_POINTS) -> dict:
+    """The curves so far, thinned to at most ``limit`` points (first and last kept)."""
+    idx = _thin(len(history), limit)
+    return {
+        "epoch": [int(e) for e in np.asarray(history.epoch)[idx]],
+        "train_loss": _finite_or_none(np.asarray(history.train_loss)[idx]),
+        "test_loss": _finite_or_none(np.asarray(history.test_loss)[idx]),
+        "test_acc": _finite_or_none(np.asarray(history.test_acc)[idx]),
+        "grad": [_finite_or_none(row) for row in np.asarray(history.grad_norms)[idx]],
+    }
+
+
+def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split,
+                 playing: bool = False, full: bool = True, catch_up: bool = True,
+                 show_test: bool = False, discretize: bool = False, compact: bool = False,
+                 charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
+                 codec: str = "deflate", history_points: int = HISTORY_POINTS,
+                 tick: float = TICK_SECONDS) -> bytes:
+    """One update of a live view (see ``core.live_frames``).
+
+    ``full`` also sends what the view keeps between updates (points, colours, words,
+    the history so far): on every page run, since the browser may have just built the
+    view. A tick while playing sends only its frames. ``catch_up``: the learner just did
+    something (a page run), so the view plays the frames it still holds quickly and
+    shows the newest state without delay.
+    """
+    header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
+              "fps": FRAME_RATE, "tick": tick, "lim": LIM, "show_test": bool(show_test),
+              "discretize": bool(discretize), "compact": bool(compact), "charts": list(charts),
+              "texts": [frame_texts(f) for f in frames]}
+    if metrics:
+        header["metrics"] = metrics
+    points = None
+    if full:
+        Xtr, ytr, Xte, yte = split
+        points = encode_points(Xtr, ytr, Xte, yte)
+        header["style"] = LIVE_STYLE
+        header["labels"] = live_labels(lang, trainer.model.n_layers)
+        header["history"] = history_header(trainer.history, history_points)
+    return pack(header, frames, points=points, lut=full, codec=codec)
+
+
+# ------------------------------------------------------------------ curves
+
+
+def _thin(n: int, limit: int = 200) -> np.ndarray:
+    """Indices of at most ``limit`` roughly evenly spaced points, first and last kept."""
+    if n <= limit:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, limit).round().astype(int))
+
+
+def layer_names(n_layers: int, lang: str) -> list[str]:
+    """``layer 1 … layer k`` for the hidden weight layers, then ``output``."""
+    names = [t("trn_c_layer_n", lang, i=i + 1) for i in range(n_layers - 1)]
+    return names + [t("trn_c_output", lang)]
+
+
+# ------------------------------------------------------------------ the network drawing
+
+
+def _hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def network_dot(params, lang: str, max_width: float = 6.0) -> str:
+    """Graphviz DOT of the network: one node per unit, one edge per weight.
+
+    Edge colour is the weight's sign (blue positive, orange negative, as the classes),
+    pen width grows with ``|w|`` relative to the largest weight (0.3 … ``max_width``),
+    and small weights fade, so the connections that matter stand out.
+    """
+    weights = [np.asarray(W, dtype=float) for W, _ in params]
+    finite = [np.abs(W[np.isfinite(W)]) for W in weights]
+    biggest = max((float(a.max()) for a in finite if a.size), default=0.0) or 1.0
+    n_layers = len(weights)
+    lines = [
+        "digraph network {",
+        '  graph [rankdir=LR, splines=line, nodesep=0.12, ranksep=1.1, bgcolor="transparent"];',
+        f'  node [shape=circle, style=filled, fillcolor="#FFFFFF", color="{MUTED}", fontcolor="{TEXT}", '
+        'fontname="Helvetica", fontsize=10, width=0.42, fixedsize=true, penwidth=1.2];',
+        '  edge [arrowhead=none];',
+    ]
+
+    def node(layer: int, unit: int) -> str:
+        return f"n{layer}_{unit}"
+
+    sizes = [weights[0].shape[0]] + [W.shape[1] for W in weights]
+    for layer, size in enumerate(sizes):
+        lines.append(f"  subgraph cluster_{layer} {{ style=invis; rank=same;")
+        for unit in range(size):
+            if layer == 0:
+                label, fill = f"x{unit + 1}", "#F3F6F9"
+            elif layer == n_layers:
+                label, fill = "p", "#F3F6F9"
+            else:
+                label, fill = "", "#FFFFFF"
+            lines.append(f'    {node(layer, unit)} [label="{label}", fillcolor="{fill}"];')
+        lines.append("  }")
+    for layer, W in enumerate(weights):
+        for i in range(W.shape[0]):
+            for j in range(W.shape[1]):
+                w = float(W[i, j])
+                w = 0.0 if not math.isfinite(w) else w
+                share = min(abs(w) / biggest, 1.0)
+                width = 0.3 + (max_width - 0.3) * share
+                rgb = _hex_to_rgb(CLASS1 if w >= 0 else CLASS0)
+                alpha = int(round(255 * (0.25 + 0.75 * share)))
+                colour = "#{:02X}{:02X}{:02X}{:02X}".format(*rgb, alpha)
+                lines.append(
+                    f'  {node(layer, i)} -> {node(layer + 1, j)} '
+                    f'[color="{colour}", penwidth={width:.2f}, tooltip="w = {w:.3g}"];'
+                )
+    lines.append("}")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ neuron maps
+
+
+def neuron_value_range(activation: str) -> tuple[float, float] | None:
+    """Fixed colour range for bounded activations (so 'saturated' looks saturated):
+    the catalog's ``picture_range``; None scales each picture to its own values."""
+    act = ACTIVATIONS.get(activation)
+    return act.picture_range if act is not None else None
+
+
+def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None) -> list[np.ndarray]:
+    """One picture per hidden layer: its neurons' maps stacked top to bottom.
+
+    Laid out by layer like the Playground: the page shows the strips side by side,
+    layer 1 on the left. Each tile is the neuron's output over the plane. ``dead`` maps a
+    layer (1 = the first) to its dead units (0-based), whose tiles are crossed out
+    (a dead unit's map is flat, which would otherwise look like a blank).
+    """
+    maps = evaluate_neurons(model, r=r)
+    vrange = neuron_value_range(model.activation)
+    dead = dead or {}
+    strips = []
+    for layer, values in enumerate(maps, start=1):
+        units = values.shape[0]
+        strip = np.full((units * tile + (units - 1) * gap, tile, 3), 255, dtype=np.uint8)
+        for u in range(units):
+            top = u * (tile + gap)
+            strip[top:top + tile] = render_neuron_map(values[u], size=tile, vrange=vrange)
+            if u in dead.get(layer, ()):
+                _cross_out(strip[top:top + tile])
+        strips.append(strip)
+    return strips
+
+
+def _cross_out(tile: np.ndarray) -> None:
+    """Grey the tile and draw an ✕ across it, in place."""
+    size = tile.shape[0]
+    tile[...] = (0.45 * tile + 0.55 * 200).astype(np.uint8)
+    i = np.arange(size)
+    ink = np.array(_hex_to_rgb(TEXT), dtype=np.uint8)
+    for w in (-1, 0, 1):  # 3 px thick
+        j = np.clip(i + w, 0, size - 1)
+        tile[i, j] = ink
+        tile[i, size - 1 - j] = ink
+
+
+def data_url(img: np.ndarray, compress_level: int = 6) -> str:
+    """An RGB picture as a PNG ``data:`` URL (what the page hands to ``st.image``)."""
+    return "data:image/png;base64," + base64.b64encode(png_bytes(img, compress_level)).decode("ascii")
