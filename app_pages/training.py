@@ -95,8 +95,18 @@ def session() -> TrainingSession:
     return ss["trn_session"]
 
 
-def toggle_play() -> None:
-    session().toggle()
+def press_play(play: bool) -> None:
+    """Play or pause, as the button said when the learner pressed it.
+
+    The button carries its own meaning rather than toggling: a second press on a stale
+    "Pause" (the server was slow to redraw it) or a click Streamlit delivers twice
+    still pauses, instead of flipping the learner's training back on.
+    """
+    sess = session()
+    if play and not sess.playing:
+        sess.play()
+    elif not play:
+        sess.pause()
 
 
 def request_step() -> None:
@@ -191,7 +201,7 @@ def transport_bar(playing: bool, lang: str) -> None:
     with controls[0].container(horizontal=True, gap="small", key="trn_transport"):
         st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
                   icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=toggle_play, help=tr("trn_play_help"))
+                  on_click=press_play, args=(not playing,), help=tr("trn_play_help"))
         st.button(tr("trn_step"), key="step", icon=":material/skip_next:", on_click=request_step,
                   help=tr("trn_step_help"))
         st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,

@@ -31,10 +31,7 @@ def test_choosing_a_function_updates_the_url_and_the_formulas(app):
     app.open("activations", "lang=en")
     assert "fn=" not in app.page.url  # the default is not written
     assert app.page.locator(".katex", has_text="GELU").count() == 0
-    app.widget("fn").get_by_role("combobox").click()
-    app.page.get_by_role("option", name="GELU", exact=True).click()
-    app.page.keyboard.press("Escape")
-    app.wait_idle()
+    app.add_chip("fn", "GELU")
     expect(app.page).to_have_url(re.compile(r"fn=sigmoid(%2C|,)tanh(%2C|,)relu(%2C|,)gelu"))
     expect(app.page.locator(".katex", has_text="GELU").first).to_be_visible()
     assert app.error_elements() == 0

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.present import training_views as tv
-from core.nn.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS, display_name
 from core.i18n import TEXTS, t
 from core.lessons import path as lp
 
@@ -26,8 +26,8 @@ SELECTS = {"col_act", "activation", "optimizer"}
 
 def label(key: str, value: str) -> str:
     """How a page names a choice in English (each page's format_func)."""
-    if key == "col_act" and value == "identity":
-        return t("col_act_identity", "en")
+    if key == "col_act":
+        return display_name(value, "en")
     if key == "fn":
         return t(f"act_name_{value}", "en") if f"act_name_{value}" in TEXTS else ACTIVATIONS[value].name
     if key == "optimizer":
