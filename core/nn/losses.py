@@ -165,12 +165,25 @@ class Penalty:
     name = ""
 
     def __init__(self, rate: float = 0.0):
-        self.rate = float(rate)
+        self._rate = float(rate)
+        self._rate_mask = (None, None)  # (mask, rate·mask): one per penalty, not per op
+
+    @property
+    def rate(self) -> float:
+        """The penalty's strength (fixed: make a new penalty for another rate)."""
+        return self._rate
 
     @property
     def active(self) -> bool:
         """False when R is identically 0 (no penalty, or rate 0): skip it."""
         return self.rate != 0.0
+
+    def rate_mask(self, mask: np.ndarray) -> np.ndarray:
+        """``rate·mask`` (rate on weights, 0 on biases), computed once for ``mask``: a
+        mini-batch tape holds one step per batch, and they can all share it."""
+        if self._rate_mask[0] is not mask:
+            self._rate_mask = (mask, self.rate * mask)
+        return self._rate_mask[1]
 
     def value(self, theta: np.ndarray, mask: np.ndarray) -> float:
         """R(θ)."""
@@ -221,8 +234,7 @@ class L2(Penalty):
         return self.rate * (theta * mask)
 
     def grad_ops(self, theta, mask, g, scale, out):
-        rate_mask = self.rate * mask  # rate on weights, 0 on biases: one multiply per step
-        return [(np.multiply, (theta, rate_mask, out)),  # rate·W
+        return [(np.multiply, (theta, self.rate_mask(mask), out)),  # rate·W
                 axpy(scale, g, out)]
 
 
@@ -238,9 +250,8 @@ class L1(Penalty):
         return self.rate * np.sign(theta * mask)
 
     def grad_ops(self, theta, mask, g, scale, out):
-        rate_mask = self.rate * mask
         return [(np.sign, (theta, out)),
-                (np.multiply, (out, rate_mask, out)),  # rate·sign(W)
+                (np.multiply, (out, self.rate_mask(mask), out)),  # rate·sign(W)
                 axpy(scale, g, out)]
 
 

@@ -98,29 +98,32 @@ class Adam(Optimizer):
         self.scratch = np.zeros(self.size)
         # Written by advance() each step and read by the ops that follow it: the
         # two numbers that change with t, in arrays so the tape needs no rebuilding.
-        self.sqrt_bc2 = np.ones(())  # sqrt(1 − β2ᵗ)
-        self.neg_step = np.zeros(())  # −lr / (1 − β1ᵗ)
+        self.eps_c = np.zeros(())  # ε·sqrt(1 − β2ᵗ)
+        self.neg_step = np.zeros(())  # −lr·sqrt(1 − β2ᵗ) / (1 − β1ᵗ)
 
     def advance(self) -> None:
-        """t ← t + 1 and the bias corrections for the new t (the tape's one Python op)."""
+        """t ← t + 1 and the bias corrections for the new t (the tape's one Python op).
+
+        ``lr/(1−β1ᵗ) · m / (sqrt(v)/c + ε)`` with ``c = sqrt(1−β2ᵗ)`` is, multiplied
+        through by c, ``lr·c/(1−β1ᵗ) · m / (sqrt(v) + ε·c)``: one scalar on each side.
+        """
         self.t += 1
-        self.sqrt_bc2[...] = math.sqrt(1.0 - self.beta2 ** self.t)
-        self.neg_step[...] = -self.lr / (1.0 - self.beta1 ** self.t)
+        c = math.sqrt(1.0 - self.beta2 ** self.t)
+        self.eps_c[...] = self.eps * c
+        self.neg_step[...] = -self.lr * c / (1.0 - self.beta1 ** self.t)
 
     def ops(self, theta, g, scale):
         b1, b2, m, v, tmp = self.beta1, self.beta2, self.m, self.v, self.scratch
-        ops = [] if scale == 1.0 else [scal(scale, g)]  # the moments see the mean gradient
-        return ops + [
+        return [
             (self.advance, ()),
-            scal(b1, m), axpy(1.0 - b1, g, m),  # m ← β1·m + (1−β1)·g
+            scal(b1, m), axpy((1.0 - b1) * scale, g, m),  # m ← β1·m + (1−β1)·ĝ, ĝ = scale·g
             (np.multiply, (g, g, tmp)),
-            scal(b2, v), axpy(1.0 - b2, tmp, v),  # v ← β2·v + (1−β2)·g²
+            scal(b2, v), axpy((1.0 - b2) * scale * scale, tmp, v),  # v ← β2·v + (1−β2)·ĝ²
             (np.sqrt, (v, tmp)),
-            (np.divide, (tmp, self.sqrt_bc2, tmp)),
-            (np.add, (tmp, self.eps, tmp)),  # sqrt(v)/sqrt(1−β2ᵗ) + ε, as torch
+            (np.add, (tmp, self.eps_c, tmp)),
             (np.divide, (m, tmp, tmp)),
             (np.multiply, (tmp, self.neg_step, tmp)),
-            (np.add, (theta, tmp, theta)),  # θ ← θ − lr/(1−β1ᵗ) · m/(…)
+            (np.add, (theta, tmp, theta)),  # θ ← θ − lr·c/(1−β1ᵗ) · m/(sqrt(v) + ε·c)
         ]
 
 

@@ -131,6 +131,11 @@ def test_penalty_registry():
     assert REGS == ("none", "l1", "l2")
     assert not make_penalty("l2", 0.0).active and not make_penalty("none", 1.0).active
     assert make_penalty("l1", 0.1).active
+    # one rate·mask per penalty, however many steps (batches) a tape holds
+    penalty, theta, mask = make_penalty("l2", 0.1), np.ones(4), np.array([1.0, 1, 0, 1])
+    first, second = (penalty.grad_ops(theta, mask, theta, s, np.empty(4)) for s in (0.5, 1))
+    assert first[0][1][1] is second[0][1][1]
+    np.testing.assert_array_equal(first[0][1][1], [0.1, 0.1, 0, 0.1])
     with pytest.raises(ValueError):
         make_penalty("l3", 0.1)
 
