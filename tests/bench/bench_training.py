@@ -4,18 +4,18 @@ Run from the repository root::
 
     python tests/bench/bench_training.py [--runs 5] [--single-thread]
 
-Setup (the training page's default): ``circle``, 500 points, noise 0, 50 % train,
-hidden [8, 8] tanh, batch 10, plain SGD lr 0.03, BCE; plus the full-batch variant
-(batch = all 250 training points). Every figure is the median of ``--runs`` runs;
+Setup: ``circle``, 500 points, noise 0, 50 % train, hidden [8, 8] tanh, batch 10,
+plain SGD lr 0.03, BCE; the same with Adam (the training page's default optimizer);
+plus the full-batch SGD variant (batch = all 250 training points). Every figure is the median of ``--runs`` runs;
 within a run the three trainers are timed one after the other, so a busy machine
 slows them alike and the ratios stay fair.
 
 * ours: ``Trainer.run(N)`` — which also evaluates loss and accuracy on train and test
   and the full-set gradient norms after *every* epoch;
-* scikit-learn: ``MLPClassifier(solver="sgd", momentum=0, alpha=0, ...)``, one
-  ``partial_fit`` call per epoch (it evaluates nothing);
-* PyTorch (if importable): float64, eager, ``nn.Sequential`` + ``torch.optim.SGD``,
-  manual mini-batches from ``torch.randperm`` (no evaluation either).
+* scikit-learn: ``MLPClassifier(solver="sgd", momentum=0, alpha=0, ...)`` (or
+  ``solver="adam"``), one ``partial_fit`` call per epoch (it evaluates nothing);
+* PyTorch (if importable): float64, eager, ``nn.Sequential`` + ``torch.optim.SGD`` (or
+  ``Adam``), manual mini-batches from ``torch.randperm`` (no evaluation either).
 
 ``--single-thread`` limits BLAS (threadpoolctl) and torch to one thread. Targets:
 ours ≥ 10× scikit-learn, ≥ 3× PyTorch; a 100 × 100 boundary well under 10 ms;
@@ -54,21 +54,22 @@ def load_data(n: int = 500):
 # ------------------------------------------------------------------ the contenders
 
 
-def ours(data, batch_size: int, epochs: int, hidden=HIDDEN) -> float:
+def ours(data, batch_size: int, epochs: int, hidden=HIDDEN, optimizer: str = "sgd") -> float:
     """Epochs per second of one fresh Trainer (construction not timed)."""
     trainer = Trainer(TrainConfig(hidden=hidden, activation="tanh", lr=LR,
-                                  batch_size=batch_size), *data)
+                                  batch_size=batch_size, optimizer=optimizer), *data)
     start = time.perf_counter()
     trainer.run(epochs)
     return epochs / (time.perf_counter() - start)
 
 
-def sklearn_mlp(data, batch_size: int, epochs: int) -> float:
+def sklearn_mlp(data, batch_size: int, epochs: int, optimizer: str = "sgd") -> float:
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
     X, y = data[0], data[1]
-    clf = MLPClassifier(hidden_layer_sizes=HIDDEN, activation="tanh", solver="sgd",
+    solver = "adam" if optimizer == "adam" else "sgd"
+    clf = MLPClassifier(hidden_layer_sizes=HIDDEN, activation="tanh", solver=solver,
                         batch_size=batch_size, learning_rate="constant",
                         learning_rate_init=LR, momentum=0.0, nesterovs_momentum=False,
                         alpha=0.0, shuffle=True, random_state=0)
@@ -89,7 +90,7 @@ def torch_available() -> bool:
     return True
 
 
-def pytorch(data, batch_size: int, epochs: int) -> float:
+def pytorch(data, batch_size: int, epochs: int, optimizer: str = "sgd") -> float:
     import torch
 
     torch.manual_seed(0)
@@ -100,7 +101,8 @@ def pytorch(data, batch_size: int, epochs: int) -> float:
         torch.nn.Linear(2, HIDDEN[0]), torch.nn.Tanh(),
         torch.nn.Linear(HIDDEN[0], HIDDEN[1]), torch.nn.Tanh(),
         torch.nn.Linear(HIDDEN[1], 1)).double()
-    opt = torch.optim.SGD(net.parameters(), lr=LR)
+    make = torch.optim.Adam if optimizer == "adam" else torch.optim.SGD
+    opt = make(net.parameters(), lr=LR)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     gen = torch.Generator().manual_seed(0)
 
@@ -127,13 +129,13 @@ def median(values) -> float:
 
 
 def compare(data, batch_size: int, runs: int, ep_ours: int, ep_sk: int, ep_torch: int,
-            with_torch: bool) -> None:
+            with_torch: bool, optimizer: str = "sgd") -> None:
     times = {"ours": [], "sklearn": [], "torch": []}
     for _ in range(runs):
-        times["ours"].append(ours(data, batch_size, ep_ours))
-        times["sklearn"].append(sklearn_mlp(data, batch_size, ep_sk))
+        times["ours"].append(ours(data, batch_size, ep_ours, optimizer=optimizer))
+        times["sklearn"].append(sklearn_mlp(data, batch_size, ep_sk, optimizer))
         if with_torch:
-            times["torch"].append(pytorch(data, batch_size, ep_torch))
+            times["torch"].append(pytorch(data, batch_size, ep_torch, optimizer))
     m_ours, m_sk = median(times["ours"]), median(times["sklearn"])
     print(f"  ours         {m_ours:10.0f} epochs/s   (runs: "
           + ", ".join(f"{v:.0f}" for v in times["ours"]) + ")")
@@ -208,7 +210,10 @@ def main() -> None:
         print("\ncircle, 500 points (250 train), [8, 8] tanh, SGD lr 0.03, batch 10")
         compare(data, 10, args.runs, ep_ours=600, ep_sk=60, ep_torch=40,
                 with_torch=with_torch)
-        print("\nsame, full batch (250)")
+        print("\nsame, Adam lr 0.03, batch 10")
+        compare(data, 10, args.runs, ep_ours=600, ep_sk=60, ep_torch=40,
+                with_torch=with_torch, optimizer="adam")
+        print("\nsame, SGD, full batch (250)")
         compare(data, 250, args.runs, ep_ours=4000, ep_sk=400, ep_torch=1000,
                 with_torch=with_torch)
         print("\nbrowser target: circle, 250 train points")

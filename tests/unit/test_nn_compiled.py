@@ -1,0 +1,128 @@
+"""``core.nn``: the compiled epoch against the plain reference path, and the package's
+rules (no private member reached across modules, short functions)."""
+
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.nn.compiled import CompiledEpoch
+from core.nn.losses import LOSSES, make_penalty
+from core.nn.mlp import MLP
+from core.nn.optimizers import OPTIMIZERS, make_optimizer
+from tests.unit.test_nn_losses import TEXTBOOK
+
+NN = Path(__file__).resolve().parents[2] / "core" / "nn"
+SHIMS = [NN.parent / "mlp.py", NN.parent / "training.py"]
+# tanh/sigmoid/relu/identity take f' from the output in the compiled pass; gelu and elu
+# go through the registry (the "generic" route), as does tanh with fast=False.
+ACTIVATIONS = [("tanh", True), ("sigmoid", True), ("relu", True), ("identity", True),
+               ("gelu", True), ("elu", True), ("tanh", False)]
+
+
+def flat(grads):
+    return np.concatenate([np.concatenate([W.ravel(), b.ravel()]) for W, b in grads])
+
+
+# ----------------------------------------------------------------- compiled == reference
+
+
+def problem(act, fast, seed=0):
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-1, 1, (30, 2))
+    y = (X[:, 0] ** 2 + X[:, 1] ** 2 < 0.5).astype(float)
+    model = MLP([2, 5, 3, 1], act, seed=seed, fast=fast)
+    for _, b in model.params:  # non-zero biases: exercise their gradient too
+        b[...] = rng.normal(0, 0.3, b.shape)
+    return model, X[:23], y[:23], X[23:], y[23:]
+
+
+def reference_epoch(model, X, y, order, batch, loss, reg, rate, optimizer, lr):
+    """One epoch the plain way: loss_and_grads per mini-batch, then a textbook step."""
+    opt = TEXTBOOK[optimizer](lr)
+    for start in range(0, len(order), batch):
+        rows = order[start:start + batch]
+        _, grads = model.loss_and_grads(X[rows], y[rows], loss, reg, rate)
+        opt.step(model.theta, flat(grads))
+
+
+@pytest.mark.parametrize("batch", [5, 100])
+@pytest.mark.parametrize("reg, rate", [("none", 0.0), ("l2", 0.05), ("l1", 0.02)])
+@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("loss", LOSSES)
+@pytest.mark.parametrize("act, fast", ACTIVATIONS)
+def test_compiled_epoch_equals_the_reference_path(act, fast, loss, optimizer, reg, rate,
+                                                 batch):
+    compiled_model, Xtr, ytr, Xte, yte = problem(act, fast)
+    reference, *_ = problem(act, fast)
+    lr = 0.05
+    epoch = CompiledEpoch(compiled_model, Xtr, ytr, Xte, yte,
+                          make_optimizer(optimizer, compiled_model.n_params, lr),
+                          loss=loss, penalty=make_penalty(reg, rate), batch_size=batch)
+    order = np.random.default_rng(7).permutation(len(ytr))
+    with np.errstate(all="ignore"):
+        epoch.evaluate()  # full batch steps along the gradient of the latest evaluation
+        epoch.train(order)
+        full = len(ytr) if epoch.full_batch else batch
+        reference_epoch(reference, Xtr, ytr, order, full, loss, reg, rate, optimizer, lr)
+    np.testing.assert_allclose(compiled_model.theta, reference.theta, rtol=1e-12, atol=1e-12)
+
+    metrics = epoch.evaluate()  # the metrics after the epoch, from the reference path
+    value, grads = reference.loss_and_grads(Xtr, ytr, loss)
+    assert metrics.train_loss == pytest.approx(value, rel=1e-12, abs=1e-15)
+    assert metrics.test_loss == pytest.approx(reference.loss_and_grads(Xte, yte, loss)[0],
+                                              rel=1e-12, abs=1e-15)
+    assert metrics.train_acc == np.mean(reference.predict(Xtr) == ytr)
+    assert metrics.test_acc == np.mean(reference.predict(Xte) == yte)
+    np.testing.assert_allclose(epoch.gradient, flat(grads), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(metrics.grad_norms, [np.linalg.norm(dW) for dW, _ in grads],
+                               rtol=1e-12, atol=1e-14)
+
+
+def test_configure_keeps_weights_and_optimizer_state():
+    model, Xtr, ytr, Xte, yte = problem("tanh", True)
+    opt = make_optimizer("adam", model.n_params, 0.01)
+    epoch = CompiledEpoch(model, Xtr, ytr, Xte, yte, opt, loss="bce",
+                          penalty=make_penalty("none"), batch_size=4)
+    epoch.train(np.arange(len(ytr)))
+    steps, theta = opt.t, model.theta.copy()
+    epoch.configure(loss="mse", penalty=make_penalty("l2", 0.1), batch_size=8, lr=0.02)
+    assert opt.t == steps and opt.lr == 0.02 and np.array_equal(model.theta, theta)
+    epoch.train(np.arange(len(ytr)))
+    assert opt.t == steps + 3  # 23 rows in batches of 8
+
+
+# ----------------------------------------------------------------- the package's rules
+
+
+def _sources():
+    return sorted(NN.glob("*.py")) + SHIMS
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.name)
+def test_no_private_member_is_reached_from_outside(path):
+    """``x._name`` only on ``self``/``cls``/``type(self)``; no ``_name`` imported."""
+    offences = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") \
+                and not node.attr.startswith("__"):
+            owner = node.value
+            own = (isinstance(owner, ast.Name) and owner.id in ("self", "cls")) or (
+                isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name)
+                and owner.func.id == "type")
+            if not own:
+                offences.append(f"line {node.lineno}: .{node.attr}")
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("core"):
+            offences += [f"line {node.lineno}: imports {a.name}" for a in node.names
+                         if a.name.startswith("_")]
+    assert not offences, offences
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: p.name)
+def test_functions_are_short(path):
+    long = [f"{node.name}: {node.end_lineno - node.lineno + 1} lines"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.end_lineno - node.lineno + 1 > 80]
+    assert not long, long
