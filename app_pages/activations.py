@@ -8,9 +8,16 @@ layer inputs) and one per parameter (act_<function>_<parameter>).
 import streamlit as st
 
 import core.present.activation_charts as ac
-from core.state import urlparams as up
 from core.nn.activations import ACTIVATIONS, display_name
-from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, write_to_url
+from core.state import urlparams as up
+from ui import (
+    current_lang,
+    restore_from_url,
+    show_code,
+    show_url_notices,
+    tr,
+    write_to_url,
+)
 
 KEYS = list(ACTIVATIONS)
 # One slider per parameter of each function: key -> (function, parameter, low, high).

@@ -10,10 +10,9 @@ import numpy as np
 import streamlit as st
 
 from core.lessons import collapse as col
-from core.state import collapse as cs
-from core.present import collapse_views as cv
-from core.state import urlparams as up
 from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.datasets import make_dataset
+from core.present import collapse_views as cv
 from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
@@ -22,9 +21,18 @@ from core.present.collapse_charts import (
     singular_values_chart,
     threshold_chart,
 )
-from core.nn.datasets import make_dataset
 from core.present.markdown import literal
-from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, url_value, write_to_url
+from core.state import collapse as cs
+from core.state import urlparams as up
+from ui import (
+    current_lang,
+    restore_from_url,
+    show_code,
+    show_url_notices,
+    tr,
+    url_value,
+    write_to_url,
+)
 
 N_POINTS = 300
 DEFAULT_WIDTHS = "8,3,8"

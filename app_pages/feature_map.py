@@ -8,15 +8,14 @@ fm_act, fm_r, fm_c, fm_k2.
 
 from __future__ import annotations
 
-
 import numpy as np
 import streamlit as st
 
-from core.state import urlparams as up
-from core.nn.activations import ACTIVATIONS
 from core.i18n import TEXTS, t
 from core.lessons import feature_map as fm
+from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
+from core.state import urlparams as up
 from ui import current_lang, restore_from_url, show_code, show_url_notices, write_to_url
 
 ss = st.session_state

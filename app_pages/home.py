@@ -10,10 +10,10 @@ from urllib.parse import urljoin
 
 import streamlit as st
 
-from core.present import training_views as tv
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import lesson_views as lv
+from core.present import training_views as tv
 from ui import current_lang, show_url_notices, tr
 
 ss = st.session_state

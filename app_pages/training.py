@@ -21,17 +21,32 @@ import uuid
 
 import streamlit as st
 
-from core.present import training_views as tv
 from core.nn import session as session_mod
-from core.state import training as ts
 from core.nn.activations import ACTIVATIONS
-from core.nn.datasets import DATASETS, DatasetError, load_csv, make_dataset, train_test_split
+from core.nn.datasets import (
+    DATASETS,
+    DatasetError,
+    load_csv,
+    make_dataset,
+    train_test_split,
+)
 from core.nn.diagnostics import diagnose
 from core.nn.fair_share import CLASSROOM
-from core.mlp import INITS, LOSSES, REGS
-from core.training import OPTIMIZERS, Trainer
+from core.nn.losses import LOSSES, REGS
+from core.nn.mlp import INITS
+from core.nn.optimizers import OPTIMIZERS
 from core.nn.session import TrainingSession
-from ui import current_lang, restore_from_url, show_code, show_url_notices, tr, write_to_url
+from core.nn.trainer import Trainer
+from core.present import training_views as tv
+from core.state import training as ts
+from ui import (
+    current_lang,
+    restore_from_url,
+    show_code,
+    show_url_notices,
+    tr,
+    write_to_url,
+)
 from ui.live_view import live_view, load_live_view
 
 ss = st.session_state

@@ -5,8 +5,15 @@ import time  # noqa: F401 - tests patch core.training.time.perf_counter (the sam
 
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.trainer import (
-    LIVE_FIELDS, MAX_HIDDEN_LAYERS, MAX_UNITS, STATUSES, History, TrainConfig, Trainer,
-    initial_params_for, validate_config,
+    LIVE_FIELDS,
+    MAX_HIDDEN_LAYERS,
+    MAX_UNITS,
+    STATUSES,
+    History,
+    TrainConfig,
+    Trainer,
+    initial_params_for,
+    validate_config,
 )
 
 __all__ = [

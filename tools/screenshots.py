@@ -15,7 +15,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, AppPage, free_port, start_streamlit, stop_streamlit, wait_healthy  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    AppPage,
+    free_port,
+    start_streamlit,
+    stop_streamlit,
+    wait_healthy,
+)
 
 PAGES = {"home": "", "collapse": "collapse", "activations": "activations", "feature-map": "feature-map",
          "training": "training"}

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 
 import streamlit as st
 
-from core.state import urlparams as up
 from core.i18n import DEFAULT_LANG, LANG_NAMES, LANGS, normalize_lang, t
+from core.state import urlparams as up
 from core.state.urlparams import BadValue, Param
 
 LANG_KEY = "lang"

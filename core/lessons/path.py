@@ -32,12 +32,12 @@ from urllib.parse import urlencode
 import numpy as np
 
 from core.lessons import collapse as col
-from core.state import training as ts
 from core.lessons.activation_props import depth_factors
 from core.nn.activations import ACTIVATIONS
-from core.nn.plane import evaluate_grid, grid_points
 from core.nn.datasets import make_dataset, train_test_split
+from core.nn.plane import evaluate_grid, grid_points
 from core.nn.session import TrainingSession
+from core.state import training as ts
 from core.state.urlparams import format_number
 
 # ------------------------------------------------------------------ links

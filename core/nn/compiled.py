@@ -46,8 +46,10 @@ from core.nn.tape import Tape, run, scal
 __all__ = ["Buffers", "CompiledEpoch", "Evaluation", "backward_ops", "columns_with_ones",
            "forward_ops"]
 
-# Activations whose derivative the compiled pass takes from the stored output.
-_FROM_OUTPUT = ("tanh", "sigmoid", "relu", "identity")
+#: The activations whose forward and derivative the compiled pass writes out in place
+#: (the derivative from the stored output). The catalog's ``FROM_OUTPUT`` lists the
+#: activations that can be done so; a test keeps the two the same.
+IN_PLACE = ("tanh", "sigmoid", "relu", "identity")
 
 
 def columns_with_ones(X) -> np.ndarray:
@@ -64,7 +66,7 @@ def columns_with_ones(X) -> np.ndarray:
 def derivative_route(model: MLP) -> str:
     """How the compiled pass differentiates ``model``'s activation: the activation's
     name for the four taken from the output, else ``"generic"``."""
-    return model.activation if model.fast and model.activation in _FROM_OUTPUT else "generic"
+    return model.activation if model.fast and model.activation in IN_PLACE else "generic"
 
 
 class Buffers:

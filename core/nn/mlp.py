@@ -37,7 +37,7 @@ Initialisation (seeded by ``numpy.random.default_rng(seed)``, layer by layer)
 * ``"zeros"``: every weight 0. All hidden units stay identical (the symmetry problem):
   with zero outgoing weights no gradient reaches the hidden layers at all, and only
   the output bias learns.
-* ``"auto"``: ``"he"`` for the ReLU family (see :data:`HE_ACTIVATIONS`), otherwise
+* ``"auto"``: ``"he"`` for the ReLU family (the catalog's :data:`core.nn.activations.HE_ACTIVATIONS`), otherwise
   ``"glorot"``. The output layer (a sigmoid) always uses Glorot unless ``"zeros"``.
 
 Biases start at 0.
@@ -54,23 +54,13 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import expit
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS, HE_ACTIVATIONS, auto_init
 from core.nn.losses import get_loss, make_penalty
 
 __all__ = ["HE_ACTIVATIONS", "INITS", "MLP", "auto_init"]
 
 INITS = ("auto", "glorot", "he", "zeros")
 
-#: Activations that zero (or nearly zero) negative inputs: He initialisation suits them.
-HE_ACTIVATIONS = frozenset({
-    "relu", "leaky_relu", "elu", "celu", "gelu", "gelu_tanh", "silu", "mish",
-    "softplus", "relu6", "hardswish",
-})
-
-
-def auto_init(activation: str) -> str:
-    """The initialisation ``init="auto"`` picks for ``activation``: "he" or "glorot"."""
-    return "he" if activation in HE_ACTIVATIONS else "glorot"
 
 
 class MLP:

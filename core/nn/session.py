@@ -31,9 +31,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
+from core.nn.activations import auto_init
 from core.nn.plane import Frame, GridProbe
-from core.mlp import auto_init
-from core.training import TrainConfig, Trainer, initial_params_for
+from core.nn.trainer import TrainConfig, Trainer, initial_params_for
 
 __all__ = ["FRAME_RATE", "MAX_CATCH_UP", "MAX_SPEED_FRAME_RATE", "TrainingSession", "compare_configs",
            "compare_init"]

@@ -27,7 +27,8 @@ Op = tuple[Callable, tuple]
 Tape = list[Op]
 
 try:  # BLAS level-1: one in-place call per vector update, the lowest overhead there is.
-    from scipy.linalg.blas import daxpy as _daxpy, dscal as _dscal
+    from scipy.linalg.blas import daxpy as _daxpy
+    from scipy.linalg.blas import dscal as _dscal
 except ImportError:  # pragma: no cover - a scipy without BLAS wrappers
     def _daxpy(x, y, n=None, a=1.0):
         y += a * x

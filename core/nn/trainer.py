@@ -32,7 +32,7 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
-from core.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS
 from core.nn.compiled import CompiledEpoch, Evaluation
 from core.nn.losses import LOSSES, REGS, make_penalty
 from core.nn.mlp import INITS, MLP

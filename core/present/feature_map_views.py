@@ -21,10 +21,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from core.present import theme
-from core.present.activation_charts import fmt
 from core.lessons import feature_map as fm
 from core.lessons.feature_map import CellWork, histogram
+from core.present import theme
+from core.present.activation_charts import fmt
 from core.present.training_views import data_url
 
 NEGATIVE = theme.PRIMARY  # blue

@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import numpy as np
 
+from core.i18n import LANGS, t
+from core.lessons import path as lp
 from core.present import activation_charts as ac
 from core.present.boundary import render_boundary
 from core.present.collapse_charts import feature_space_chart
-from core.i18n import LANGS, t
-from core.lessons import path as lp
 from core.present.theme import TEXT, altair_config
 
 #: Side of a step's boundary picture, in pixels (two fit side by side on a phone).

@@ -13,19 +13,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.state import urlparams as up
-from core.nn.activations import ACTIVATIONS, display_name
-from core.present.boundary import LIM, png_bytes, render_neuron_map
-from core.nn.plane import evaluate_neurons
-from core.nn.datasets import DatasetError
 from core.i18n import TEXTS, placeholders, t
+from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.datasets import DatasetError
+from core.nn.plane import Frame, evaluate_neurons
+from core.nn.session import FRAME_RATE
+from core.present.boundary import LIM, png_bytes, render_neuron_map
 from core.present.live_frames import encode_points, pack
-from core.nn.plane import Frame
 from core.present.markdown import literal
 from core.present.theme import CLASS0, CLASS1, FONT, GRID, MUTED, SERIES, TEXT
-from core.nn.session import FRAME_RATE
+from core.state import urlparams as up
 from core.state.training import TICK_SECONDS
-
 
 # ------------------------------------------------------------------ labels
 

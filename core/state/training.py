@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-
-from core.state import urlparams as up
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import DATASETS
-from core.mlp import INITS, LOSSES, REGS
-from core.training import OPTIMIZERS, TrainConfig
-
+from core.nn.losses import LOSSES, REGS
+from core.nn.mlp import INITS
+from core.nn.optimizers import OPTIMIZERS
+from core.nn.trainer import TrainConfig
+from core.state import urlparams as up
 
 # ------------------------------------------------------------------ choices
 
@@ -28,6 +28,9 @@ REG_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 BATCH_SIZES = (1, 2, 5, 10, 20, 30, 50, 100, 250, 500, 1000)
 #: Epochs per frame; "max" = as many as fit in the frame's time budget.
 SPEEDS = ("1", "2", "5", "10", "20", "50", "100", "max")
+#: The page's limits, inside the engine's (``core.nn.trainer.MAX_HIDDEN_LAYERS`` = 8,
+#: ``MAX_UNITS`` = 64): beyond 6 layers of 16 the network drawing and the neuron maps
+#: stop being legible on a projector, and a class of 30 would cost the server too much.
 MAX_LAYERS = 6
 MAX_UNITS = 16
 COMPARE_MAX = 4

@@ -5,9 +5,9 @@ import hashlib
 import pytest
 
 import core.present.activation_charts as ac
+from core.i18n import t
 from core.lessons.activation_props import depth_factors, output_moments, slope_supremum
 from core.nn.activations import ACTIVATIONS, display_name
-from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/activations.py"

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from core.state import training as ts
-from core.state import urlparams as up
 from core.nn.activations import ACTIVATIONS
 from core.present.markdown import code, literal
+from core.state import training as ts
+from core.state import urlparams as up
 from tests.app.conftest import ENTRY
 from tests.streamlit_markdown import markup
 from tests.url_fuzz import query_batches

@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.i18n import t
 from core.lessons import collapse as col
 from core.present import collapse_views as cv
-from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/collapse.py"

@@ -9,13 +9,13 @@ import re
 import numpy as np
 import pytest
 
+from core.i18n import TEXTS, t
 from core.lessons import collapse as col
-from core.state import collapse as cs
-from core.present import collapse_views as cv
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
-from core.i18n import TEXTS, t
+from core.present import collapse_views as cv
 from core.present.markdown import literal
+from core.state import collapse as cs
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/collapse.py"

@@ -5,8 +5,8 @@ import sys
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from core.lessons import collapse as col
 from core.i18n import t
+from core.lessons import collapse as col
 from core.state.urlparams import BadValue, bad_link_message
 from tests.app.conftest import ENTRY, assert_clean, run_page
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.state import training as ts
 from core.i18n import t
 from core.lessons import path as lp
+from core.state import training as ts
 from tests.app.conftest import assert_clean, run_page
 
 HOME = "app_pages/home.py"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 import hashlib
 
-from core.state import training as ts
+import pytest
+
 from core.i18n import t
 from core.present.live_frames import unpack
+from core.state import training as ts
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/training.py"

@@ -28,7 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, stop_streamlit, wait_healthy  # noqa: E402
+from tests.e2e.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    start_streamlit,
+    stop_streamlit,
+    wait_healthy,
+)
 
 PLAYGROUND = {"epochs_per_s": 35.0, "tanh_s": 2.0, "sigmoid_s": 26.0}
 TARGET = {"fps": 30.0, "epochs_per_s": 1500.0, "tanh_s": 0.5, "sigmoid_s": 3.0}

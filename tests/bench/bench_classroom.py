@@ -59,7 +59,12 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, free_port, start_streamlit, stop_streamlit, wait_healthy,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    start_streamlit,
+    stop_streamlit,
+    wait_healthy,
 )
 
 PLAYGROUND_FIGURES = {"fps": 60.0}  # measured here before, when --playground is not given

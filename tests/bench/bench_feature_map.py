@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 from scipy import signal  # noqa: E402
 
-from core.nn.activations import ACTIVATIONS  # noqa: E402
 from core.lessons import feature_map as fm  # noqa: E402
+from core.nn.activations import ACTIVATIONS  # noqa: E402
 from core.present import feature_map_views as fv  # noqa: E402
 
 PAGE = "app_pages/feature_map.py"

@@ -57,7 +57,13 @@ def test_a_shared_link_works_on_a_freshly_started_server(browser, path):
     ``st.navigation`` has run once, and would then serve the page file alone, without
     the entry script (no language switch). Our pages live in ``app_pages/`` for that reason.
     """
-    from tests.e2e.conftest import AppPage, free_port, start_streamlit, stop_streamlit, wait_healthy
+    from tests.e2e.conftest import (
+        AppPage,
+        free_port,
+        start_streamlit,
+        stop_streamlit,
+        wait_healthy,
+    )
 
     port = free_port()
     server = start_streamlit(port)

@@ -4,9 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
+from core.i18n import t
 from core.lessons import collapse as col
 from core.present import collapse_views as cv
-from core.i18n import t
 
 
 def _open(app, query: str) -> None:
@@ -61,9 +61,8 @@ def test_sentences_follow_the_state_in_the_browser(app):
     no boundary and scores exactly the share of triangles (rounding residues are on the line)."""
     import numpy as np
 
-    from core.nn.datasets import make_dataset
-
     from core.nn.activations import ACTIVATIONS, display_name
+    from core.nn.datasets import make_dataset
 
     weights, biases = col.random_stack([2, 8, 3, 8, 1], seed=0)  # the page's default stack
     shape = col.boundary_shape(lambda P: col.forward(P, weights, biases, ACTIVATIONS["tanh"])[:, 0])

@@ -11,10 +11,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.present import training_views as tv
-from core.nn.activations import ACTIVATIONS, display_name
 from core.i18n import TEXTS, t
 from core.lessons import path as lp
+from core.nn.activations import ACTIVATIONS, display_name
+from core.present import training_views as tv
 
 TITLES = {"collapse": "col_title", "activations": "nav_activations", "training": "nav_training"}
 #: Sliders over a ladder of values: the input holds the index, the thumb shows the value.

@@ -15,7 +15,13 @@ from core.lessons.activation_props import (
     gradient_through_depth,
     saturation_intervals,
 )
-from core.nn.activations import ACTIVATIONS, SATURATION_CODES, SMOOTHNESS_CODES, Activation, Paper
+from core.nn.activations import (
+    ACTIVATIONS,
+    SATURATION_CODES,
+    SMOOTHNESS_CODES,
+    Activation,
+    Paper,
+)
 
 pytestmark = pytest.mark.filterwarnings("error")
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from core.present import activation_charts as ac
+from core.i18n import LANGS
 from core.lessons import collapse as col
+from core.nn.activations import ACTIVATIONS
+from core.present import activation_charts as ac
+from core.present.markdown import code, literal
 from core.state import collapse as cs
 from core.state import training as ts
 from core.state import urlparams as up
-from core.nn.activations import ACTIVATIONS
-from core.i18n import LANGS
-from core.present.markdown import code, literal
 from tests.streamlit_markdown import markup
 from tests.url_fuzz import query_batches
 

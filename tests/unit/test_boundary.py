@@ -6,10 +6,20 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core.present.boundary import (CLASS0_RGB, CLASS1_RGB, LIM, LUT, marker_stamp, png_bytes, prob_to_rgb, render_boundary, render_neuron_map, to_pixels)
-from core.nn.plane import evaluate_grid, evaluate_neurons, grid_points
 from core.mlp import MLP
-
+from core.nn.plane import evaluate_grid, evaluate_neurons, grid_points
+from core.present.boundary import (
+    CLASS0_RGB,
+    CLASS1_RGB,
+    LIM,
+    LUT,
+    marker_stamp,
+    png_bytes,
+    prob_to_rgb,
+    render_boundary,
+    render_neuron_map,
+    to_pixels,
+)
 
 
 def luminance(rgb) -> float:

@@ -14,10 +14,10 @@ import re
 import numpy as np
 import pytest
 
-import core.present.activation_charts as ac
-import core.nn.activations as cat
 import core.mlp
-from core.present import training_views as tv
+import core.nn.activations as cat
+import core.present.activation_charts as ac
+from core.i18n import LANGS
 from core.nn.activations import (
     ACTIVATIONS,
     FROM_OUTPUT,
@@ -29,7 +29,7 @@ from core.nn.activations import (
     auto_init,
     display_name,
 )
-from core.i18n import LANGS
+from core.present import training_views as tv
 
 pytestmark = pytest.mark.filterwarnings("error")
 

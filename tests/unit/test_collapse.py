@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from core.lessons import collapse as col
-from core.state import collapse as cs
-from core.present import collapse_views as cv
 from core.nn.activations import ACTIVATIONS
+from core.nn.datasets import make_dataset
+from core.present import collapse_views as cv
 from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
@@ -18,7 +18,7 @@ from core.present.collapse_charts import (
     singular_values_chart,
     threshold_chart,
 )
-from core.nn.datasets import make_dataset
+from core.state import collapse as cs
 
 LABELS = {"class1": "circles", "class0": "triangles", "x": "x1", "y": "x2"}
 

@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 
 from core.lessons import collapse as col
-from core.present import collapse_views as cv
+from core.mlp import MLP
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
-from core.mlp import MLP
+from core.present import collapse_views as cv
 
 EPS = np.finfo(np.float64).eps
 

@@ -8,7 +8,13 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 
 from core.nn.datasets import (
-    DATASETS, ERROR_CODES, MAX_ROWS, MIN_ROWS, DatasetError, load_csv, make_dataset,
+    DATASETS,
+    ERROR_CODES,
+    MAX_ROWS,
+    MIN_ROWS,
+    DatasetError,
+    load_csv,
+    make_dataset,
     train_test_split,
 )
 

@@ -3,9 +3,14 @@
 import numpy as np
 import pytest
 
-from core.nn.datasets import make_dataset, train_test_split
-from core.nn.diagnostics import FLAT_EPOCHS, diagnose, hidden_preactivations, unit_slopes
 from core.mlp import MLP
+from core.nn.datasets import make_dataset, train_test_split
+from core.nn.diagnostics import (
+    FLAT_EPOCHS,
+    diagnose,
+    hidden_preactivations,
+    unit_slopes,
+)
 from core.training import TrainConfig, Trainer
 
 

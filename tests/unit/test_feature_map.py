@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 from scipy import ndimage, signal
 
-from core.nn.activations import ACTIVATIONS
 from core.i18n import TEXTS
 from core.lessons import feature_map as fm
+from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
 
 

@@ -17,14 +17,14 @@ import pytest
 from scipy import integrate
 from scipy.special import expit
 
+from core.i18n import LANGS, t
 from core.lessons import collapse as col
+from core.lessons import path as lp
+from core.nn.activations import ACTIVATIONS
+from core.nn.session import compare_configs
 from core.state import collapse as cs
 from core.state import training as ts
-from core.nn.activations import ACTIVATIONS
-from core.i18n import LANGS, t
-from core.lessons import path as lp
 from core.training import Trainer
-from core.nn.session import compare_configs
 
 ROOT = Path(__file__).resolve().parents[2]
 

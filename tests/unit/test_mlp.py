@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from scipy.special import expit
 
-from core.nn.activations import ACTIVATIONS
 from core.mlp import HE_ACTIVATIONS, MLP, auto_init, data_loss
+from core.nn.activations import ACTIVATIONS
 
 SMOOTH_OR_KINKED = [k for k in ACTIVATIONS if k != "step"]
 FAST = ["tanh", "sigmoid", "relu", "identity"]

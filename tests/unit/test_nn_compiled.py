@@ -126,3 +126,24 @@ def test_functions_are_short(path):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
             and node.end_lineno - node.lineno + 1 > 80]
     assert not long, long
+
+
+# ----------------------------------------------------------------- one place per activation
+
+
+def test_the_in_place_routes_are_the_catalogs_from_output_activations():
+    """An activation that gains ``grad_from_output`` in the catalog needs its hand-written
+    route here too (or the catalog should not claim it); the two lists cannot drift."""
+    from core.nn.activations import FROM_OUTPUT
+    from core.nn.compiled import IN_PLACE
+
+    assert sorted(IN_PLACE) == sorted(FROM_OUTPUT)
+
+
+def test_the_pages_network_limits_lie_inside_the_engines():
+    from core.nn import trainer
+    from core.state import training as ts
+
+    assert 1 <= ts.MAX_LAYERS <= trainer.MAX_HIDDEN_LAYERS
+    assert 1 <= ts.MAX_UNITS <= trainer.MAX_UNITS
+    trainer.validate_config(trainer.TrainConfig(hidden=(ts.MAX_UNITS,) * ts.MAX_LAYERS))

@@ -10,7 +10,6 @@ from core.nn.mlp import MLP
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from core.nn.tape import run
 
-
 # ----------------------------------------------------------------- textbook optimizers
 
 

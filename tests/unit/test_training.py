@@ -6,10 +6,15 @@ import math
 import numpy as np
 import pytest
 
-from core.nn.datasets import make_dataset, train_test_split
 from core.mlp import MLP
+from core.nn.datasets import make_dataset, train_test_split
 from core.training import (
-    LIVE_FIELDS, History, TrainConfig, Trainer, initial_params_for, make_optimizer,
+    LIVE_FIELDS,
+    History,
+    TrainConfig,
+    Trainer,
+    initial_params_for,
+    make_optimizer,
 )
 
 

@@ -4,10 +4,14 @@ import numpy as np
 import pytest
 
 from core.nn.datasets import make_dataset, train_test_split
-from core.training import TrainConfig
 from core.nn.session import (
-    FRAME_RATE, MAX_CATCH_UP, MAX_SPEED_FRAME_RATE, TrainingSession, compare_configs,
+    FRAME_RATE,
+    MAX_CATCH_UP,
+    MAX_SPEED_FRAME_RATE,
+    TrainingSession,
+    compare_configs,
 )
+from core.training import TrainConfig
 
 CFG = TrainConfig(hidden=(4, 2), activation="tanh", optimizer="adam", lr=0.03, batch_size=10, seed=5)
 

@@ -7,13 +7,19 @@ import base64
 import numpy as np
 import pytest
 
-from core.present import training_views as tv
-from core.nn import session as session_mod
-from core.state import training as ts
-from core.nn.activations import ACTIVATIONS
-from core.nn.datasets import ERROR_CODES, DatasetError, load_csv, make_dataset, train_test_split
 from core.i18n import TEXTS
+from core.nn import session as session_mod
+from core.nn.activations import ACTIVATIONS
+from core.nn.datasets import (
+    ERROR_CODES,
+    DatasetError,
+    load_csv,
+    make_dataset,
+    train_test_split,
+)
+from core.present import training_views as tv
 from core.present.markdown import WORD_JOINER
+from core.state import training as ts
 from core.training import TrainConfig, Trainer
 from tests.streamlit_markdown import markup, text_view
 

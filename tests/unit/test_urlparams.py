@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from core.state import urlparams as up
 from core.i18n import t
+from core.state import urlparams as up
 from tests.streamlit_markdown import markup
 
 
