@@ -5,12 +5,15 @@ URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread (the spread 
 layer inputs) and one per parameter (act_<function>_<parameter>).
 """
 
+from typing import NamedTuple
+
 import streamlit as st
 
 import core.present.activation_charts as ac
 from core.nn.activations import ACTIVATIONS, display_name
-from core.state import urlparams as up
+from core.state import activations as sa
 from ui import (
+    controls,
     current_lang,
     restore_from_url,
     show_code,
@@ -20,23 +23,7 @@ from ui import (
 )
 
 KEYS = list(ACTIVATIONS)
-# One slider per parameter of each function: key -> (function, parameter, low, high).
-PARAM_SLIDERS = {
-    f"act_{key}_{name}": (key, name, *act.param_ranges.get(name, (0.0, 1.0)))
-    for key, act in ACTIVATIONS.items()
-    for name in act.params
-}
-DEFAULTS = {"act_x": 6, "act_sat": 0.05, "act_f2": False, "act_k": 5.0, "act_layers": 20, "act_spread": 1.0}
-PARAMS = [
-    up.choices("fn", KEYS, list(ac.DEFAULT_FNS), min_len=1, max_len=ac.MAX_OVERLAY),
-    up.integer("act_x", 1, 20, DEFAULTS["act_x"]),
-    up.flag("act_f2", DEFAULTS["act_f2"]),
-    up.number("act_sat", 0.01, 0.25, DEFAULTS["act_sat"]),
-    up.number_in("act_k", ac.K_LADDER, DEFAULTS["act_k"]),
-    up.integer("act_layers", 1, 30, DEFAULTS["act_layers"]),
-    up.number("act_spread", 0.1, 4.0, DEFAULTS["act_spread"]),
-    *(up.number(k, lo, hi, ACTIVATIONS[fn].params[p]) for k, (fn, p, lo, hi) in PARAM_SLIDERS.items()),
-]
+P = sa.PARAMS_BY_KEY
 
 
 def name_of(key: str) -> str:
@@ -52,10 +39,10 @@ def params_of(key: str) -> dict:
 
 def reset_defaults() -> None:
     """Callback: runs before the widgets are drawn, so it may set their state."""
-    for key, (fn, p, _, _) in PARAM_SLIDERS.items():
-        st.session_state[key] = ACTIVATIONS[fn].params[p]
-    for key in ("act_x", "act_sat", "act_f2"):
-        st.session_state[key] = DEFAULTS[key]
+    for key, slider in sa.PARAM_SLIDERS.items():
+        st.session_state[key] = slider.param.default
+    for key in sa.RESET_KEYS:
+        st.session_state[key] = sa.DEFAULTS[key]
 
 
 def keras_help(fn: str, param: str) -> str:
@@ -166,85 +153,95 @@ def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tu
     return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels).to_dict()
 
 
-restore_from_url(PARAMS)
-st.title(tr("nav_activations"))
-show_url_notices()
-st.markdown(tr("act_intro"))
-
 # ------------------------------------------------------------------ controls
-with st.container(border=True, key="act_controls"):
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.multiselect(
-            tr("act_fn_label", max=ac.MAX_OVERLAY), options=KEYS, format_func=name_of, key="fn",
-            max_selections=ac.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"), help=tr("act_fn_help"),
-            persist_state="session",
+
+
+def controls_section() -> None:
+    """Which functions, the x range, the saturation threshold, f″ on or off, Reset."""
+    with st.container(border=True, key="act_controls"):
+        left, right = st.columns([3, 2], gap="large")
+        controls.multiselect(P["fn"], tr("act_fn_label", max=ac.MAX_OVERLAY), format_func=name_of,
+                             max_selections=ac.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
+                             help=tr("act_fn_help"), where=left)
+        controls.slider(P["act_x"], tr("act_x_label"), step=1, format="±%d", where=right)
+        left, mid, right = st.columns([3, 1, 1], gap="large", vertical_alignment="bottom")
+        controls.slider(P["act_sat"], tr("act_sat_label"), step=0.01, help=tr("act_sat_help"), where=left)
+        controls.toggle(P["act_f2"], tr("act_f2_label"), help=tr("act_f2_help"), where=mid)
+        right.button(tr("act_reset"), key="act_reset", on_click=reset_defaults, help=tr("act_reset_help"),
+                     icon=":material/restart_alt:")
+
+
+class Choice(NamedTuple):
+    """What the learner compares: functions, their parameters, the x range and threshold."""
+
+    keys: tuple
+    params: tuple  # ((key, ((parameter, value), ...)), ...): hashable, a cache key
+    names: dict
+    half: float
+    threshold: float
+
+    @property
+    def names_key(self) -> tuple:
+        return tuple(self.names.items())
+
+
+def parameter_sliders(chosen: list[str]) -> None:
+    """One slider per parameter of the chosen functions, with PyTorch's and Keras's defaults."""
+    tunable = [(key, slider) for key, slider in sa.PARAM_SLIDERS.items() if slider.fn in chosen]
+    if not tunable:
+        return
+    st.subheader(tr("act_params_heading"))
+    st.caption(tr("act_params_caption"))
+    columns = st.columns(min(len(tunable), 3), gap="large")
+    for i, (key, (fn, p, param)) in enumerate(tunable):
+        controls.slider(
+            param, f"{name_of(fn)} · {p}", step=ac.PARAM_STEPS.get(p, (param.high - param.low) / 100),
+            help=tr("act_param_help", torch=ac.fmt(param.default, 4), keras=keras_help(fn, p)),
+            where=columns[i % len(columns)],
         )
-    with right:
-        st.slider(tr("act_x_label"), 1, 20, step=1, key="act_x", format="±%d", persist_state="session")
-    left, mid, right = st.columns([3, 1, 1], gap="large", vertical_alignment="bottom")
-    with left:
-        st.slider(tr("act_sat_label"), 0.01, 0.25, step=0.01, key="act_sat", help=tr("act_sat_help"),
-                  persist_state="session")
-    with mid:
-        st.toggle(tr("act_f2_label"), key="act_f2", help=tr("act_f2_help"), persist_state="session")
-    with right:
-        st.button(tr("act_reset"), key="act_reset", on_click=reset_defaults, help=tr("act_reset_help"),
-                  icon=":material/restart_alt:")
 
-chosen = [k for k in st.session_state.get("fn", []) if k in ACTIVATIONS]
-half = float(st.session_state["act_x"])
-threshold = float(st.session_state["act_sat"])
 
-if not chosen:
-    st.info(tr("act_empty"), icon=":material/touch_app:")
-else:
-    # -------------------------------------------------------------- parameters
-    tunable = [(k, fn, p, lo, hi) for k, (fn, p, lo, hi) in PARAM_SLIDERS.items() if fn in chosen]
-    if tunable:
-        st.subheader(tr("act_params_heading"))
-        st.caption(tr("act_params_caption"))
-        columns = st.columns(min(len(tunable), 3), gap="large")
-        for i, (key, fn, p, lo, hi) in enumerate(tunable):
-            with columns[i % len(columns)]:
-                st.slider(
-                    f"{name_of(fn)} · {p}", float(lo), float(hi), step=ac.PARAM_STEPS.get(p, (hi - lo) / 100),
-                    key=key, persist_state="session",
-                    help=tr("act_param_help", torch=ac.fmt(ACTIVATIONS[fn].params[p], 4), keras=keras_help(fn, p)),
-                )
-
-    keys = tuple(chosen)
-    params = tuple((k, tuple(sorted(params_of(k).items()))) for k in keys)
-    names = {k: name_of(k) for k in keys}
-    names_key = tuple(names.items())
+def curves_section(c: Choice) -> None:
+    """f, f′ (and f″) side by side, saturated stretches shaded, then listed in words."""
     show_f2 = bool(st.session_state["act_f2"])
-    flat = regions(keys, params, half, threshold)
-    sat_labels = (tr("act_sat_tooltip", t=ac.fmt(threshold)), tr("act_sat_from"), tr("act_sat_to"))
-
-    # -------------------------------------------------------------- curves
+    sat_labels = (tr("act_sat_tooltip", t=ac.fmt(c.threshold)), tr("act_sat_from"), tr("act_sat_to"))
     panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
     if show_f2:
         panels.append(("d2f", "act_chart_d2f", "f″(x)"))
     for column, (value, title_key, y_title) in zip(st.columns(len(panels), gap="medium"), panels):
         with column:
             st.markdown(f"**{tr(title_key)}**")
-            spec = curve_spec(keys, params, half, show_f2, value, names_key, y_title, threshold, sat_labels,
-                              value == "df")
+            spec = curve_spec(c.keys, c.params, c.half, show_f2, value, c.names_key, y_title, c.threshold,
+                              sat_labels, value == "df")
             st.vega_lite_chart(spec, width="stretch")
-    st.caption(tr("act_hover_caption", t=ac.fmt(threshold)))
-    by_key = {k: [] for k in keys}
-    for row in flat.itertuples():
-        by_key[row.key].append(region_line(row, half))
-    lines = [f"- **{names[k]}**: {tr('act_list_sep').join(by_key[k]) or tr('act_nowhere')}" for k in keys]
-    st.markdown(tr("act_sat_list_heading", t=ac.fmt(threshold)) + "\n" + "\n".join(lines))
+    st.caption(tr("act_hover_caption", t=ac.fmt(c.threshold)))
+    by_key = {k: [] for k in c.keys}
+    for row in regions(c.keys, c.params, c.half, c.threshold).itertuples():
+        by_key[row.key].append(region_line(row, c.half))
+    lines = [f"- **{c.names[k]}**: {tr('act_list_sep').join(by_key[k]) or tr('act_nowhere')}" for k in c.keys]
+    st.markdown(tr("act_sat_list_heading", t=ac.fmt(c.threshold)) + "\n" + "\n".join(lines))
 
-    # -------------------------------------------------------------- formulas
+
+def _formula_notes(key: str) -> None:
+    """GELU's two approximations, measured: their largest error and where."""
+    if key == "gelu":
+        err = gelu_errors()
+        st.caption(tr("act_gelu_approx", tanh_err=f"{err['tanh'][0]:.2g}",
+                      tanh_at=ac.format_points(err["tanh"][1], 2), sig_err=f"{err['sigmoid'][0]:.2g}",
+                      sig_at=ac.format_points(err["sigmoid"][1], 2)))
+    elif key == "gelu_tanh":
+        err = gelu_errors()["tanh"]
+        st.caption(tr("act_gelu_tanh_error", err=f"{err[0]:.2g}", at=ac.format_points(err[1], 2)))
+
+
+def formulas_section(c: Choice) -> None:
+    """Each function's f and f′ in LaTeX, its kink convention, Keras's difference, its paper."""
     st.subheader(tr("act_formulas_heading"))
-    for start in range(0, len(keys), 2):
-        for column, key in zip(st.columns(2, gap="medium"), keys[start:start + 2]):
+    for start in range(0, len(c.keys), 2):
+        for column, key in zip(st.columns(2, gap="medium"), c.keys[start:start + 2]):
             act = ACTIVATIONS[key]
             with column.container(border=True, height="stretch"):
-                st.markdown(f"**{names[key]}**")
+                st.markdown(f"**{c.names[key]}**")
                 # A ",\quad where …" tail goes on its own line: narrow screens keep the
                 # main formula readable without scrolling.
                 for formula in (act.formula_latex, act.derivative_latex):
@@ -256,22 +253,12 @@ else:
                 if act.keras_note_latex:
                     st.caption(tr("act_keras_note_caption"))
                     st.latex(act.keras_note_latex)
-                if key == "gelu":
-                    err = gelu_errors()
-                    st.caption(tr("act_gelu_approx", tanh_err=f"{err['tanh'][0]:.2g}",
-                                  tanh_at=ac.format_points(err["tanh"][1], 2), sig_err=f"{err['sigmoid'][0]:.2g}",
-                                  sig_at=ac.format_points(err["sigmoid"][1], 2)))
-                elif key == "gelu_tanh":
-                    err = gelu_errors()["tanh"]
-                    st.caption(tr("act_gelu_tanh_error", err=f"{err[0]:.2g}", at=ac.format_points(err[1], 2)))
+                _formula_notes(key)
                 st.caption(papers_text(act.papers))
 
-    # -------------------------------------------------------------- properties
-    st.subheader(tr("act_props_heading"))
-    yes_no = {True: tr("act_yes"), False: tr("act_no")}
-    smooth = {"C-1": tr("act_smooth_discontinuous"), "C0": tr("act_smooth_c0"), "C1": tr("act_smooth_c1"),
-              "C∞": tr("act_smooth_cinf")}
-    labels = [
+
+def _property_labels(threshold: float) -> list[tuple[str, str]]:
+    return [
         ("range", tr("act_prop_range")), ("monotonic", tr("act_prop_monotonic")),
         ("zero_centred", tr("act_prop_zero")), ("mean", tr("act_prop_mean")), ("std", tr("act_prop_std")),
         ("minimum", tr("act_prop_minimum")), ("smoothness", tr("act_prop_smooth")),
@@ -280,7 +267,14 @@ else:
         ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("papers", tr("act_prop_paper")),
         ("torch", tr("act_prop_torch")), ("keras", tr("act_prop_keras")),
     ]
-    shown = {
+
+
+def _property_formats(half: float) -> dict:
+    """How each property is written in the table (by field; plain ``str`` otherwise)."""
+    yes_no = {True: tr("act_yes"), False: tr("act_no")}
+    smooth = {"C-1": tr("act_smooth_discontinuous"), "C0": tr("act_smooth_c0"), "C1": tr("act_smooth_c1"),
+              "C∞": tr("act_smooth_cinf")}
+    return {
         "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get,
         "mean": lambda v: ac.fmt(v, 3), "std": lambda v: ac.fmt(v, 3),
         "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
@@ -290,75 +284,106 @@ else:
         "papers": lambda v: "; ".join(f"{p.authors} ({p.year})" for p in v),
         "keras": keras_cell,
     }
+
+
+def properties_section(c: Choice) -> None:
+    """One column per function: range, monotonic, mean output, smoothness, saturation, ..."""
+    st.subheader(tr("act_props_heading"))
+    labels = _property_labels(c.threshold)
+    shown = _property_formats(c.half)
     rows = [{**r, **dict(zip(("max_grad", "max_grad_where"), sup_cells(r["max_grad"])))}
-            for r in properties(keys, params, half, threshold)]
+            for r in properties(c.keys, c.params, c.half, c.threshold)]
     table = {
         tr("act_prop_header"): [label for _, label in labels],
-        **{names[r["key"]]: [shown.get(field, str)(r[field]) for field, _ in labels] for r in rows},
+        **{c.names[r["key"]]: [shown.get(field, str)(r[field]) for field, _ in labels] for r in rows},
     }
     st.table(table, hide_index=True)
-    st.caption(tr("act_props_caption", a=ac.fmt(half)))
+    st.caption(tr("act_props_caption", a=ac.fmt(c.half)))
     for r in rows:
         if r["key"] == "selu":
             st.markdown(tr("act_selu_note", mean=ac.fmt(r["mean"], 3), std=ac.fmt(r["std"], 3)))
 
-# ------------------------------------------------------------------ the step
-st.subheader(tr("act_step_heading"))
-st.markdown(tr("act_step_intro"))
-st.select_slider(tr("act_k_label"), options=list(ac.K_LADDER), format_func=ac.fmt, key="act_k",
-                 persist_state="session")
-steep = float(st.session_state["act_k"])
-chart_col, table_col = st.columns([1, 1], gap="large")
-with chart_col:
-    soft_label = tr("act_soft_series", k=ac.fmt(steep))
-    st.vega_lite_chart(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
-with table_col:
-    ex = ac.step_examples(steep)
-    st.table(
-        {
-            tr("act_col_x"): [ac.fmt(v) for v in ex["x"]],
-            tr("act_col_step"): [f"{v:.0%}" for v in ex["step"]],
-            tr("act_col_soft"): [f"{v:.1%}" for v in ex["soft"]],
-            tr("act_col_step_slope"): [ac.fmt(v, 3) for v in ex["step_slope"]],
-            tr("act_col_soft_slope"): [ac.fmt(v, 3) for v in ex["soft_slope"]],
-        },
-        hide_index=True,
-    )
-slope_at_2 = float(ac.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
-st.markdown(tr("act_step_why", peak=ac.fmt(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
 
-# ------------------------------------------------------------------ depth
-st.subheader(tr("act_depth_heading"))
-st.markdown(tr("act_depth_intro"))
-left, right = st.columns(2, gap="large")
-with left:
-    st.slider(tr("act_layers_label"), 1, 30, step=1, key="act_layers", persist_state="session")
-with right:
-    st.slider(tr("act_spread_label"), 0.1, 4.0, step=0.1, key="act_spread", persist_state="session")
-if not chosen:
-    st.info(tr("act_empty"), icon=":material/touch_app:")
-else:
+def step_section() -> None:
+    """The step against a sigmoid of steepness k: values and slopes at a few points."""
+    st.subheader(tr("act_step_heading"))
+    st.markdown(tr("act_step_intro"))
+    controls.select_slider(P["act_k"], tr("act_k_label"), format_func=ac.fmt)
+    steep = float(st.session_state["act_k"])
+    chart_col, table_col = st.columns([1, 1], gap="large")
+    with chart_col:
+        soft_label = tr("act_soft_series", k=ac.fmt(steep))
+        st.vega_lite_chart(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
+    with table_col:
+        ex = ac.step_examples(steep)
+        st.table(
+            {
+                tr("act_col_x"): [ac.fmt(v) for v in ex["x"]],
+                tr("act_col_step"): [f"{v:.0%}" for v in ex["step"]],
+                tr("act_col_soft"): [f"{v:.1%}" for v in ex["soft"]],
+                tr("act_col_step_slope"): [ac.fmt(v, 3) for v in ex["step_slope"]],
+                tr("act_col_soft_slope"): [ac.fmt(v, 3) for v in ex["soft_slope"]],
+            },
+            hide_index=True,
+        )
+    slope_at_2 = float(ac.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
+    st.markdown(tr("act_step_why", peak=ac.fmt(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
+
+
+def depth_section(c: Choice | None) -> None:
+    """The gradient through n layers: the product of n slopes, per function."""
+    st.subheader(tr("act_depth_heading"))
+    st.markdown(tr("act_depth_intro"))
+    left, right = st.columns(2, gap="large")
+    controls.slider(P["act_layers"], tr("act_layers_label"), step=1, where=left)
+    controls.slider(P["act_spread"], tr("act_spread_label"), step=0.1, where=right)
+    if c is None:
+        st.info(tr("act_empty"), icon=":material/touch_app:")
+        return
     layers, spread = int(st.session_state["act_layers"]), float(st.session_state["act_spread"])
-    dframe = depth(keys, params, layers, spread)
+    dframe = depth(c.keys, c.params, layers, spread)
     labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
               tr("act_depth_open"))
-    st.vega_lite_chart(depth_spec(keys, params, layers, spread, names_key, labels), width="stretch")
+    st.vega_lite_chart(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
     first = dframe[dframe["n"] == 1].set_index("key")
-    blocked = [names[k] for k in keys if not first.loc[k, "factor"] > 0]
+    blocked = [c.names[k] for k in c.keys if not first.loc[k, "factor"] > 0]
     rates = [
-        "- " + tr("act_depth_line", name=names[k], m=ac.fmt(first.loc[k, "factor"], 3),
+        "- " + tr("act_depth_line", name=c.names[k], m=ac.fmt(first.loc[k, "factor"], 3),
                   q=ac.fmt_percent(first.loc[k, "alive"]), mq=ac.fmt(first.loc[k, "open"], 3))
-        for k in keys if first.loc[k, "factor"] > 0
+        for k in c.keys if first.loc[k, "factor"] > 0
     ]
     if rates:
         st.markdown("\n".join(rates))
     if blocked:
         st.caption(tr("act_depth_blocked", names=", ".join(blocked)))
     st.caption(tr("act_depth_caption"))
-
-    # -------------------------------------------------------------- code
     st.caption(tr("act_code_caption"))
-    show_code([f for k in keys for f in (ACTIVATIONS[k].fn, ACTIVATIONS[k].grad)], key="act_code")
+    show_code([f for k in c.keys for f in (ACTIVATIONS[k].fn, ACTIVATIONS[k].grad)], key="act_code")
 
-write_to_url(PARAMS)
+
+def main() -> None:
+    restore_from_url(sa.PARAMS)
+    st.title(tr("nav_activations"))
+    show_url_notices()
+    st.markdown(tr("act_intro"))
+    controls_section()
+    chosen = [k for k in st.session_state.get("fn", []) if k in ACTIVATIONS]
+    choice = None
+    if not chosen:
+        st.info(tr("act_empty"), icon=":material/touch_app:")
+    else:
+        parameter_sliders(chosen)
+        keys = tuple(chosen)
+        choice = Choice(keys, tuple((k, tuple(sorted(params_of(k).items()))) for k in keys),
+                        {k: name_of(k) for k in keys}, float(st.session_state["act_x"]),
+                        float(st.session_state["act_sat"]))
+        curves_section(choice)
+        formulas_section(choice)
+        properties_section(choice)
+    step_section()
+    depth_section(choice)
+    write_to_url(sa.PARAMS)
+
+
+main()

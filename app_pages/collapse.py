@@ -23,8 +23,8 @@ from core.present.collapse_charts import (
 )
 from core.present.markdown import literal
 from core.state import collapse as cs
-from core.state import urlparams as up
 from ui import (
+    controls,
     current_lang,
     restore_from_url,
     show_code,
@@ -35,34 +35,7 @@ from ui import (
 )
 
 N_POINTS = 300
-DEFAULT_WIDTHS = "8,3,8"
-DEPTH = up.integer("col_depth", 1, 10, 4)
-
-
-def _fitted_widths(depth: int, raw: str | None = None) -> list[int]:
-    """The widths a stack of ``depth`` linear layers uses when a link's ``raw`` widths cannot be
-    used as they are: those widths cut or extended to depth − 1 (the depth wins), or the
-    default widths so fitted when ``raw`` is missing, empty or not a list of widths."""
-    try:
-        widths = cs.parse_widths(raw or "")
-    except ValueError:
-        widths = []
-    return cs.resize_widths(widths or cs.parse_widths(DEFAULT_WIDTHS), depth)
-
-
-def _widths_param(depth: int, raw: str | None = None) -> up.Param:
-    """Hidden widths as canonical text ("8,3,8"), exactly depth − 1 of them.
-
-    The fallback is what the page will really use (see :func:`_fitted_widths`), so the
-    notice for a bad link names the widths the learner then sees, not some other default."""
-
-    def parse(text: str) -> str:
-        widths = cs.parse_widths(text)
-        if len(widths) != depth - 1:
-            raise ValueError(text)
-        return cs.format_widths(widths)
-
-    return up.Param("col_widths", cs.format_widths(_fitted_widths(depth, raw)), parse)
+P = cs.PARAMS_BY_KEY
 
 
 def _restore_depth_and_widths() -> None:
@@ -74,25 +47,12 @@ def _restore_depth_and_widths() -> None:
         return  # the learner's own, this session
     raw = url_value("col_widths")
     depth_raw = url_value("col_depth")
-    if raw is not None and (depth_raw is None or not DEPTH.read(depth_raw)[1]):
+    if raw is not None and (depth_raw is None or not cs.DEPTH.read(depth_raw)[1]):
         try:
             st.session_state["col_depth"] = len(cs.parse_widths(raw)) + 1
         except ValueError:
             pass
-    restore_from_url([_widths_param(int(st.session_state["col_depth"]), raw)])
-
-
-PARAMS = [up.number(name, *col.WEIGHT_RANGE, default) for name, default in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)]
-PARAMS += [
-    up.number("col_a1", -5.0, 5.0, 0.5), up.number("col_a2", -5.0, 5.0, -1.0),
-    up.number("col_b1", -5.0, 5.0, 0.3), up.number("col_b2", -5.0, 5.0, 0.8),
-    up.number("col_k", -10.0, 10.0, 2.5), up.flag("col_bias", False),
-    up.number("col_p1", -5.0, 5.0, 0.5), up.number("col_p2", -5.0, 5.0, -0.5),
-    up.number("col_q1", -5.0, 5.0, -0.8), up.number("col_q2", -5.0, 5.0, 0.3),
-    DEPTH, up.integer("col_seed", 0, 9999, 0),
-    up.choice("col_act", list(ACTIVATIONS), "tanh"),
-    up.number("col_sq_w", -3.0, 3.0, -2.0), up.number("col_sq_b", -1.0, 1.0, 0.5),
-]
+    restore_from_url([cs.widths_param(int(st.session_state["col_depth"]), raw)])
 
 
 @st.cache_data(max_entries=2)
@@ -122,7 +82,7 @@ def _depth_changed() -> None:
     try:
         widths = cs.parse_widths(st.session_state["col_widths"])
     except ValueError:
-        widths = cs.parse_widths(DEFAULT_WIDTHS)
+        widths = cs.parse_widths(cs.DEFAULT_WIDTHS)
     st.session_state["col_widths"] = cs.format_widths(cs.resize_widths(widths, st.session_state["col_depth"]))
 
 
@@ -150,185 +110,174 @@ def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
         st.warning(tr("col_widths_bad", value=value, depth=depth, used=cs.format_widths(used)),
                    icon=":material/warning:")
     else:
-        st.warning(tr("col_widths_bad_one", value=value, example=DEFAULT_WIDTHS), icon=":material/warning:")
+        st.warning(tr("col_widths_bad_one", value=value, example=cs.DEFAULT_WIDTHS), icon=":material/warning:")
 
 
 def _activation_label(key: str) -> str:
     return display_name(key, current_lang())
 
 
-restore_from_url(PARAMS)
-_restore_depth_and_widths()
-show_url_notices()
-
-st.title(tr("col_title"))
-st.write(tr("col_lead"))
-
 # ------------------------------------------------------------------ the 2-3-1 network
-st.header(tr("col_h_network"), divider="gray")
-st.write(tr("col_network_intro"))
 
-left, right = st.columns([1.15, 1], gap="large")
-with right:
-    st.markdown(f"**{tr('col_weights_hidden')}**")
-    for row, (first, second) in enumerate((("w1", "w2"), ("w3", "w4"), ("w5", "w6"))):
-        c1, c2 = st.columns(2)
-        for column, name in ((c1, first), (c2, second)):
-            source = "input1" if name in ("w1", "w3", "w5") else "input2"
-            column.slider(f"{name} · {source} → h{row + 1}", *col.WEIGHT_RANGE, step=0.1, format="%.2f",
-                          key=name, persist_state="session")
-    st.markdown(f"**{tr('col_weights_output')}**")
-    for column, name, hidden in zip(st.columns(3), ("w7", "w8", "w9"), ("h1", "h2", "h3")):
-        column.slider(f"{name} · {hidden} → Output", *col.WEIGHT_RANGE, step=0.1, format="%.2f",
-                      key=name, persist_state="session")
-    with st.container(horizontal=True, key="col_buttons"):
-        st.button(tr("col_random"), key="col_random", on_click=_random_weights, icon=":material/casino:")
-        st.button(tr("col_reset"), key="col_reset", on_click=_set_weights, args=(col.DEFAULT_WEIGHTS,),
-                  icon=":material/restart_alt:")
-        st.button(tr("col_ex_horizontal"), key="col_ex_horizontal", on_click=_set_weights,
-                  args=(col.EXAMPLES["horizontal"],), icon=":material/horizontal_rule:")
-        st.button(tr("col_ex_silent"), key="col_ex_silent", on_click=_set_weights,
-                  args=(col.EXAMPLES["silent"],), icon=":material/block:")
 
-w = tuple(float(st.session_state[name]) for name in col.WEIGHT_NAMES)
-line = col.boundary_231(w)
-# The line's coefficients: exactly 0 where the sum cancels on paper (no 1e-17 residue shown).
-a_coef, c_coef = line.a, line.c
-with left:
-    st.graphviz_chart(cv.network_dot(w), width="stretch")
-    st.caption(tr("col_diagram_caption"))
+def network_section() -> tuple[tuple[float, ...], col.Line]:
+    """The 2-3-1 network with the learner's nine weights; returns the weights and its boundary."""
+    st.header(tr("col_h_network"), divider="gray")
+    st.write(tr("col_network_intro"))
+    left, right = st.columns([1.15, 1], gap="large")
+    with right:
+        st.markdown(f"**{tr('col_weights_hidden')}**")
+        for row, (first, second) in enumerate((("w1", "w2"), ("w3", "w4"), ("w5", "w6"))):
+            for column, name in zip(st.columns(2), (first, second)):
+                source = "input1" if name in ("w1", "w3", "w5") else "input2"
+                controls.slider(P[name], f"{name} · {source} → h{row + 1}", step=0.1, format="%.2f", where=column)
+        st.markdown(f"**{tr('col_weights_output')}**")
+        for column, name, hidden in zip(st.columns(3), ("w7", "w8", "w9"), ("h1", "h2", "h3")):
+            controls.slider(P[name], f"{name} · {hidden} → Output", step=0.1, format="%.2f", where=column)
+        with st.container(horizontal=True, key="col_buttons"):
+            st.button(tr("col_random"), key="col_random", on_click=_random_weights, icon=":material/casino:")
+            st.button(tr("col_reset"), key="col_reset", on_click=_set_weights, args=(col.DEFAULT_WEIGHTS,),
+                      icon=":material/restart_alt:")
+            st.button(tr("col_ex_horizontal"), key="col_ex_horizontal", on_click=_set_weights,
+                      args=(col.EXAMPLES["horizontal"],), icon=":material/horizontal_rule:")
+            st.button(tr("col_ex_silent"), key="col_ex_silent", on_click=_set_weights,
+                      args=(col.EXAMPLES["silent"],), icon=":material/block:")
+    w = tuple(float(st.session_state[name]) for name in col.WEIGHT_NAMES)
+    with left:
+        st.graphviz_chart(cv.network_dot(w), width="stretch")
+        st.caption(tr("col_diagram_caption"))
+    return w, col.boundary_231(w)
+
 
 # ---------------------------------------------------------------------- the algebra
-st.header(tr("col_h_algebra"), divider="gray")
-st.subheader(tr("col_in_symbols"))
-for step, latex in cv.derivation_231():
-    st.markdown(tr(f"col_step_{step}"))
-    st.latex(latex)
-st.subheader(tr("col_with_numbers"))
-for step, latex in cv.derivation_231(w):
-    # The last step solves Output = 0, and what can be solved for depends on the weights.
-    key = f"col_step_{step}" if step != "boundary" or line.kind == "x1" else f"col_step_boundary_{line.kind}"
-    st.markdown(tr(key))
-    st.latex(latex)
-if line.kind == "x1":
-    st.success(tr("col_case_x1", slope=cv.fmt(line.slope)), icon=":material/straighten:")
-elif line.kind == "x2":
-    st.warning(tr("col_case_x2", c=cv.fmt(c_coef)), icon=":material/horizontal_rule:")
-else:
-    reason, zeros = col.why_silent_231(w)
-    st.warning(tr(f"col_case_none_{reason}", zeros=tr("col_list_sep").join(zeros)), icon=":material/block:")
 
-with st.container(border=True, key="col_article_note"):
-    st.markdown(tr("col_article_note"))
-    st.latex(cv.ARTICLE_FORMULA)
-    article = col.article_slope_231(w)
-    if line.kind == "x1" and article is not None:
-        st.markdown(tr("col_article_numbers", article=cv.fmt(article), correct=cv.fmt(line.slope)))
+
+def algebra_section(w, line: col.Line) -> None:
+    """The derivation in symbols, then with the learner's numbers, and what it leaves."""
+    st.header(tr("col_h_algebra"), divider="gray")
+    st.subheader(tr("col_in_symbols"))
+    for step, latex in cv.derivation_231():
+        st.markdown(tr(f"col_step_{step}"))
+        st.latex(latex)
+    st.subheader(tr("col_with_numbers"))
+    for step, latex in cv.derivation_231(w):
+        # The last step solves Output = 0, and what can be solved for depends on the weights.
+        key = f"col_step_{step}" if step != "boundary" or line.kind == "x1" else f"col_step_boundary_{line.kind}"
+        st.markdown(tr(key))
+        st.latex(latex)
+    if line.kind == "x1":
+        st.success(tr("col_case_x1", slope=cv.fmt(line.slope)), icon=":material/straighten:")
+    elif line.kind == "x2":
+        st.warning(tr("col_case_x2", c=cv.fmt(line.c)), icon=":material/horizontal_rule:")
+    else:
+        reason, zeros = col.why_silent_231(w)
+        st.warning(tr(f"col_case_none_{reason}", zeros=tr("col_list_sep").join(zeros)), icon=":material/block:")
+    with st.container(border=True, key="col_article_note"):
+        st.markdown(tr("col_article_note"))
+        st.latex(cv.ARTICLE_FORMULA)
+        article = col.article_slope_231(w)
+        if line.kind == "x1" and article is not None:
+            st.markdown(tr("col_article_numbers", article=cv.fmt(article), correct=cv.fmt(line.slope)))
+
 
 # ------------------------------------------------------------------ proof by numbers
-st.header(tr("col_h_proof"), divider="gray")
-rng = np.random.default_rng(0)
-inputs = rng.uniform(-10.0, 10.0, (10_000, 2))
-stacked = col.forward_231(w, inputs)
-W_one, b_one = col.collapse(col.stack_231(w))
-collapsed = (inputs @ W_one + b_one)[:, 0]
-max_diff = float(np.max(np.abs(stacked - collapsed)))
-# Rounding is relative to the numbers added up, not to the result (which may be ~0).
-relative_diff = float(np.max(np.abs(stacked - collapsed) / np.maximum(col.term_scale_231(w, inputs), 1e-300)))
-m1, m2 = st.columns([1, 2])
-m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
-if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
-    m2.write(tr("col_proof_exact", n="10 000", expr=cv.linear_text(a_coef, c_coef)))
-else:
-    m2.write(tr("col_proof_text", n="10 000", expr=cv.linear_text(a_coef, c_coef), ratio=cv.sci_text(relative_diff)))
+
+
+def proof_section(w, line: col.Line) -> None:
+    """10 000 random inputs through the stack and through the one affine map: the gap."""
+    st.header(tr("col_h_proof"), divider="gray")
+    inputs = np.random.default_rng(0).uniform(-10.0, 10.0, (10_000, 2))
+    stacked = col.forward_231(w, inputs)
+    W_one, b_one = col.collapse(col.stack_231(w))
+    gap = np.abs(stacked - (inputs @ W_one + b_one)[:, 0])
+    max_diff = float(np.max(gap))
+    # Rounding is relative to the numbers added up, not to the result (which may be ~0).
+    relative_diff = float(np.max(gap / np.maximum(col.term_scale_231(w, inputs), 1e-300)))
+    m1, m2 = st.columns([1, 2])
+    m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
+    expr = cv.linear_text(line.a, line.c)
+    if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
+        m2.write(tr("col_proof_exact", n="10 000", expr=expr))
+    else:
+        m2.write(tr("col_proof_text", n="10 000", expr=expr, ratio=cv.sci_text(relative_diff)))
+
 
 # ------------------------------------------------------------ the boundary over data
-st.header(tr("col_h_boundary"), divider="gray")
-X, y, best = circle_data()
-own_outputs = col.forward_231(w, X)
-own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
-chart_col, text_col = st.columns([1.1, 1], gap="large")
-with chart_col:
-    st.altair_chart(
-        boundary_chart(X, y, lambda P: col.forward_231(w, P), _labels(), line=line), width="content",
-        key="col_boundary_chart",
-    )
-with text_col:
-    st.write(tr("col_boundary_text"))
-    if line.kind != "none":
-        st.write(tr("col_boundary_line"))
-    k1, k2 = st.columns(2)
-    k1.metric(tr("col_own_accuracy"), _pct(own_accuracy))
-    k2.metric(tr("col_best_accuracy"), _pct(best.accuracy))
-    circles = float(np.mean(y == 1))
-    st.caption(tr("col_best_caption", directions=best.directions, n=len(y), circles=_pct(circles),
-                  guess=_pct(max(circles, 1.0 - circles))))
-    if line.kind == "none":
-        residue = float(np.max(np.abs(own_outputs)))
-        share = _pct(float(np.mean(y == 0)))
-        if residue == 0.0:
-            st.write(tr("col_boundary_none_exact", share=share))
-        else:
-            st.write(tr("col_boundary_none_rounding", share=share, residue=cv.sci_text(residue)))
+
+
+def boundary_section(w, line: col.Line, X, y, best) -> None:
+    """The learner's line over the circle data, against the best any line can do."""
+    st.header(tr("col_h_boundary"), divider="gray")
+    own_outputs = col.forward_231(w, X)
+    own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
+    chart_col, text_col = st.columns([1.1, 1], gap="large")
+    with chart_col:
+        st.altair_chart(boundary_chart(X, y, lambda points: col.forward_231(w, points), _labels(), line=line),
+                        width="content", key="col_boundary_chart")
+    with text_col:
+        st.write(tr("col_boundary_text"))
+        if line.kind != "none":
+            st.write(tr("col_boundary_line"))
+        k1, k2 = st.columns(2)
+        k1.metric(tr("col_own_accuracy"), _pct(own_accuracy))
+        k2.metric(tr("col_best_accuracy"), _pct(best.accuracy))
+        circles = float(np.mean(y == 1))
+        st.caption(tr("col_best_caption", directions=best.directions, n=len(y), circles=_pct(circles),
+                      guess=_pct(max(circles, 1.0 - circles))))
+        if line.kind == "none":
+            residue = float(np.max(np.abs(own_outputs)))
+            share = _pct(float(np.mean(y == 0)))
+            if residue == 0.0:
+                st.write(tr("col_boundary_none_exact", share=share))
+            else:
+                st.write(tr("col_boundary_none_rounding", share=share, residue=cv.sci_text(residue)))
+
 
 # ------------------------------------------------------- additivity and homogeneity
-st.header(tr("col_h_additivity"), divider="gray")
-st.write(tr("col_additivity_intro"))
-cols = st.columns(5)
-for column, key, label in zip(cols, ("col_a1", "col_a2", "col_b1", "col_b2", "col_k"), ("a₁", "a₂", "b₁", "b₂", "k")):
-    column.number_input(label, -10.0 if key == "col_k" else -5.0, 10.0 if key == "col_k" else 5.0, step=0.1,
-                        format="%.2f", key=key, persist_state="session")
-biased = st.toggle(tr("col_bias_toggle"), key="col_bias", persist_state="session")
-point_a = (st.session_state["col_a1"], st.session_state["col_a2"])
-point_b = (st.session_state["col_b1"], st.session_state["col_b2"])
-k = float(st.session_state["col_k"])
-biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS) if biased else None
-nums = col.additivity_231(w, point_a, point_b, k, biases)
-add_col, hom_col = st.columns(2)
-add_latex, add_gap, hom_latex, hom_gap = cv.additivity_latex(point_a, point_b, k, nums, biased)
-add_col.latex(add_latex)
-add_col.latex(add_gap)
-hom_col.latex(hom_latex)
-hom_col.latex(hom_gap)
-if biased:
+
+
+def additivity_section(w, line: col.Line) -> None:
+    """f(a + b) = f(a) + f(b) and f(k·a) = k·f(a) with the learner's points; biases break it."""
+    st.header(tr("col_h_additivity"), divider="gray")
+    st.write(tr("col_additivity_intro"))
+    for column, key, label in zip(st.columns(5), ("col_a1", "col_a2", "col_b1", "col_b2", "col_k"),
+                                  ("a₁", "a₂", "b₁", "b₂", "k")):
+        controls.number_input(P[key], label, step=0.1, format="%.2f", where=column)
+    biased = controls.toggle(P["col_bias"], tr("col_bias_toggle"))
+    point_a = (st.session_state["col_a1"], st.session_state["col_a2"])
+    point_b = (st.session_state["col_b1"], st.session_state["col_b2"])
+    k = float(st.session_state["col_k"])
+    biases = (*col.HIDDEN_BIASES, col.OUTPUT_BIAS) if biased else None
+    nums = col.additivity_231(w, point_a, point_b, k, biases)
+    add_col, hom_col = st.columns(2)
+    add_latex, add_gap, hom_latex, hom_gap = cv.additivity_latex(point_a, point_b, k, nums, biased)
+    add_col.latex(add_latex)
+    add_col.latex(add_gap)
+    hom_col.latex(hom_latex)
+    hom_col.latex(hom_gap)
+    if biased:
+        _bias_explained(w, line, biases, nums["beta"])
+    else:
+        st.write(tr("col_additivity_text"))
+
+
+def _bias_explained(w, line: col.Line, biases, beta: float) -> None:
+    """With biases the map is affine: f(x) = a·x₁ + c·x₂ + β, and where its line moves."""
     b_line = col.boundary_231(w, biases)
     st.markdown(tr("col_bias_text", b1=cv.fmt(biases[0]), b2=cv.fmt(biases[1]), b3=cv.fmt(biases[2]),
-                   b4=cv.fmt(biases[3]), beta=cv.fmt(nums["beta"])))
+                   b4=cv.fmt(biases[3]), beta=cv.fmt(beta)))
     if b_line.kind == "none":
         st.markdown(tr("col_bias_constant"))
     else:
-        st.markdown(tr("col_bias_moved" if nums["beta"] != 0.0 else "col_bias_origin"))
-    f_latex = rf"f(\mathbf x) &= {cv.combo_latex([(a_coef, cv.IN1), (c_coef, cv.IN2), (nums['beta'], '1')])}"
+        st.markdown(tr("col_bias_moved" if beta != 0.0 else "col_bias_origin"))
+    f_latex = rf"f(\mathbf x) &= {cv.combo_latex([(line.a, cv.IN1), (line.c, cv.IN2), (beta, '1')])}"
     # With no line there is nothing to solve: f is the constant β.
-    solved = (rf"f(\mathbf x) &\equiv {cv.fmt(nums['beta'])}" if b_line.kind == "none"
+    solved = (rf"f(\mathbf x) &\equiv {cv.fmt(beta)}" if b_line.kind == "none"
               else r"f(\mathbf x) = 0 &\iff " + cv.line_latex(b_line))
     st.latex(cv.aligned([f_latex, solved]))
-else:
-    st.write(tr("col_additivity_text"))
+
 
 # -------------------------------------------------------- the same slope everywhere
-st.header(tr("col_h_gradient"), divider="gray")
-st.write(tr("col_gradient_intro"))
-cols = st.columns(4)
-for column, key, label in zip(cols, ("col_p1", "col_p2", "col_q1", "col_q2"), ("p₁", "p₂", "q₁", "q₂")):
-    column.number_input(label, -5.0, 5.0, step=0.1, format="%.2f", key=key, persist_state="session")
-p = np.array([st.session_state["col_p1"], st.session_state["col_p2"]], dtype=float)
-q = np.array([st.session_state["col_q1"], st.session_state["col_q2"]], dtype=float)
-W1, W2 = col.stack_231(w)
-tanh = ACTIVATIONS["tanh"]
-
-
-def linear_net(P):
-    return col.forward_231(w, P)
-
-
-def tanh_net(P):
-    return col.forward(np.atleast_2d(P), [W1, W2], activation=tanh)[..., 0]
-
-
-def weight_gradient(point):
-    """∂Output/∂(w1…w9) at ``point``, measured by nudging each weight (not from the formula)."""
-    return col.gradient(lambda weights: col.forward_231(weights, point), w)
 
 
 def _gradient_rows(g_p, g_q, wrt: str = r"\mathbf x", digits: int = 4) -> str:
@@ -336,16 +285,16 @@ def _gradient_rows(g_p, g_q, wrt: str = r"\mathbf x", digits: int = 4) -> str:
         return "(" + ",\\ ".join(cv.fmt(v, digits) for v in col.resolved(g)) + ")"
 
     return cv.aligned([rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf p) &= {vec(g_p)}",
-                        rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf q) &= {vec(g_q)}"])
+                       rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf q) &= {vec(g_q)}"])
 
 
-def _weights_gradient_key(g_p, g_q) -> str:
+def _weights_gradient_key(p, q, g_p, g_q) -> str:
     if np.array_equal(p, q):
         return "col_grad_weights_same_point"
     return "col_grad_weights_equal" if col.gradients_agree(g_p, g_q) else "col_grad_weights_differ"
 
 
-def _tanh_gradient_key(g_p, g_q) -> str:
+def _tanh_gradient_key(w, p, q, g_p, g_q) -> str:
     """Which sentence is true of the tanh network's two gradients."""
     if not col.gradients_agree(g_p, g_q):
         return "col_gradient_tanh"
@@ -358,171 +307,235 @@ def _tanh_gradient_key(g_p, g_q) -> str:
     return "col_gradient_tanh_equal"
 
 
-g_lin_p, g_lin_q = col.gradient(linear_net, p), col.gradient(linear_net, q)
-g_w_p, g_w_q = weight_gradient(p), weight_gradient(q)
-g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
-st.markdown(tr("col_grad_linear_label"))
-st.latex(_gradient_rows(g_lin_p, g_lin_q))
-st.write(tr("col_gradient_linear", a=cv.fmt(a_coef), c=cv.fmt(c_coef)))
-st.markdown(tr("col_grad_weights_label"))
-st.latex(_gradient_rows(g_w_p, g_w_q, wrt=r"w", digits=2))
-st.write(tr(_weights_gradient_key(g_w_p, g_w_q)))
-st.markdown(tr("col_grad_tanh_label"))
-st.latex(_gradient_rows(g_tanh_p, g_tanh_q))
-st.write(tr(_tanh_gradient_key(g_tanh_p, g_tanh_q)))
+def gradient_section(w, line: col.Line) -> None:
+    """∂Output/∂x at two points: equal for the linear net, not for tanh; ∂Output/∂w differs."""
+    st.header(tr("col_h_gradient"), divider="gray")
+    st.write(tr("col_gradient_intro"))
+    for column, key, label in zip(st.columns(4), ("col_p1", "col_p2", "col_q1", "col_q2"), ("p₁", "p₂", "q₁", "q₂")):
+        controls.number_input(P[key], label, step=0.1, format="%.2f", where=column)
+    p = np.array([st.session_state["col_p1"], st.session_state["col_p2"]], dtype=float)
+    q = np.array([st.session_state["col_q1"], st.session_state["col_q2"]], dtype=float)
+    W1, W2 = col.stack_231(w)
+    tanh = ACTIVATIONS["tanh"]
+
+    def linear_net(points):
+        return col.forward_231(w, points)
+
+    def tanh_net(points):
+        return col.forward(np.atleast_2d(points), [W1, W2], activation=tanh)[..., 0]
+
+    def weight_gradient(point):
+        """∂Output/∂(w1…w9) at ``point``, measured by nudging each weight (not from the formula)."""
+        return col.gradient(lambda weights: col.forward_231(weights, point), w)
+
+    g_lin_p, g_lin_q = col.gradient(linear_net, p), col.gradient(linear_net, q)
+    g_w_p, g_w_q = weight_gradient(p), weight_gradient(q)
+    g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
+    st.markdown(tr("col_grad_linear_label"))
+    st.latex(_gradient_rows(g_lin_p, g_lin_q))
+    st.write(tr("col_gradient_linear", a=cv.fmt(line.a), c=cv.fmt(line.c)))
+    st.markdown(tr("col_grad_weights_label"))
+    st.latex(_gradient_rows(g_w_p, g_w_q, wrt=r"w", digits=2))
+    st.write(tr(_weights_gradient_key(p, q, g_w_p, g_w_q)))
+    st.markdown(tr("col_grad_tanh_label"))
+    st.latex(_gradient_rows(g_tanh_p, g_tanh_q))
+    st.write(tr(_tanh_gradient_key(w, p, q, g_tanh_p, g_tanh_q)))
+
 
 # ------------------------------------------------------------ any depth, any width
-st.header(tr("col_h_depth"), divider="gray")
-st.write(tr("col_depth_intro", io=col.RANK_IO))
-d1, d2, d3 = st.columns([2, 2, 1])
-d1.slider(tr("col_depth"), 1, 10, key="col_depth", on_change=_depth_changed, persist_state="session")
-d2.text_input(tr("col_widths"), key="col_widths", on_change=_widths_changed, help=tr("col_widths_help"),
-              persist_state="session")
-d3.number_input(tr("col_seed"), 0, 9999, step=1, key="col_seed", persist_state="session")
-depth = int(st.session_state["col_depth"])
-try:
-    hidden = cs.parse_widths(st.session_state["col_widths"])
-    if len(hidden) != depth - 1:
-        raise ValueError(st.session_state["col_widths"])
-except ValueError:
-    hidden = _fitted_widths(depth)
-    _warn_bad_widths(str(st.session_state["col_widths"]), depth, hidden)
-seed = int(st.session_state["col_seed"])
-sizes = [col.RANK_IO, *hidden, col.RANK_IO]
-weights, stack_biases = col.random_stack(sizes, seed=seed)
-W_all, b_all = col.collapse(weights, stack_biases)
-rank, singular = col.rank_report(W_all)
-probe = np.random.default_rng(1).uniform(-1.0, 1.0, (2000, col.RANK_IO))
-stack_diff = float(np.max(np.abs(col.forward(probe, weights, stack_biases) - (probe @ W_all + b_all))))
-
-st.markdown(tr("col_sizes", sizes=" → ".join(str(s) for s in sizes), depth=depth))
-n1, n2, n3 = st.columns(3)
-n1.metric(tr("col_rank"), f"{rank}")
-n2.metric(tr("col_min_width"), f"{min(sizes)}")
-n3.metric(tr("col_stack_diff"), f"{stack_diff:.1e}" if stack_diff else "0")
-mat_col, sv_col = st.columns([1.1, 1], gap="large")
-with mat_col:
-    st.latex(r"W = W_1 W_2 \cdots W_{" + str(depth) + "}")
-    st.latex(cv.matrix_latex(W_all))
-    st.latex(r"b = " + cv.matrix_latex(b_all))
-with sv_col:
-    st.altair_chart(
-        singular_values_chart(singular, rank, {"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")}),
-        width="stretch", key="col_sv_chart",
-    )
-st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
-if rank < len(singular):
-    st.write(tr("col_rank_lost", lost=len(singular) - rank, io=len(singular)))
-else:
-    st.write(tr("col_rank_full", io=len(singular)))
-
-st.subheader(tr("col_h_contrast"))
-st.write(tr("col_contrast_intro"))
-options = list(ACTIVATIONS)
-st.selectbox(tr("col_act"), options, format_func=_activation_label, key="col_act", persist_state="session")
-activation = ACTIVATIONS[st.session_state["col_act"]]
-small_sizes = [2, *hidden, 1]
-small_w, small_b = col.random_stack(small_sizes, seed=seed)
-W_small, b_small = col.collapse(small_w, small_b)
-small_line = col.line_from_coefficients(W_small[0, 0], W_small[1, 0], b_small[0], tol_a=1e-12, tol_c=1e-12)
 
 
-def linear_stack(P):
-    return col.forward(P, small_w, small_b)[:, 0]
+def depth_controls() -> tuple[int, list[int], int]:
+    """Depth, widths and seed of the random stack; returns ``(depth, hidden widths, seed)``."""
+    st.header(tr("col_h_depth"), divider="gray")
+    st.write(tr("col_depth_intro", io=col.RANK_IO))
+    d1, d2, d3 = st.columns([2, 2, 1])
+    controls.slider(P["col_depth"], tr("col_depth"), step=1, on_change=_depth_changed, where=d1)
+    d2.text_input(tr("col_widths"), key="col_widths", on_change=_widths_changed, help=tr("col_widths_help"),
+                  persist_state="session")
+    controls.number_input(P["col_seed"], tr("col_seed"), step=1, where=d3)
+    depth = int(st.session_state["col_depth"])
+    try:
+        hidden = cs.parse_widths(st.session_state["col_widths"])
+        if len(hidden) != depth - 1:
+            raise ValueError(st.session_state["col_widths"])
+    except ValueError:
+        hidden = cs.fitted_widths(depth)
+        _warn_bad_widths(str(st.session_state["col_widths"]), depth, hidden)
+    return depth, hidden, int(st.session_state["col_seed"])
 
 
-def bent_stack(P):
-    return col.forward(P, small_w, small_b, activation=activation)[:, 0]
+def rank_section(depth: int, hidden: list[int], seed: int) -> None:
+    """A random stack collapses to one matrix, whose rank is at most the narrowest layer."""
+    sizes = [col.RANK_IO, *hidden, col.RANK_IO]
+    weights, stack_biases = col.random_stack(sizes, seed=seed)
+    W_all, b_all = col.collapse(weights, stack_biases)
+    rank, singular = col.rank_report(W_all)
+    probe = np.random.default_rng(1).uniform(-1.0, 1.0, (2000, col.RANK_IO))
+    stack_diff = float(np.max(np.abs(col.forward(probe, weights, stack_biases) - (probe @ W_all + b_all))))
+    st.markdown(tr("col_sizes", sizes=" → ".join(str(s) for s in sizes), depth=depth))
+    n1, n2, n3 = st.columns(3)
+    n1.metric(tr("col_rank"), f"{rank}")
+    n2.metric(tr("col_min_width"), f"{min(sizes)}")
+    n3.metric(tr("col_stack_diff"), f"{stack_diff:.1e}" if stack_diff else "0")
+    mat_col, sv_col = st.columns([1.1, 1], gap="large")
+    with mat_col:
+        st.latex(r"W = W_1 W_2 \cdots W_{" + str(depth) + "}")
+        st.latex(cv.matrix_latex(W_all))
+        st.latex(r"b = " + cv.matrix_latex(b_all))
+    with sv_col:
+        labels = {"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")}
+        st.altair_chart(singular_values_chart(singular, rank, labels), width="stretch", key="col_sv_chart")
+    st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
+    if rank < len(singular):
+        st.write(tr("col_rank_lost", lost=len(singular) - rank, io=len(singular)))
+    else:
+        st.write(tr("col_rank_full", io=len(singular)))
 
 
-def linear_scale(P):
-    return col.term_scale(P, small_w, small_b)[:, 0]
+class _SmallStack:
+    """The 2-…-1 stack of the contrast: the same random weights, linear or with ``activation``."""
+
+    def __init__(self, hidden: list[int], seed: int, activation):
+        self.sizes = [2, *hidden, 1]
+        self.weights, self.biases = col.random_stack(self.sizes, seed=seed)
+        self.activation = activation
+        W, b = col.collapse(self.weights, self.biases)
+        self.line = col.line_from_coefficients(W[0, 0], W[1, 0], b[0], tol_a=1e-12, tol_c=1e-12)
+
+    def linear(self, points):
+        return col.forward(points, self.weights, self.biases)[:, 0]
+
+    def bent(self, points):
+        return col.forward(points, self.weights, self.biases, activation=self.activation)[:, 0]
+
+    def linear_scale(self, points):
+        return col.term_scale(points, self.weights, self.biases)[:, 0]
+
+    def bent_scale(self, points):
+        return col.term_scale(points, self.weights, self.biases, activation=self.activation)[:, 0]
 
 
-def bent_scale(P):
-    return col.term_scale(P, small_w, small_b, activation=activation)[:, 0]
-
-
-def _contrast_sentences() -> list[str]:
+def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     """What is true of the two pictures in this state: the left line (in view or not), and
     the right boundary as measured (absent, straight, barely bent, bent)."""
-    left = "col_contrast_left_outside" if small_line.segment(1.0) is None else "col_contrast_left"
+    left = "col_contrast_left_outside" if stack.line.segment(1.0) is None else "col_contrast_left"
     sentences = [tr(left)]
     if depth == 1:
         return sentences  # col_depth_one says it: no hidden layer, no activation
-    name = _activation_label(activation.key)
-    if activation.key == "identity":
+    name = _activation_label(stack.activation.key)
+    if stack.activation.key == "identity":
         return [*sentences, tr("col_contrast_identity")]
-    shape = col.boundary_shape(bent_stack, scale=bent_scale)
+    shape = col.boundary_shape(stack.bent, scale=stack.bent_scale)
     if shape.kind == "slight":
         return [*sentences, tr("col_contrast_slight", act=name, dev=cv.fmt(shape.deviation, 4))]
     return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
 
 
-s1, s2 = st.columns(2, gap="large")
-with s1:
-    st.markdown(f"**{tr('col_linear_stack')}**")
-    st.altair_chart(boundary_chart(X, y, linear_stack, _labels(x="x₁", y="x₂"), line=small_line, size=300),
-                    width="content", key="col_linear_chart")
-    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(linear_stack(X), y, linear_scale(X)))))
-with s2:
-    st.markdown(f"**{tr('col_bent_stack', act=_activation_label(activation.key))}**")
-    st.altair_chart(boundary_chart(X, y, bent_stack, _labels(x="x₁", y="x₂"), size=300, scale=bent_scale),
-                    width="content", key="col_bent_chart")
-    st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(bent_stack(X), y, bent_scale(X)))))
-st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in small_sizes)))
-if depth == 1:
-    st.info(tr("col_depth_one"), icon=":material/info:")
-for sentence in _contrast_sentences():  # one paragraph each: no joining rule to get wrong in Chinese
-    st.write(sentence)
+def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
+    """The same random stack without and with an activation: a line, then a bent boundary."""
+    st.subheader(tr("col_h_contrast"))
+    st.write(tr("col_contrast_intro"))
+    controls.selectbox(P["col_act"], tr("col_act"), format_func=_activation_label)
+    stack = _SmallStack(hidden, seed, ACTIVATIONS[st.session_state["col_act"]])
+    s1, s2 = st.columns(2, gap="large")
+    with s1:
+        st.markdown(f"**{tr('col_linear_stack')}**")
+        st.altair_chart(boundary_chart(X, y, stack.linear, _labels(x="x₁", y="x₂"), line=stack.line, size=300),
+                        width="content", key="col_linear_chart")
+        st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X)))))
+    with s2:
+        st.markdown(f"**{tr('col_bent_stack', act=_activation_label(stack.activation.key))}**")
+        st.altair_chart(boundary_chart(X, y, stack.bent, _labels(x="x₁", y="x₂"), size=300, scale=stack.bent_scale),
+                        width="content", key="col_bent_chart")
+        st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X)))))
+    st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
+    if depth == 1:
+        st.info(tr("col_depth_one"), icon=":material/info:")
+    for sentence in _contrast_sentences(stack, depth):  # one paragraph each: no joining rule to get wrong in Chinese
+        st.write(sentence)
+
 
 # ----------------------------------------------------------------- bending the input
-st.header(tr("col_h_bend"), divider="gray")
-st.write(tr("col_bend_intro"))
-st.subheader(tr("col_h_bend_1d"))
-x1d, y1d, best_1d = bend_1d()
-t1, t2 = st.columns(2, gap="large")
-with t1:
-    st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
-    st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
-                    width="stretch", key="col_threshold_chart")
-    st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
-with t2:
-    st.markdown(tr("col_parabola_title"))
-    s_w, s_b = st.columns(2)
-    s_w.slider("W", -3.0, 3.0, step=0.1, format="%.1f", key="col_sq_w", persist_state="session")
-    s_b.slider("B", -1.0, 1.0, step=0.05, format="%.2f", key="col_sq_b", persist_state="session")
-    W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
-    st.altair_chart(parabola_chart(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
-                    width="stretch", key="col_parabola_chart")
-    # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
-    st.metric(tr("col_parabola_accuracy"),
-              _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))))
-cut = col.parabola_cut(W_sq, B_sq)
-if cut is None:
-    st.write(tr("col_bend_1d_flat"))
-else:
-    st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=cv.fmt(cut, 2)))
 
-st.subheader(tr("col_h_bend_2d"))
-separator = col.circle_separator(X, y)
-radius = float(np.sqrt(max(separator.threshold, 0.0)))
-f1, f2 = st.columns(2, gap="large")
-with f1:
-    st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
-    st.altair_chart(feature_space_chart(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
-                    width="content", key="col_feature_chart")
-with f2:
-    st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
-    st.altair_chart(circle_chart(X, y, radius, _labels(x="x₁", y="x₂")), width="content", key="col_circle_chart")
-st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
-st.write(tr("col_bend_2d_text"))
 
-st.divider()
-st.write(tr("col_next"))
-n_left, n_right = st.columns(2)
-n_left.page_link("app_pages/activations.py", label=tr("nav_activations"), icon=":material/show_chart:")
-n_right.page_link("app_pages/training.py", label=tr("nav_training"), icon=":material/model_training:")
-show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
+def bend_1d_section() -> None:
+    """Points on a line: no threshold separates them, Y = W·x² + B does."""
+    st.subheader(tr("col_h_bend_1d"))
+    x1d, y1d, best_1d = bend_1d()
+    t1, t2 = st.columns(2, gap="large")
+    with t1:
+        st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
+        st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
+                        width="stretch", key="col_threshold_chart")
+        st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
+    with t2:
+        st.markdown(tr("col_parabola_title"))
+        s_w, s_b = st.columns(2)
+        controls.slider(P["col_sq_w"], "W", step=0.1, format="%.1f", where=s_w)
+        controls.slider(P["col_sq_b"], "B", step=0.05, format="%.2f", where=s_b)
+        W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
+        st.altair_chart(parabola_chart(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
+                        width="stretch", key="col_parabola_chart")
+        # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
+        st.metric(tr("col_parabola_accuracy"),
+                  _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))))
+    cut = col.parabola_cut(W_sq, B_sq)
+    if cut is None:
+        st.write(tr("col_bend_1d_flat"))
+    else:
+        st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=cv.fmt(cut, 2)))
 
-write_to_url([*PARAMS, _widths_param(int(st.session_state["col_depth"]))])
+
+def bend_2d_section(X, y) -> None:
+    """The circle in (x₁², x₂²) is split by a straight line: a circle back in (x₁, x₂)."""
+    st.subheader(tr("col_h_bend_2d"))
+    separator = col.circle_separator(X, y)
+    radius = float(np.sqrt(max(separator.threshold, 0.0)))
+    f1, f2 = st.columns(2, gap="large")
+    with f1:
+        st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
+        st.altair_chart(feature_space_chart(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
+                        width="content", key="col_feature_chart")
+    with f2:
+        st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
+        st.altair_chart(circle_chart(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
+                        key="col_circle_chart")
+    st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
+    st.write(tr("col_bend_2d_text"))
+
+
+def next_steps() -> None:
+    st.divider()
+    st.write(tr("col_next"))
+    n_left, n_right = st.columns(2)
+    n_left.page_link("app_pages/activations.py", label=tr("nav_activations"), icon=":material/show_chart:")
+    n_right.page_link("app_pages/training.py", label=tr("nav_training"), icon=":material/model_training:")
+    show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
+
+
+def main() -> None:
+    restore_from_url(cs.PARAMS)
+    _restore_depth_and_widths()
+    show_url_notices()
+    st.title(tr("col_title"))
+    st.write(tr("col_lead"))
+    w, line = network_section()
+    algebra_section(w, line)
+    proof_section(w, line)
+    X, y, best = circle_data()
+    boundary_section(w, line, X, y, best)
+    additivity_section(w, line)
+    gradient_section(w, line)
+    depth, hidden, seed = depth_controls()
+    rank_section(depth, hidden, seed)
+    contrast_section(X, y, depth, hidden, seed)
+    st.header(tr("col_h_bend"), divider="gray")
+    st.write(tr("col_bend_intro"))
+    bend_1d_section()
+    bend_2d_section(X, y)
+    next_steps()
+    write_to_url([*cs.PARAMS, cs.widths_param(int(st.session_state["col_depth"]))])
+
+
+main()

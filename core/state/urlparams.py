@@ -23,12 +23,19 @@ from core.present.markdown import code, literal
 
 @dataclass(frozen=True)
 class Param:
-    """One URL parameter: ``parse`` turns the URL text into a value or raises ValueError."""
+    """One URL parameter: ``parse`` turns the URL text into a value or raises ValueError.
+
+    The same spec sets up the widget (``ui.controls``): ``low``/``high`` are a number's
+    bounds, ``options`` a choice's options, so each control's range is written once.
+    """
 
     key: str
     default: Any
     parse: Callable[[str], Any]
     dump: Callable[[Any], str] = str
+    low: Any = None
+    high: Any = None
+    options: tuple | None = None
 
     def read(self, raw: str | None) -> tuple[Any, bool]:
         """``(value, ok)``: the parsed value, or the default and False when ``raw`` is bad."""
@@ -109,7 +116,7 @@ def choice(key: str, options: Sequence[str], default: str) -> Param:
             raise ValueError(raw)
         return by_lower[raw.lower()]
 
-    return Param(key, default, parse)
+    return Param(key, default, parse, options=tuple(options))
 
 
 def choices(key: str, options: Sequence[str], default: Sequence[str], *, min_len: int = 1, max_len: int | None = None) -> Param:
@@ -122,7 +129,7 @@ def choices(key: str, options: Sequence[str], default: Sequence[str], *, min_len
             raise ValueError(raw)
         return items
 
-    return Param(key, list(default), parse, ",".join)
+    return Param(key, list(default), parse, ",".join, options=tuple(options))
 
 
 def integer(key: str, low: int, high: int, default: int) -> Param:
@@ -134,7 +141,7 @@ def integer(key: str, low: int, high: int, default: int) -> Param:
             raise ValueError(raw)
         return value
 
-    return Param(key, default, parse)
+    return Param(key, default, parse, low=low, high=high)
 
 
 def number(key: str, low: float, high: float, default: float) -> Param:
@@ -146,7 +153,7 @@ def number(key: str, low: float, high: float, default: float) -> Param:
             raise ValueError(raw)
         return value
 
-    return Param(key, default, parse, format_number)
+    return Param(key, default, parse, format_number, low=low, high=high)
 
 
 def number_in(key: str, options: Sequence[float], default: float) -> Param:
@@ -159,7 +166,7 @@ def number_in(key: str, options: Sequence[float], default: float) -> Param:
                 return option
         raise ValueError(raw)
 
-    return Param(key, default, parse, format_number)
+    return Param(key, default, parse, format_number, options=tuple(options))
 
 
 def integers(key: str, default: Sequence[int], *, low: int, high: int, max_len: int, allow_empty: bool = True) -> Param:

@@ -155,3 +155,27 @@ def test_additivity_inputs_change_the_numbers():
     assert _latex(at) != before
     at.number_input(key="col_p1").set_value(2.0).run()
     assert_clean(at)
+
+
+@pytest.mark.parametrize("page, module", [("app_pages/collapse.py", "collapse"), ("app_pages/activations.py", "activations")])
+def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
+    """One spec per control: a slider or number box spans the URL parameter's range, and a link
+    just outside that range is refused (so no link sets a value the widget cannot show)."""
+    import importlib
+
+    from tests.app.conftest import run_page as run
+
+    params = importlib.import_module(f"core.state.{module}").PARAMS
+    query = {"fn": "elu,selu,leaky_relu"} if module == "activations" else {}
+    at = run(page, lang="en", **query)
+    widgets = {w.key: w for kind in ("slider", "number_input") for w in at.get(kind)}
+    checked = 0
+    for param in params:
+        if param.low is None or param.key not in widgets:
+            continue
+        proto = widgets[param.key].proto
+        assert (proto.min, proto.max) == (param.low, param.high), param.key
+        span = param.high - param.low
+        assert not param.read(str(param.high + span))[1] and not param.read(str(param.low - span))[1]
+        checked += 1
+    assert checked >= (20 if module == "collapse" else 6)

@@ -7,7 +7,6 @@ lesson link is parsed with the parameters of the page it opens.
 
 from __future__ import annotations
 
-import ast
 import math
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -22,6 +21,7 @@ from core.lessons import collapse as col
 from core.lessons import path as lp
 from core.nn.activations import ACTIVATIONS
 from core.nn.session import compare_configs
+from core.state import activations as sa
 from core.state import collapse as cs
 from core.state import training as ts
 from core.training import Trainer
@@ -226,32 +226,20 @@ def test_care_what_is_left_after_twenty_layers(reveals):
 # ------------------------------------------------------------------ the links
 
 
+#: The URL parameters each page declares (its ``core.state`` module's PARAMS).
+PAGE_PARAMS = {"training": ts.PARAMS_BY_KEY, "collapse": cs.PARAMS_BY_KEY, "activations": sa.PARAMS_BY_KEY}
+
+
 def _page_params(page: str) -> dict:
-    """The URL parameters a page declares (its ``PARAMS``), read from the page itself.
-
-    The training page's live in ``core.state.training``. The collapse and activations pages
-    declare theirs in the page script, which also draws the page: run only the script's
-    imports, definitions and assignments up to its last ``PARAMS`` statement, which is all
-    that ``PARAMS`` depends on, and nothing that needs a running app."""
-    if page == "training":
-        return dict(ts.PARAMS_BY_KEY)
-    tree = ast.parse((ROOT / "app_pages" / f"{page}.py").read_text(encoding="utf-8"))
-
-    def sets_params(node) -> bool:
-        targets = getattr(node, "targets", None) or [getattr(node, "target", None)]
-        return any(isinstance(target, ast.Name) and target.id == "PARAMS" for target in targets)
-
-    last = max(i for i, node in enumerate(tree.body) if sets_params(node))
-    body = [node for node in tree.body[: last + 1] if not isinstance(node, ast.Expr)]
-    namespace: dict = {}
-    exec(compile(ast.Module(body=body, type_ignores=[]), f"app_pages/{page}.py", "exec"), namespace)
-    return {p.key: p for p in namespace["PARAMS"]}
+    return dict(PAGE_PARAMS[page])
 
 
-def test_the_params_reader_reads_a_page():
-    """Guard the reader: it finds the collapse page's weights and the activations page's fn."""
-    assert {"w1", "col_depth", "col_act"} <= _page_params("collapse").keys()
-    assert {"fn", "act_k", "act_layers"} <= _page_params("activations").keys()
+def test_the_pages_draw_their_widgets_from_these_params():
+    """The pages restore and write exactly these specs (no private copy in the page)."""
+    for page, module in (("collapse", "cs"), ("activations", "sa")):
+        source = (ROOT / "app_pages" / f"{page}.py").read_text(encoding="utf-8")
+        assert f"restore_from_url({module}.PARAMS)" in source
+        assert "up.number(" not in source and "up.integer(" not in source
 
 
 @pytest.mark.parametrize("step", lp.STEPS, ids=lambda s: s.key)
