@@ -44,6 +44,7 @@ from core.lessons.activation_props import (
     with_defaults,
 )
 from core.nn.activations import ACTIVATIONS, Activation, KerasParam
+from core.present import numbers
 from core.present.theme import MUTED, SATURATION_SHADE, SERIES, TEXT, altair_config
 
 __all__ = [
@@ -99,16 +100,8 @@ KERAS_PARAMS: dict[tuple[str, str], KerasParam] = {
 }
 
 
-def fmt(value: float, digits: int = 2) -> str:
-    """A short number for people: at most ``digits`` decimals, no trailing zeros, no −0."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return text.replace("-", "−")
+#: A short number for people (see :mod:`core.present.numbers`).
+fmt = numbers.text
 
 
 def fmt_percent(share: float) -> str:

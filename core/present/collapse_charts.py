@@ -14,10 +14,17 @@ import numpy as np
 import pandas as pd
 
 from core.lessons.collapse import Line, circle_side, grid_values, zero_contour
-from core.present.theme import CLASS0, CLASS1, MUTED, PRIMARY, TEXT, altair_config
+from core.present.theme import (
+    CLASS0,
+    CLASS0_LIGHT,
+    CLASS1,
+    CLASS1_LIGHT,
+    MUTED,
+    PRIMARY,
+    TEXT,
+    altair_config,
+)
 
-LIGHT1 = "#D3E5F2"  # light blue: the class-1 (circle) side
-LIGHT0 = "#FBEBCB"  # light orange: the class-0 (triangle) side
 BOUNDARY = TEXT
 
 
@@ -104,7 +111,7 @@ def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping
     and the boundary the contour of fn traced on a finer grid; ``scale`` (the size of fn's
     terms, see :func:`core.lessons.collapse.term_scale`) makes a value that is 0 up to rounding count
     as on the line, as everywhere else on the page."""
-    side_colours = alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[LIGHT1, LIGHT0]), legend=None)
+    side_colours = alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[CLASS1_LIGHT, CLASS0_LIGHT]), legend=None)
     if line is not None:
         background = (
             alt.Chart(_half_planes(line, lim))
@@ -170,7 +177,7 @@ def threshold_chart(x, y, threshold: float, above_is_one: bool, labels: Mapping[
     })
     shade = alt.Chart(sides).mark_rect().encode(
         x="x:Q", x2="x2",
-        color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[LIGHT1, LIGHT0]), legend=None),
+        color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[CLASS1_LIGHT, CLASS0_LIGHT]), legend=None),
     )
     rule = alt.Chart(pd.DataFrame({"x": [t]})).mark_rule(color=BOUNDARY, strokeWidth=2.6).encode(x="x:Q")
     df = pd.DataFrame({"x": x, "row": np.zeros_like(x), "class": _class_names(y, labels)})
@@ -193,7 +200,7 @@ def parabola_chart(x, y, W: float, B: float, labels: Mapping[str, str], height: 
     sides = pd.DataFrame({"y": [0.0, y_domain[0]], "y2": [y_domain[1], 0.0], "side": ["1", "0"]})
     shade = alt.Chart(sides).mark_rect().encode(
         y="y:Q", y2="y2",
-        color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[LIGHT1, LIGHT0]), legend=None),
+        color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[CLASS1_LIGHT, CLASS0_LIGHT]), legend=None),
     )
     curve = alt.Chart(pd.DataFrame({"x": grid, "Y": curve_y})).mark_line(color=MUTED, strokeWidth=1.5).encode(
         x="x:Q", y="Y:Q"
@@ -210,10 +217,10 @@ def feature_space_chart(X, y, t: float, labels: Mapping[str, str], size: int = 3
     lim = 1.05
     grid = np.linspace(0.0, lim, 106)
     inside = pd.DataFrame({"z1": grid, "lo": 0.0, "hi": np.clip(t - grid, 0.0, None)})
-    full = alt.Chart(pd.DataFrame({"x": [0.0], "x2": [lim], "y": [0.0], "y2": [lim]})).mark_rect(color=LIGHT0).encode(
+    full = alt.Chart(pd.DataFrame({"x": [0.0], "x2": [lim], "y": [0.0], "y2": [lim]})).mark_rect(color=CLASS0_LIGHT).encode(
         x="x:Q", x2="x2", y="y:Q", y2="y2"
     )
-    area = alt.Chart(inside).mark_area(color=LIGHT1, opacity=1.0).encode(x="z1:Q", y="lo:Q", y2="hi")
+    area = alt.Chart(inside).mark_area(color=CLASS1_LIGHT, opacity=1.0).encode(x="z1:Q", y="lo:Q", y2="hi")
     end = min(t, lim)
     line = alt.Chart(pd.DataFrame({"x": [0.0], "y": [end], "x2": [end], "y2": [max(t - end, 0.0)]})).mark_rule(
         color=BOUNDARY, strokeWidth=2.6
@@ -229,10 +236,10 @@ def circle_chart(X, y, radius: float, labels: Mapping[str, str], size: int = 300
     r = float(radius)
     grid = np.linspace(-r, r, 241)
     half = np.sqrt(np.clip(r * r - grid**2, 0.0, None))
-    full = alt.Chart(pd.DataFrame({"x": [-lim], "x2": [lim], "y": [-lim], "y2": [lim]})).mark_rect(color=LIGHT0).encode(
+    full = alt.Chart(pd.DataFrame({"x": [-lim], "x2": [lim], "y": [-lim], "y2": [lim]})).mark_rect(color=CLASS0_LIGHT).encode(
         x="x:Q", x2="x2", y="y:Q", y2="y2"
     )
-    disc = alt.Chart(pd.DataFrame({"x": grid, "lo": -half, "hi": half})).mark_area(color=LIGHT1, opacity=1.0).encode(
+    disc = alt.Chart(pd.DataFrame({"x": grid, "lo": -half, "hi": half})).mark_area(color=CLASS1_LIGHT, opacity=1.0).encode(
         x="x:Q", y="lo:Q", y2="hi"
     )
     angles = np.linspace(0.0, 2.0 * np.pi, 241)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from core.lessons.collapse import Line, boundary_231, coefficients_231
+from core.present import numbers
 
 # ------------------------------------------------------------------------ the diagram
 
@@ -70,15 +71,8 @@ A_SYM = "w_1w_7 + w_3w_8 + w_5w_9"
 C_SYM = "w_2w_7 + w_4w_8 + w_6w_9"
 
 
-def fmt(value: float, digits: int = 4) -> str:
-    """A number for the page: at most ``digits`` decimals, no trailing zeros, no '-0';
-    tiny non-zero values (rounding residue) in scientific notation."""
-    value = float(value)
-    if value != 0.0 and abs(value) < 0.5 * 10.0 ** (-digits):
-        mantissa, exponent = f"{value:.1e}".split("e")
-        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "", "0") else text
+#: A number in a formula (see :mod:`core.present.numbers`): residue shown, not rounded away.
+fmt = numbers.latex
 
 
 def _factor(value: float) -> str:

@@ -8,6 +8,9 @@ learner who cannot tell the colours apart still has the marker shape.
 PRIMARY = "#0072B2"  # blue: the app's accent, also class 1 (circles)
 CLASS1 = "#0072B2"
 CLASS0 = "#E69F00"  # orange: class 0 (triangles)
+# The two classes' sides of a boundary, drawn light under the points.
+CLASS1_LIGHT = "#D3E5F2"
+CLASS0_LIGHT = "#FBEBCB"
 TEXT = "#1F2933"
 MUTED = "#6B7785"
 GRID = "#E4E8EE"

@@ -1,0 +1,29 @@
+"""core.present.numbers: one rounding rule, spelled for prose and for formulas."""
+
+import math
+
+import pytest
+
+from core.present import numbers
+
+
+@pytest.mark.parametrize("value, digits, expected", [
+    (1.0, 2, "1"), (0.125, 2, "0.12"), (-0.5, 2, "−0.5"), (-0.0001, 2, "0"), (2.5e-17, 4, "0"),
+    (float("inf"), 2, "∞"), (-math.inf, 2, "−∞"), (float("nan"), 2, "—"), (None, 2, "—"), (123.456, 1, "123.5"),
+])
+def test_text(value, digits, expected):
+    assert numbers.text(value, digits) == expected
+
+
+@pytest.mark.parametrize("value, digits, expected", [
+    (1.0, 4, "1"), (-0.25, 4, "-0.25"), (0.0, 4, "0"), (-0.0, 4, "0"),
+    (3e-17, 4, r"3.0 \times 10^{-17}"), (-4.2e-9, 4, r"-4.2 \times 10^{-9}"), (0.00005, 4, "0.0001"),
+])
+def test_latex_keeps_residue_visible(value, digits, expected):
+    assert numbers.latex(value, digits) == expected
+
+
+def test_prose_zero_means_rounded_but_formula_zero_means_exact():
+    """The two spellings agree wherever the number shows at ``digits`` decimals."""
+    for value in (0.5, -1.75, 12.0, 0.0301):
+        assert numbers.text(value, 4).replace("−", "-") == numbers.latex(value, 4)
