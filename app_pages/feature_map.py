@@ -13,35 +13,20 @@ import streamlit as st
 
 from core.i18n import TEXTS, t
 from core.lessons import feature_map as fm
-from core.nn.activations import ACTIVATIONS
+from core.nn.activations import ACTIVATIONS, display_name
 from core.present import feature_map_views as fv
-from core.state import urlparams as up
+from core.state import feature_map as sf
+from ui import controls as ctl
 from ui import current_lang, restore_from_url, show_code, show_url_notices, write_to_url
 
 ss = st.session_state
-OUT = (fm.SIZE - 2) // 2  # output cells per side: a 3×3 kernel takes 2, pooling halves
-SOURCES = ("shapes", "upload")
+OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
 EDITOR = [f"fm_ke{i}" for i in range(9)]  # the kernel editor's nine number inputs
-DEFAULT_KERNEL = "sobel_x"
-KERNEL_PARAM = up.Param("fm_k", tuple(float(v) for v in fm.kernel(DEFAULT_KERNEL).ravel()), fm.parse_kernel,
-                        lambda values: ",".join(up.format_number(v) for v in values))
-PARAMS = [
-    up.choice("fm_src", SOURCES, "shapes"),
-    up.integer("fm_seed", 0, 9999, 0),
-    up.choice("fm_kernel", fm.KERNEL_CHOICES, DEFAULT_KERNEL),
-    KERNEL_PARAM,
-    up.number("fm_b", -4.0, 4.0, 0.0),
-    up.choice("fm_pool", fm.POOLS, "max"),
-    up.choice("fm_act", list(ACTIVATIONS), "relu"),
-    up.integer("fm_r", 0, OUT - 1, 14),
-    up.integer("fm_c", 0, OUT - 1, 29),
-    up.choice("fm_k2", list(fm.KERNELS), "blur"),
-]
 
 
 def act_label(key: str, lang: str) -> str:
-    """An activation's name in ``lang`` (most are the same in both languages)."""
-    return t(f"act_name_{key}", lang) if f"act_name_{key}" in TEXTS else ACTIVATIONS[key].name
+    """An activation's name in ``lang``: the catalog's, as on every page."""
+    return display_name(key, lang)
 
 
 def labels(prefix: str, lang: str):
@@ -107,9 +92,8 @@ def kernel_controls(lang: str) -> tuple[float, ...]:
     """The kernel select box and its 3×3 editor; returns the kernel in use, row by row."""
     if any(key not in ss for key in EDITOR):
         _load_editor(fm.kernel_values(ss["fm_kernel"], ss["fm_k"]))
-    st.selectbox(t("fm_kernel_label", lang), fm.KERNEL_CHOICES, format_func=labels("fm_kernel_", lang),
-                 key="fm_kernel", on_change=_on_kernel_choice, help=t("fm_kernel_help", lang),
-                 persist_state="session")
+    ctl.selectbox(P["fm_kernel"], t("fm_kernel_label", lang), format_func=labels("fm_kernel_", lang),
+                  on_change=_on_kernel_choice, help=t("fm_kernel_help", lang))
     for r in range(3):
         with st.container(horizontal=True, wrap=False, gap="small", key=f"fm_kernel_row{r}"):
             for c in range(3):
@@ -159,12 +143,10 @@ def controls(lang: str) -> tuple[np.ndarray, tuple[float, ...]]:
         with mid:
             kern = kernel_controls(lang)
         with right:
-            st.slider(t("fm_bias_label", lang), -4.0, 4.0, step=0.1, key="fm_b", help=t("fm_bias_help", lang),
-                      persist_state="session")
-            st.radio(t("fm_pool_label", lang), fm.POOLS, format_func=labels("fm_pool_", lang), key="fm_pool",
-                     horizontal=True, persist_state="session")
-            st.selectbox(t("fm_act_label", lang), list(ACTIVATIONS), format_func=lambda k: act_label(k, lang),
-                         key="fm_act", help=t("fm_act_help", lang), persist_state="session")
+            ctl.slider(P["fm_b"], t("fm_bias_label", lang), step=0.1, help=t("fm_bias_help", lang))
+            ctl.radio(P["fm_pool"], t("fm_pool_label", lang), format_func=labels("fm_pool_", lang), horizontal=True)
+            ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: act_label(k, lang),
+                          help=t("fm_act_help", lang))
     return image, kern
 
 
@@ -197,8 +179,8 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
     st.subheader(t("fm_cell_heading", lang))
     st.markdown(t("fm_cell_intro", lang))
     left, right = st.columns(2, gap="large")
-    left.slider(t("fm_row_label", lang), 0, OUT - 1, step=1, key="fm_r", persist_state="session")
-    right.slider(t("fm_col_label", lang), 0, OUT - 1, step=1, key="fm_c", persist_state="session")
+    ctl.slider(P["fm_r"], t("fm_row_label", lang), step=1, where=left)
+    ctl.slider(P["fm_c"], t("fm_col_label", lang), step=1, where=right)
     titles = ("fm_zoom_image", "fm_zoom_conv", "fm_zoom_pool", "fm_zoom_act")
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column:
@@ -216,8 +198,7 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
 def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang: str) -> None:
     st.subheader(t("fm_collapse_heading", lang))
     st.markdown(t("fm_collapse_intro", lang))
-    st.selectbox(t("fm_k2_label", lang), list(fm.KERNELS), format_func=labels("fm_kernel_", lang), key="fm_k2",
-                 persist_state="session")
+    ctl.selectbox(P["fm_k2"], t("fm_k2_label", lang), format_func=labels("fm_kernel_", lang))
     views = collapse_views(image, kern, bias, ss["fm_k2"], act)
     check = views.check
     n = check.composed.shape[0]
@@ -251,7 +232,7 @@ def write_url() -> None:
 
 def main() -> None:
     lang = current_lang()
-    restore_from_url(PARAMS)
+    restore_from_url(sf.PARAMS)
     st.title(t("fm_nav", lang))
     show_url_notices()
     st.markdown(t("fm_intro", lang))

@@ -59,3 +59,8 @@ def select_slider(param: Param, label: str, *, where=st, **kwargs):
 def toggle(param: Param, label: str, *, where=st, **kwargs):
     """A yes/no switch."""
     return where.toggle(label, key=param.key, persist_state="session", **kwargs)
+
+
+def radio(param: Param, label: str, *, where=st, **kwargs):
+    """One of the spec's options, all in view."""
+    return where.radio(label, _options(param), key=param.key, persist_state="session", **kwargs)

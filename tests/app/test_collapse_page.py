@@ -157,7 +157,8 @@ def test_additivity_inputs_change_the_numbers():
     assert_clean(at)
 
 
-@pytest.mark.parametrize("page, module", [("app_pages/collapse.py", "collapse"), ("app_pages/activations.py", "activations")])
+@pytest.mark.parametrize("page, module", [("app_pages/collapse.py", "collapse"), ("app_pages/activations.py", "activations"),
+                                          ("app_pages/feature_map.py", "feature_map")])
 def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
     """One spec per control: a slider or number box spans the URL parameter's range, and a link
     just outside that range is refused (so no link sets a value the widget cannot show)."""
@@ -178,4 +179,4 @@ def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
         span = param.high - param.low
         assert not param.read(str(param.high + span))[1] and not param.read(str(param.low - span))[1]
         checked += 1
-    assert checked >= (20 if module == "collapse" else 6)
+    assert checked >= {"collapse": 20, "activations": 6, "feature_map": 4}[module]

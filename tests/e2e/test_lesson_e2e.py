@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.i18n import TEXTS, t
+from core.i18n import t
 from core.lessons import path as lp
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import training_views as tv
@@ -29,7 +29,7 @@ def label(key: str, value: str) -> str:
     if key == "col_act":
         return display_name(value, "en")
     if key == "fn":
-        return t(f"act_name_{value}", "en") if f"act_name_{value}" in TEXTS else ACTIVATIONS[value].name
+        return display_name(value, "en")
     if key == "optimizer":
         return tv.option_label("opt", value, "en")
     if key in ("activation", "trn_compare"):

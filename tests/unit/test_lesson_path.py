@@ -23,6 +23,7 @@ from core.nn.activations import ACTIVATIONS
 from core.nn.session import compare_configs
 from core.state import activations as sa
 from core.state import collapse as cs
+from core.state import feature_map as sf
 from core.state import training as ts
 from core.training import Trainer
 
@@ -227,7 +228,8 @@ def test_care_what_is_left_after_twenty_layers(reveals):
 
 
 #: The URL parameters each page declares (its ``core.state`` module's PARAMS).
-PAGE_PARAMS = {"training": ts.PARAMS_BY_KEY, "collapse": cs.PARAMS_BY_KEY, "activations": sa.PARAMS_BY_KEY}
+PAGE_PARAMS = {"training": ts.PARAMS_BY_KEY, "collapse": cs.PARAMS_BY_KEY, "activations": sa.PARAMS_BY_KEY,
+               "feature_map": sf.PARAMS_BY_KEY}
 
 
 def _page_params(page: str) -> dict:
@@ -236,7 +238,7 @@ def _page_params(page: str) -> dict:
 
 def test_the_pages_draw_their_widgets_from_these_params():
     """The pages restore and write exactly these specs (no private copy in the page)."""
-    for page, module in (("collapse", "cs"), ("activations", "sa")):
+    for page, module in (("collapse", "cs"), ("activations", "sa"), ("feature_map", "sf")):
         source = (ROOT / "app_pages" / f"{page}.py").read_text(encoding="utf-8")
         assert f"restore_from_url({module}.PARAMS)" in source
         assert "up.number(" not in source and "up.integer(" not in source
