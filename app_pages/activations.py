@@ -275,7 +275,9 @@ def _property_formats(half: float) -> dict:
     smooth = {"C-1": tr("act_smooth_discontinuous"), "C0": tr("act_smooth_c0"), "C1": tr("act_smooth_c1"),
               "C∞": tr("act_smooth_cinf")}
     return {
-        "monotonic": yes_no.get, "zero_centred": yes_no.get, "smoothness": smooth.get,
+        "monotonic": yes_no.get, "zero_centred": yes_no.get,
+        "smoothness": lambda v: (tr("act_smooth_jump", at=ac.fmt(v[1], 4), size=f"{v[2]:.2g}")
+                                 if isinstance(v, tuple) else smooth[v]),
         "mean": lambda v: ac.fmt(v, 3), "std": lambda v: ac.fmt(v, 3),
         "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
         "minimum": lambda v: f"x = {ac.fmt(v[0], 4)}, f = {ac.fmt(v[1], 4)}" if v else tr("act_min_none"),

@@ -198,6 +198,7 @@ class Activation:
     kink_convention_latex: str = ""
     kink_points: tuple = ()
     kink_fn: KinkFn | None = None
+    jump_fn: Callable | None = None
     range: tuple
     range_attained: tuple
     range_fn: RangeFn | None = None
@@ -235,6 +236,15 @@ class Activation:
         if self.kink_fn is None:
             return self.kink_points
         return tuple(self.kink_fn(**{**self.params, **params}))
+
+    def jumps(self, **params) -> tuple[tuple[float, float], ...]:
+        """``((x, size), ...)``: where f jumps, and by how much, for these parameters.
+
+        Only Softplus has one: PyTorch's switch to x at βx = threshold, a jump of
+        ln(1 + e^{−threshold})/β (2.1e-9 at the defaults, 0.31 at threshold 1)."""
+        if self.jump_fn is None:
+            return ()
+        return tuple(self.jump_fn(**{**self.params, **params}))
 
     def range_at(self, **params) -> tuple[tuple, tuple]:
         """(range, range_attained) for these parameters (defaults filled in)."""
@@ -891,9 +901,15 @@ def d_softplus(x, beta=1.0, threshold=20.0):
     return np.where(linear, 1.0, expit(bx))
 
 
+def _softplus_jumps(beta, threshold):
+    """f(x) = ln(1 + e^{βx})/β just below x = threshold/β, and x just above: the gap is
+    (ln(1 + e^{t}) − t)/β = ln(1 + e^{−t})/β with t = threshold."""
+    return ((threshold / beta, float(np.log1p(np.exp(-threshold))) / beta),)
+
+
 _register(Activation(
     key="softplus", name="Softplus", name_zh="Softplus",
-    fn=softplus, grad=d_softplus,
+    fn=softplus, grad=d_softplus, jump_fn=_softplus_jumps,
     param_specs={
         "beta": ParamSpec(1.0, low=0.1, high=10.0, step=0.1, keras=KerasParam(None, fixed=1.0)),
         "threshold": ParamSpec(20.0, low=1.0, high=50.0, step=1.0, keras=KerasParam(None)),

@@ -461,7 +461,8 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
     On the whole line: ``minimum`` ((x, f(x)) of the turning point, or None), ``tails``
     (:func:`format_tails`), ``range``, ``f0``, ``df0``; ``torch`` and ``keras`` spell the
     curve drawn. Stated by the registry: ``smoothness`` (it drops to C0 when the
-    learner's parameters create a kink, ELU with α ≠ 1) and ``papers``.
+    learner's parameters create a kink, ELU with α ≠ 1; it is ``("jump", x, size)``
+    where f jumps, Softplus at βx = threshold) and ``papers``.
     """
     rows = []
     for key in keys:
@@ -471,6 +472,9 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
         smooth = act.smoothness
         if smooth in ("C1", "C∞") and act.kinks(**p):
             smooth = "C0"
+        jumps = act.jumps(**p)
+        if jumps:  # smooth on each side, but f itself jumps: say where and how far
+            smooth = ("jump", *jumps[0])
         rows.append({
             "key": key,
             "range": output_range(act, p),

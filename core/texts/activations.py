@@ -195,6 +195,10 @@ TEXTS = {
     "act_smooth_c0": {"en": "continuous, with kinks (C⁰)", "zh": "连续，但有折点（C⁰）"},
     "act_smooth_c1": {"en": "slope continuous (C¹)", "zh": "导数连续（C¹）"},
     "act_smooth_cinf": {"en": "smooth everywhere (C∞)", "zh": "处处光滑（C∞）"},
+    "act_smooth_jump": {
+        "en": "smooth on each side, but jumps by {size} at x = {at}, where PyTorch switches to x (a larger threshold shrinks the jump)",
+        "zh": "两侧各自光滑，但在 x = {at} 处跳变 {size}：PyTorch 在这里直接改用 x（threshold 越大，跳变越小）",
+    },
     "act_sat_none": {"en": "no", "zh": "不饱和"},
     "act_tail_zero": {"en": "f′ = 0 for every {where}", "zh": "{where} 时 f′ 恒为 0"},
     "act_tail_vanishes": {"en": "f′ → 0 as {where}", "zh": "{where} 时 f′ → 0"},

@@ -42,7 +42,7 @@ def wide_props():
 # no fixed colour range for pictures, no derivative from the output.
 OPTIONAL = {"keras_name", "keras_note_latex", "kink_convention_latex", "kink_points",
             "params", "param_specs", "param_ranges", "kink_fn", "range_fn", "more_papers",
-            "picture_range", "grad_from_output"}
+            "picture_range", "grad_from_output", "jump_fn"}
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -373,3 +373,26 @@ def test_activation_pickles(key):
     x = np.linspace(-4, 4, 9)
     np.testing.assert_array_equal(clone.fn(x), act.fn(x))
     assert clone.kinks(**act.params) == act.kinks(**act.params)
+
+
+@pytest.mark.parametrize("beta, threshold", [(1.0, 20.0), (1.0, 1.0), (2.0, 3.0), (0.5, 5.0)])
+def test_softplus_jump_is_where_and_as_large_as_pytorchs_switch_makes_it(beta, threshold):
+    """Measured from f on either side of x = threshold/β (not from the formula for the gap)."""
+    act = ACTIVATIONS["softplus"]
+    ((at, size),) = act.jumps(beta=beta, threshold=threshold)
+    assert at == pytest.approx(threshold / beta)
+    x_below = at - 1e-12
+    below, above = act.fn(np.array([x_below, at + 1e-9]), beta=beta, threshold=threshold)
+    measured = float(below) - x_below  # just above, f(x) = x: the gap to the line y = x
+    assert float(above) == pytest.approx(at + 1e-9)
+    assert size == pytest.approx(measured, rel=1e-6, abs=1e-15)
+
+
+def test_the_table_says_softplus_jumps_only_with_its_numbers():
+    from core.present.activation_charts import property_rows
+
+    (row,) = property_rows(("softplus",), {"softplus": {"threshold": 1.0}}, 6.0, 0.05)
+    kind, at, size = row["smoothness"]
+    assert kind == "jump" and at == 1.0 and size > 0.3
+    (relu,) = property_rows(("relu",), {}, 6.0, 0.05)
+    assert relu["smoothness"] == "C0"
