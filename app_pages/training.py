@@ -48,6 +48,7 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
+from ui.training_draw import draw_panel
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -70,8 +71,16 @@ def uploaded_split(data: bytes, ratio: int, seed: int):
     return train_test_split(X, y, ratio / 100.0, seed), labels, len(y)
 
 
-def current_data(lang: str):
-    """``(split, digest)``; for an upload also draws its widget and its messages."""
+def current_data(lang: str, canvas):
+    """``(split, digest)``; for an upload also draws its widget and its messages, for a
+    drawing its panel (in ``canvas``, on the page: the sidebar is too narrow to draw in)."""
+    if ss["dataset"] == ts.DRAW:
+        st.caption(tr("trn_draw_where"))
+        with canvas:
+            split, digest = draw_panel(ss["ratio"], ss["seed"])
+        if split is not None:
+            return split, digest
+        return generated_split(DATASETS[0], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     if ss["dataset"] != ts.UPLOAD:
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     file = st.file_uploader(tr("trn_upload"), type=["csv", "txt"], key="trn_upload",
@@ -149,13 +158,13 @@ def set_hidden(hidden: list[int]) -> None:
 # ------------------------------------------------------------------ sidebar: every setting
 
 
-def data_settings(lang: str):
-    """The data expander; returns ``(split, upload_digest)``."""
+def data_settings(lang: str, canvas):
+    """The data expander (a drawing goes in ``canvas``); returns ``(split, upload_digest)``."""
     with st.expander(tr("trn_sec_data"), expanded=True, icon=":material/scatter_plot:"):
         st.selectbox(tr("trn_dataset"), ts.DATASET_OPTIONS, key="dataset", persist_state="session",
                      format_func=options("ds", lang))
-        uploading = ss["dataset"] == ts.UPLOAD
-        split, upload_digest = current_data(lang)
+        uploading = ss["dataset"] in (ts.UPLOAD, ts.DRAW)
+        split, upload_digest = current_data(lang, canvas)
         st.slider(tr("trn_noise"), 0, 100, step=5, key="noise", persist_state="session", disabled=uploading)
         st.slider(tr("trn_n"), 50, 2000, step=10, key="n", persist_state="session", disabled=uploading)
         st.slider(tr("trn_ratio"), 10, 90, step=10, key="ratio", persist_state="session")
@@ -394,8 +403,9 @@ def main() -> None:
     st.title(tr("nav_training"))
     st.markdown(tr("trn_lead"))
     show_url_notices()
+    canvas = st.container()  # the drawing panel, when the learner draws their own points
     with st.sidebar:
-        split, upload_digest = data_settings(lang)
+        split, upload_digest = data_settings(lang, canvas)
         network_settings(lang)
         training_settings(lang)
     sess.sync(ts.build_config(ss), split, ts.data_key(ss, upload_digest), ss["trn_compare"])

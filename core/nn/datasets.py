@@ -30,9 +30,11 @@ __all__ = [
     "DATASETS",
     "DatasetError",
     "ERROR_CODES",
+    "DRAW_LIMIT",
     "MAX_BYTES",
     "MAX_ROWS",
     "MIN_ROWS",
+    "drawn_dataset",
     "NOISE_SCALE",
     "load_csv",
     "make_dataset",
@@ -448,3 +450,32 @@ def load_csv(source):
     except Exception as exc:  # a defect here must still reach the page as a message
         raise DatasetError("unreadable", reason=type(exc).__name__) from None
     return X, y, names
+
+
+#: Drawn points lie in the plane the page draws, [−1, 1]² (the built-in sets' square).
+DRAW_LIMIT = 1.0
+
+
+def drawn_dataset(points) -> tuple[np.ndarray, np.ndarray]:
+    """The learner's drawn points as ``(X, y)``, like :func:`make_dataset`'s.
+
+    ``points`` is a sequence of ``(x1, x2, label)``, label 1 for a circle and 0 for a
+    triangle. Coordinates are clipped into [−DRAW_LIMIT, DRAW_LIMIT]² and are not
+    rescaled (what the learner drew is where it trains). Raises :class:`DatasetError`
+    ``too_few_rows`` below :data:`MIN_ROWS` points, ``one_class`` when one class is
+    missing (nothing to separate), ``too_many_rows`` above :data:`MAX_ROWS`, and
+    ``not_finite`` for a coordinate that is not a finite number.
+    """
+    rows = [tuple(p) for p in points]
+    if len(rows) < MIN_ROWS:
+        raise DatasetError("too_few_rows", found=len(rows), min=MIN_ROWS)
+    if len(rows) > MAX_ROWS:
+        raise DatasetError("too_many_rows", max=MAX_ROWS)
+    X = np.array([(float(r[0]), float(r[1])) for r in rows], dtype=np.float64)
+    if not np.all(np.isfinite(X)):
+        line = int(np.argmax(~np.all(np.isfinite(X), axis=1))) + 1
+        raise DatasetError("not_finite", line=line, column="x1/x2", value="—")
+    y = np.array([1 if int(r[2]) == 1 else 0 for r in rows], dtype=np.int64)
+    if y.min() == y.max():
+        raise DatasetError("one_class", label="1" if y[0] == 1 else "0")
+    return np.clip(X, -DRAW_LIMIT, DRAW_LIMIT), y

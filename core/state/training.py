@@ -21,7 +21,9 @@ from core.state import urlparams as up
 
 #: The learner's own file is one more "data set" (its bytes never go in the URL).
 UPLOAD = "upload"
-DATASET_OPTIONS = (*DATASETS, UPLOAD)
+#: Points the learner draws on the plane (kept in the session, never in the URL).
+DRAW = "draw"
+DATASET_OPTIONS = (*DATASETS, UPLOAD, DRAW)
 #: Playground's learning-rate ladder (log scale).
 LR_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -148,11 +150,14 @@ def build_config(state: Mapping) -> TrainConfig:
 
 
 def data_key(state: Mapping, upload_digest: str | None = None) -> tuple:
-    """Everything that decides the points: when it changes, training starts over."""
+    """Everything that decides the points: when it changes, training starts over.
+
+    ``upload_digest`` names the learner's own points (an uploaded file, or the drawn
+    set); without it, an upload or a drawing not yet usable trains on the first data set."""
     get = lambda key: state.get(key, DEFAULTS[key])  # noqa: E731
-    if get("dataset") == UPLOAD and upload_digest:
-        return (UPLOAD, upload_digest, get("ratio"), get("seed"))
-    name = DATASETS[0] if get("dataset") == UPLOAD else get("dataset")
+    if get("dataset") in (UPLOAD, DRAW) and upload_digest:
+        return (get("dataset"), upload_digest, get("ratio"), get("seed"))
+    name = DATASETS[0] if get("dataset") in (UPLOAD, DRAW) else get("dataset")
     return (name, get("noise"), get("n"), get("ratio"), get("seed"))
 
 

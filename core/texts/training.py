@@ -51,6 +51,29 @@ TEXTS = {
     "trn_ds_spiral": {"en": "Spiral", "zh": "螺旋"},
     "trn_ds_linear": {"en": "Linearly separable", "zh": "线性可分"},
     "trn_ds_upload": {"en": "My own CSV file", "zh": "我自己的 CSV 文件"},
+    "trn_ds_draw": {"en": "Draw my own points", "zh": "自己画点"},
+    "trn_draw_where": {"en": "Draw on the plane at the top of the page.", "zh": "请在页面上方的平面上画点。"},
+    "trn_draw_heading": {"en": "Your points", "zh": "你画的点"},
+    "trn_draw_intro": {
+        "en": "Click on the plane to add a point of the chosen class. The points stay in this browser "
+              "tab only; download them to keep them.",
+        "zh": "在平面上点一下，就会添加一个所选类别的点。这些点只保存在当前浏览器标签页里，想留下来请下载。",
+    },
+    "trn_draw_class": {"en": "Next click adds", "zh": "下一次点击添加"},
+    "trn_draw_circle": {"en": "● circle (class 1)", "zh": "● 圆点（第 1 类）"},
+    "trn_draw_triangle": {"en": "▲ triangle (class 0)", "zh": "▲ 三角（第 0 类）"},
+    "trn_draw_undo": {"en": "Undo", "zh": "撤销"},
+    "trn_draw_clear": {"en": "Clear", "zh": "清空"},
+    "trn_draw_download": {"en": "Download CSV", "zh": "下载 CSV"},
+    "trn_draw_count": {
+        "en": "{n} points: {circles} circles, {triangles} triangles.",
+        "zh": "共 {n} 个点：{circles} 个圆点，{triangles} 个三角。",
+    },
+    "trn_draw_need": {
+        "en": "Draw at least {min} points, with circles and triangles both, to train on them. Until then "
+              "the network trains on the circle data set.",
+        "zh": "至少画 {min} 个点，而且圆点和三角都要有，才能用它们训练。在那之前，网络先用“圆形”数据集训练。",
+    },
     "trn_noise": {"en": "Noise (%)", "zh": "噪声（%）"},
     "trn_n": {"en": "Number of points", "zh": "点的数量"},
     "trn_ratio": {"en": "Training points (%)", "zh": "训练集占比（%）"},
