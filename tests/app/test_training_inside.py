@@ -1,0 +1,88 @@
+"""The training page's look inside: a neuron checked by hand, the plane layer by layer."""
+
+from __future__ import annotations
+
+import json
+
+from core.i18n import t
+from tests.app.conftest import assert_clean, run_page
+
+PAGE = "app_pages/training.py"
+
+
+def page(lang="en", **query):
+    at = run_page(PAGE, lang=lang, **query)
+    assert_clean(at)
+    # No widget complains about its state (the page's own diagnoses may warn).
+    assert not [w.value for w in at.warning if "Session State" in w.value]
+    return at
+
+
+def expander_labels(at) -> list[str]:
+    return [e.label for e in at.expander]
+
+
+def probability(at) -> str:
+    """The sentence with the output probability (the only Markdown that says "p = ")."""
+    found = [m.value for m in at.markdown if "**p = " in m.value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def latex(at) -> str:
+    return at.latex[0].value
+
+
+def test_both_views_render_in_each_language(lang):
+    at = page(lang, hidden="3,2")
+    labels = expander_labels(at)
+    assert t("ins_check_title", lang) in labels and t("ins_warp_title", lang) in labels
+    words = t("ins_verdict_circle", lang), t("ins_verdict_triangle", lang)
+    assert any(w in probability(at) for w in words)
+    # The output (the default neuron) shows its bias: the formula ends in "+ b".
+    assert "+ b" in latex(at) and r"\sigma" in latex(at)
+    assert t("ins_layer_output", lang) in [m.value for m in at.markdown if "|" in m.value][0]
+
+
+def test_changing_the_point_or_the_neuron_changes_the_numbers():
+    at = page("en", hidden="3,2")
+    before_p, before_tex = probability(at), latex(at)
+    at.number_input(key="ins_x1").set_value(-0.9).run()
+    assert_clean(at)
+    assert probability(at) != before_p and "−0.9" in probability(at)
+    assert latex(at) != before_tex
+    at.selectbox(key="ins_layer").set_value(1).run()
+    assert_clean(at)
+    assert r"x_{1}" in latex(at) and r"\tanh" in latex(at)
+    first = latex(at)
+    at.selectbox(key="ins_unit").set_value(2).run()
+    assert latex(at) != first and "h^{(1)}_{3}" in latex(at)
+
+
+def test_removing_layers_keeps_a_valid_neuron():
+    at = page("en", hidden="3,2")
+    at.selectbox(key="ins_layer").set_value(2).run()
+    at.selectbox(key="ins_unit").set_value(1).run()
+    at.button(key="trn_layers_less").click().run()
+    at.button(key="trn_layers_less").click().run()
+    assert_clean(at)
+    assert at.selectbox(key="ins_layer").value == 1  # only the output is left
+    assert r"x_{1}" in latex(at) and "+ b" in latex(at)
+
+
+def _panels(at) -> list[str]:
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    return [panel["title"] for panel in spec["concat"]]
+
+
+def test_the_warp_view_draws_one_panel_per_hidden_layer(lang):
+    at = page(lang, hidden="4,2,1", activation="relu")
+    titles = _panels(at)
+    assert titles == [t("ins_warp_panel_pca", lang, i=1, units=4, kept=titles[0].split()[-1]),
+                      t("ins_warp_panel", lang, i=2, units=2), t("ins_warp_panel", lang, i=3, units=1)]
+
+
+def test_no_hidden_layer_says_so():
+    at = page("en", hidden="")
+    assert any(c.value == t("ins_warp_none", "en") for c in at.caption)
+    assert not at.get("vega_lite_chart")
