@@ -97,9 +97,17 @@ def neuron_latex(d: NeuronDetail, input_names: Sequence[str] | None = None) -> s
     return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
 
 
-def _sum_text(step: LayerStep, unit: int) -> str:
+def _factor(value: float) -> str:
+    """A number as the second factor of a product: in parentheses when negative."""
+    text = fmt(value)
+    return f"({text})" if text.startswith("−") else text
+
+
+def sum_text(step: LayerStep, unit: int) -> str:
+    """``w₁·h₁ + w₂·h₂ + … + b`` with the numbers, as plain text: a negative weight or bias
+    after the first term is written as a subtraction, a negative input in parentheses."""
     weights = step.weights[:, unit]
-    terms = [f"{fmt(w)}·{fmt(x)}" for w, x in zip(weights, step.inputs)]
+    terms = [f"{fmt(w)}·{_factor(x)}" for w, x in zip(weights, step.inputs)]
     return " + ".join(terms + [fmt(step.biases[unit])]).replace("+ −", "− ")
 
 
@@ -116,7 +124,7 @@ def walk_table(steps: Sequence[LayerStep], lang: str) -> str:
         name = layer_name(step.layer, len(steps), lang)
         f = "σ" if step.is_output else step.activation
         for j in range(step.z.size):
-            cells = [name, str(j + 1), _sum_text(step, j), fmt(step.z[j]), f"{f}(z) = {fmt(step.h[j])}"]
+            cells = [name, str(j + 1), sum_text(step, j), fmt(step.z[j]), f"{f}(z) = {fmt(step.h[j])}"]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -134,7 +142,7 @@ def probability_text(p: float, x1: float, x2: float, lang: str) -> str:
 
 def panel_title(i: int, units: int, projection: Projection, lang: str) -> str:
     if projection.method == "pca":
-        return t("ins_warp_panel_pca", lang, i=i, units=units, kept=f"{100 * projection.kept:.0f}%")
+        return t("ins_warp_panel_pca", lang, i=i, units=units, kept=f"{100 * projection.kept:.1f}%")
     return t("ins_warp_panel", lang, i=i, units=units)
 
 
