@@ -1,10 +1,11 @@
 """The training page's look inside the network: a neuron checked by hand, and what each
 hidden layer does to the plane.
 
-Two expanders, each drawn by a fragment that reruns on the slow ``INSIDE_SECONDS`` clock
-while training plays, and only when asked (a widget change, a page run) while paused: a
-forward pass of one point and of ~1,100 grid points is cheap, but an Altair chart costs
-milliseconds of server CPU and the live view must keep its frame rate.
+Two expanders, drawn only while open, each by a fragment that reruns on the slow
+``INSIDE_SECONDS`` clock while training plays, and only when asked (a widget change, a
+page run) while paused: a forward pass of one point and of ~1,100 grid points is cheap,
+but the warp chart costs tens of milliseconds of server CPU (Altair) and the live view
+must keep its frame rate.
 
 The network's input is the raw point (x1, x2) unless the page passes ``to_inputs`` (the
 point → the network's input vector, e.g. with features) and ``input_names`` (their
@@ -42,12 +43,19 @@ def inside_views(get_model: Callable, split, lang: str, playing: bool,
     """Both views. ``get_model()`` returns the learner's current MLP (read on every
     fragment run: Reset replaces it); ``split`` = (X_train, y_train, X_test, y_test) in the plane."""
     every = INSIDE_SECONDS if playing else None
-    with st.expander(tr("ins_check_title"), icon=":material/calculate:"):
-        st.caption(tr("ins_check_lead"))
-        st.fragment(run_every=every)(_neuron_check)(get_model, lang, to_inputs, input_names)
-    with st.expander(tr("ins_warp_title"), icon=":material/grid_on:"):
-        st.caption(tr("ins_warp_lead"))
-        st.fragment(run_every=every)(_plane_warp)(get_model, split, lang, to_inputs)
+    # The expanders tell whether they are open (``on_change="rerun"``): a closed one
+    # computes and sends nothing, so the views cost a learner nothing until asked for.
+    check = st.expander(tr("ins_check_title"), icon=":material/calculate:", key="ins_check_open",
+                        on_change="rerun")
+    if check.open:
+        with check:
+            st.caption(tr("ins_check_lead"))
+            st.fragment(run_every=every)(_neuron_check)(get_model, lang, to_inputs, input_names)
+    warp = st.expander(tr("ins_warp_title"), icon=":material/grid_on:", key="ins_warp_open", on_change="rerun")
+    if warp.open:
+        with warp:
+            st.caption(tr("ins_warp_lead"))
+            st.fragment(run_every=every)(_plane_warp)(get_model, split, lang, to_inputs)
 
 
 # ------------------------------------------------------------------ a neuron by hand

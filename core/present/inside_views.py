@@ -13,6 +13,7 @@ calculator, few enough to read.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 
@@ -35,7 +36,7 @@ _LATEX_NAMES = {"tanh": r"\tanh", "sigmoid": r"\sigma", "relu": r"\operatorname{
 
 def fmt(value: float, digits: int = 4) -> str:
     """``value`` to ``digits`` significant digits, with a true minus sign; ``—`` for NaN."""
-    value = float(value)
+    value = float(value) + 0.0  # −0.0 (a product with 0) prints as 0
     if math.isnan(value):
         return "—"
     if math.isinf(value):
@@ -47,14 +48,15 @@ def fmt(value: float, digits: int = 4) -> str:
     return text.replace("-", "−")
 
 
-def _tex(value: float) -> str:
-    """A number for LaTeX: ``fmt``'s text, negative numbers in parentheses (so ``w·h``
-    never reads as a subtraction), ``10^{k}`` braced."""
+def _tex(value: float, paren: bool = True) -> str:
+    """A number for LaTeX: ``fmt``'s text, ``10^{k}`` braced; negative numbers in
+    parentheses when ``paren`` (inside a sum of products, so ``w·h`` never reads as a
+    subtraction)."""
     text = fmt(value).replace("−", "-").replace("∞", r"\infty").replace("—", r"\text{NaN}")
     if "×10^" in text:
         mantissa, exponent = text.split("×10^")
         text = rf"{mantissa}\times 10^{{{exponent}}}"
-    return f"({text})" if text.startswith("-") else text
+    return f"({text})" if paren and text.startswith("-") else text
 
 
 def activation_tex(name: str) -> str:
@@ -91,9 +93,9 @@ def neuron_latex(d: NeuronDetail, input_names: Sequence[str] | None = None) -> s
     rows = _wrapped(symbols + ["b"], f"{z} &= ")
     rows += _wrapped(numbers + [_tex(d.bias)], "&= ")
     rows += _wrapped(products + [_tex(d.bias)], "&= ")
-    rows.append(f"&= {_tex(d.z)}")
+    rows.append(f"&= {_tex(d.z, paren=False)}")
     f = activation_tex(d.activation)
-    rows.append(f"{h} &= {f}({z}) = {f}({_tex(d.z)}) = {_tex(d.h)}")
+    rows.append(f"{h} &= {f}({z}) = {f}({_tex(d.z, paren=False)}) = {_tex(d.h, paren=False)}")
     return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
 
 
@@ -143,6 +145,8 @@ def probability_text(p: float, x1: float, x2: float, lang: str) -> str:
 def panel_title(i: int, units: int, projection: Projection, lang: str) -> str:
     if projection.method == "pca":
         return t("ins_warp_panel_pca", lang, i=i, units=units, kept=f"{100 * projection.kept:.1f}%")
+    if units == 1:
+        return t("ins_warp_panel_one", lang, i=i)
     return t("ins_warp_panel", lang, i=i, units=units)
 
 
@@ -156,43 +160,80 @@ def _square_domain(points: np.ndarray) -> tuple[list[float], list[float]]:
     return [centre[0] - half, centre[0] + half], [centre[1] - half, centre[1] + half]
 
 
-def _lines_frame(flat: np.ndarray, lines: GridLines, lang: str) -> pd.DataFrame:
-    n_lines, samples = flat.shape[:2]
-    family = np.repeat([t(f"ins_warp_family_{f}", lang) for f in lines.family], samples)
-    return pd.DataFrame({"u": flat[..., 0].ravel(), "v": flat[..., 1].ravel(),
-                         "line": np.repeat(np.arange(n_lines), samples),
-                         "order": np.tile(np.arange(samples), n_lines), "family": family})
+def _warp_frame(panels, titles: Sequence[str], lines: GridLines, points) -> pd.DataFrame:
+    """Every panel's lines, points and corners in one table (one data set for the chart):
+    ``p`` panel, ``t`` its title, ``u``/``v`` coordinates, ``l`` line (−1: not a line),
+    ``o`` order along the line, ``g`` group: ``h``/``v`` line family, ``c1``/``c0``
+    class, ``k`` an invisible corner of the panel's square (so each panel's own scales
+    span a square: a square grid stays square). Coordinates rounded to 4 decimals (far
+    below a pixel) to keep the message small."""
+    parts = []
+    for i, (flat, _) in enumerate(panels):
+        n_lines, samples = flat.shape[:2]
+        parts.append(pd.DataFrame({
+            "p": i, "u": flat[..., 0].ravel(), "v": flat[..., 1].ravel(),
+            "l": np.repeat(np.arange(n_lines), samples), "o": np.tile(np.arange(samples), n_lines),
+            "g": np.repeat(np.asarray(lines.family), samples)}))
+        if points is not None:
+            xy, y_cls = points[i]
+            parts.append(pd.DataFrame({"p": i, "u": xy[:, 0], "v": xy[:, 1], "l": -1, "o": 0,
+                                       "g": np.where(np.asarray(y_cls) == 1, "c1", "c0")}))
+        x_dom, y_dom = _square_domain(flat.reshape(-1, 2))
+        parts.append(pd.DataFrame({"p": i, "u": x_dom, "v": y_dom, "l": -1, "o": 0, "g": "k"}))
+    frame = pd.concat(parts, ignore_index=True)
+    frame[["u", "v"]] = frame[["u", "v"]].round(4).astype(np.float32)
+    frame = frame.astype({"p": np.int8, "l": np.int16, "o": np.int16, "g": "category"})
+    frame["t"] = pd.Categorical.from_codes(frame["p"].to_numpy(), categories=list(titles))
+    return frame
 
 
-def _panel(flat: np.ndarray, lines: GridLines, title: str, lang: str, points=None, size: int = 220):
-    x_dom, y_dom = _square_domain(flat.reshape(-1, 2))
-    families = [t("ins_warp_family_h", lang), t("ins_warp_family_v", lang)]
-    axis = dict(title=None, labelFontSize=10)
-    x = alt.X("u:Q", scale=alt.Scale(domain=x_dom, nice=False, zero=False), axis=alt.Axis(**axis))
-    y = alt.Y("v:Q", scale=alt.Scale(domain=y_dom, nice=False, zero=False), axis=alt.Axis(**axis))
-    chart = alt.Chart(_lines_frame(flat, lines, lang)).mark_line(strokeWidth=1.2, opacity=0.85, clip=True).encode(
-        x=x, y=y, detail="line:N", order="order:Q",
-        color=alt.Color("family:N", scale=alt.Scale(domain=families, range=list(FAMILY_COLOURS)),
-                        legend=alt.Legend(title=None, orient="bottom")))
-    if points is not None:
-        xy, y_cls = points
-        names = [t("ins_warp_class1", lang), t("ins_warp_class0", lang)]
-        df = pd.DataFrame({"u": xy[:, 0], "v": xy[:, 1], "class": np.where(np.asarray(y_cls) == 1, *names)})
-        dots = alt.Chart(df).mark_point(filled=True, size=18, opacity=0.7, clip=True).encode(
+def _label_expr(names: dict[str, str]) -> str:
+    """A Vega expression that shows a code's translated name in a legend."""
+    expr = json.dumps("")
+    for code, name in names.items():
+        expr = f"datum.label === {json.dumps(code)} ? {json.dumps(name)} : ({expr})"
+    return expr
+
+
+def _legend(names: dict[str, str]) -> alt.Legend:
+    return alt.Legend(title=None, orient="bottom", labelExpr=_label_expr(names))
+
+
+def _layers(lang: str, with_points: bool):
+    """One panel's marks: the grid's lines, the data points, the invisible corners."""
+    x = alt.X("u:Q", scale=alt.Scale(nice=False, zero=False), axis=alt.Axis(title=None, labelFontSize=10))
+    y = alt.Y("v:Q", scale=alt.Scale(nice=False, zero=False), axis=alt.Axis(title=None, labelFontSize=10))
+    families = {"h": t("ins_warp_family_h", lang), "v": t("ins_warp_family_v", lang)}
+    layers = [alt.Chart().transform_filter(alt.datum.l >= 0).mark_line(strokeWidth=1.2, opacity=0.85).encode(
+        x=x, y=y, detail="l:N", order="o:Q",
+        color=alt.Color("g:N", scale=alt.Scale(domain=list(families), range=list(FAMILY_COLOURS)),
+                        legend=_legend(families)))]
+    if with_points:
+        classes = {"c1": t("ins_warp_class1", lang), "c0": t("ins_warp_class0", lang)}
+        layers.append(alt.Chart().transform_filter(alt.datum.g != "k").transform_filter(alt.datum.l < 0)
+                      .mark_point(filled=True, size=18, opacity=0.7).encode(
             x=x, y=y,
-            color=alt.Color("class:N", scale=alt.Scale(domain=names, range=[CLASS1, CLASS0]),
-                            legend=alt.Legend(title=None, orient="bottom")),
-            shape=alt.Shape("class:N", scale=alt.Scale(domain=names, range=["circle", "triangle-up"]),
-                            legend=alt.Legend(title=None, orient="bottom")))
-        chart = alt.layer(chart, dots).resolve_scale(color="independent", shape="independent")
-    return chart.properties(width=size, height=size, title=title)
+            color=alt.Color("g:N", scale=alt.Scale(domain=list(classes), range=[CLASS1, CLASS0]),
+                            legend=_legend(classes)),
+            shape=alt.Shape("g:N", scale=alt.Scale(domain=list(classes), range=["circle", "triangle-up"]),
+                            legend=_legend(classes))))
+    layers.append(alt.Chart().transform_filter(alt.datum.g == "k").mark_point(opacity=0).encode(x=x, y=y))
+    return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
 
 
 def warp_chart(panels: Sequence[tuple[np.ndarray, Projection]], lines: GridLines, units: Sequence[int],
-               lang: str, points: Sequence[tuple[np.ndarray, np.ndarray]] | None = None, columns: int = 3):
+               lang: str, points: Sequence[tuple[np.ndarray, np.ndarray]] | None = None, columns: int = 3,
+               size: int = 220):
     """One panel per hidden layer: ``panels[i]`` = (projected grid (n_lines, samples, 2),
-    its projection); ``points[i]`` = (projected data points, their classes), optional."""
-    charts = [_panel(flat, lines, panel_title(i + 1, units[i], proj, lang), lang,
-                     None if points is None else points[i])
-              for i, (flat, proj) in enumerate(panels)]
-    return altair_config(alt.concat(*charts, columns=columns))
+    its projection); ``points[i]`` = (projected data points, their classes), optional.
+
+    One faceted chart over one table, each panel with its own scales: Altair builds a
+    chart of many sub-charts by deep-copying them again and again (a second of server
+    CPU for six concatenated panels, measured), a facet costs one panel."""
+    titles = [panel_title(i + 1, units[i], proj, lang) for i, (_, proj) in enumerate(panels)]
+    chart = _layers(lang, points is not None).properties(width=size, height=size).facet(
+        facet=alt.Facet("t:N", sort=titles, header=alt.Header(title=None, labelFontSize=13,
+                                                              labelFontWeight="bold", labelAnchor="start")),
+        columns=columns, data=_warp_frame(panels, titles, lines, points),
+    ).resolve_scale(x="independent", y="independent")
+    return altair_config(chart)

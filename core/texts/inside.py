@@ -73,6 +73,7 @@ TEXTS = {
         "在这一层里本来就是弯的。",
     },
     "ins_warp_panel": {"en": "Hidden layer {i} · {units} neurons", "zh": "第 {i} 隐藏层 · {units} 个神经元"},
+    "ins_warp_panel_one": {"en": "Hidden layer {i} · 1 neuron", "zh": "第 {i} 隐藏层 · 1 个神经元"},
     "ins_warp_panel_pca": {
         "en": "Hidden layer {i} · {units} neurons · PCA keeps {kept}",
         "zh": "第 {i} 隐藏层 · {units} 个神经元 · 主成分保留 {kept}",

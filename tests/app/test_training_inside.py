@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 
+import pyarrow as pa
+
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/training.py"
 
 
-def page(lang="en", **query):
+def page(lang="en", opened=True, **query):
+    """The training page with both expanders opened (a closed one draws nothing)."""
     at = run_page(PAGE, lang=lang, **query)
+    if opened:
+        at.session_state["ins_check_open"] = True
+        at.session_state["ins_warp_open"] = True
+        at.run()
     assert_clean(at)
     # No widget complains about its state (the page's own diagnoses may warn).
     assert not [w.value for w in at.warning if "Session State" in w.value]
@@ -71,15 +78,28 @@ def test_removing_layers_keeps_a_valid_neuron():
 
 
 def _panels(at) -> list[str]:
-    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    return [panel["title"] for panel in spec["concat"]]
+    """The panel titles in order, checked against the panels the data actually hold."""
+    proto = at.get("vega_lite_chart")[0].proto
+    titles = json.loads(proto.spec)["facet"]["sort"]
+    (dataset,) = proto.datasets
+    table = pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+    assert sorted(set(table["t"].astype(str))) == sorted(titles)
+    return titles
 
 
 def test_the_warp_view_draws_one_panel_per_hidden_layer(lang):
     at = page(lang, hidden="4,2,1", activation="relu")
     titles = _panels(at)
     assert titles == [t("ins_warp_panel_pca", lang, i=1, units=4, kept=titles[0].split()[-1]),
-                      t("ins_warp_panel", lang, i=2, units=2), t("ins_warp_panel", lang, i=3, units=1)]
+                      t("ins_warp_panel", lang, i=2, units=2), t("ins_warp_panel_one", lang, i=3)]
+
+
+def test_closed_expanders_compute_nothing():
+    at = page("en", opened=False, hidden="3,2")
+    labels = expander_labels(at)
+    assert t("ins_check_title", "en") in labels and t("ins_warp_title", "en") in labels
+    assert not at.latex and not at.get("vega_lite_chart")
+    assert not [m for m in at.markdown if "**p = " in m.value]
 
 
 def test_no_hidden_layer_says_so():

@@ -18,7 +18,7 @@ from core.present import inside_views as iv
 
 @pytest.mark.parametrize("value, text", [
     (0.123456, "0.1235"), (-2.5, "−2.5"), (12345.6, "1.235×10^4"), (0.0, "0"),
-    (float("nan"), "—"), (float("-inf"), "−∞"), (-1.5e-7, "−1.5×10^−7"),
+    (float("nan"), "—"), (float("-inf"), "−∞"), (-1.5e-7, "−1.5×10^−7"), (-0.0, "0"),
 ])
 def test_fmt_rounds_to_four_significant_digits(value, text):
     assert iv.fmt(value) == text
@@ -84,6 +84,18 @@ def test_warp_chart_draws_one_panel_per_hidden_layer(lang):
     model = MLP([2, 5, 2, 1], "relu", seed=0)
     lines = grid_lines(5, 10)
     panels = projected_layers(layer_images(model.params, "relu", lines))
-    spec = iv.warp_chart(panels, lines, [5, 2], lang).to_dict()
-    assert [p["title"] for p in spec["concat"]][1] == t("ins_warp_panel", lang, i=2, units=2)
-    assert len(spec["concat"]) == 2
+    chart = iv.warp_chart(panels, lines, [5, 2], lang)
+    titles = chart.to_dict()["facet"]["sort"]
+    assert len(titles) == 2 and titles[1] == t("ins_warp_panel", lang, i=2, units=2)
+    assert titles[0].startswith(t("ins_warp_panel", lang, i=1, units=5))
+    frame = chart.data
+    assert list(frame["t"].cat.categories) == titles
+    # Each panel: its 10 lines (5 h + 5 v) × 10 samples, and 2 corners.
+    assert (frame.groupby("p", observed=True).size() == 100 + 2).all()
+    # The corners span a square around that panel's lines: a square grid stays square.
+    for i, (flat, _) in enumerate(panels):
+        corners = frame[(frame.p == i) & (frame.g == "k")][["u", "v"]].to_numpy()
+        width, height = corners[1] - corners[0]
+        assert abs(width - height) < 1e-3
+        lo, hi = flat.reshape(-1, 2).min(axis=0), flat.reshape(-1, 2).max(axis=0)
+        assert (corners[0] <= lo + 1e-3).all() and (corners[1] >= hi - 1e-3).all()
