@@ -21,20 +21,25 @@ def open_expander(app, title: str) -> None:
     app.page.locator("[data-testid='stExpander'] summary").filter(has_text=title).click()
 
 
-def test_check_a_neuron_by_hand_after_training(app):
+def test_check_a_neuron_by_hand_while_training_and_paused(app):
     app.open("training", "lang=en&dataset=circle&activation=tanh&hidden=3,2")
+    open_expander(app, t("ins_check_title", "en"))
+    prob = app.page.locator(PROB)
+    expect(prob).to_contain_text(re.compile(r"At \(0\.5, −0\.3\) the network says p = 0\.\d+"))
+    untrained = prob.inner_text()
+    # While training plays, the numbers follow on the slow clock, with no click.
     play_button(app).click()
     expect(play_button(app)).to_have_text(re.compile("Pause"))
+    expect(prob).not_to_have_text(untrained)
     app.page.wait_for_function(
         f"""() => {{ const v = document.querySelectorAll("{METRIC_VALUES}");
                   return v.length === 4 && parseInt(v[0].innerText.replace(/,/g, "")) > 20; }}""")
     play_button(app).click()
     expect(play_button(app)).to_have_text(re.compile("Play"))
     app.wait_idle()
-    open_expander(app, t("ins_check_title", "en"))
-    prob = app.page.locator(PROB)
-    expect(prob).to_contain_text(re.compile(r"At \(0\.5, −0\.3\) the network says p = 0\.\d+"))
+    expect(prob).to_contain_text(re.compile(r"p = 0\.\d+"))
     before = prob.inner_text()
+    # Paused: moving the point changes the numbers at once.
     field = app.widget("ins_x1").locator("input")
     field.fill("-0.9")
     field.press("Enter")
