@@ -71,15 +71,15 @@ def _choose_neuron(sizes: Sequence[int], lang: str) -> tuple[int, int, float, fl
     if ss.get("ins_unit") not in units:
         ss["ins_unit"] = 0
     cols = st.columns(4)
-    layer = cols[0].selectbox(tr("ins_layer"), layers, key="ins_layer",
+    layer = cols[0].selectbox(tr("ins_layer"), layers, key="ins_layer", persist_state="session",
                               format_func=lambda l: iv.layer_name(l, n_layers, lang))
-    unit = cols[1].selectbox(tr("ins_unit"), units, key="ins_unit", disabled=len(units) == 1,
+    unit = cols[1].selectbox(tr("ins_unit"), units, key="ins_unit", persist_state="session", disabled=len(units) == 1,
                              format_func=lambda j: tr("ins_unit_n", j=j + 1))
     point_help = tr("ins_point_help", lo=iv.fmt(-LIM), hi=iv.fmt(LIM))
     x1 = cols[2].number_input(tr("ins_x1"), -LIM, LIM, DEFAULT_POINT[0], step=0.1, format="%.2f",
-                              key="ins_x1", help=point_help)
+                              key="ins_x1", persist_state="session", help=point_help)
     x2 = cols[3].number_input(tr("ins_x2"), -LIM, LIM, DEFAULT_POINT[1], step=0.1, format="%.2f",
-                              key="ins_x2", help=point_help)
+                              key="ins_x2", persist_state="session", help=point_help)
     return layer, unit, float(x1), float(x2)
 
 
@@ -112,7 +112,7 @@ def _plane_warp(get_model: Callable, split, lang: str, to_inputs) -> None:
     if not hidden:
         st.caption(tr("ins_warp_none"))
         return
-    show_points = st.toggle(tr("ins_warp_points"), key="ins_warp_points", value=True)
+    show_points = st.toggle(tr("ins_warp_points"), key="ins_warp_points", value=True, persist_state="session")
     lines = grid_lines()
     panels = projected_layers(layer_images(model.params, model.activation, lines, model.act_params, to_inputs))
     points = None

@@ -106,3 +106,15 @@ def test_no_hidden_layer_says_so():
     at = page("en", hidden="")
     assert any(c.value == t("ins_warp_none", "en") for c in at.caption)
     assert not at.get("vega_lite_chart")
+
+
+def test_the_chosen_point_survives_closing_and_reopening():
+    at = page("en", hidden="3,2")
+    at.number_input(key="ins_x2").set_value(0.7).run()
+    at.session_state["ins_check_open"] = False
+    at.run()
+    assert not at.latex
+    at.session_state["ins_check_open"] = True
+    at.run()
+    assert_clean(at)
+    assert "At (0.5, 0.7)" in probability(at)
