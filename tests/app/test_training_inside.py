@@ -48,7 +48,7 @@ def test_both_views_render_in_each_language(lang):
     assert any(w in probability(at) for w in words)
     # The output (the default neuron) shows its bias: the formula ends in "+ b".
     assert "+ b" in latex(at) and r"\sigma" in latex(at)
-    assert t("ins_layer_output", lang) in [m.value for m in at.markdown if "|" in m.value][0]
+    assert t("ins_layer_output", lang) in next(m.value for m in at.markdown if "|" in m.value)
 
 
 def test_changing_the_point_or_the_neuron_changes_the_numbers():

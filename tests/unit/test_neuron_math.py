@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -34,7 +35,7 @@ def test_final_probability_is_the_models_prediction(sizes, activation):
         assert abs(steps[-1].h[0] - model.predict_proba(x[None, :])[0]) < 1e-12
         # Each step's h is the next step's input; the first input is x itself.
         assert np.array_equal(steps[0].inputs, x)
-        for a, b in zip(steps, steps[1:]):
+        for a, b in pairwise(steps):
             assert np.array_equal(a.h, b.inputs)
 
 
@@ -59,7 +60,7 @@ def test_z_is_the_sum_of_the_shown_products_plus_the_shown_bias():
 
 def test_the_output_bias_is_shown():
     model = MLP([2, 1], "tanh", seed=0)
-    W, b = model.params[0]
+    b = model.params[0][1]
     b[:] = 0.75
     d = neuron_detail(model_steps(model, [0.0, 0.0]), 1, 0)
     assert d.is_output and d.bias == 0.75 and d.z == 0.75

@@ -106,7 +106,8 @@ def test_inputs_can_be_features_of_the_plane():
     """The net may read (x1, x2, x1²): the grid goes through ``to_inputs`` first."""
     model = _model([3, 2, 1], "identity", seed=5)
     lines = grid_lines(5, 20)
-    feats = lambda P: np.column_stack((P, P[:, 0] ** 2))  # noqa: E731
+    def feats(P):
+        return np.column_stack((P, P[:, 0] ** 2))
     image = layer_images(model.params, "identity", lines, to_inputs=feats)[0]
     W, b = model.params[0]
     assert np.allclose(image.reshape(-1, 2), feats(lines.flat) @ W + b, atol=1e-12)
