@@ -77,13 +77,20 @@ def _choose_neuron(sizes: Sequence[int], lang: str) -> tuple[int, int, float, fl
                              format_func=lambda j: tr("ins_unit_n", j=j + 1))
     point_help = tr("ins_point_help", lo=iv.fmt(-LIM), hi=iv.fmt(LIM))
     x1 = cols[2].number_input(tr("ins_x1"), -LIM, LIM, DEFAULT_POINT[0], step=0.1, format="%.2f",
-                              key="ins_x1", persist_state="session", help=point_help)
+                              key="ins_x1", persist_state="session", help=point_help, on_change=_point_moved)
     x2 = cols[3].number_input(tr("ins_x2"), -LIM, LIM, DEFAULT_POINT[1], step=0.1, format="%.2f",
-                              key="ins_x2", persist_state="session", help=point_help)
+                              key="ins_x2", persist_state="session", help=point_help, on_change=_point_moved)
     return layer, unit, float(x1), float(x2)
 
 
+def _point_moved() -> None:
+    ss["_ins_point_moved"] = True
+
+
 def _neuron_check(get_model: Callable, lang: str, to_inputs, input_names) -> None:
+    if ss.pop("_ins_point_moved", False) and ss.get("ins_warp_open"):
+        # The warp view marks the chosen point too: redraw it as well (the page, once).
+        st.rerun(scope="app")
     model = get_model()
     layer, unit, x1, x2 = _choose_neuron(model.layer_sizes, lang)
     point = np.array([[x1, x2]])
@@ -121,6 +128,11 @@ def _plane_warp(get_model: Callable, split, lang: str, to_inputs) -> None:
         inputs = X if to_inputs is None else to_inputs(X)
         images = hidden_images(model.params, model.activation, inputs, model.act_params)
         points = [(proj(h), y) for h, (_, proj) in zip(images, panels)]
+    # The point chosen in the hand check, so its h of each layer can be found in the picture.
+    chosen = np.array([[ss.get("ins_x1", DEFAULT_POINT[0]), ss.get("ins_x2", DEFAULT_POINT[1])]])
+    chosen_images = hidden_images(model.params, model.activation,
+                                  chosen if to_inputs is None else to_inputs(chosen), model.act_params)
+    marks = [proj(h) for h, (_, proj) in zip(chosen_images, panels)]
     with st.container(key="ins_warp"):
-        st.altair_chart(iv.warp_chart(panels, lines, hidden, lang, points), width="content")
+        st.altair_chart(iv.warp_chart(panels, lines, hidden, lang, points, marks=marks), width="content")
     st.caption(tr("ins_warp_caption"))

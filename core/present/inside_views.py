@@ -160,11 +160,11 @@ def _square_domain(points: np.ndarray) -> tuple[list[float], list[float]]:
     return [centre[0] - half, centre[0] + half], [centre[1] - half, centre[1] + half]
 
 
-def _warp_frame(panels, titles: Sequence[str], lines: GridLines, points) -> pd.DataFrame:
+def _warp_frame(panels, titles: Sequence[str], lines: GridLines, points, marks=None) -> pd.DataFrame:
     """Every panel's lines, points and corners in one table (one data set for the chart):
     ``p`` panel, ``t`` its title, ``u``/``v`` coordinates, ``l`` line (−1: not a line),
     ``o`` order along the line, ``g`` group: ``h``/``v`` line family, ``c1``/``c0``
-    class, ``k`` an invisible corner of the panel's square (so each panel's own scales
+    class, ``m`` the learner's chosen point, ``k`` an invisible corner of the panel's square (so each panel's own scales
     span a square: a square grid stays square). Coordinates rounded to 4 decimals (far
     below a pixel) to keep the message small."""
     parts = []
@@ -178,6 +178,8 @@ def _warp_frame(panels, titles: Sequence[str], lines: GridLines, points) -> pd.D
             xy, y_cls = points[i]
             parts.append(pd.DataFrame({"p": i, "u": xy[:, 0], "v": xy[:, 1], "l": -1, "o": 0,
                                        "g": np.where(np.asarray(y_cls) == 1, "c1", "c0")}))
+        if marks is not None:
+            parts.append(pd.DataFrame({"p": i, "u": marks[i][:1, 0], "v": marks[i][:1, 1], "l": -1, "o": 0, "g": "m"}))
         x_dom, y_dom = _square_domain(flat.reshape(-1, 2))
         parts.append(pd.DataFrame({"p": i, "u": x_dom, "v": y_dom, "l": -1, "o": 0, "g": "k"}))
     frame = pd.concat(parts, ignore_index=True)
@@ -210,22 +212,25 @@ def _layers(lang: str, with_points: bool):
                         legend=_legend(families)))]
     if with_points:
         classes = {"c1": t("ins_warp_class1", lang), "c0": t("ins_warp_class0", lang)}
-        layers.append(alt.Chart().transform_filter(alt.datum.g != "k").transform_filter(alt.datum.l < 0)
+        layers.append(alt.Chart().transform_filter("datum.g === 'c0' || datum.g === 'c1'")
                       .mark_point(filled=True, size=18, opacity=0.7).encode(
             x=x, y=y,
             color=alt.Color("g:N", scale=alt.Scale(domain=list(classes), range=[CLASS1, CLASS0]),
                             legend=_legend(classes)),
             shape=alt.Shape("g:N", scale=alt.Scale(domain=list(classes), range=["circle", "triangle-up"]),
                             legend=_legend(classes))))
+    layers.append(alt.Chart().transform_filter(alt.datum.g == "m").mark_point(
+        shape="diamond", size=110, filled=True, color="#000000", stroke="white", strokeWidth=1.5).encode(x=x, y=y))
     layers.append(alt.Chart().transform_filter(alt.datum.g == "k").mark_point(opacity=0).encode(x=x, y=y))
     return alt.layer(*layers).resolve_scale(color="independent", shape="independent")
 
 
 def warp_chart(panels: Sequence[tuple[np.ndarray, Projection]], lines: GridLines, units: Sequence[int],
                lang: str, points: Sequence[tuple[np.ndarray, np.ndarray]] | None = None, columns: int = 3,
-               size: int = 220):
+               size: int = 220, marks: Sequence[np.ndarray] | None = None):
     """One panel per hidden layer: ``panels[i]`` = (projected grid (n_lines, samples, 2),
-    its projection); ``points[i]`` = (projected data points, their classes), optional.
+    its projection); ``points[i]`` = (projected data points, their classes), optional;
+    ``marks[i]`` = the learner's chosen point in that panel (1, 2), drawn as a black diamond.
 
     One faceted chart over one table, each panel with its own scales: Altair builds a
     chart of many sub-charts by deep-copying them again and again (a second of server
@@ -234,6 +239,6 @@ def warp_chart(panels: Sequence[tuple[np.ndarray, Projection]], lines: GridLines
     chart = _layers(lang, points is not None).properties(width=size, height=size).facet(
         facet=alt.Facet("t:N", sort=titles, header=alt.Header(title=None, labelFontSize=13,
                                                               labelFontWeight="bold", labelAnchor="start")),
-        columns=columns, data=_warp_frame(panels, titles, lines, points),
+        columns=columns, data=_warp_frame(panels, titles, lines, points, marks),
     ).resolve_scale(x="independent", y="independent")
     return altair_config(chart)

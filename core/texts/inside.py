@@ -67,10 +67,10 @@ TEXTS = {
         "en": "Layers of two neurons are drawn as they are (h₁ across, h₂ up), a layer of one neuron on a "
         "single line. A wider layer is projected onto the two directions along which the grid's image "
         "spreads most (its first two principal components); the projection is linear, so a line that "
-        "looks bent is bent in the layer itself.",
+        "looks bent is bent in the layer itself. The black diamond is the point chosen in “Check a neuron by hand”.",
         "zh": "只有两个神经元的层按原样画出（横轴 h₁，纵轴 h₂），只有一个神经元的层画在一条直线上。"
         "更宽的层投影到网格的像散布最大的两个方向上（前两个主成分）；投影是线性的，所以图里看起来弯曲的线，"
-        "在这一层里本来就是弯的。",
+        "在这一层里本来就是弯的。黑色菱形是“手算一个神经元”里选中的那个点。",
     },
     "ins_warp_panel": {"en": "Hidden layer {i} · {units} neurons", "zh": "第 {i} 隐藏层 · {units} 个神经元"},
     "ins_warp_panel_one": {"en": "Hidden layer {i} · 1 neuron", "zh": "第 {i} 隐藏层 · 1 个神经元"},

@@ -118,3 +118,25 @@ def test_the_chosen_point_survives_closing_and_reopening():
     at.run()
     assert_clean(at)
     assert "At (0.5, 0.7)" in probability(at)
+
+
+def _chosen_mark(at) -> list[tuple[float, float]]:
+    (dataset,) = at.get("vega_lite_chart")[0].proto.datasets
+    table = pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+    marks = table[table["g"] == "m"]
+    return list(zip(marks["u"].round(3), marks["v"].round(3)))
+
+
+def test_the_warp_view_marks_the_chosen_point_and_follows_it():
+    """With identity and one 2-unit layer, the mark sits at h = x·W + b, read from the
+    hand check's own table (the model's parameters, independently of the chart code)."""
+    at = page("en", hidden="2", activation="identity")
+    before = _chosen_mark(at)
+    assert len(before) == 1
+    at.number_input(key="ins_x1").set_value(-1.0).run()
+    assert_clean(at)
+    after = _chosen_mark(at)
+    assert after != before
+    z = [float(r.split("|")[4].replace("−", "-")) for r in next(
+        m.value for m in at.markdown if "|" in m.value).splitlines()[2:4]]
+    assert abs(after[0][0] - z[0]) < 2e-3 and abs(after[0][1] - z[1]) < 2e-3
