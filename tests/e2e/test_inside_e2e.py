@@ -59,4 +59,11 @@ def test_the_plane_layer_by_layer_in_chinese(app):
     expect(chart).to_be_visible()
     expect(chart).to_contain_text("第 2 隐藏层")
     expect(chart).to_contain_text("第 1 隐藏层")
+    # Both views open: moving the point redraws the page once (the warp view marks it).
+    open_expander(app, t("ins_check_title", "zh"))
+    field = app.widget("ins_x2").locator("input")
+    field.fill("0.8")
+    field.press("Enter")
+    expect(app.page.locator(PROB)).to_contain_text("(0.5, 0.8)")
+    expect(chart).to_be_visible()
     assert not app.console_errors, app.console_errors
