@@ -49,6 +49,7 @@ from ui import (
 )
 from ui.live_view import live_view, load_live_view
 from ui.training_draw import draw_panel
+from ui.training_inside import inside_views
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -414,6 +415,7 @@ def main() -> None:
     findings_section(split, sess.playing)
     live_section(split, lang)
     inside_section(split, lang, sess.playing)
+    inside_views(lambda: session().trainer.model, split, lang, sess.playing)
     compare_section(split, lang, sess.playing)
     show_code([TrainingSession.tick, Trainer.run, ts.build_config], key="trn_code")
     write_to_url(ts.PARAMS)
