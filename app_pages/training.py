@@ -48,6 +48,7 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
+from ui.training_files import features_select, files_section
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -190,6 +191,7 @@ def network_settings(lang: str) -> None:
                           args=(ts.change_units(hidden, i, +1),))
         if not hidden:
             st.caption(tr("trn_layers_none"))
+        features_select(lang)
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
                      format_func=options("init", lang), help=tr("trn_init_help"))
 
@@ -309,7 +311,7 @@ def findings_text(finding) -> str:
 
 def current_findings(split):
     trainer = session().trainer
-    return diagnose(trainer.model, split[0], trainer.history)
+    return diagnose(trainer.model, trainer.inputs(split[0]), trainer.history)
 
 
 def findings_section(split, playing: bool) -> None:
@@ -336,7 +338,7 @@ def inside_section(split, lang: str, playing: bool) -> None:
         with inside_left:
             st.markdown(f"**{tr('trn_neurons_title')}**")
             if trainer.model.layer_sizes[1:-1]:
-                strips = tv.neuron_strips(trainer.model, dead=dead)
+                strips = tv.neuron_strips(trainer.model, dead=dead, features=trainer.features)
                 cols = st.columns(len(strips) + 1)
                 for i, strip in enumerate(strips):
                     cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
@@ -345,7 +347,8 @@ def inside_section(split, lang: str, playing: bool) -> None:
             st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
         with inside_right:
             st.markdown(f"**{tr('trn_network_title')}**")
-            st.graphviz_chart(tv.network_dot(trainer.model.params, lang), width="stretch")
+            st.graphviz_chart(tv.network_dot(trainer.model.params, lang, features=trainer.features),
+                              width="stretch")
             st.caption(tr("trn_network_caption"))
 
     inside()
@@ -399,6 +402,7 @@ def main() -> None:
         network_settings(lang)
         training_settings(lang)
     sess.sync(ts.build_config(ss), split, ts.data_key(ss, upload_digest), ss["trn_compare"])
+    files_section(sess, split, lang)
     transport_bar(sess.playing, lang)
     divergence_notice(sess.trainer)
     findings_section(split, sess.playing)
