@@ -205,24 +205,25 @@ def _check_act_params(name: str, params) -> None:
 
 def _matrix(value, path: str, shape: tuple[int, ...]) -> np.ndarray:
     """A list (of lists) of finite numbers of exactly ``shape``, as float64."""
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not _all_numbers(value):
         raise NetworkFileError("field", field=path)
     try:
         array = np.array(value, dtype=np.float64)
-    except (ValueError, TypeError):  # ragged rows, strings, nested objects
+    except ValueError:  # ragged rows
         raise NetworkFileError("shape", field=path, expected=_shape_text(shape), found="?") from None
     if array.shape != shape:
         raise NetworkFileError("shape", field=path, expected=_shape_text(shape),
                                found=_shape_text(array.shape))
-    if not np.isfinite(array).all() or _has_bool(value):
+    if not np.isfinite(array).all():  # e.g. 1e999, which JSON reads as infinity
         raise NetworkFileError("field", field=path)
     return array
 
 
-def _has_bool(value) -> bool:
+def _all_numbers(value) -> bool:
+    """Every leaf of nested lists is a JSON number (not a string, a boolean, an object)."""
     if isinstance(value, list):
-        return any(_has_bool(v) for v in value)
-    return isinstance(value, bool)
+        return all(_all_numbers(v) for v in value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:
