@@ -48,7 +48,7 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
-from ui.training_files import features_select, files_section
+from ui.training_files import features_select, files_section, linear_text
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -190,7 +190,7 @@ def network_settings(lang: str) -> None:
                           disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
                           args=(ts.change_units(hidden, i, +1),))
         if not hidden:
-            st.caption(tr("trn_layers_none"))
+            st.caption(linear_text("trn_layers_none"))
         features_select(lang)
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
                      format_func=options("init", lang), help=tr("trn_init_help"))
@@ -239,7 +239,8 @@ def divergence_notice(trainer: Trainer) -> None:
             st.button(tr("trn_recover", lr=tv.format_lr(ts.recovery_lr(ss["lr"]))), key="trn_recover",
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
-        st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
+        hint = linear_text("trn_hint_identity") if ss["activation"] == "identity" else tr("trn_hint_step")
+        st.info(hint, icon=":material/lightbulb:")
 
 
 # ------------------------------------------------------------------ the live view

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.nn.features import FEATURES, canonical
+from core.nn.features import DEFAULT_FEATURES, FEATURES, canonical
 from core.nn.session import TrainingSession
 from core.present import exports
 from core.state import network_file as nf
@@ -44,6 +44,13 @@ def features_select(lang: str) -> None:
                    placeholder=tr("trn_features_placeholder"), help=tr("trn_features_help"))
     if not ss.get("features"):
         st.caption(tr("trn_features_empty"))
+
+
+def linear_text(key: str) -> str:
+    """``key``'s text, or its ``_features`` variant when the input is bent: "a single
+    straight line" is only true of a linear model over x₁ and x₂."""
+    chosen = tuple(ss.get("features") or DEFAULT_FEATURES)
+    return tr(key if chosen == DEFAULT_FEATURES else f"{key}_features")
 
 
 # ------------------------------------------------------------------ loading

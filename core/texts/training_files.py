@@ -20,6 +20,21 @@ TEXTS = {
         "en": "No feature chosen: the network is fed x₁ and x₂.",
         "zh": "还没有选择特征：网络暂时使用 x₁ 和 x₂。",
     },
+    # What a linear model can draw once the input is bent (replace trn_layers_none and
+    # trn_hint_identity when the features are not just x₁, x₂).
+    "trn_layers_none_features": {
+        "en": "No hidden layer: a weighted sum of the input features. It is a straight line "
+        "over the features, but x₁², x₁x₂ or sin bend it into a curve on this plane.",
+        "zh": "没有隐藏层：输出只是各输入特征的加权和。在特征空间里它仍是一条直线，"
+        "但选了 x₁²、x₁x₂ 或 sin 之后，回到这张平面上就弯成了曲线。",
+    },
+    "trn_hint_identity_features": {
+        "en": "Identity: the layers still add up to one affine map — of the input features. "
+        "Over x₁, x₂ alone that is a straight line; with x₁² and x₂² it can be a circle "
+        "(the article's Y = W·X² + B).",
+        "zh": "恒等激活：所有层叠起来仍然只是一个仿射变换，不过变换的对象是输入特征。"
+        "只用 x₁、x₂ 时分界线是直线；加上 x₁² 和 x₂² 后，它可以是一个圆（文章里的 Y = W·X² + B）。",
+    },
     # ---------------------------------------------------------------- save / export / reload
     "trn_sec_files": {
         "en": "Save and load",

@@ -59,6 +59,12 @@ def test_the_url_sets_the_features_and_a_bad_list_gets_the_notice(lang):
     at = page(lang, features="x2sq,x1sq", hidden="", activation="identity")
     assert at.multiselect(key="features").value == ["x1sq", "x2sq"]
     assert trainer(at).model.layer_sizes == (2, 1)
+    # "Only a straight line" is no longer true: the texts say what the features do instead.
+    assert [i.value for i in at.info] == [t("trn_hint_identity_features", lang)]
+    assert any(c.value == t("trn_layers_none_features", lang) for c in at.caption)
+    plain = page(lang, hidden="", activation="identity")
+    assert [i.value for i in plain.info] == [t("trn_hint_identity", lang)]
+    assert any(c.value == t("trn_layers_none", lang) for c in plain.caption)
     for raw in ("x1,x3", ""):
         bad = run_page(PAGE, lang=lang, features=raw)
         assert not bad.exception
