@@ -109,9 +109,10 @@ class TrainingSession:
         return restart
 
     def _start(self, config: TrainConfig, split, data_key, initial=None) -> None:
+        trainer = Trainer(config, *split, initial_params=initial)  # may raise: change nothing yet
         self._inputs = (config, split, data_key)
         self._initial = initial
-        self.trainer = Trainer(config, *split, initial_params=initial)
+        self.trainer = trainer
         self.compared = []
         self._compare_key = None
         self._carry = 0.0

@@ -17,7 +17,7 @@ def test_squared_features_let_a_linear_model_learn_the_circle(app):
     app.open("training", "lang=en&dataset=circle&features=x1sq,x2sq&hidden=&activation=identity")
     expect(app.widget("features")).to_contain_text("x₁²")
     expect(app.widget("features")).to_contain_text("x₂²")
-    expect(app.page.get_by_text(t("trn_layers_none", "en"))).to_be_visible()
+    expect(app.page.get_by_text(t("trn_layers_none_features", "en"))).to_be_visible()
     play_button(app).click()
     expect(play_button(app)).to_have_text(re.compile("Pause"))
     app.page.wait_for_function(

@@ -167,3 +167,39 @@ def test_the_boundary_png_is_a_png_of_the_asked_size(trained, split):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (120, 120)
+
+
+def test_a_session_starts_from_loaded_weights_and_reset_returns_to_them(trained, split):
+    from dataclasses import replace
+
+    from core.nn.session import TrainingSession
+
+    loaded = nf.loads(nf.dumps(trained.model, trained.features, trained.epoch, SETTINGS))
+    config = ts.build_config(loaded.settings)
+    sess = TrainingSession(grid=20)
+    sess.sync(config, split, ("xor",))
+    run = sess.run_id
+    sess.start_from(loaded.params)
+    assert sess.run_id > run and sess.epoch == 0
+
+    def same_as_loaded() -> bool:
+        return all(np.array_equal(W, L) for (W, _), (L, _) in zip(sess.trainer.model.params, loaded.params))
+
+    assert same_as_loaded()
+    sess.step()
+    assert sess.epoch == 1 and not same_as_loaded()
+    sess.reset()
+    assert sess.epoch == 0 and same_as_loaded()
+    # A learning-rate change keeps them; a new architecture starts from the seed again.
+    sess.sync(replace(config, lr=0.3), split, ("xor",))
+    sess.reset()
+    assert same_as_loaded()
+    sess.sync(replace(config, activation="tanh"), split, ("xor",))
+    sess.reset()
+    assert not same_as_loaded()
+    # Weights of another shape do not fit, and leave the session as it was.
+    sess.start_from(loaded.params)
+    with pytest.raises(ValueError):
+        sess.start_from(loaded.params[:-1])
+    sess.reset()
+    assert same_as_loaded()
