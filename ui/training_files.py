@@ -32,10 +32,11 @@ _MESSAGE = "_trn_netfile_message"  # ("success" | "error", text key, values)
 
 
 def _canonical_features() -> None:
-    """Keep the chosen features in the registry's order (the URL spells them so)."""
+    """Keep the chosen features in the registry's order (the URL spells them so). An
+    empty choice goes back to x₁, x₂: a network needs an input, and an empty list in
+    the URL would read as a bad link."""
     chosen = list(ss.get("features") or [])
-    if chosen:
-        ss["features"] = list(canonical(chosen))
+    ss["features"] = list(canonical(chosen)) if chosen else list(DEFAULT_FEATURES)
 
 
 def features_select(lang: str) -> None:
@@ -43,8 +44,6 @@ def features_select(lang: str) -> None:
     st.multiselect(tr("trn_features"), tuple(FEATURES), key="features", persist_state="session",
                    format_func=lambda key: FEATURES[key].label[lang], on_change=_canonical_features,
                    placeholder=tr("trn_features_placeholder"), help=tr("trn_features_help"))
-    if not ss.get("features"):
-        st.caption(tr("trn_features_empty"))
 
 
 def linear_text(key: str) -> str:

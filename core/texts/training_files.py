@@ -16,10 +16,6 @@ TEXTS = {
         "en": "Choose at least one",
         "zh": "至少选一个",
     },
-    "trn_features_empty": {
-        "en": "No feature chosen: the network is fed x₁ and x₂.",
-        "zh": "还没有选择特征：网络暂时使用 x₁ 和 x₂。",
-    },
     # What a linear model can draw once the input is bent (replace trn_layers_none and
     # trn_hint_identity when the features are not just x₁, x₂).
     "trn_layers_none_features": {
