@@ -105,3 +105,14 @@ def test_the_session_draws_frames_with_the_features():
     # Changing the features starts training over with another input width.
     assert sess.sync(linear_config(["x1", "x2", "x1sq"]), split, ("circle",))
     assert sess.trainer.model.layer_sizes == (3, 1) and sess.epoch == 0
+
+
+def test_compared_networks_are_fed_the_same_features():
+    sess = TrainingSession(grid=16)
+    config = ts.build_config({"hidden": [3], "features": ["x1", "x2", "x1x2"]})
+    sess.sync(config, circle_split(), ("circle",), compare=("tanh", "relu"))
+    sess.step()
+    for t in sess.compared:
+        assert t.features == ("x1", "x2", "x1x2") and t.model.layer_sizes == (3, 3, 1)
+        expected = evaluate_grid(t.model, 16, features=t.features)
+        assert np.abs(sess.frame(t).grid.astype(int) - np.round(255 * expected)).max() <= 1
