@@ -19,6 +19,7 @@ import hashlib
 import time
 import uuid
 
+import numpy as np
 import streamlit as st
 
 from core.nn import session as session_mod
@@ -32,6 +33,7 @@ from core.nn.datasets import (
 )
 from core.nn.diagnostics import diagnose
 from core.nn.fair_share import CLASSROOM
+from core.nn.features import FEATURES, expand
 from core.nn.losses import LOSSES, REGS
 from core.nn.mlp import INITS
 from core.nn.optimizers import OPTIMIZERS
@@ -49,6 +51,7 @@ from ui import (
 )
 from ui.live_view import live_view, load_live_view
 from ui.training_draw import draw_panel
+from ui.training_files import features_select, files_section, linear_text
 from ui.training_inside import inside_views
 
 ss = st.session_state
@@ -199,7 +202,8 @@ def network_settings(lang: str) -> None:
                           disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
                           args=(ts.change_units(hidden, i, +1),))
         if not hidden:
-            st.caption(tr("trn_layers_none"))
+            st.caption(linear_text("trn_layers_none"))
+        features_select(lang)
         st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
                      format_func=options("init", lang), help=tr("trn_init_help"))
 
@@ -247,7 +251,8 @@ def divergence_notice(trainer: Trainer) -> None:
             st.button(tr("trn_recover", lr=tv.format_lr(ts.recovery_lr(ss["lr"]))), key="trn_recover",
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
-        st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
+        hint = linear_text("trn_hint_identity") if ss["activation"] == "identity" else tr("trn_hint_step")
+        st.info(hint, icon=":material/lightbulb:")
 
 
 # ------------------------------------------------------------------ the live view
@@ -319,7 +324,7 @@ def findings_text(finding) -> str:
 
 def current_findings(split):
     trainer = session().trainer
-    return diagnose(trainer.model, split[0], trainer.history)
+    return diagnose(trainer.model, trainer.inputs(split[0]), trainer.history)
 
 
 def findings_section(split, playing: bool) -> None:
@@ -346,7 +351,7 @@ def inside_section(split, lang: str, playing: bool) -> None:
         with inside_left:
             st.markdown(f"**{tr('trn_neurons_title')}**")
             if trainer.model.layer_sizes[1:-1]:
-                strips = tv.neuron_strips(trainer.model, dead=dead)
+                strips = tv.neuron_strips(trainer.model, dead=dead, features=trainer.features)
                 cols = st.columns(len(strips) + 1)
                 for i, strip in enumerate(strips):
                     cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
@@ -355,7 +360,8 @@ def inside_section(split, lang: str, playing: bool) -> None:
             st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
         with inside_right:
             st.markdown(f"**{tr('trn_network_title')}**")
-            st.graphviz_chart(tv.network_dot(trainer.model.params, lang), width="stretch")
+            st.graphviz_chart(tv.network_dot(trainer.model.params, lang, features=trainer.features),
+                              width="stretch")
             st.caption(tr("trn_network_caption"))
 
     inside()
@@ -410,12 +416,16 @@ def main() -> None:
         network_settings(lang)
         training_settings(lang)
     sess.sync(ts.build_config(ss), split, ts.data_key(ss, upload_digest), ss["trn_compare"])
+    files_section(sess, split, lang)
     transport_bar(sess.playing, lang)
     divergence_notice(sess.trainer)
     findings_section(split, sess.playing)
     live_section(split, lang)
     inside_section(split, lang, sess.playing)
-    inside_views(lambda: session().trainer.model, split, lang, sess.playing)
+    features = sess.trainer.features
+    inside_views(lambda: session().trainer.model, split, lang, sess.playing,
+                 to_inputs=lambda X: expand(np.atleast_2d(X), features),
+                 input_names=[FEATURES[key].latex for key in features])
     compare_section(split, lang, sess.playing)
     show_code([TrainingSession.tick, Trainer.run, ts.build_config], key="trn_code")
     write_to_url(ts.PARAMS)

@@ -11,6 +11,10 @@ image order: row 0 is the *top* (largest x2), columns go left to right in x1, so
 step (1/255) of the float64 model (tested), because float32 ``tanh`` is ~5x faster
 here and a byte keeps 8 bits anyway. A :class:`Frame` is one moment of training as the
 live view shows it.
+
+A network fed other features than ``(x1, x2)`` (:mod:`core.nn.features`) is evaluated
+on the same grid expanded the same way: every function here takes ``features``, the
+keys the network was trained on (``trainer.features``).
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["LIM", "Frame", "GridProbe", "evaluate_grid", "evaluate_neurons", "grid_points"]
+from core.nn.features import DEFAULT_FEATURES, expand
+
+__all__ = ["LIM", "Frame", "GridProbe", "evaluate_grid", "evaluate_neurons", "grid_inputs", "grid_points"]
 
 LIM = 1.1
 
@@ -43,14 +49,29 @@ def grid_points(r: int = 100, lim: float = LIM) -> np.ndarray:
     return pts
 
 
-def evaluate_grid(model, r: int = 100, lim: float = LIM) -> np.ndarray:
+@functools.lru_cache(maxsize=16)
+def grid_inputs(r: int = 100, lim: float = LIM, features: tuple[str, ...] = DEFAULT_FEATURES) -> np.ndarray:
+    """What a network fed ``features`` sees at the grid's points: (r·r, len(features)).
+
+    Read-only and cached (the grid of a given size never changes)."""
+    pts = grid_points(int(r), lim)
+    if tuple(features) == DEFAULT_FEATURES:
+        return pts
+    out = expand(pts, tuple(features))
+    out.flags.writeable = False
+    return out
+
+
+def evaluate_grid(model, r: int = 100, lim: float = LIM,
+                  features: tuple[str, ...] = DEFAULT_FEATURES) -> np.ndarray:
     """The model's P(class 1) over the r × r grid, in one batched pass: (r, r)."""
-    return model.predict_proba(grid_points(r, lim)).reshape(r, r)
+    return model.predict_proba(grid_inputs(r, lim, tuple(features))).reshape(r, r)
 
 
-def evaluate_neurons(model, r: int = 48, lim: float = LIM) -> list[np.ndarray]:
+def evaluate_neurons(model, r: int = 48, lim: float = LIM,
+                     features: tuple[str, ...] = DEFAULT_FEATURES) -> list[np.ndarray]:
     """Every hidden neuron's output over the grid: one (units, r, r) array per layer."""
-    outs = model.hidden_outputs(grid_points(r, lim))
+    outs = model.hidden_outputs(grid_inputs(r, lim, tuple(features)))
     return [h.T.reshape(h.shape[1], r, r) for h in outs]
 
 
@@ -60,20 +81,26 @@ def evaluate_neurons(model, r: int = 48, lim: float = LIM) -> list[np.ndarray]:
 class GridProbe:
     """The network's P(class 1) on an ``r × r`` grid, as bytes, fast (float32).
 
-    ``GridProbe(r)(model)`` → uint8 ``(r, r)``: ``round(255·p)``, NaN (a diverged
-    network) as 128, the colour of "don't know". Reads only the model's public face
+    ``GridProbe(r)(model, features)`` → uint8 ``(r, r)``: ``round(255·p)``, NaN (a
+    diverged network) as 128, the colour of "don't know". The expanded grid of each
+    feature set is made once and kept (float32, transposed). Reads only the model's public face
     (``params``, ``act``, ``act_params``), so it works for any :class:`core.mlp.MLP`.
     """
 
     def __init__(self, r: int = 100, lim: float = LIM):
         self.r = int(r)
         self.lim = float(lim)
-        pts = grid_points(self.r, self.lim)
-        self._xT = np.ascontiguousarray(pts.T, dtype=np.float32)  # (2, r·r)
+        self._xT: dict[tuple[str, ...], np.ndarray] = {}  # features → (d, r·r) float32
         self._out = np.empty(self.r * self.r, dtype=np.float32)
 
-    def __call__(self, model) -> np.ndarray:
-        h = self._xT
+    def _inputs(self, features: tuple[str, ...]) -> np.ndarray:
+        if features not in self._xT:
+            pts = grid_inputs(self.r, self.lim, features)
+            self._xT[features] = np.ascontiguousarray(pts.T, dtype=np.float32)
+        return self._xT[features]
+
+    def __call__(self, model, features: tuple[str, ...] = DEFAULT_FEATURES) -> np.ndarray:
+        h = self._inputs(tuple(features))
         last = len(model.params) - 1
         with np.errstate(all="ignore"):
             for i, (W, b) in enumerate(model.params):

@@ -31,6 +31,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
+
 from core.nn.activations import auto_init
 from core.nn.plane import Frame, GridProbe
 from core.nn.trainer import TrainConfig, Trainer, initial_params_for
@@ -81,6 +83,7 @@ class TrainingSession:
         self.run_id = 0
         self.probe = GridProbe(grid)
         self._inputs = None  # (config, split, data_key): what reset() rebuilds from
+        self._initial = None  # loaded weights to start from (None: the config's seed)
         self._compare_key = None
         self._compare = ()
         self._carry = 0.0
@@ -105,9 +108,11 @@ class TrainingSession:
         self._sync_compare(tuple(compare))
         return restart
 
-    def _start(self, config: TrainConfig, split, data_key) -> None:
+    def _start(self, config: TrainConfig, split, data_key, initial=None) -> None:
+        trainer = Trainer(config, *split, initial_params=initial)  # may raise: change nothing yet
         self._inputs = (config, split, data_key)
-        self.trainer = Trainer(config, *split)
+        self._initial = initial
+        self.trainer = trainer
         self.compared = []
         self._compare_key = None
         self._carry = 0.0
@@ -127,7 +132,7 @@ class TrainingSession:
             self._compare_key = key
             # Compared networks start at epoch 0: the main one starts over with them.
             if self.trainer.epoch:
-                self.trainer = Trainer(config, *split)
+                self.trainer = Trainer(config, *split, initial_params=self._initial)
                 self.run_id += 1
                 self._compare_key = (data_key, activations, self.run_id)
             return
@@ -166,8 +171,18 @@ class TrainingSession:
         """Pause and go back to epoch 0: same data, same starting weights."""
         self.pause()
         if self._inputs is not None:
-            self._start(*self._inputs)
+            self._start(*self._inputs, self._initial)
             self._sync_compare(self._compare)
+
+    def start_from(self, params) -> None:
+        """Pause and start over from the weights ``params`` (a loaded network), at epoch
+        0; Reset comes back to them until the settings start training over. Call after
+        :meth:`sync` with the settings the weights belong to (ValueError if they do not fit)."""
+        self.pause()
+        if self._inputs is None:
+            raise ValueError("sync the session with its settings first")
+        self._start(*self._inputs, [(np.array(W), np.array(b)) for W, b in params])
+        self._sync_compare(self._compare)
 
     # ------------------------------------------------------------------ ticks
 
@@ -190,7 +205,7 @@ class TrainingSession:
         t = self.trainer if trainer is None else trainer
         m = t.metrics()
         return Frame(t.epoch, (m["train_loss"], m["test_loss"], m["train_acc"], m["test_acc"]),
-                     tuple(float(v) for v in t.grad_norms), self.probe(t.model))
+                     tuple(float(v) for v in t.grad_norms), self.probe(t.model, t.features))
 
     def tick(self, elapsed: float, speed: int | None, budget: float,
              clock=time.thread_time) -> list[Frame]:

@@ -34,6 +34,7 @@ import numpy as np
 
 from core.nn.activations import ACTIVATIONS
 from core.nn.compiled import CompiledEpoch, Evaluation
+from core.nn.features import DEFAULT_FEATURES, canonical, expand
 from core.nn.losses import LOSSES, REGS, make_penalty
 from core.nn.mlp import INITS, MLP
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
@@ -62,6 +63,7 @@ class TrainConfig:
     reg: str = "none"  # none | l1 | l2
     reg_rate: float = 0.0
     seed: int = 0  # weights and shuffling
+    features: tuple[str, ...] = DEFAULT_FEATURES  # keys of core.nn.features.FEATURES
 
 
 def validate_config(config: TrainConfig) -> TrainConfig:
@@ -70,6 +72,10 @@ def validate_config(config: TrainConfig) -> TrainConfig:
     if len(hidden) > MAX_HIDDEN_LAYERS or any(not 1 <= h <= MAX_UNITS for h in hidden):
         raise ValueError(f"hidden must have ≤ {MAX_HIDDEN_LAYERS} layers of 1..{MAX_UNITS} "
                          f"units, got {config.hidden}")
+    try:
+        features = canonical(config.features)
+    except ValueError:
+        raise ValueError(f"invalid features: {config.features!r}") from None
     checks = (
         (config.activation in ACTIVATIONS, "activation"),
         (config.init in INITS, "init"),
@@ -83,7 +89,7 @@ def validate_config(config: TrainConfig) -> TrainConfig:
     for ok, name in checks:
         if not ok:
             raise ValueError(f"invalid {name}: {getattr(config, name)!r}")
-    return replace(config, hidden=hidden, batch_size=int(config.batch_size))
+    return replace(config, hidden=hidden, batch_size=int(config.batch_size), features=features)
 
 
 # ------------------------------------------------------------------ history
@@ -168,7 +174,7 @@ class History:
 # ------------------------------------------------------------------ trainer
 
 
-def initial_params_for(config: TrainConfig, seed: int | None = None, n_inputs: int = 2):
+def initial_params_for(config: TrainConfig, seed: int | None = None, n_inputs: int | None = None):
     """The initial ``(W, b)`` pairs a Trainer with ``config`` would start from.
 
     Compare mode: ``p0 = initial_params_for(cfg)`` then
@@ -176,7 +182,7 @@ def initial_params_for(config: TrainConfig, seed: int | None = None, n_inputs: i
     starts all networks from the same weights (``seed`` defaults to ``config.seed``).
     """
     config = validate_config(config)
-    sizes = (n_inputs, *config.hidden, 1)
+    sizes = (n_inputs or len(config.features), *config.hidden, 1)
     seed = config.seed if seed is None else seed
     return MLP(sizes, config.activation, seed=seed, init=config.init).copy_params()
 
@@ -194,6 +200,11 @@ def _as_data(X, y, name: str):
 class Trainer:
     """Trains an MLP built from ``config`` on ``(X_train, y_train)``; see the module doc.
 
+    The points are ``(n, 2)``; the network is fed their features (``config.features``,
+    expanded once here, so an epoch costs what it did): :meth:`inputs` gives the matrix
+    the model sees for any points. With the default ``("x1", "x2")`` the points are fed
+    as they are (of any width).
+
     Attributes: ``config``, ``model`` (the :class:`MLP`), ``epoch`` (epochs done),
     ``status`` ("ok" or "diverged"), ``diverged_at`` (epoch number or None),
     ``history`` (:class:`History`, epoch 0 = the initial weights).
@@ -206,6 +217,7 @@ class Trainer:
         if X_test is None or len(X_test) == 0:  # no test set: test metrics are NaN
             X_test, y_test = np.empty((0, Xtr.shape[1])), np.empty(0)
         Xte, yte = _as_data(X_test, y_test, "test")
+        Xtr, Xte = self.inputs(Xtr), self.inputs(Xte)
         if Xtr.shape[0] == 0:
             raise ValueError("no training points")
         if Xte.shape[1] != Xtr.shape[1]:
@@ -229,6 +241,17 @@ class Trainer:
         self._record()
 
     # ------------------------------------------------------------------ config
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.config.features
+
+    def inputs(self, X) -> np.ndarray:
+        """What the network is fed for the points ``X``: their features (see
+        :mod:`core.nn.features`), or ``X`` itself with the default features."""
+        if self.config.features == DEFAULT_FEATURES:
+            return np.ascontiguousarray(X, dtype=np.float64)
+        return expand(X, self.config.features)
 
     @property
     def diverged(self) -> bool:

@@ -16,6 +16,7 @@ import numpy as np
 from core.i18n import TEXTS, placeholders, t
 from core.nn.activations import ACTIVATIONS, display_name
 from core.nn.datasets import DatasetError
+from core.nn.features import DEFAULT_FEATURES, FEATURES
 from core.nn.plane import Frame, evaluate_neurons
 from core.nn.session import FRAME_RATE
 from core.present.boundary import LIM, png_bytes, render_neuron_map
@@ -188,8 +189,13 @@ def _hex_to_rgb(colour: str) -> tuple[int, int, int]:
     return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
 
 
-def network_dot(params, lang: str, max_width: float = 6.0) -> str:
+def network_dot(params, lang: str, max_width: float = 6.0,
+                features: Sequence[str] = DEFAULT_FEATURES) -> str:
     """Graphviz DOT of the network: one node per unit, one edge per weight.
+
+    The input nodes are the features the network is fed (``x₁``, ``x₁²``, ``sin(x₁)`` …,
+    :mod:`core.nn.features`), labelled in ``lang``; a network whose input width does not
+    match ``features`` (a test network) gets plain ``x1``, ``x2`` … labels.
 
     Edge colour is the weight's sign (blue positive, orange negative, as the classes),
     pen width grows with ``|w|`` relative to the largest weight (0.3 … ``max_width``),
@@ -211,15 +217,16 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
         return f"n{layer}_{unit}"
 
     sizes = [weights[0].shape[0]] + [W.shape[1] for W in weights]
+    inputs = (_feature_labels(features, lang) if len(features) == sizes[0]
+              else [f"x{unit + 1}" for unit in range(sizes[0])])
     for layer, size in enumerate(sizes):
         lines.append(f"  subgraph cluster_{layer} {{ style=invis; rank=same;")
         for unit in range(size):
             if layer == 0:
-                label, fill = f"x{unit + 1}", "#F3F6F9"
-            elif layer == n_layers:
-                label, fill = "p", "#F3F6F9"
-            else:
-                label, fill = "", "#FFFFFF"
+                lines.append(f'    {node(layer, unit)} [label="{inputs[unit]}", fillcolor="#F3F6F9", '
+                             'shape=box, style="rounded,filled", fixedsize=false, width=0.42, height=0.32];')
+                continue
+            label, fill = ("p", "#F3F6F9") if layer == n_layers else ("", "#FFFFFF")
             lines.append(f'    {node(layer, unit)} [label="{label}", fillcolor="{fill}"];')
         lines.append("  }")
     for layer, W in enumerate(weights):
@@ -240,6 +247,11 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
     return "\n".join(lines)
 
 
+def _feature_labels(features: Sequence[str], lang: str) -> list[str]:
+    """The input nodes' labels (the registry's, quotes stripped for DOT)."""
+    return [FEATURES[key].label[lang].replace('"', "") for key in features]
+
+
 # ------------------------------------------------------------------ neuron maps
 
 
@@ -250,7 +262,8 @@ def neuron_value_range(activation: str) -> tuple[float, float] | None:
     return act.picture_range if act is not None else None
 
 
-def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None) -> list[np.ndarray]:
+def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None,
+                  features: Sequence[str] = DEFAULT_FEATURES) -> list[np.ndarray]:
     """One picture per hidden layer: its neurons' maps stacked top to bottom.
 
     Laid out by layer like the Playground: the page shows the strips side by side,
@@ -258,7 +271,7 @@ def neuron_strips(model, tile: int = 72, gap: int = 6, r: int = 40, dead=None) -
     layer (1 = the first) to its dead units (0-based), whose tiles are crossed out
     (a dead unit's map is flat, which would otherwise look like a blank).
     """
-    maps = evaluate_neurons(model, r=r)
+    maps = evaluate_neurons(model, r=r, features=tuple(features))
     vrange = neuron_value_range(model.activation)
     dead = dead or {}
     strips = []

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import DATASETS
+from core.nn.features import DEFAULT_FEATURES, FEATURES, canonical
 from core.nn.losses import LOSSES, REGS
 from core.nn.mlp import INITS
 from core.nn.optimizers import OPTIMIZERS
@@ -68,6 +69,7 @@ DEFAULTS = {
     "activation": "tanh", "init": "auto", "lr": 0.03, "batch": 10, "optimizer": "adam",
     "loss": "bce", "reg": "none", "reg_rate": 0.0, "speed": "1",
     "trn_show_test": False, "trn_discretize": False, "trn_compare": [],
+    "features": list(DEFAULT_FEATURES),
 }
 
 
@@ -95,6 +97,17 @@ def _step_of(key: str, low: int, high: int, step: int, default: int) -> up.Param
     return up.Param(key, default, parse)
 
 
+def _features(key: str, default: Sequence[str]) -> up.Param:
+    """Input features, e.g. ``features=x1sq,x2sq``: distinct keys, at least one, kept in
+    the registry's order whatever order the link lists them in."""
+    listed = up.choices(key, tuple(FEATURES), default, min_len=1)
+
+    def parse(raw: str) -> list[str]:
+        return list(canonical(listed.parse(raw)))
+
+    return up.Param(key, list(default), parse, ",".join)
+
+
 D = DEFAULTS
 PARAMS: list[up.Param] = [
     up.choice("dataset", DATASET_OPTIONS, D["dataset"]),
@@ -115,6 +128,7 @@ PARAMS: list[up.Param] = [
     up.flag("trn_show_test", D["trn_show_test"]),
     up.flag("trn_discretize", D["trn_discretize"]),
     up.choices("trn_compare", tuple(ACTIVATIONS), D["trn_compare"], min_len=0, max_len=COMPARE_MAX),
+    _features("features", D["features"]),
 ]
 PARAMS_BY_KEY = {p.key: p for p in PARAMS}
 
@@ -146,6 +160,7 @@ def build_config(state: Mapping) -> TrainConfig:
         reg=get("reg"),
         reg_rate=float(get("reg_rate")),
         seed=int(get("seed")),
+        features=canonical(get("features") or DEFAULT_FEATURES),
     )
 
 

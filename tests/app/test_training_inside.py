@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pyarrow as pa
+import pytest
 
 from core.i18n import t
 from tests.app.conftest import assert_clean, run_page
@@ -140,3 +142,18 @@ def test_the_warp_view_marks_the_chosen_point_and_follows_it():
     z = [float(r.split("|")[4].replace("−", "-")) for r in next(
         m.value for m in at.markdown if "|" in m.value).splitlines()[2:4]]
     assert abs(after[0][0] - z[0]) < 2e-3 and abs(after[0][1] - z[1]) < 2e-3
+
+
+def test_with_features_the_formula_names_them_and_p_is_the_networks():
+    """features=x1sq,x2sq: the first neuron's formula reads w·x₁² + w·x₂² + b, and the p shown
+    is what the trained network itself says at that point."""
+    import re
+
+    at = page(hidden="2", features="x1sq,x2sq")
+    at.selectbox(key="ins_layer").set_value(1).run()
+    assert "x_{1}^2" in latex(at) and "x_{2}^2" in latex(at)
+    trainer = at.session_state["trn_session"].trainer
+    point = np.array([[at.session_state[k] for k in ("ins_x1", "ins_x2")]], dtype=float)
+    expected = float(trainer.model.predict_proba(trainer.inputs(point))[0])
+    shown = float(re.search(r"p = ([0-9.]+)", probability(at)).group(1))
+    assert shown == pytest.approx(expected, abs=5e-4)

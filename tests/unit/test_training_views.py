@@ -44,6 +44,10 @@ VALID = {
     "trn_show_test": [("1", True), ("off", False)],
     "trn_discretize": [("true", True), ("0", False)],
     "trn_compare": [("tanh,relu", ["tanh", "relu"]), ("identity,step,sigmoid,relu", ["identity", "step", "sigmoid", "relu"])],
+    # Listed in any order, kept in the registry's (canonical) order.
+    "features": [("x1,x2", ["x1", "x2"]), ("x2sq,x1sq", ["x1sq", "x2sq"]),
+                 ("sinx2,x1x2,x1", ["x1", "x1x2", "sinx2"]),
+                 ("x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2", ["x1", "x2", "x1sq", "x2sq", "x1x2", "sinx1", "sinx2"])],
 }
 BAD = {
     "dataset": ["circles", "", "../etc"],
@@ -64,6 +68,7 @@ BAD = {
     "trn_show_test": ["maybe"],
     "trn_discretize": ["2"],
     "trn_compare": ["tanh,tanh", "tanh,relu,sigmoid,elu,selu", "tanh,nope"],
+    "features": ["", "x3", "x1,x1", "x1,cosx1", ","],
 }
 
 
@@ -206,12 +211,21 @@ def test_network_dot(trainer):
     dot = tv.network_dot(trainer.model.params, "en")
     assert dot.startswith("digraph") and dot.rstrip().endswith("}")
     assert dot.count(" -> ") == 2 * 4 + 4 * 2 + 2 * 1
-    assert 'label="x1"' in dot and 'label="p"' in dot
+    assert 'label="x₁"' in dot and 'label="x₂"' in dot and 'label="p"' in dot
     assert "#0072B2" in dot and "#E69F00" in dot  # both signs occur
     assert "penwidth=6.00" in dot  # the largest weight is the widest line
     # No hidden layer, and a weight that is not finite, still draw.
     dot = tv.network_dot([(np.array([[np.nan], [1.0]]), np.zeros(1))], "en")
     assert dot.count(" -> ") == 2
+
+
+def test_network_dot_draws_the_features_as_inputs():
+    p0 = [(np.ones((3, 1)), np.zeros(1))]
+    dot = tv.network_dot(p0, "zh", features=("x1sq", "x2sq", "sinx1"))
+    inputs = [line for line in dot.splitlines() if line.strip().startswith("n0_") and "->" not in line]
+    assert [line.split('label="')[1].split('"')[0] for line in inputs] == ["x₁²", "x₂²", "sin(x₁)"]
+    # A network whose width does not match the features keeps plain numbered inputs.
+    assert 'label="x3"' in tv.network_dot(p0, "en")
 
 
 def test_neuron_strips_layout(trainer):

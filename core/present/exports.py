@@ -1,0 +1,62 @@
+"""The training page's downloads, as bytes: the data set, the boundary, the loss history.
+
+(The network itself is :mod:`core.state.network_file`.) No Streamlit here.
+
+* :func:`dataset_csv` — every point, in the format :func:`core.nn.datasets.load_csv`
+  reads: a header ``x1,x2,label,split``, one point per row, ``label`` 1 for the circles
+  (class 1) and 0 for the triangles, ``split`` ``train`` or ``test`` (the loader ignores
+  extra columns). Numbers are written with their shortest round-trip text. The loader
+  rescales each axis into [-1, 1], so a data set that already spans [-1, 1] comes back
+  unchanged, and any other comes back stretched to it.
+* :func:`boundary_png` — the picture the page shows: the network's P(class 1) over the
+  plane (its inputs expanded into its features) with the points on top.
+* :func:`history_csv` — one row per recorded epoch: ``epoch, train_loss, test_loss,
+  test_accuracy`` (empty cells where there is no test set).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import numpy as np
+
+from core.nn.plane import evaluate_grid
+from core.present.boundary import png_bytes, render_boundary
+
+__all__ = ["boundary_png", "dataset_csv", "history_csv"]
+
+
+def _number(value: float) -> str:
+    return repr(float(value)) if math.isfinite(value) else ""
+
+
+def dataset_csv(split) -> bytes:
+    """``split = (X_train, y_train, X_test, y_test)`` as CSV bytes (UTF-8)."""
+    X_train, y_train, X_test, y_test = split
+    out = io.StringIO()
+    out.write("x1,x2,label,split\n")
+    for X, y, part in ((X_train, y_train, "train"), (X_test, y_test, "test")):
+        for (x1, x2), label in zip(np.asarray(X, dtype=np.float64), np.asarray(y)):
+            out.write(f"{_number(x1)},{_number(x2)},{int(label)},{part}\n")
+    return out.getvalue().encode("utf-8")
+
+
+def boundary_png(model, features, split, size: int = 600, r: int = 150,
+                 show_test: bool = True, discretize: bool = False) -> bytes:
+    """The decision boundary of ``model`` (fed ``features``) with the points, as PNG bytes."""
+    X_train, y_train, X_test, y_test = split
+    probs = evaluate_grid(model, r, features=tuple(features))
+    test = (X_test, y_test) if show_test else (None, None)
+    img = render_boundary(probs, X_train, y_train, *test, size=size, discretize=discretize)
+    return png_bytes(img, compress_level=6)
+
+
+def history_csv(history) -> bytes:
+    """A :class:`core.nn.trainer.History` as CSV bytes: epoch, train/test loss, test accuracy."""
+    out = io.StringIO()
+    out.write("epoch,train_loss,test_loss,test_accuracy\n")
+    for epoch, train, test, acc in zip(history.epoch, history.train_loss, history.test_loss,
+                                       history.test_acc):
+        out.write(f"{int(epoch)},{_number(train)},{_number(test)},{_number(acc)}\n")
+    return out.getvalue().encode("utf-8")
