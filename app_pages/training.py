@@ -39,6 +39,7 @@ from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
 from core.present import training_views as tv
 from core.state import training as ts
+from core.state.presenter import secondary_key
 from ui import (
     current_lang,
     restore_from_url,
@@ -392,7 +393,8 @@ def main() -> None:
     restore_from_url(ts.PARAMS)
     sess = session()
     st.title(tr("nav_training"))
-    st.markdown(tr("trn_lead"))
+    with st.container(key=secondary_key("trn_lead")):  # hidden in presenter mode
+        st.markdown(tr("trn_lead"))
     show_url_notices()
     with st.sidebar:
         split, upload_digest = data_settings(lang)

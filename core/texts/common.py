@@ -54,3 +54,11 @@ TEXTS = {
     },
     "url_list_sep": {"en": "; ", "zh": "；"},
 }
+
+TEXTS.update({
+    "present_exit": {"en": "Leave presenter mode", "zh": "退出演示模式"},
+    "present_exit_help": {
+        "en": "Back to the normal page: sidebar, all controls, usual type size.",
+        "zh": "回到普通页面：显示侧边栏和全部控件，字号恢复正常。",
+    },
+})
