@@ -14,7 +14,7 @@ from core.i18n import t
 from core.lessons import path as lp
 from core.present import lesson_views as lv
 from core.present import training_views as tv
-from ui import current_lang, show_url_notices, tr
+from ui import current_lang, presenter, show_url_notices, tr
 
 ss = st.session_state
 CARDS = (
@@ -116,10 +116,12 @@ def follow(link: lp.Link) -> None:
 
     Each page keeps the settings a learner had there over the URL's (``persist_state``),
     so the keys the link sets are forgotten first; then the page reads them from the URL.
+    The link keeps the session's mode: a learner on the path keeps their sidebar, a
+    presenter stays in presenter mode (the shared lesson URLs turn it on).
     """
     for key in link.keys_to_clear():
         ss.pop(key, None)
-    st.switch_page(link.script, query_params=link.params())
+    st.switch_page(link.script, query_params=link.params(present=presenter.presenting()))
 
 
 # ------------------------------------------------------------------ the path
