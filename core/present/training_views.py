@@ -201,9 +201,11 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
     n_layers = len(weights)
     lines = [
         "digraph network {",
-        '  graph [rankdir=LR, splines=line, nodesep=0.12, ranksep=1.1, bgcolor="transparent"];',
+        # Close ranks and large type: the drawing is scaled to a narrow column, so its
+        # width in inches decides how big its labels end up on screen.
+        '  graph [rankdir=LR, splines=line, nodesep=0.14, ranksep=0.55, bgcolor="transparent"];',
         f'  node [shape=circle, style=filled, fillcolor="#FFFFFF", color="{MUTED}", fontcolor="{TEXT}", '
-        'fontname="Helvetica", fontsize=10, width=0.42, fixedsize=true, penwidth=1.2];',
+        'fontname="Helvetica", fontsize=22, width=0.56, fixedsize=true, penwidth=1.2];',
         '  edge [arrowhead=none];',
     ]
 
@@ -212,7 +214,7 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
 
     sizes = [weights[0].shape[0]] + [W.shape[1] for W in weights]
     for layer, size in enumerate(sizes):
-        lines.append(f"  subgraph cluster_{layer} {{ style=invis; rank=same;")
+        lines.append(f"  subgraph layer_{layer} {{ rank=same;")
         for unit in range(size):
             if layer == 0:
                 label, fill = f"x{unit + 1}", "#F3F6F9"
@@ -221,6 +223,11 @@ def network_dot(params, lang: str, max_width: float = 6.0) -> str:
             else:
                 label, fill = "", "#FFFFFF"
             lines.append(f'    {node(layer, unit)} [label="{label}", fillcolor="{fill}"];')
+        # Unit 1 on top, then 2, …: invisible edges inside the rank fix the order, which
+        # the crossing minimiser would otherwise choose (it drew x2 above x1).
+        chain = " -> ".join(node(layer, unit) for unit in range(size))
+        if size > 1:
+            lines.append(f"    {chain} [style=invis];")
         lines.append("  }")
     for layer, W in enumerate(weights):
         for i in range(W.shape[0]):

@@ -205,13 +205,30 @@ def trainer():
 def test_network_dot(trainer):
     dot = tv.network_dot(trainer.model.params, "en")
     assert dot.startswith("digraph") and dot.rstrip().endswith("}")
-    assert dot.count(" -> ") == 2 * 4 + 4 * 2 + 2 * 1
+    assert dot.count("tooltip=") == 2 * 4 + 4 * 2 + 2 * 1  # one drawn edge per weight
     assert 'label="x1"' in dot and 'label="p"' in dot
     assert "#0072B2" in dot and "#E69F00" in dot  # both signs occur
     assert "penwidth=6.00" in dot  # the largest weight is the widest line
     # No hidden layer, and a weight that is not finite, still draw.
     dot = tv.network_dot([(np.array([[np.nan], [1.0]]), np.zeros(1))], "en")
-    assert dot.count(" -> ") == 2
+    assert dot.count("tooltip=") == 2
+
+
+def test_network_dot_orders_units_top_down_and_labels_them_large(trainer):
+    """x1 above x2 (and every layer's units in order): an invisible chain inside each
+    rank fixes the order; the labels are set in a large type, not ~6 px."""
+    import re
+
+    dot = tv.network_dot(trainer.model.params, "en")
+    assert "n0_0 -> n0_1 [style=invis];" in dot
+    assert "n1_0 -> n1_1 -> n1_2 -> n1_3 [style=invis];" in dot
+    assert "n2_0 -> n2_1 [style=invis];" in dot
+    assert dot.index('n0_0 [label="x1"') < dot.index('n0_1 [label="x2"')
+    (size,) = re.findall(r"node \[.*fontsize=(\d+)", dot)
+    assert int(size) >= 16
+    # A one-unit layer has no chain (an edge to itself would be a loop).
+    dot = tv.network_dot([(np.array([[1.0], [1.0]]), np.zeros(1))], "en")
+    assert "n1_0 -> n1_0" not in dot and "invis" in dot
 
 
 def test_neuron_strips_layout(trainer):
