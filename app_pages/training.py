@@ -288,7 +288,7 @@ def live_section(split, lang: str) -> None:
             ss["trn_raw_frames"] = True
 
     live()
-    st.caption(tr("trn_boundary_caption"))
+    st.caption(tv.legend_html(tr("trn_boundary_caption")), unsafe_allow_html=True)  # marks as big as the text
     st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
 

@@ -8,6 +8,7 @@ settings (URL parameters, config) are in :mod:`core.state.training`.
 from __future__ import annotations
 
 import base64
+import html
 import math
 from collections.abc import Sequence
 
@@ -296,3 +297,30 @@ def _cross_out(tile: np.ndarray) -> None:
 def data_url(img: np.ndarray, compress_level: int = 6) -> str:
     """An RGB picture as a PNG ``data:`` URL (what the page hands to ``st.image``)."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(img, compress_level)).decode("ascii")
+
+
+# ------------------------------------------------------------------ the plane's legend
+
+#: The plane's marks as inline SVG one text-height tall, filled with the class colours
+#: as on the plane: the glyphs ● and ▲ are drawn by the font at a fraction of the text's
+#: height (the triangle ~3 px), too small to find from the back of a room.
+_LEGEND_MARKS = {
+    "●": '<circle cx="5" cy="5" r="4.3" fill="{fill}" stroke="{edge}" stroke-width="0.8"/>',
+    "▲": '<polygon points="5,0.6 9.5,9.2 0.5,9.2" fill="{fill}" stroke="{edge}" stroke-width="0.8"/>',
+}
+
+
+def legend_mark_svg(glyph: str) -> str:
+    """The inline SVG for ``●`` (class 1, circles) or ``▲`` (class 0, triangles), 1em square."""
+    fill = CLASS1 if glyph == "●" else CLASS0
+    shape = _LEGEND_MARKS[glyph].format(fill=fill, edge=TEXT)
+    return (f'<svg role="img" aria-label="{glyph}" width="1em" height="1em" viewBox="0 0 10 10" '
+            f'style="vertical-align:-0.12em">{shape}</svg>')
+
+
+def legend_html(text: str) -> str:
+    """``text`` (a translated caption) HTML-escaped, with each ● and ▲ drawn as its mark."""
+    escaped = html.escape(text, quote=False)
+    for glyph in _LEGEND_MARKS:
+        escaped = escaped.replace(glyph, legend_mark_svg(glyph))
+    return escaped

@@ -309,3 +309,20 @@ def test_history_is_thinned_keeping_the_first_and_last_epoch():
     h = tv.history_header(s.trainer.history, limit=50)
     assert len(h["epoch"]) <= 50 and h["epoch"][0] == 0 and h["epoch"][-1] == 1000
     assert len(h["grad"][0]) == 2 and all(len(row) == 2 for row in h["grad"])
+
+
+def test_legend_draws_both_marks_one_text_height_tall_in_the_class_colours():
+    from core.present.theme import CLASS0, CLASS1
+
+    for lang in ("en", "zh"):
+        out = tv.legend_html(TEXTS["trn_boundary_caption"][lang])
+        assert out.count("<svg") == 2 and "●" not in out.replace('aria-label="●"', "")
+        assert out.count('width="1em" height="1em"') == 2
+        circle, triangle = out.index("<circle"), out.index("<polygon")
+        assert circle < triangle  # the caption names circles first
+        assert f'fill="{CLASS1}"' in out[circle:triangle] and f'fill="{CLASS0}"' in out[triangle:]
+
+
+def test_legend_escapes_the_text_around_the_marks():
+    out = tv.legend_html("<b>x</b> ● & ▲")
+    assert out.startswith("&lt;b&gt;x&lt;/b&gt; <svg") and " &amp; <svg" in out
