@@ -153,7 +153,8 @@ def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str
     frame = curves(keys, params, half, second)
     sat = saturated(regions(keys, params, half, threshold))
     return ac.curve_chart(frame, value, dict(names), y_title, sat if shade else None, sat_labels[0],
-                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:]).to_dict()
+                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:],
+                          legend=False).to_dict()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -163,7 +164,7 @@ def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tuple, labels: tuple) -> dict:
-    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels).to_dict()
+    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels, legend=False).to_dict()
 
 
 restore_from_url(PARAMS)
@@ -225,6 +226,8 @@ else:
     panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
     if show_f2:
         panels.append(("d2f", "act_chart_d2f", "f″(x)"))
+    # One legend for the row of panels, wrapping like text: every function in full.
+    st.markdown(ac.legend_html(ac.series_colours(list(names.values()))), unsafe_allow_html=True)
     for column, (value, title_key, y_title) in zip(st.columns(len(panels), gap="medium"), panels):
         with column:
             st.markdown(f"**{tr(title_key)}**")
@@ -342,6 +345,8 @@ else:
     dframe = depth(keys, params, layers, spread)
     labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
               tr("act_depth_open"))
+    st.markdown(ac.legend_html(ac.series_colours(list(names.values())) + [(labels[0], ac.MUTED)],
+                               dashed=[labels[0]]), unsafe_allow_html=True)
     st.vega_lite_chart(depth_spec(keys, params, layers, spread, names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
     first = dframe[dframe["n"] == 1].set_index("key")
