@@ -17,6 +17,7 @@ from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
 from core.state import urlparams as up
 from ui import current_lang, restore_from_url, show_code, show_url_notices, write_to_url
+from ui.uploads import explain_uploader, upload_limit_mb
 
 ss = st.session_state
 OUT = (fm.SIZE - 2) // 2  # output cells per side: a 3×3 kernel takes 2, pooling halves
@@ -131,7 +132,8 @@ def picture_source(lang: str) -> np.ndarray:
                         persist_state="session")
         return shapes_image(int(ss["fm_seed"]))
     file = st.file_uploader(t("fm_upload_label", lang), type=["png", "jpg", "jpeg"], key="fm_upload",
-                            help=t("fm_upload_help", lang, size=fm.SIZE), max_upload_size=1)
+                            help=t("fm_upload_help", lang, size=fm.SIZE), max_upload_size=upload_limit_mb())
+    explain_uploader(lang)
     if file is None:
         st.info(t("fm_upload_missing", lang), icon=":material/upload_file:")
     else:

@@ -49,6 +49,7 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
+from ui.uploads import explain_uploader
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -77,6 +78,7 @@ def current_data(lang: str):
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     file = st.file_uploader(tr("trn_upload"), type=["csv", "txt"], key="trn_upload",
                             help=tr("trn_upload_help"))
+    explain_uploader(lang)
     if file is not None:
         data = file.getvalue()
         try:
