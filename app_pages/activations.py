@@ -12,6 +12,7 @@ from core.nn.activations import ACTIVATIONS, display_name
 from core.state import urlparams as up
 from ui import (
     current_lang,
+    presenter,
     restore_from_url,
     show_code,
     show_url_notices,
@@ -170,7 +171,8 @@ def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tu
 restore_from_url(PARAMS)
 st.title(tr("nav_activations"))
 show_url_notices()
-st.markdown(tr("act_intro"))
+with presenter.secondary("act_intro"):  # hidden in presenter mode
+    st.markdown(tr("act_intro"))
 
 # ------------------------------------------------------------------ controls
 with st.container(border=True, key="act_controls"):

@@ -26,6 +26,7 @@ from core.state import collapse as cs
 from core.state import urlparams as up
 from ui import (
     current_lang,
+    presenter,
     restore_from_url,
     show_code,
     show_url_notices,
@@ -162,7 +163,8 @@ _restore_depth_and_widths()
 show_url_notices()
 
 st.title(tr("col_title"))
-st.write(tr("col_lead"))
+with presenter.secondary("col_lead"):  # hidden in presenter mode
+    st.write(tr("col_lead"))
 
 # ------------------------------------------------------------------ the 2-3-1 network
 st.header(tr("col_h_network"), divider="gray")

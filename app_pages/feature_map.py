@@ -16,7 +16,14 @@ from core.lessons import feature_map as fm
 from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
 from core.state import urlparams as up
-from ui import current_lang, restore_from_url, show_code, show_url_notices, write_to_url
+from ui import (
+    current_lang,
+    presenter,
+    restore_from_url,
+    show_code,
+    show_url_notices,
+    write_to_url,
+)
 from ui.uploads import explain_uploader, upload_limit_mb
 
 ss = st.session_state
@@ -256,7 +263,8 @@ def main() -> None:
     restore_from_url(PARAMS)
     st.title(t("fm_nav", lang))
     show_url_notices()
-    st.markdown(t("fm_intro", lang))
+    with presenter.secondary("fm_intro"):  # hidden in presenter mode
+        st.markdown(t("fm_intro", lang))
     image, kern = controls(lang)
     bias, pool, act = float(ss["fm_b"]), ss["fm_pool"], ss["fm_act"]
     views = stage_views(image, kern, bias, pool, act, int(ss["fm_r"]), int(ss["fm_c"]))

@@ -61,7 +61,8 @@ def names(keys, lang: str) -> dict:
 def intro() -> None:
     st.title(tr("app_title"))
     show_url_notices()  # the home page has no settings, but a link may carry ?lang=fr
-    st.write(tr("home_lead"))
+    with presenter.secondary("home_lead"):  # hidden in presenter mode
+        st.write(tr("home_lead"))
 
 
 def page_cards() -> None:
@@ -403,7 +404,8 @@ def main() -> None:
     lang = current_lang()
     start_lesson()
     intro()
-    page_cards()
+    with presenter.secondary("home_cards"):  # in presenter mode the path gets the screen
+        page_cards()
     path_section(lang)
     teacher_section(lang)
     st.caption(tr("home_article_note"))

@@ -74,3 +74,8 @@ def decorate() -> None:
     st.html(PRESENTER_CSS)
     st.button(tr("present_exit"), key=EXIT_KEY, icon=":material/close_fullscreen:", type="secondary",
               on_click=_leave, help=tr("present_exit_help"))
+
+
+def secondary(name: str):
+    """A container hidden in presenter mode (the teacher says it; the picture gets the room)."""
+    return st.container(key=pm.secondary_key(name))

@@ -14,7 +14,7 @@ from tests.e2e.conftest import AppPage
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
-PAGES = ("home", "collapse", "activations", "feature-map", "training")
+PAGES = ("", "collapse", "activations", "feature-map", "training")
 #: As many functions as the page overlays, with the long names the legend used to cut.
 MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:ac.MAX_OVERLAY]
 
@@ -114,3 +114,17 @@ def test_every_function_shows_in_full_in_the_legends(browser, app_url, lang):
 
 def test_many_functions_is_what_the_page_allows():
     assert len(MANY) == ac.MAX_OVERLAY and all(key in ACTIVATIONS for key in MANY)
+
+
+@pytest.mark.parametrize("path, lead", [("", "home_lead"), ("collapse", "col_lead"),
+                                        ("activations", "act_intro"), ("feature-map", "fm_intro")])
+def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(browser, app_url, path, lead):
+    context, app = open_in(browser, app_url, PROJECTOR, path, "lang=en&present=1")
+    try:
+        expect(app.widget(f"present_hide_{lead}")).to_be_attached()
+        expect(app.widget(f"present_hide_{lead}")).to_be_hidden()
+        app.widget("present_exit").get_by_role("button").click()
+        app.wait_idle()
+        expect(app.widget(f"present_hide_{lead}")).to_be_visible()
+    finally:
+        context.close()
