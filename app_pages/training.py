@@ -240,7 +240,8 @@ def divergence_notice(trainer: Trainer) -> None:
             st.button(tr("trn_recover", lr=tv.format_lr(ts.recovery_lr(ss["lr"]))), key="trn_recover",
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
-        st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
+        with st.container(key=secondary_key("trn_hint")):  # the presenter says it; the picture keeps its room
+            st.info(tr(f"trn_hint_{ss['activation']}"), icon=":material/lightbulb:")
 
 
 # ------------------------------------------------------------------ the live view

@@ -17,7 +17,8 @@ from ui import _add_notices, tr, url_value
 _MODE_KEY = "_present"
 EXIT_KEY = "present_exit"
 
-#: Presenter style. Type one step larger everywhere; the page starts near the top; the
+#: Presenter style. Secondary blocks hidden with their layout wrapper (an empty wrapper
+#: would still take a gap). Type one step larger everywhere; the page starts near the top; the
 #: live view of the training page is capped so that the plane (3/5 of its width, square)
 #: ends above the bottom of the screen with the buttons and the four numbers above it;
 #: the header bar is see-through, so the title can sit in its band, and the exit control
@@ -29,7 +30,8 @@ html {{ font-size: 18px; }}
 header[data-testid="stHeader"] {{ background: transparent; }}
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
 [data-testid="stMainBlockContainer"] h1 {{ font-size: 2.1rem; padding: 0 0 0.4rem 0; }}
-[class*="st-key-{pm.SECONDARY_PREFIX}"] {{ display: none !important; }}
+[class*="st-key-{pm.SECONDARY_PREFIX}"],
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{pm.SECONDARY_PREFIX}"]) {{ display: none !important; }}
 .st-key-train_metrics [data-testid="stMetricValue"] {{ font-size: 2.4rem; }}
 .trn-live:not(.trn-live-compact) {{ max-width: calc((100vh - 15rem) * 5 / 3 + 1.5rem); }}
 .st-key-{EXIT_KEY} {{ position: fixed; top: 0.55rem; right: 3.5rem; z-index: 999991; width: auto; }}

@@ -33,9 +33,11 @@ def assert_inside(box, viewport, what):
     assert box["y"] + box["height"] <= viewport["height"] + 0.5, (what, box)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_training_in_presenter_mode_fits_a_projector(browser, app_url, lang):
-    context, app = open_in(browser, app_url, PROJECTOR, "training", f"lang={lang}&present=1")
+@pytest.mark.parametrize("lang, extra", [("en", ""), ("zh", ""), ("en", "&activation=identity")],
+                         ids=["en", "zh", "identity-hint"])
+def test_training_in_presenter_mode_fits_a_projector(browser, app_url, lang, extra):
+    """identity-hint: the page's hint about a linear activation is hidden, not pushing the picture down."""
+    context, app = open_in(browser, app_url, PROJECTOR, "training", f"lang={lang}&present=1{extra}")
     try:
         page = app.page
         expect(page.locator(".trn-live .trn-live-board")).to_be_visible()
