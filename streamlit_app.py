@@ -14,10 +14,15 @@ if sys.version_info < (3, 11):
     st.error(NEEDED)
     st.stop()
 
-from ui import choose_language, tr  # noqa: E402  (after the version check, on purpose)
+from core.state.presenter import sidebar_state  # noqa: E402
+from ui import choose_language, presenter, tr  # noqa: E402  (after the version check, on purpose)
 
-st.set_page_config(page_title="Activation functions · 激活函数", page_icon="〰️", layout="wide")
+# Presenter mode (?present=1, any page) is decided first: it sets how the sidebar starts.
+PRESENTING = presenter.start()
+st.set_page_config(page_title="Activation functions · 激活函数", page_icon="〰️", layout="wide",
+                   initial_sidebar_state=sidebar_state(PRESENTING))
 choose_language()
+presenter.decorate()
 
 PAGES = [
     st.Page("app_pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),

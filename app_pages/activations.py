@@ -15,6 +15,7 @@ from core.state import activations as sa
 from ui import (
     controls,
     current_lang,
+    presenter,
     restore_from_url,
     show_code,
     show_url_notices,
@@ -140,7 +141,8 @@ def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str
     frame = curves(keys, params, half, second)
     sat = saturated(regions(keys, params, half, threshold))
     return ac.curve_chart(frame, value, dict(names), y_title, sat if shade else None, sat_labels[0],
-                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:]).to_dict()
+                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:],
+                          legend=False).to_dict()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -150,7 +152,7 @@ def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tuple, labels: tuple) -> dict:
-    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels).to_dict()
+    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels, legend=False).to_dict()
 
 
 # ------------------------------------------------------------------ controls
@@ -208,6 +210,8 @@ def curves_section(c: Choice) -> None:
     panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
     if show_f2:
         panels.append(("d2f", "act_chart_d2f", "f″(x)"))
+    # One legend for the row of panels, wrapping like text: every function in full.
+    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values()))), unsafe_allow_html=True)
     for column, (value, title_key, y_title) in zip(st.columns(len(panels), gap="medium"), panels):
         with column:
             st.markdown(f"**{tr(title_key)}**")
@@ -346,6 +350,8 @@ def depth_section(c: Choice | None) -> None:
     dframe = depth(c.keys, c.params, layers, spread)
     labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
               tr("act_depth_open"))
+    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], ac.MUTED)],
+                               dashed=[labels[0]]), unsafe_allow_html=True)
     st.vega_lite_chart(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
     first = dframe[dframe["n"] == 1].set_index("key")
@@ -368,7 +374,8 @@ def main() -> None:
     restore_from_url(sa.PARAMS)
     st.title(tr("nav_activations"))
     show_url_notices()
-    st.markdown(tr("act_intro"))
+    with presenter.secondary("act_intro"):  # hidden in presenter mode
+        st.markdown(tr("act_intro"))
     controls_section()
     chosen = [k for k in st.session_state.get("fn", []) if k in ACTIVATIONS]
     choice = None

@@ -26,6 +26,7 @@ from core.state import collapse as cs
 from ui import (
     controls,
     current_lang,
+    presenter,
     restore_from_url,
     show_code,
     show_url_notices,
@@ -519,7 +520,8 @@ def main() -> None:
     _restore_depth_and_widths()
     show_url_notices()
     st.title(tr("col_title"))
-    st.write(tr("col_lead"))
+    with presenter.secondary("col_lead"):  # hidden in presenter mode
+        st.write(tr("col_lead"))
     w, line = network_section()
     algebra_section(w, line)
     proof_section(w, line)

@@ -17,7 +17,15 @@ from core.nn.activations import ACTIVATIONS, display_name
 from core.present import feature_map_views as fv
 from core.state import feature_map as sf
 from ui import controls as ctl
-from ui import current_lang, restore_from_url, show_code, show_url_notices, write_to_url
+from ui import (
+    current_lang,
+    presenter,
+    restore_from_url,
+    show_code,
+    show_url_notices,
+    write_to_url,
+)
+from ui.uploads import explain_uploader, upload_limit_mb
 
 ss = st.session_state
 OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
@@ -115,7 +123,8 @@ def picture_source(lang: str) -> np.ndarray:
                         persist_state="session")
         return shapes_image(int(ss["fm_seed"]))
     file = st.file_uploader(t("fm_upload_label", lang), type=["png", "jpg", "jpeg"], key="fm_upload",
-                            help=t("fm_upload_help", lang, size=fm.SIZE), max_upload_size=1)
+                            help=t("fm_upload_help", lang, size=fm.SIZE), max_upload_size=upload_limit_mb())
+    explain_uploader(lang)
     if file is None:
         st.info(t("fm_upload_missing", lang), icon=":material/upload_file:")
     else:
@@ -235,7 +244,8 @@ def main() -> None:
     restore_from_url(sf.PARAMS)
     st.title(t("fm_nav", lang))
     show_url_notices()
-    st.markdown(t("fm_intro", lang))
+    with presenter.secondary("fm_intro"):  # hidden in presenter mode
+        st.markdown(t("fm_intro", lang))
     image, kern = controls(lang)
     bias, pool, act = float(ss["fm_b"]), ss["fm_pool"], ss["fm_act"]
     views = stage_views(image, kern, bias, pool, act, int(ss["fm_r"]), int(ss["fm_c"]))

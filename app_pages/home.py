@@ -14,7 +14,7 @@ from core.i18n import t
 from core.lessons import path as lp
 from core.present import lesson_views as lv
 from core.present import training_views as tv
-from ui import current_lang, show_url_notices, tr
+from ui import current_lang, presenter, show_url_notices, tr
 
 ss = st.session_state
 CARDS = (
@@ -61,7 +61,8 @@ def names(keys, lang: str) -> dict:
 def intro() -> None:
     st.title(tr("app_title"))
     show_url_notices()  # the home page has no settings, but a link may carry ?lang=fr
-    st.write(tr("home_lead"))
+    with presenter.secondary("home_lead"):  # hidden in presenter mode
+        st.write(tr("home_lead"))
 
 
 def page_cards() -> None:
@@ -116,10 +117,12 @@ def follow(link: lp.Link) -> None:
 
     Each page keeps the settings a learner had there over the URL's (``persist_state``),
     so the keys the link sets are forgotten first; then the page reads them from the URL.
+    The link keeps the session's mode: a learner on the path keeps their sidebar, a
+    presenter stays in presenter mode (the shared lesson URLs turn it on).
     """
     for key in link.keys_to_clear():
         ss.pop(key, None)
-    st.switch_page(link.script, query_params=link.params())
+    st.switch_page(link.script, query_params=link.params(present=presenter.presenting()))
 
 
 # ------------------------------------------------------------------ the path
@@ -401,7 +404,8 @@ def main() -> None:
     lang = current_lang()
     start_lesson()
     intro()
-    page_cards()
+    with presenter.secondary("home_cards"):  # in presenter mode the path gets the screen
+        page_cards()
     path_section(lang)
     teacher_section(lang)
     st.caption(tr("home_article_note"))

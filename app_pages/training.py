@@ -41,6 +41,7 @@ from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
 from core.present import training_views as tv
 from core.state import training as ts
+from core.state.presenter import secondary_key
 from ui import (
     current_lang,
     restore_from_url,
@@ -53,6 +54,7 @@ from ui.live_view import live_view, load_live_view
 from ui.training_draw import draw_panel
 from ui.training_files import features_select, files_section, linear_text
 from ui.training_inside import inside_views
+from ui.uploads import explain_uploader
 
 ss = st.session_state
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
@@ -89,6 +91,7 @@ def current_data(lang: str, canvas):
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     file = st.file_uploader(tr("trn_upload"), type=["csv", "txt"], key="trn_upload",
                             help=tr("trn_upload_help"))
+    explain_uploader(lang)
     if file is not None:
         data = file.getvalue()
         try:
@@ -252,7 +255,8 @@ def divergence_notice(trainer: Trainer) -> None:
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
         hint = linear_text("trn_hint_identity") if ss["activation"] == "identity" else tr("trn_hint_step")
-        st.info(hint, icon=":material/lightbulb:")
+        with st.container(key=secondary_key("trn_hint")):  # the presenter says it; the picture keeps its room
+            st.info(hint, icon=":material/lightbulb:")
 
 
 # ------------------------------------------------------------------ the live view
@@ -302,7 +306,7 @@ def live_section(split, lang: str) -> None:
             ss["trn_raw_frames"] = True
 
     live()
-    st.caption(tr("trn_boundary_caption"))
+    st.caption(tv.legend_html(tr("trn_boundary_caption")), unsafe_allow_html=True)  # marks as big as the text
     st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
 
@@ -408,7 +412,8 @@ def main() -> None:
     restore_from_url(ts.PARAMS)
     sess = session()
     st.title(tr("nav_training"))
-    st.markdown(tr("trn_lead"))
+    with st.container(key=secondary_key("trn_lead")):  # hidden in presenter mode
+        st.markdown(tr("trn_lead"))
     show_url_notices()
     canvas = st.container()  # the drawing panel, when the learner draws their own points
     with st.sidebar:

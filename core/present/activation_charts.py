@@ -21,6 +21,7 @@ What is computed here and not in :mod:`core.activations` / :mod:`core.activation
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -566,10 +567,32 @@ def depth_frame(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | None
 CURVE_COLOURS = tuple(c for c in SERIES if c.lower() != SATURATION_SHADE.lower())
 
 
+def series_colours(names: Sequence[str]) -> list[tuple[str, str]]:
+    """``(label, colour)`` of each curve, in order: the colours the charts draw them in."""
+    return [(name, CURVE_COLOURS[i % len(CURVE_COLOURS)]) for i, name in enumerate(names)]
+
+
 def _series_scale(names: Sequence[str], extra: Sequence[tuple[str, str]] = ()) -> alt.Scale:
-    domain = list(names) + [name for name, _ in extra]
-    colours = [CURVE_COLOURS[i % len(CURVE_COLOURS)] for i in range(len(names))] + [c for _, c in extra]
-    return alt.Scale(domain=domain, range=colours)
+    pairs = series_colours(names) + list(extra)
+    return alt.Scale(domain=[name for name, _ in pairs], range=[colour for _, colour in pairs])
+
+
+def legend_html(entries: Sequence[tuple[str, str]], dashed: Sequence[str] = ()) -> str:
+    """A legend as HTML that wraps like text: one ``(label, colour)`` per entry, each a
+    short line in its colour and its label, never split; labels HTML-escaped.
+
+    Vega-Lite lays a top legend out in one row and the chart clips what does not fit
+    ("SoftShrin…", the rest gone); the browser wraps this one onto more lines instead,
+    at any width.  Entries named in ``dashed`` get a dashed line (a reference curve).
+    """
+    items = []
+    for label, colour in entries:
+        dash = ' stroke-dasharray="5 4"' if label in dashed else ""
+        line = (f'<svg width="1.6em" height="0.8em" viewBox="0 0 20 10" style="vertical-align:0.05em" '
+                f'aria-hidden="true"><line x1="1" y1="5" x2="19" y2="5" stroke="{colour}" stroke-width="3.2"'
+                f'{dash}/></svg>')
+        items.append(f'<span style="white-space:nowrap;margin-right:1.1em">{line}&nbsp;{html.escape(label)}</span>')
+    return '<div class="act-legend" style="line-height:1.8">' + " ".join(items) + "</div>"
 
 
 def saturated_stretches(frame: pd.DataFrame, value: str, saturation: pd.DataFrame) -> pd.DataFrame:
@@ -593,7 +616,7 @@ def saturated_stretches(frame: pd.DataFrame, value: str, saturation: pd.DataFram
 def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_title: str,
                 saturation: pd.DataFrame | None = None, saturation_label: str = "",
                 halo: pd.DataFrame | None = None, height: int = 300,
-                range_labels: tuple[str, str] = ("x from", "x to")) -> alt.LayerChart:
+                range_labels: tuple[str, str] = ("x from", "x to"), legend: bool = True) -> alt.LayerChart:
     """One panel (f, f' or f'') of the overlaid curves, with a hover readout.
 
     ``frame`` is :func:`curve_frame`'s output; ``value`` the column to draw; ``names``
@@ -604,12 +627,13 @@ def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_tit
     curves; ``halo`` (rows of the same kind) draws a light halo along those stretches of
     each curve, so the f chart can carry the halo without the shading.
     ``range_labels`` title the band's tooltip rows (its two ends), in the learner's language.
+    ``legend=False``: no legend in the chart (the page draws :func:`legend_html` once).
     """
     keys = list(dict.fromkeys(frame["key"]))
     labels = [names.get(k, k) for k in keys]
     long = frame.assign(series=frame["key"].map(lambda k: names.get(k, k)))
     colour = alt.Color("series:N", scale=_series_scale(labels), title=None,
-                       legend=alt.Legend(orient="top", labelLimit=220, symbolStrokeWidth=3))
+                       legend=alt.Legend(orient="top", labelLimit=220, symbolStrokeWidth=3) if legend else None)
     x_enc = alt.X("x:Q", title="x", scale=alt.Scale(nice=False))
 
     # One row per x with every function's values: the tooltip of the hover rule.
@@ -686,7 +710,7 @@ def step_chart(frame: pd.DataFrame, k: float, step_label: str, soft_label: str, 
 
 
 def depth_chart(frame: pd.DataFrame, names: Mapping[str, str], reference_label: str, y_title: str,
-                x_title: str, alive_title: str, open_title: str, height: int = 320):
+                x_title: str, alive_title: str, open_title: str, height: int = 320, legend: bool = True):
     """The mean gradient factor mⁿ against depth n, log-scale y, plus the 0.25ⁿ line.
 
     The tooltip of each point also gives the share of open paths qⁿ and the mean factor
@@ -703,7 +727,7 @@ def depth_chart(frame: pd.DataFrame, names: Mapping[str, str], reference_label: 
     data = data[np.isfinite(data["factor"]) & (data["factor"] > 0)]
     long = pd.concat([data.drop(columns=["key"]), ref], ignore_index=True)
     colour = alt.Color("series:N", scale=_series_scale(labels, [(reference_label, MUTED)]), title=None,
-                       legend=alt.Legend(orient="top", labelLimit=260, symbolStrokeWidth=3))
+                       legend=alt.Legend(orient="top", labelLimit=260, symbolStrokeWidth=3) if legend else None)
     base = alt.Chart(long).encode(
         x=alt.X("n:Q", title=x_title, scale=alt.Scale(domain=[1, n_max], nice=False),
                 axis=alt.Axis(tickMinStep=1, format="d")),

@@ -22,6 +22,27 @@ def _fmt_weight(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def weight_label(number: int, value: float) -> str:
+    """``w3=-0.5`` on an opaque white box (an HTML-like DOT label), so an edge that passes
+    under a label is hidden there instead of striking through its digits."""
+    return (f'<<table border="0" cellborder="0" cellpadding="1" cellspacing="0" bgcolor="white">'
+            f'<tr><td>w{number}={_fmt_weight(value)}</td></tr></table>>')
+
+
+def _edge_label(tail: str, number: int, value: float) -> str:
+    """Where an edge's weight sits.
+
+    The six input edges cross half-way between the layers, so their labels sit on the
+    edge itself a third of the way from the input, where the three edges of one input
+    have already fanned apart (``labelangle=0`` keeps the label centred on its own edge,
+    off its neighbours). The three output edges never cross: a plain centred label.
+    """
+    label = weight_label(number, value)
+    if tail.startswith("input"):
+        return f"taillabel={label}, labeldistance=4.6, labelangle=0"
+    return f"label={label}"
+
+
 def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "#D55E00", muted: str = "#6B7785") -> str:
     """Graphviz DOT source of the 2-3-1 network, every edge labelled with its weight.
 
@@ -37,10 +58,10 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     ]
     lines = [
         "digraph network {",
-        '  graph [rankdir=LR, splines=line, nodesep=0.6, ranksep=1.3, bgcolor="transparent"];',
+        '  graph [rankdir=LR, splines=line, nodesep=0.6, ranksep=1.5, ordering=out, bgcolor="transparent"];',
         f'  node [shape=circle, width=0.8, fixedsize=true, style=filled, fillcolor="#F3F6F9", color="{muted}", '
         'fontname="Helvetica", fontsize=14];',
-        '  edge [fontname="Helvetica", fontsize=15, arrowsize=0.6];',
+        '  edge [fontname="Helvetica", fontsize=16, arrowsize=0.6];',
         "  { rank=same; input1; input2; }",
         "  { rank=same; h1; h2; h3; }",
         '  Output [fillcolor="#E8F1F8"];',
@@ -51,11 +72,8 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
         colour = positive if value > 0 else negative if value < 0 else muted
         style = "solid" if value > 0 else "dashed" if value < 0 else "dotted"
         width = 0.8 + 1.2 * min(abs(value), 2.0)
-        label = f"w{number}={_fmt_weight(value)}"
-        # Labels near the head end, tilted off the edge, keep the six crossing input
-        # edges readable (centred labels would pile up where the edges cross).
         lines.append(
-            f'  {tail} -> {head} [headlabel="{label}", labeldistance=3.5, labelangle=-12, '
+            f'  {tail} -> {head} [{_edge_label(tail, number, value)}, '
             f'color="{colour}", fontcolor="{colour}", style={style}, penwidth={width:.2f}];'
         )
     lines.append("}")

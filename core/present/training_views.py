@@ -8,6 +8,7 @@ settings (URL parameters, config) are in :mod:`core.state.training`.
 from __future__ import annotations
 
 import base64
+import html
 import math
 from collections.abc import Sequence
 
@@ -207,9 +208,11 @@ def network_dot(params, lang: str, max_width: float = 6.0,
     n_layers = len(weights)
     lines = [
         "digraph network {",
-        '  graph [rankdir=LR, splines=line, nodesep=0.12, ranksep=1.1, bgcolor="transparent"];',
+        # Close ranks and large type: the drawing is scaled to a narrow column, so its
+        # width in inches decides how big its labels end up on screen.
+        '  graph [rankdir=LR, splines=line, nodesep=0.14, ranksep=0.55, bgcolor="transparent"];',
         f'  node [shape=circle, style=filled, fillcolor="#FFFFFF", color="{MUTED}", fontcolor="{TEXT}", '
-        'fontname="Helvetica", fontsize=10, width=0.42, fixedsize=true, penwidth=1.2];',
+        'fontname="Helvetica", fontsize=22, width=0.56, fixedsize=true, penwidth=1.2];',
         '  edge [arrowhead=none];',
     ]
 
@@ -220,7 +223,7 @@ def network_dot(params, lang: str, max_width: float = 6.0,
     inputs = (_feature_labels(features, lang) if len(features) == sizes[0]
               else [f"x{unit + 1}" for unit in range(sizes[0])])
     for layer, size in enumerate(sizes):
-        lines.append(f"  subgraph cluster_{layer} {{ style=invis; rank=same;")
+        lines.append(f"  subgraph layer_{layer} {{ rank=same;")
         for unit in range(size):
             if layer == 0:
                 lines.append(f'    {node(layer, unit)} [label="{inputs[unit]}", fillcolor="#F3F6F9", '
@@ -228,6 +231,11 @@ def network_dot(params, lang: str, max_width: float = 6.0,
                 continue
             label, fill = ("p", "#F3F6F9") if layer == n_layers else ("", "#FFFFFF")
             lines.append(f'    {node(layer, unit)} [label="{label}", fillcolor="{fill}"];')
+        # Unit 1 on top, then 2, …: invisible edges inside the rank fix the order, which
+        # the crossing minimiser would otherwise choose (it drew x2 above x1).
+        chain = " -> ".join(node(layer, unit) for unit in range(size))
+        if size > 1:
+            lines.append(f"    {chain} [style=invis];")
         lines.append("  }")
     for layer, W in enumerate(weights):
         for i in range(W.shape[0]):
@@ -302,3 +310,30 @@ def _cross_out(tile: np.ndarray) -> None:
 def data_url(img: np.ndarray, compress_level: int = 6) -> str:
     """An RGB picture as a PNG ``data:`` URL (what the page hands to ``st.image``)."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(img, compress_level)).decode("ascii")
+
+
+# ------------------------------------------------------------------ the plane's legend
+
+#: The plane's marks as inline SVG one text-height tall, filled with the class colours
+#: as on the plane: the glyphs ● and ▲ are drawn by the font at a fraction of the text's
+#: height (the triangle ~3 px), too small to find from the back of a room.
+_LEGEND_MARKS = {
+    "●": '<circle cx="5" cy="5" r="4.3" fill="{fill}" stroke="{edge}" stroke-width="0.8"/>',
+    "▲": '<polygon points="5,0.6 9.5,9.2 0.5,9.2" fill="{fill}" stroke="{edge}" stroke-width="0.8"/>',
+}
+
+
+def legend_mark_svg(glyph: str) -> str:
+    """The inline SVG for ``●`` (class 1, circles) or ``▲`` (class 0, triangles), 1em square."""
+    fill = CLASS1 if glyph == "●" else CLASS0
+    shape = _LEGEND_MARKS[glyph].format(fill=fill, edge=TEXT)
+    return (f'<svg role="img" aria-label="{glyph}" width="1em" height="1em" viewBox="0 0 10 10" '
+            f'style="vertical-align:-0.12em">{shape}</svg>')
+
+
+def legend_html(text: str) -> str:
+    """``text`` (a translated caption) HTML-escaped, with each ● and ▲ drawn as its mark."""
+    escaped = html.escape(text, quote=False)
+    for glyph in _LEGEND_MARKS:
+        escaped = escaped.replace(glyph, legend_mark_svg(glyph))
+    return escaped

@@ -54,3 +54,19 @@ TEXTS = {
     },
     "url_list_sep": {"en": "; ", "zh": "；"},
 }
+
+TEXTS.update({
+    "present_exit": {"en": "Leave presenter mode", "zh": "退出演示模式"},
+    "present_exit_help": {
+        "en": "Back to the normal page: sidebar, all controls, usual type size.",
+        "zh": "回到普通页面：显示侧边栏和全部控件，字号恢复正常。",
+    },
+})
+
+TEXTS.update({
+    # Shown under Streamlit's file uploader on non-English pages: its own words are English.
+    "upload_hint": {
+        "en": "Drag a file onto the box above, or click “Browse files” to pick one; at most {mb} MB per file.",
+        "zh": "把文件拖到上方框内，或点击 “Browse files” 选择文件；单个文件不超过 {mb} MB。",
+    },
+})

@@ -166,6 +166,15 @@ def test_the_step_button_opens_the_page_with_the_steps_settings_over_the_learner
     settings = {**ts.DEFAULTS, **lp.link_settings(lp.STEPS_BY_KEY["answer"])}
     for key in ("activation", "lr", "dataset", "trn_compare"):
         assert at.session_state[key] == settings[key], key
+    assert "present" not in at.query_params  # a learner keeps their sidebar
+
+
+def test_the_step_button_keeps_presenter_mode():
+    at = run_page(HOME, lang="en", present="1")
+    go_to(at, "answer")
+    at.button(key="lesson_go_answer").click().run()
+    assert_clean(at)
+    assert at.title[0].value == t("nav_training", "en")
     assert at.query_params.get("present") == "1"
 
 

@@ -394,11 +394,31 @@ def test_network_dot_labels_every_edge_with_its_weight():
     dot = cv.network_dot(col.DEFAULT_WEIGHTS)
     assert dot.count("->") == 9
     for name, value in zip(col.WEIGHT_NAMES, ("1.2", "0.4", "-0.5", "0.9", "0.7", "-1.2", "0.8", "-0.6", "1.1")):
-        assert f'"{name}={value}"' in dot
+        assert f'>{name}={value}<' in dot
     for edge in ("input1 -> h1", "input2 -> h1", "input1 -> h3", "input2 -> h3", "h2 -> Output"):
         assert edge in dot
     assert dot.count("dashed") == 3  # w3, w6, w8 are negative
-    assert cv.network_dot((0.0,) * 9).count('"w1=0"') == 1
+    assert cv.network_dot((0.0,) * 9).count('>w1=0<') == 1
+
+
+def test_network_dot_keeps_weight_labels_off_the_crossing_edges():
+    """The six input edges cross half-way: their labels sit on their own edge near the
+    input (centred on it, labelangle=0), on an opaque box; the output edges' labels are
+    ordinary centred labels; h1, h2, h3 keep their order."""
+    import re
+
+    dot = cv.network_dot(col.DEFAULT_WEIGHTS)
+    assert "ordering=out" in dot
+    edges = {m.group(1): m.group(2) for m in re.finditer(r"^  (\w+ -> \w+) \[(.*)\];$", dot, re.M)}
+    assert len(edges) == 9
+    for edge, attrs in edges.items():
+        number = 1 + list(edges).index(edge)
+        assert cv.weight_label(number, col.DEFAULT_WEIGHTS[number - 1]) in attrs
+        assert 'bgcolor="white"' in attrs
+        if edge.startswith("input"):
+            assert attrs.startswith("taillabel=") and "labelangle=0" in attrs and "labeldistance=" in attrs
+        else:
+            assert attrs.startswith("label=") and "taillabel" not in attrs and "headlabel" not in attrs
 
 
 def test_fmt():

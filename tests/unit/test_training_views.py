@@ -210,13 +210,30 @@ def trainer():
 def test_network_dot(trainer):
     dot = tv.network_dot(trainer.model.params, "en")
     assert dot.startswith("digraph") and dot.rstrip().endswith("}")
-    assert dot.count(" -> ") == 2 * 4 + 4 * 2 + 2 * 1
+    assert dot.count("tooltip=") == 2 * 4 + 4 * 2 + 2 * 1  # one drawn edge per weight
     assert 'label="x₁"' in dot and 'label="x₂"' in dot and 'label="p"' in dot
     assert "#0072B2" in dot and "#E69F00" in dot  # both signs occur
     assert "penwidth=6.00" in dot  # the largest weight is the widest line
     # No hidden layer, and a weight that is not finite, still draw.
     dot = tv.network_dot([(np.array([[np.nan], [1.0]]), np.zeros(1))], "en")
-    assert dot.count(" -> ") == 2
+    assert dot.count("tooltip=") == 2
+
+
+def test_network_dot_orders_units_top_down_and_labels_them_large(trainer):
+    """x1 above x2 (and every layer's units in order): an invisible chain inside each
+    rank fixes the order; the labels are set in a large type, not ~6 px."""
+    import re
+
+    dot = tv.network_dot(trainer.model.params, "en")
+    assert "n0_0 -> n0_1 [style=invis];" in dot
+    assert "n1_0 -> n1_1 -> n1_2 -> n1_3 [style=invis];" in dot
+    assert "n2_0 -> n2_1 [style=invis];" in dot
+    assert dot.index('n0_0 [label="x₁"') < dot.index('n0_1 [label="x₂"')
+    (size,) = re.findall(r"node \[.*fontsize=(\d+)", dot)
+    assert int(size) >= 16
+    # A one-unit layer has no chain (an edge to itself would be a loop).
+    dot = tv.network_dot([(np.array([[1.0], [1.0]]), np.zeros(1))], "en")
+    assert "n1_0 -> n1_0" not in dot and "invis" in dot
 
 
 def test_network_dot_draws_the_features_as_inputs():
@@ -306,3 +323,20 @@ def test_history_is_thinned_keeping_the_first_and_last_epoch():
     h = tv.history_header(s.trainer.history, limit=50)
     assert len(h["epoch"]) <= 50 and h["epoch"][0] == 0 and h["epoch"][-1] == 1000
     assert len(h["grad"][0]) == 2 and all(len(row) == 2 for row in h["grad"])
+
+
+def test_legend_draws_both_marks_one_text_height_tall_in_the_class_colours():
+    from core.present.theme import CLASS0, CLASS1
+
+    for lang in ("en", "zh"):
+        out = tv.legend_html(TEXTS["trn_boundary_caption"][lang])
+        assert out.count("<svg") == 2 and "●" not in out.replace('aria-label="●"', "")
+        assert out.count('width="1em" height="1em"') == 2
+        circle, triangle = out.index("<circle"), out.index("<polygon")
+        assert circle < triangle  # the caption names circles first
+        assert f'fill="{CLASS1}"' in out[circle:triangle] and f'fill="{CLASS0}"' in out[triangle:]
+
+
+def test_legend_escapes_the_text_around_the_marks():
+    out = tv.legend_html("<b>x</b> ● & ▲")
+    assert out.startswith("&lt;b&gt;x&lt;/b&gt; <svg") and " &amp; <svg" in out

@@ -1,0 +1,132 @@
+"""Presenter mode on a projector (1280×720) and every page on a phone (390 px), in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.i18n import t
+from core.nn.activations import ACTIVATIONS, display_name
+from core.present import activation_charts as ac
+from tests.e2e.conftest import AppPage
+
+PROJECTOR = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+PAGES = ("", "collapse", "activations", "feature-map", "training")
+#: As many functions as the page overlays, with the long names the legend used to cut.
+MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:ac.MAX_OVERLAY]
+
+
+def open_in(browser, app_url, viewport, path, query, **context_args):
+    context = browser.new_context(viewport=viewport, locale="en-US", **context_args)
+    app = AppPage(context.new_page(), app_url)
+    app.open(path, query)
+    return context, app
+
+
+def assert_inside(box, viewport, what):
+    assert box is not None, what
+    assert box["x"] >= 0 and box["y"] >= 0, (what, box)
+    assert box["x"] + box["width"] <= viewport["width"] + 0.5, (what, box)
+    assert box["y"] + box["height"] <= viewport["height"] + 0.5, (what, box)
+
+
+@pytest.mark.parametrize("lang, extra", [("en", ""), ("zh", ""), ("en", "&activation=identity")],
+                         ids=["en", "zh", "identity-hint"])
+def test_training_in_presenter_mode_fits_a_projector(browser, app_url, lang, extra):
+    """identity-hint: the page's hint about a linear activation is hidden, not pushing the picture down."""
+    context, app = open_in(browser, app_url, PROJECTOR, "training", f"lang={lang}&present=1{extra}")
+    try:
+        page = app.page
+        expect(page.locator(".trn-live .trn-live-board")).to_be_visible()
+        # The live view sizes its plane in the browser: wait until it has.
+        page.wait_for_function("() => document.querySelector('.trn-live-board').clientHeight > 200")
+        expect(app.widget("present_exit")).to_contain_text(t("present_exit", lang))
+        expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "true")
+        expect(app.widget("present_hide_trn_lead")).to_be_hidden()
+        assert page.evaluate("window.scrollY") == 0
+        for what, locator in (("play", app.widget("play")), ("live view", page.locator(".trn-live").first),
+                              ("metrics", app.widget("train_metrics"))):
+            assert_inside(locator.bounding_box(), PROJECTOR, what)
+        metrics = app.widget("train_metrics").locator("[data-testid='stMetric']")
+        expect(metrics).to_have_count(4)
+        for i in range(4):
+            assert_inside(metrics.nth(i).bounding_box(), PROJECTOR, f"metric {i}")
+        # The plane, the one picture that matters, is large: over half the screen's height.
+        assert page.locator(".trn-live-board").bounding_box()["height"] >= 0.55 * PROJECTOR["height"]
+        assert app.error_elements() == 0
+        assert not app.console_errors, app.console_errors
+    finally:
+        context.close()
+
+
+def test_leaving_presenter_mode_drops_it_from_the_url(browser, app_url):
+    context, app = open_in(browser, app_url, PROJECTOR, "collapse", "lang=zh&present=1")
+    try:
+        expect(app.page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
+        app.widget("present_exit").get_by_role("button").click()
+        app.wait_idle()
+        expect(app.widget("present_exit")).to_have_count(0)
+        expect(app.page).not_to_have_url(re.compile(r"[?&]present="))
+        expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
+        assert app.error_elements() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("present", ["", "&present=1"], ids=["normal", "presenter"])
+def test_nothing_sticks_out_of_a_phone_screen(browser, app_url, path, present):
+    context, app = open_in(browser, app_url, PHONE, path, f"lang=zh{present}", is_mobile=True)
+    try:
+        expect(app.page.locator("h1").first).to_be_visible()
+        app.page.wait_for_timeout(1500)  # charts and drawings size themselves after the run
+        width = app.page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)
+        assert app.error_elements() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_function_shows_in_full_in_the_legends(browser, app_url, lang):
+    query = f"lang={lang}&act_f2=1&fn=" + ",".join(MANY)
+    context, app = open_in(browser, app_url, PROJECTOR, "activations", query)
+    try:
+        legends = app.page.locator(".act-legend")
+        expect(legends).to_have_count(2)  # the curves' and the depth chart's
+        main = app.page.locator("[data-testid='stMainBlockContainer']").bounding_box()
+        for i in range(2):
+            legend = legends.nth(i)
+            legend.scroll_into_view_if_needed()
+            for key in MANY:
+                name = display_name(key, lang)
+                entry = legend.locator("span", has_text=name).first
+                expect(entry).to_be_visible()
+                assert entry.inner_text().strip().endswith(name)  # the whole name, no ellipsis
+                assert entry.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+                box = entry.bounding_box()
+                assert box["x"] >= main["x"] and box["x"] + box["width"] <= main["x"] + main["width"] + 0.5, (name, box)
+        assert app.error_elements() == 0
+    finally:
+        context.close()
+
+
+def test_many_functions_is_what_the_page_allows():
+    assert len(MANY) == ac.MAX_OVERLAY and all(key in ACTIVATIONS for key in MANY)
+
+
+@pytest.mark.parametrize("path, lead", [("", "home_lead"), ("collapse", "col_lead"),
+                                        ("activations", "act_intro"), ("feature-map", "fm_intro")])
+def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(browser, app_url, path, lead):
+    context, app = open_in(browser, app_url, PROJECTOR, path, "lang=en&present=1")
+    try:
+        expect(app.widget(f"present_hide_{lead}")).to_be_attached()
+        expect(app.widget(f"present_hide_{lead}")).to_be_hidden()
+        app.widget("present_exit").get_by_role("button").click()
+        app.wait_idle()
+        expect(app.widget(f"present_hide_{lead}")).to_be_visible()
+    finally:
+        context.close()

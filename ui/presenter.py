@@ -1,0 +1,83 @@
+"""Presenter mode (``present=1``) for every page: one call in the entry script.
+
+``start`` decides the mode before the page config is set (the sidebar starts collapsed on
+a projector), ``decorate`` injects the presenter's style once per run and draws the small
+control that leaves the mode.  Pages mark secondary blocks with
+``st.container(key=core.state.presenter.secondary_key(...))``; the style hides them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.state import presenter as pm
+from core.state.urlparams import BadValue, fallback_text
+from ui import _add_notices, tr, url_value
+
+_MODE_KEY = "_present"
+EXIT_KEY = "present_exit"
+
+#: Presenter style. Secondary blocks hidden with their layout wrapper (an empty wrapper
+#: would still take a gap). Type one step larger everywhere; the page starts near the top; the
+#: live view of the training page is capped so that the plane (3/5 of its width, square)
+#: ends above the bottom of the screen with the buttons and the four numbers above it;
+#: the header bar is see-through, so the title can sit in its band, and the exit control
+#: sits in the header bar, so neither takes room from the page.
+PRESENTER_CSS = f"""
+<style>
+html {{ font-size: 18px; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 0.5rem; padding-bottom: 2rem; }}
+header[data-testid="stHeader"] {{ background: transparent; }}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
+[data-testid="stMainBlockContainer"] h1 {{ font-size: 2.1rem; padding: 0 0 0.4rem 0; }}
+[class*="st-key-{pm.SECONDARY_PREFIX}"],
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{pm.SECONDARY_PREFIX}"]) {{ display: none !important; }}
+.st-key-train_metrics [data-testid="stMetricValue"] {{ font-size: 2.4rem; }}
+.trn-live:not(.trn-live-compact) {{ max-width: calc((100vh - 15rem) * 5 / 3 + 1.5rem); }}
+.st-key-{EXIT_KEY} {{ position: fixed; top: 0.55rem; right: 3.5rem; z-index: 999991; width: auto; }}
+</style>
+"""
+
+
+def start() -> bool:
+    """This run's mode, from the URL when it says, else the session's; kept in the URL."""
+    raw = url_value(pm.PRESENT.key)
+    presenting, ok = pm.next_mode(raw, st.session_state.get(_MODE_KEY))
+    if not ok:
+        _add_notices([BadValue(pm.PRESENT.key, raw, fallback_text(pm.PRESENT))])
+    st.session_state[_MODE_KEY] = presenting
+    _write(presenting)
+    return presenting
+
+
+def presenting() -> bool:
+    """Whether this session is in presenter mode."""
+    return bool(st.session_state.get(_MODE_KEY))
+
+
+def _write(presenting: bool) -> None:
+    value = pm.query_value(presenting)
+    if value is None:
+        if pm.PRESENT.key in st.query_params:
+            del st.query_params[pm.PRESENT.key]
+    else:
+        st.query_params[pm.PRESENT.key] = value
+
+
+def _leave() -> None:
+    st.session_state[_MODE_KEY] = False
+    _write(False)
+
+
+def decorate() -> None:
+    """In presenter mode: the presenter's style and the control that leaves the mode."""
+    if not presenting():
+        return
+    st.html(PRESENTER_CSS)
+    st.button(tr("present_exit"), key=EXIT_KEY, icon=":material/close_fullscreen:", type="secondary",
+              on_click=_leave, help=tr("present_exit_help"))
+
+
+def secondary(name: str):
+    """A container hidden in presenter mode (the teacher says it; the picture gets the room)."""
+    return st.container(key=pm.secondary_key(name))
