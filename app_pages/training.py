@@ -23,7 +23,6 @@ import numpy as np
 import streamlit as st
 
 from core.nn import session as session_mod
-from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import (
     DATASETS,
     DatasetError,
@@ -34,15 +33,13 @@ from core.nn.datasets import (
 from core.nn.diagnostics import diagnose
 from core.nn.fair_share import CLASSROOM
 from core.nn.features import FEATURES, expand
-from core.nn.losses import LOSSES, REGS
-from core.nn.mlp import INITS
-from core.nn.optimizers import OPTIMIZERS
 from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
 from core.present import training_views as tv
 from core.state import training as ts
 from core.state.presenter import secondary_key
 from ui import (
+    controls,
     current_lang,
     restore_from_url,
     show_code,
@@ -57,6 +54,7 @@ from ui.training_inside import inside_views
 from ui.uploads import explain_uploader
 
 ss = st.session_state
+P = ts.PARAMS_BY_KEY
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
 
 
@@ -168,21 +166,18 @@ def set_hidden(hidden: list[int]) -> None:
 def data_settings(lang: str, canvas):
     """The data expander (a drawing goes in ``canvas``); returns ``(split, upload_digest)``."""
     with st.expander(tr("trn_sec_data"), expanded=True, icon=":material/scatter_plot:"):
-        st.selectbox(tr("trn_dataset"), ts.DATASET_OPTIONS, key="dataset", persist_state="session",
-                     format_func=options("ds", lang))
+        controls.selectbox(P["dataset"], tr("trn_dataset"), format_func=options("ds", lang))
         uploading = ss["dataset"] in (ts.UPLOAD, ts.DRAW)
         split, upload_digest = current_data(lang, canvas)
-        st.slider(tr("trn_noise"), 0, 100, step=5, key="noise", persist_state="session", disabled=uploading)
-        st.slider(tr("trn_n"), 50, 2000, step=10, key="n", persist_state="session", disabled=uploading)
-        st.slider(tr("trn_ratio"), 10, 90, step=10, key="ratio", persist_state="session")
+        controls.slider(P["noise"], tr("trn_noise"), disabled=uploading)
+        controls.slider(P["n"], tr("trn_n"), disabled=uploading)
+        controls.slider(P["ratio"], tr("trn_ratio"))
         with st.container(horizontal=True, vertical_alignment="bottom"):
-            st.number_input(tr("trn_seed"), 0, 99_999, step=1, key="seed", persist_state="session",
-                            help=tr("trn_seed_help"), width="stretch")
+            controls.number_input(P["seed"], tr("trn_seed"), step=1, help=tr("trn_seed_help"), width="stretch")
             st.button("", key="trn_regen", on_click=next_seed, help=tr("trn_regen_help"),
                       icon=":material/casino:")
-        st.toggle(tr("trn_show_test"), key="trn_show_test", persist_state="session")
-        st.toggle(tr("trn_discretize"), key="trn_discretize", persist_state="session",
-                  help=tr("trn_discretize_help"))
+        controls.toggle(P["trn_show_test"], tr("trn_show_test"))
+        controls.toggle(P["trn_discretize"], tr("trn_discretize"), help=tr("trn_discretize_help"))
     return split, upload_digest
 
 
@@ -207,21 +202,17 @@ def network_settings(lang: str) -> None:
         if not hidden:
             st.caption(linear_text("trn_layers_none"))
         features_select(lang)
-        st.selectbox(tr("trn_init"), INITS, key="init", persist_state="session",
-                     format_func=options("init", lang), help=tr("trn_init_help"))
+        controls.selectbox(P["init"], tr("trn_init"), format_func=options("init", lang), help=tr("trn_init_help"))
 
 
 def training_settings(lang: str) -> None:
     with st.expander(tr("trn_sec_training"), expanded=True, icon=":material/tune:"):
-        st.select_slider(tr("trn_batch"), ts.BATCH_SIZES, key="batch", persist_state="session")
-        st.selectbox(tr("trn_optimizer"), OPTIMIZERS, key="optimizer", persist_state="session",
-                     format_func=options("opt", lang))
-        st.selectbox(tr("trn_loss"), LOSSES, key="loss", persist_state="session",
-                     format_func=options("loss", lang))
-        st.selectbox(tr("trn_reg"), REGS, key="reg", persist_state="session",
-                     format_func=options("reg", lang))
-        st.select_slider(tr("trn_reg_rate"), ts.REG_RATES, key="reg_rate", persist_state="session",
-                         format_func=tv.format_lr, disabled=ss["reg"] == "none")
+        controls.select_slider(P["batch"], tr("trn_batch"))
+        controls.selectbox(P["optimizer"], tr("trn_optimizer"), format_func=options("opt", lang))
+        controls.selectbox(P["loss"], tr("trn_loss"), format_func=options("loss", lang))
+        controls.selectbox(P["reg"], tr("trn_reg"), format_func=options("reg", lang))
+        controls.select_slider(P["reg_rate"], tr("trn_reg_rate"), format_func=tv.format_lr,
+                               disabled=ss["reg"] == "none")
 
 
 # ------------------------------------------------------------------ transport bar
@@ -229,8 +220,8 @@ def training_settings(lang: str) -> None:
 
 def transport_bar(playing: bool, lang: str) -> None:
     """Play/Pause, Step, Reset and the settings a teacher changes most, above the picture."""
-    controls = st.columns([6, 3, 3, 3], vertical_alignment="bottom", gap="medium")
-    with controls[0].container(horizontal=True, gap="small", key="trn_transport"):
+    columns = st.columns([6, 3, 3, 3], vertical_alignment="bottom", gap="medium")
+    with columns[0].container(horizontal=True, gap="small", key="trn_transport"):
         st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
                   icon=":material/pause:" if playing else ":material/play_arrow:",
                   on_click=press_play, args=(not playing,), help=tr("trn_play_help"))
@@ -238,12 +229,11 @@ def transport_bar(playing: bool, lang: str) -> None:
                   help=tr("trn_step_help"))
         st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
                   help=tr("trn_reset_help"))
-    controls[1].selectbox(tr("trn_activation"), tuple(ACTIVATIONS), key="activation", persist_state="session",
-                          format_func=lambda v: tv.activation_label(v, lang))
-    controls[2].select_slider(tr("trn_lr"), ts.LR_LADDER, key="lr", persist_state="session",
-                              format_func=tv.format_lr)
-    controls[3].select_slider(tr("trn_speed"), ts.SPEEDS, key="speed", persist_state="session",
-                              format_func=lambda v: tv.format_speed(v, lang), help=tr("trn_speed_help"))
+    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: tv.activation_label(v, lang),
+                       where=columns[1])
+    controls.select_slider(P["lr"], tr("trn_lr"), format_func=tv.format_lr, where=columns[2])
+    controls.select_slider(P["speed"], tr("trn_speed"), format_func=lambda v: tv.format_speed(v, lang),
+                           help=tr("trn_speed_help"), where=columns[3])
 
 
 def divergence_notice(trainer: Trainer) -> None:
@@ -374,9 +364,8 @@ def inside_section(split, lang: str, playing: bool) -> None:
 def compare_section(split, lang: str, playing: bool) -> None:
     st.divider()
     st.subheader(tr("trn_compare_title"))
-    st.multiselect(tr("trn_compare"), tuple(ACTIVATIONS), key="trn_compare", persist_state="session",
-                   max_selections=ts.COMPARE_MAX, format_func=lambda v: tv.activation_label(v, lang),
-                   placeholder=tr("trn_compare_placeholder"))
+    controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
+                         format_func=lambda v: tv.activation_label(v, lang), placeholder=tr("trn_compare_placeholder"))
 
     @st.fragment(run_every=ts.COMPARE_SECONDS if playing else None)
     def compare() -> None:

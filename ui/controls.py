@@ -29,15 +29,17 @@ def _options(param: Param) -> list:
     return list(param.options)
 
 
-def slider(param: Param, label: str, *, step: float | int, where=st, **kwargs):
-    """A slider over the spec's ``[low, high]``."""
+def slider(param: Param, label: str, *, step: float | int | None = None, where=st, **kwargs):
+    """A slider over the spec's ``[low, high]``, in the spec's steps unless ``step`` is given."""
     low, high = _ranged(param)
+    step = param.step if step is None else step
     return where.slider(label, low, high, step=step, key=param.key, persist_state="session", **kwargs)
 
 
-def number_input(param: Param, label: str, *, step: float | int, where=st, **kwargs):
+def number_input(param: Param, label: str, *, step: float | int | None = None, where=st, **kwargs):
     """A number box over the spec's ``[low, high]``."""
     low, high = _ranged(param)
+    step = param.step if step is None else step
     return where.number_input(label, low, high, step=step, key=param.key, persist_state="session", **kwargs)
 
 

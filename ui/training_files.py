@@ -21,7 +21,7 @@ from core.nn.session import TrainingSession
 from core.present import exports
 from core.state import network_file as nf
 from core.state import training as ts
-from ui import tr
+from ui import controls, tr
 
 ss = st.session_state
 _PENDING = "_trn_netfile_pending"  # a loaded NetworkFile waiting for its weights to go in
@@ -41,9 +41,9 @@ def _canonical_features() -> None:
 
 def features_select(lang: str) -> None:
     """The input-features multiselect (URL key ``features``)."""
-    st.multiselect(tr("trn_features"), tuple(FEATURES), key="features", persist_state="session",
-                   format_func=lambda key: FEATURES[key].label[lang], on_change=_canonical_features,
-                   placeholder=tr("trn_features_placeholder"), help=tr("trn_features_help"))
+    controls.multiselect(ts.PARAMS_BY_KEY["features"], tr("trn_features"),
+                         format_func=lambda key: FEATURES[key].label[lang], on_change=_canonical_features,
+                         placeholder=tr("trn_features_placeholder"), help=tr("trn_features_help"))
 
 
 def linear_text(key: str) -> str:

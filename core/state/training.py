@@ -82,7 +82,7 @@ def _integer_in(key: str, options: Sequence[int], default: int) -> up.Param:
             raise ValueError(raw)
         return value
 
-    return up.Param(key, default, parse)
+    return up.Param(key, default, parse, options=tuple(options))
 
 
 def _step_of(key: str, low: int, high: int, step: int, default: int) -> up.Param:
@@ -94,7 +94,7 @@ def _step_of(key: str, low: int, high: int, step: int, default: int) -> up.Param
             raise ValueError(raw)
         return value
 
-    return up.Param(key, default, parse)
+    return up.Param(key, default, parse, low=low, high=high, step=step)
 
 
 def _features(key: str, default: Sequence[str]) -> up.Param:
@@ -105,7 +105,7 @@ def _features(key: str, default: Sequence[str]) -> up.Param:
     def parse(raw: str) -> list[str]:
         return list(canonical(listed.parse(raw)))
 
-    return up.Param(key, list(default), parse, ",".join)
+    return up.Param(key, list(default), parse, ",".join, options=tuple(FEATURES))
 
 
 D = DEFAULTS

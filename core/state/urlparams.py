@@ -35,6 +35,7 @@ class Param:
     dump: Callable[[Any], str] = str
     low: Any = None
     high: Any = None
+    step: Any = None
     options: tuple | None = None
 
     def read(self, raw: str | None) -> tuple[Any, bool]:

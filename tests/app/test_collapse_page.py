@@ -158,7 +158,8 @@ def test_additivity_inputs_change_the_numbers():
 
 
 @pytest.mark.parametrize("page, module", [("app_pages/collapse.py", "collapse"), ("app_pages/activations.py", "activations"),
-                                          ("app_pages/feature_map.py", "feature_map")])
+                                          ("app_pages/feature_map.py", "feature_map"),
+                                          ("app_pages/training.py", "training")])
 def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
     """One spec per control: a slider or number box spans the URL parameter's range, and a link
     just outside that range is refused (so no link sets a value the widget cannot show)."""
@@ -179,4 +180,7 @@ def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
         span = param.high - param.low
         assert not param.read(str(param.high + span))[1] and not param.read(str(param.low - span))[1]
         checked += 1
-    assert checked >= {"collapse": 20, "activations": 6, "feature_map": 4}[module]
+    assert checked >= {"collapse": 20, "activations": 6, "feature_map": 4, "training": 4}[module]
+    for param in params:  # and a choice offers as many options as its URL accepts
+        if param.options is not None and param.key in {w.key for w in at.get("selectbox")}:
+            assert len(at.selectbox(key=param.key).options) == len(param.options), param.key
