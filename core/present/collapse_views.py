@@ -13,6 +13,13 @@ import numpy as np
 
 from core.lessons.collapse import Line, boundary_231, coefficients_231
 from core.present import numbers
+from core.present.theme import (
+    MUTED,
+    NODE_FILL,
+    OUTPUT_FILL,
+    WEIGHT_NEGATIVE,
+    WEIGHT_POSITIVE,
+)
 
 # ------------------------------------------------------------------------ the diagram
 
@@ -43,11 +50,12 @@ def _edge_label(tail: str, number: int, value: float) -> str:
     return f"label={label}"
 
 
-def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "#D55E00", muted: str = "#6B7785") -> str:
+def network_dot(w: Sequence[float], positive: str = WEIGHT_POSITIVE, negative: str = WEIGHT_NEGATIVE,
+                muted: str = MUTED) -> str:
     """Graphviz DOT source of the 2-3-1 network, every edge labelled with its weight.
 
     Edge thickness grows with |w|; colour tells the sign (solid for positive, dashed
-    vermillion for negative, so the sign survives a grey-scale projector; dotted grey for 0).
+    orange for negative (the training page's colours too), so the sign survives a grey-scale projector; dotted grey for 0).
     """
     w = [float(v) for v in w]
     edges = [
@@ -59,12 +67,12 @@ def network_dot(w: Sequence[float], positive: str = "#0072B2", negative: str = "
     lines = [
         "digraph network {",
         '  graph [rankdir=LR, splines=line, nodesep=0.6, ranksep=1.5, ordering=out, bgcolor="transparent"];',
-        f'  node [shape=circle, width=0.8, fixedsize=true, style=filled, fillcolor="#F3F6F9", color="{muted}", '
+        f'  node [shape=circle, width=0.8, fixedsize=true, style=filled, fillcolor="{NODE_FILL}", color="{muted}", '
         'fontname="Helvetica", fontsize=14];',
         '  edge [fontname="Helvetica", fontsize=16, arrowsize=0.6];',
         "  { rank=same; input1; input2; }",
         "  { rank=same; h1; h2; h3; }",
-        '  Output [fillcolor="#E8F1F8"];',
+        f'  Output [fillcolor="{OUTPUT_FILL}"];',
     ]
     for tail, head, number in edges:
         value = w[number - 1]

@@ -8,6 +8,12 @@ learner who cannot tell the colours apart still has the marker shape.
 PRIMARY = "#0072B2"  # blue: the app's accent, also class 1 (circles)
 CLASS1 = "#0072B2"
 CLASS0 = "#E69F00"  # orange: class 0 (triangles)
+# A weight's sign in every network drawing: the colour of the class it pushes towards.
+WEIGHT_POSITIVE = CLASS1
+WEIGHT_NEGATIVE = CLASS0
+# The fill of a network drawing's input and output nodes, and of the collapse diagram's.
+NODE_FILL = "#F3F6F9"
+OUTPUT_FILL = "#E8F1F8"
 # The two classes' sides of a boundary, drawn light under the points.
 CLASS1_LIGHT = "#D3E5F2"
 CLASS0_LIGHT = "#FBEBCB"

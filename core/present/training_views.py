@@ -23,7 +23,18 @@ from core.nn.session import FRAME_RATE
 from core.present.boundary import LIM, png_bytes, render_neuron_map
 from core.present.live_frames import encode_points, pack
 from core.present.markdown import literal
-from core.present.theme import CLASS0, CLASS1, FONT, GRID, MUTED, SERIES, TEXT
+from core.present.theme import (
+    CLASS0,
+    CLASS1,
+    FONT,
+    GRID,
+    MUTED,
+    NODE_FILL,
+    SERIES,
+    TEXT,
+    WEIGHT_NEGATIVE,
+    WEIGHT_POSITIVE,
+)
 from core.state import urlparams as up
 from core.state.training import TICK_SECONDS
 
@@ -226,10 +237,10 @@ def network_dot(params, lang: str, max_width: float = 6.0,
         lines.append(f"  subgraph layer_{layer} {{ rank=same;")
         for unit in range(size):
             if layer == 0:
-                lines.append(f'    {node(layer, unit)} [label="{inputs[unit]}", fillcolor="#F3F6F9", '
+                lines.append(f'    {node(layer, unit)} [label="{inputs[unit]}", fillcolor="{NODE_FILL}", '
                              'shape=box, style="rounded,filled", fixedsize=false, width=0.42, height=0.32];')
                 continue
-            label, fill = ("p", "#F3F6F9") if layer == n_layers else ("", "#FFFFFF")
+            label, fill = ("p", NODE_FILL) if layer == n_layers else ("", "#FFFFFF")
             lines.append(f'    {node(layer, unit)} [label="{label}", fillcolor="{fill}"];')
         # Unit 1 on top, then 2, …: invisible edges inside the rank fix the order, which
         # the crossing minimiser would otherwise choose (it drew x2 above x1).
@@ -244,7 +255,7 @@ def network_dot(params, lang: str, max_width: float = 6.0,
                 w = 0.0 if not math.isfinite(w) else w
                 share = min(abs(w) / biggest, 1.0)
                 width = 0.3 + (max_width - 0.3) * share
-                rgb = _hex_to_rgb(CLASS1 if w >= 0 else CLASS0)
+                rgb = _hex_to_rgb(WEIGHT_POSITIVE if w >= 0 else WEIGHT_NEGATIVE)
                 alpha = int(round(255 * (0.25 + 0.75 * share)))
                 colour = "#{:02X}{:02X}{:02X}{:02X}".format(*rgb, alpha)
                 lines.append(
