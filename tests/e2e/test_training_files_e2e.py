@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -46,12 +47,12 @@ def test_the_network_and_data_downloads_parse(app):
         app.widget("trn_dl_network").get_by_role("button").click()
     download = info.value
     assert download.suggested_filename == "network.json"
-    loaded = nf.loads(open(download.path(), "rb").read())
+    loaded = nf.loads(Path(download.path()).read_bytes())
     assert loaded.features == ("x1", "x2", "x1x2") and loaded.activation == "relu"
     assert loaded.settings["dataset"] == "xor" and loaded.epoch == 1
     with app.page.expect_download() as info:
         app.widget("trn_dl_data").get_by_role("button").click()
-    X, y, _ = load_csv(open(info.value.path(), "rb").read())
+    X, y, _ = load_csv(Path(info.value.path()).read_bytes())
     assert X.shape == (500, 2) and set(y.tolist()) == {0, 1}
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
