@@ -140,7 +140,12 @@ def picture_source(lang: str) -> np.ndarray:
 
 
 def upload_limits(code: str) -> dict:
-    return {"limit": round(fm.MAX_UPLOAD_PIXELS / 1e6, 1)} if code == "too_many_pixels" else {}
+    """The numbers an upload error quotes, from the limits the code enforces."""
+    if code == "too_many_pixels":
+        return {"limit": round(fm.MAX_UPLOAD_PIXELS / 1e6, 1)}
+    if code == "too_big":
+        return {"mb": fm.MAX_UPLOAD_BYTES / 1e6 if fm.MAX_UPLOAD_BYTES % 1_000_000 else fm.MAX_UPLOAD_BYTES // 1_000_000}
+    return {}
 
 
 def controls(lang: str) -> tuple[np.ndarray, tuple[float, ...]]:

@@ -48,7 +48,7 @@ TEXTS = {
         "zh": "这个文件无法使用：{reason}在你换一个文件之前，页面先用圆和三角形那张图。",
     },
     "fm_upload_err_empty": {"en": "it is empty.", "zh": "文件是空的。"},
-    "fm_upload_err_too_big": {"en": "it is larger than 1 MB.", "zh": "文件超过了 1 MB。"},
+    "fm_upload_err_too_big": {"en": "it is larger than {mb} MB.", "zh": "文件超过了 {mb} MB。"},
     "fm_upload_err_too_many_pixels": {
         "en": "the picture has more than {limit} million pixels.",
         "zh": "图片超过了 {limit} 百万像素。",
