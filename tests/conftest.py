@@ -1,8 +1,31 @@
-"""Make the project root importable (``core``, ``ui``) however pytest is started."""
+"""Shared test set-up: the project root on the path, the ``e2e`` marker, hypothesis profiles.
 
+- ``core``/``ui`` importable however pytest is started.
+- Every test that drives a browser (it asks for the ``browser`` fixture) is marked
+  ``e2e``, so the development loop can leave them out: ``./tools/test.sh -m "not e2e"``.
+- Hypothesis: no deadline anywhere (a busy two-core machine makes any per-example
+  deadline a flake); under ``CI`` the ``ci`` profile also derandomises every property
+  test, so a CI run is repeatable. Locally the examples are random, as before, and a
+  failure prints the blob that reproduces it.
+"""
+
+import os
 import sys
 from pathlib import Path
+
+import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+settings.register_profile("dev", deadline=None, print_blob=True)
+settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
