@@ -10,11 +10,14 @@ ForwardMsg MISS"), and the app is configured never to send one.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -28,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 #: passes only waits as long as the page takes.
 WAIT_MS = 30_000
 expect.set_options(timeout=WAIT_MS)
+#: The main live view of the training page (its root carries the view's data attributes).
+LIVE_VIEW = ".st-key-trn_live .trn-live"
 #: The command that installs whatever the tests need (the README's test command).
 SETUP_COMMAND = "./tools/test.sh"
 
@@ -156,6 +161,72 @@ def browser():
         chromium.close()
 
 
+#: Installed in every page before its own scripts: records when the learner last gave
+#: input (a pointer press, a key that can change a value, a typed value) and when the
+#: server last said a script run (or a fragment's run) had finished. The second is read
+#: off the WebSocket itself: a ForwardMsg whose field 6 (``script_finished``) is set.
+#: The page's ``data-test-script-state`` attribute is not enough: when the messages of
+#: a quick run arrive together, React draws "running" and "notRunning" in one go, and
+#: the attribute never changes.
+RUN_TRACKER = """(() => {
+  const runs = window.__runs = { input: 0, finished: 0, log: [] };
+  const mark = (what) => { runs.log.push([Math.round(performance.now()), what]); if (runs.log.length > 40) runs.log.shift(); };
+  // The top-level fields of a protobuf message: field 6 as a varint is script_finished.
+  const finishedStatus = (b) => {
+    let i = 0;
+    const varint = () => { let v = 0, k = 0, x; do { x = b[i++]; v += (x & 127) * 2 ** k; k += 7; } while (x & 128); return v; };
+    while (i < b.length) {
+      const tag = varint(), field = Math.floor(tag / 8), wire = tag & 7;
+      if (wire === 0) { const v = varint(); if (field === 6) return v; }
+      else if (wire === 2) { const n = varint(); i += n; }  // not i += varint(): i is read first
+      else if (wire === 1) { i += 8; } else if (wire === 5) { i += 4; } else { return null; }
+    }
+    return null;
+  };
+  const EARLY_FOR_RERUN = 2;
+  const inspect = (bytes) => {
+    const status = finishedStatus(bytes);
+    if (status === null || status === EARLY_FOR_RERUN) return;
+    const at = performance.now();
+    mark("finished:" + status);
+    // Counted two animation frames later, when React has drawn what the run sent; as
+    // of the moment the message came, so an input in between is not taken as answered.
+    requestAnimationFrame(() => requestAnimationFrame(() => { runs.finished = Math.max(runs.finished, at); }));
+  };
+  const Native = window.WebSocket;
+  function Tracked(...args) {
+    const ws = new Native(...args);
+    ws.addEventListener("message", (e) => {
+      if (e.data instanceof ArrayBuffer) inspect(new Uint8Array(e.data));
+    });
+    return ws;
+  }
+  Tracked.prototype = Native.prototype;
+  for (const k of ["CONNECTING", "OPEN", "CLOSING", "CLOSED"]) Tracked[k] = Native[k];
+  window.WebSocket = Tracked;
+  const note = (e) => { runs.input = performance.now(); mark(e.type + (e.key ? ":" + e.key : "")); };
+  for (const type of ["pointerdown", "input", "change"]) document.addEventListener(type, note, true);
+  // Keys that only move the focus or close a list change nothing the script sees.
+  const inert = new Set(["Escape", "Tab", "Shift", "Control", "Alt", "Meta"]);
+  document.addEventListener("keydown", (e) => { if (!inert.has(e.key)) note(e); }, true);
+})();"""
+#: True once a run has ended after the last input and none is going on.
+RUNS_SETTLED = """() => {
+  const runs = window.__runs, app = document.querySelector("[data-testid='stApp']");
+  return !!runs && !!app && app.getAttribute("data-test-script-state") === "notRunning"
+         && runs.finished > 0 && runs.finished >= runs.input;
+}"""
+
+#: True once every Vega chart has its canvas or SVG, every Graphviz chart its SVG and
+#: every live view its first frame.
+PAGE_DRAWN = """() => {
+  const all = (sel, ok) => Array.from(document.querySelectorAll(sel)).every(ok);
+  return all("[data-testid='stVegaLiteChart']", (c) => c.querySelector("canvas, svg.marks") !== null)
+      && all("[data-testid='stGraphVizChart']", (c) => c.querySelector("svg") !== null)
+      && all(".trn-live", (v) => parseInt(v.dataset.framesDrawn) > 0);
+}"""
+
+
 class AppPage:
     """A browser tab on the app, with the waits Streamlit needs."""
 
@@ -170,6 +241,7 @@ class AppPage:
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
         page.on("websocket", self._on_websocket)
+        page.add_init_script(RUN_TRACKER)
 
     def _on_websocket(self, ws) -> None:
         ws.on("framereceived", self._on_frame)
@@ -216,14 +288,32 @@ class AppPage:
         self.wait_idle(timeout)
 
     def wait_idle(self, timeout: float = 60_000) -> None:
-        """Wait until the script has finished its run (fragments may still tick).
+        """Wait until a script run that ended after the learner's last input has ended,
+        and no run is going on (fragments may still tick).
 
-        A rerun starts a moment after the click that caused it, so give it that moment
-        before asking whether the script is still running.
+        A rerun starts a moment after the click that caused it: the page's run tracker
+        (``RUN_TRACKER``) says when the last input happened and when the last run ended,
+        so this waits for that state, never for a fixed time. Call it only after an input
+        that reruns the script (or after ``open``).
         """
-        self.page.wait_for_timeout(250)
-        self.page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
-        self.page.wait_for_timeout(150)
+        try:
+            self.page.wait_for_function(RUNS_SETTLED, timeout=timeout)
+        except Exception as error:
+            runs = self.page.evaluate("[window.__runs, performance.now()]")
+            raise AssertionError(f"no script run ended after the last input: {runs}") from error
+
+    def wait_drawn(self, timeout: float = WAIT_MS) -> None:
+        """Wait until every chart, diagram and live view on the page has drawn itself
+        (they size themselves in the browser, after the script's run)."""
+        self.page.wait_for_function(PAGE_DRAWN, timeout=timeout)
+
+    def wait_live(self, condition: str, view: str = LIVE_VIEW, timeout: float = 60_000) -> None:
+        """Wait until ``condition``, a JS expression over ``v`` (the live view's dataset:
+        ``+v.epoch``, ``+v.framesDrawn``, ``v.playing``, ``+v.queued``), holds. A view that
+        is being re-mounted (absent for a moment) does not count."""
+        self.page.wait_for_function(
+            f"() => {{ const e = document.querySelector({json.dumps(view)}); if (!e) return false;"
+            f" const v = e.dataset; return {condition}; }}", timeout=timeout)
 
     def widget(self, key: str):
         """The element of the widget with ``key`` (Streamlit gives it class ``st-key-<key>``)."""
@@ -260,11 +350,41 @@ class AppPage:
         expect(self.widget(key).get_by_role("button", name=f"Remove {option_text}", exact=True)).to_be_attached()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's report on the test item (``keep_evidence`` reads it)."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+#: Where a failed e2e test leaves a screenshot and the page's run log (``E2E_EVIDENCE``
+#: overrides; CI prints the paths).
+EVIDENCE = Path(os.environ.get("E2E_EVIDENCE", tempfile.gettempdir())) / "e2e-evidence"
+
+
+def keep_evidence(request, app_page: "AppPage") -> None:
+    """When the test failed, save what the page showed and its run log, and say where."""
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    EVIDENCE.mkdir(parents=True, exist_ok=True)
+    stem = EVIDENCE / re.sub(r"[^\w.-]+", "_", request.node.nodeid)[-150:]
+    try:
+        app_page.page.screenshot(path=f"{stem}.png", full_page=True)
+        runs = app_page.page.evaluate("window.__runs || null")
+        Path(f"{stem}.txt").write_text(f"{app_page.page.url}\n{runs}\n", encoding="utf-8")
+        print(f"\ne2e evidence: {stem}.png")
+    except Exception as error:  # noqa: BLE001 - a closed page leaves no evidence; the failure stands
+        print(f"\ne2e evidence not saved: {error}")
+
+
 @pytest.fixture
-def app(browser, app_url):
+def app(browser, app_url, request):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
     page = context.new_page()
     app_page = AppPage(page, app_url)
     yield app_page
+    keep_evidence(request, app_page)
     context.close()
     assert not app_page.cached_refs, f"the server referred to cached messages {app_page.cached_refs}"

@@ -29,8 +29,8 @@ def test_page_loads_clean_and_draws(app, lang):
 
 def test_choosing_a_function_updates_the_url_and_the_formulas(app):
     app.open("activations", "lang=en")
-    assert "fn=" not in app.page.url  # the default is not written
-    assert app.page.locator(".katex", has_text="GELU").count() == 0
+    expect(app.page).not_to_have_url(re.compile(r"[?&]fn="))  # the default is not written
+    expect(app.page.locator(".katex", has_text="GELU")).to_have_count(0)
     app.add_chip("fn", "GELU")
     expect(app.page).to_have_url(re.compile(r"fn=sigmoid(%2C|,)tanh(%2C|,)relu(%2C|,)gelu"))
     expect(app.page.locator(".katex", has_text="GELU").first).to_be_visible()
@@ -52,7 +52,7 @@ def test_url_link_restores_and_the_language_survives_a_change(app):
     app.wait_idle()
     expect(app.page).to_have_url(re.compile(r"act_x=5"))
     expect(app.page.locator("h1").first).to_have_text(t("nav_activations", "zh"))
-    assert "lang=zh" in app.page.url
+    expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
     assert app.error_elements() == 0
 
 
@@ -71,13 +71,15 @@ def test_hovering_the_curve_shows_the_readout(app):
     expect(chart.locator("canvas, svg.marks").first).to_be_visible()
     tooltip = app.page.locator("#vg-tooltip-element")
     # Vega attaches its pointer handlers a moment after the canvas appears: keep moving
-    # the pointer until the readout answers.
-    for attempt in range(10):
+    # the pointer, a little further each time, until the readout answers.
+    for attempt in range(20):
         box = chart.bounding_box()
-        app.page.mouse.move(box["x"] + box["width"] * (0.55 + 0.02 * attempt), box["y"] + box["height"] * 0.6)
-        if tooltip.count() and "Sigmoid · f′(x)" in tooltip.inner_text():
+        app.page.mouse.move(box["x"] + box["width"] * (0.55 + 0.01 * attempt), box["y"] + box["height"] * 0.6)
+        try:
+            expect(tooltip).to_contain_text("Sigmoid · f′(x)", timeout=300)
             break
-        app.page.wait_for_timeout(300)
+        except AssertionError:
+            continue
     expect(tooltip).to_contain_text("Sigmoid · f′(x)")
     expect(tooltip).to_contain_text("Sigmoid · f(x)")
     assert not app.console_errors, app.console_errors

@@ -41,11 +41,11 @@ def test_language_switch_translates_and_survives_page_switch(app):
     expect(app.page.locator("h1").first).to_have_text(t("app_title", "en"))
     app.select_option("lang", "简体中文")
     expect(app.page.locator("h1").first).to_have_text(t("app_title", "zh"))
-    assert "lang=zh" in app.page.url
+    expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
     app.page.locator("[data-testid='stSidebarNav']").get_by_text(t("nav_training", "zh")).click()
     app.page.wait_for_url("**/training**")
     app.wait_idle()
-    assert "lang=zh" in app.page.url
+    expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
     expect(app.page.locator("h1").first).to_contain_text(t("nav_training", "zh"))
 
 
@@ -77,7 +77,7 @@ def test_a_shared_link_works_on_a_freshly_started_server(browser, path):
         expect(app.page.locator("[data-testid='stSidebarNav'] a[aria-current='page']")).to_contain_text(
             t(NAV_KEYS[path], "zh")
         )
-        assert "lang=zh" in app.page.url
+        expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
     finally:
         context.close()
         stop_streamlit(server)
@@ -93,4 +93,4 @@ def test_home_page_cards_open_each_page_in_the_same_language(app):
     expect(app.page.locator("[data-testid='stSidebarNav'] a[aria-current='page']")).to_contain_text(
         t("nav_training", "zh")
     )
-    assert "lang=zh" in app.page.url
+    expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))

@@ -29,8 +29,8 @@ def test_moving_a_weight_changes_the_derivation(app):
     new_a, _ = col.coefficients_231((1.1, *col.DEFAULT_WEIGHTS[1:]))
     expect(_latex_with(app, cv.fmt(new_a)).first).to_be_attached()
     expect(app.page.locator("[data-testid='stGraphVizChart'] svg").first).to_contain_text("w1=1.1")
-    assert "w1=1.1" in app.page.url
-    assert app.page.locator("[data-testid='stVegaLiteChart']").count() == 8
+    expect(app.page).to_have_url(re.compile(r"[?&]w1=1\.1(&|$)"))
+    expect(app.page.locator("[data-testid='stVegaLiteChart']")).to_have_count(8)
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
     assert not app.failed_responses, app.failed_responses

@@ -39,8 +39,7 @@ def test_clicks_add_points_of_the_chosen_class_and_they_train(app):
     expect(app.page.get_by_text(t("trn_draw_count", "en", n=6, circles=3, triangles=3))).to_be_visible()
     expect(app.page.get_by_text(t("trn_draw_need", "en", min=4))).to_have_count(0)
     app.widget("play").get_by_role("button").first.click()
-    app.page.wait_for_function(f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 10""",
-                               timeout=60_000)
+    app.wait_live("+v.epoch > 10")
     app.widget("play").get_by_role("button").first.click()
     app.wait_idle()
     expect(app.page.locator(".st-key-train_metrics [data-testid='stMetricValue']").nth(3)).to_have_text(

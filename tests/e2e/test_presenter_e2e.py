@@ -82,7 +82,7 @@ def test_nothing_sticks_out_of_a_phone_screen(browser, app_url, path, present):
     context, app = open_in(browser, app_url, PHONE, path, f"lang=zh{present}", is_mobile=True)
     try:
         expect(app.page.locator("h1").first).to_be_visible()
-        app.page.wait_for_timeout(1500)  # charts and drawings size themselves after the run
+        app.wait_drawn()  # charts and drawings size themselves after the run
         width = app.page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)
         assert app.error_elements() == 0

@@ -63,8 +63,7 @@ def test_two_learners_through_the_proxy(browser, proxy):
             play_button(learner).click()
             expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=30_000)
         for learner in (a, b):
-            learner.page.wait_for_function(
-                f"""() => parseInt(document.querySelector("{LIVE}").dataset.epoch) > 20""", timeout=60_000)
+            learner.wait_live("+v.epoch > 20")
         for learner, label in ((a, "Play"), (b, t("trn_play", "zh"))):
             play_button(learner).click()
             expect(play_button(learner)).to_have_text(re.compile(f"{label}$"), timeout=30_000)

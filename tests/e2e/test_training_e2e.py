@@ -61,13 +61,20 @@ def test_play_trains_past_95_percent_and_pause_stops(app):
     play_button(app).click()
     expect(play_button(app)).to_have_text(re.compile("Play"), timeout=30_000)
     app.wait_idle()
-    app.page.wait_for_timeout(500)  # what was still queued plays out quickly
-    stopped = epoch(app)
-    expect(app.page.locator(LIVE)).to_have_attribute("data-epoch", str(stopped))
-    drawn = frames_drawn(app)
-    app.page.wait_for_timeout(1500)
-    assert epoch(app) == stopped and frames_drawn(app) == drawn
+    # Paused, and what was still queued has played out: the picture is final.
+    live = app.page.locator(LIVE)
+    expect(live).to_have_attribute("data-playing", "0")
+    expect(live).to_have_attribute("data-queued", "0")
+    stopped = int(live.get_attribute("data-epoch"))
+    expect(app.page.locator(METRIC_VALUES).first).to_have_text(f"{stopped:,}")
     assert accuracy(app) > 95
+    # Pause stopped the training itself, not only the picture: one Step later the
+    # network is exactly one epoch further (had it trained on, it would be more).
+    app.widget("step").get_by_role("button").click()
+    app.wait_idle()
+    expect(live).to_have_attribute("data-epoch", str(stopped + 1))
+    expect(app.page.locator(METRIC_VALUES).first).to_have_text(f"{stopped + 1:,}")
+    expect(live).to_have_attribute("data-queued", "0")
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
 
@@ -78,10 +85,7 @@ def test_compare_mode_at_max_speed_plays_without_a_failed_request(app):
     expect(views).to_have_count(3)  # the main view and one small view per activation
     before = frames_drawn(app)
     play_button(app).click()
-    app.page.wait_for_function(
-        f"""() => parseInt(document.querySelector("{LIVE}").dataset.framesDrawn) >= {before + 5}
-                  && parseInt(document.querySelector("{LIVE}").dataset.epoch) > 50""",
-        timeout=60_000)
+    app.wait_live(f"+v.framesDrawn >= {before + 5} && +v.epoch > 50")
     play_button(app).click()
     app.wait_idle()
     compared = [int(views.nth(i).get_attribute("data-epoch")) for i in (1, 2)]

@@ -5,7 +5,9 @@
 // parent element, so a new tick never rebuilds the picture.
 //
 // Contract with tests: the root element carries data-epoch (the epoch of the frame on
-// screen) and data-frames-drawn (frames drawn since the page loaded).
+// screen), data-frames-drawn (frames drawn since the page loaded), data-playing ("1"
+// while the server trains, "0" once it has said it paused) and data-queued (frames
+// received but not shown yet): paused and nothing queued means the picture is final.
 
 const MAGIC = "TRL1";
 const POINT_SCALE = 32767;
@@ -99,6 +101,8 @@ class LiveView {
     this.root.className = "trn-live";
     this.root.dataset.epoch = "0";
     this.root.dataset.framesDrawn = "0";
+    this.root.dataset.playing = "0";
+    this.root.dataset.queued = "0";
     // The plane is three stacked canvases, so a frame redraws only what changed: the
     // heat map at the grid's own resolution (the browser scales it up, smoothly), the
     // p = ½ line, and the points (redrawn only when they, the size or the style change).
@@ -182,6 +186,8 @@ class LiveView {
     else if (header.catch_up) this.rushUntil = last ? last.epoch : -1;
     this.tickMs = 1000 * (header.tick || 1);
     this.bound();
+    this.root.dataset.playing = header.playing ? "1" : "0";
+    this.root.dataset.queued = String(this.queue.length);
     this.dirty = true;
     this.kick();
   }
@@ -250,6 +256,7 @@ class LiveView {
     }
     if (next) this.show(next, now);
     else if (this.dirty) this.draw(now);
+    this.root.dataset.queued = String(this.queue.length);
     if (this.queue.length || this.dirty) requestAnimationFrame((t) => this.loop(t));
     else this.looping = false;
   }
