@@ -7,7 +7,8 @@
 // Contract with tests: the root element carries data-epoch (the epoch of the frame on
 // screen), data-frames-drawn (frames drawn since the page loaded), data-playing ("1"
 // while the server trains, "0" once it has said it paused) and data-queued (frames
-// received but not shown yet): paused and nothing queued means the picture is final.
+// received but not shown yet): paused and nothing queued means the picture is final;
+// data-payloads counts the server's messages (ticks and page runs) since the page loaded.
 
 const MAGIC = "TRL1";
 const POINT_SCALE = 32767;
@@ -103,6 +104,8 @@ class LiveView {
     this.root.dataset.framesDrawn = "0";
     this.root.dataset.playing = "0";
     this.root.dataset.queued = "0";
+    this.root.dataset.payloads = "0";
+    this.payloads = 0;
     // The plane is three stacked canvases, so a frame redraws only what changed: the
     // heat map at the grid's own resolution (the browser scales it up, smoothly), the
     // p = ½ line, and the points (redrawn only when they, the size or the style change).
@@ -156,6 +159,8 @@ class LiveView {
 
   async ingest(bytes) {
     const { header, part } = parsePayload(bytes);
+    this.payloads += 1;
+    this.root.dataset.payloads = String(this.payloads);
     if (header.run !== this.run) {
       this.run = header.run;
       this.queue = [];
