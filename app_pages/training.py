@@ -26,8 +26,8 @@ from core.nn import session as session_mod
 from core.nn.datasets import (
     DATASETS,
     DatasetError,
-    load_csv,
     make_dataset,
+    read_csv,
     train_test_split,
 )
 from core.nn.diagnostics import diagnose
@@ -68,11 +68,17 @@ def generated_split(name: str, n: int, noise: int, ratio: int, seed: int):
     return train_test_split(X, y, ratio / 100.0, seed)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
 def uploaded_split(data: bytes, ratio: int, seed: int):
-    """The learner's CSV, parsed and split; raises DatasetError (errors are not cached)."""
-    X, y, labels = load_csv(data)
-    return train_test_split(X, y, ratio / 100.0, seed), labels, len(y)
+    """The learner's CSV, parsed and split (by its own split column if it has one, else by
+    the ratio); raises DatasetError. Kept in this learner's session only: an upload is
+    never served from a cache other sessions share."""
+    key = (hashlib.sha256(data).hexdigest(), ratio, seed)
+    kept = ss.get("_trn_upload_parsed")
+    if kept is None or kept[0] != key:
+        csv = read_csv(data)
+        split = csv.split() if csv.test is not None else train_test_split(csv.X, csv.y, ratio / 100.0, seed)
+        ss["_trn_upload_parsed"] = kept = (key, (split, csv))
+    return kept[1]
 
 
 def current_data(lang: str, canvas):
@@ -93,11 +99,15 @@ def current_data(lang: str, canvas):
     if file is not None:
         data = file.getvalue()
         try:
-            split, labels, n = uploaded_split(data, ss["ratio"], ss["seed"])
+            split, csv = uploaded_split(data, ss["ratio"], ss["seed"])
         except DatasetError as error:
             st.error(tv.dataset_error_message(error, lang), icon=":material/error:")
         else:
-            st.caption(tv.upload_ok_message(n, labels, lang))
+            st.caption(tv.upload_ok_message(len(csv.y), csv.labels, lang))
+            if csv.scaled:
+                st.caption(tr("trn_upload_scaled"))
+            if csv.test is not None:
+                st.caption(tr("trn_upload_own_split", train=int((~csv.test).sum()), test=int(csv.test.sum())))
             return split, hashlib.sha256(data).hexdigest()[:16]
     else:
         st.info(tr("trn_upload_missing"), icon=":material/upload_file:")
@@ -310,10 +320,19 @@ def findings_text(finding) -> str:
         n = finding.numbers
         return tr("trn_diag_flat_loss", epochs=f"{n['epochs']:,}", loss=tv.format_loss(n["loss"]),
                   accuracy=tv.format_percent(n["accuracy"]))
+    if finding.code == "no_gradient":
+        return tr("trn_diag_no_gradient", **finding.numbers)
     where = tr("trn_diag_then").join(
         tr("trn_diag_where", layer=layer, units=tr("trn_diag_and").join(str(u + 1) for u in units))
         for layer, units in finding.layers.items())
-    return tr(f"trn_diag_{finding.code}", count=finding.count, units=finding.numbers["units"], where=where)
+    text = tr(f"trn_diag_{finding.code}", count=finding.count, where=where, **finding.numbers)
+    if finding.code == "dead_units":
+        # Whether they can come back depends on where they are: layer 1 sees the fixed data.
+        parts = [text]
+        parts += [tr("trn_diag_dead_first")] if 1 in finding.layers else []
+        parts += [tr("trn_diag_dead_later")] if any(layer > 1 for layer in finding.layers) else []
+        text = " ".join([*parts, tr("trn_diag_dead_advice")])
+    return text
 
 
 def current_findings(split):
@@ -349,9 +368,9 @@ def inside_section(split, lang: str, playing: bool) -> None:
                 cols = st.columns(len(strips) + 1)
                 for i, strip in enumerate(strips):
                     cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
+                st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
             else:
                 st.caption(tr("trn_neurons_none"))
-            st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
         with inside_right:
             st.markdown(f"**{tr('trn_network_title')}**")
             st.graphviz_chart(tv.network_dot(trainer.model.params, lang, features=trainer.features),
@@ -359,6 +378,15 @@ def inside_section(split, lang: str, playing: bool) -> None:
             st.caption(tr("trn_network_caption"))
 
     inside()
+
+
+def compare_footer(trainer: Trainer, m) -> str:
+    """A compared network's epoch and accuracy; a diverged one says when it diverged and
+    that the picture is its last finite state (the epoch before)."""
+    values = {"epoch": f"{m['epoch']:,}", "acc": tv.format_percent(m["test_acc"])}
+    if trainer.diverged:
+        return tr("trn_compare_metric_diverged", diverged_at=f"{trainer.diverged_at:,}", **values)
+    return tr("trn_compare_metric", **values)
 
 
 def compare_section(split, lang: str, playing: bool) -> None:
@@ -388,7 +416,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
                     codec="raw" if ss.get("trn_raw_frames") else "deflate",
                     history_points=tv.COMPARE_HISTORY_POINTS)
                 live_view(payload, key=f"trn_compare_view_{i}")
-                st.caption(tr("trn_compare_metric", epoch=f"{m['epoch']:,}", acc=tv.format_percent(m["test_acc"])))
+                st.caption(compare_footer(trainer, m))
 
     compare()
 

@@ -48,15 +48,47 @@ def normalize_lang(value: object) -> str | None:
     return None
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(value: float, digits: int = 1) -> str:
+    """A number in scientific notation as people write it: ``9.1 × 10⁻¹³``, ``2 × 10⁻¹⁴``
+    (``digits`` decimals in the mantissa; ``0`` for 0; the exponent in superscripts)."""
+    value = float(value)
+    if value == 0.0:
+        return "0"
+    mantissa, exponent = f"{value:.{digits}e}".split("e")
+    return f"{mantissa.replace('-', '−')} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
+class _TextFormatter(string.Formatter):
+    """``str.format`` plus two format specs for sentences: ``{x:.0×}`` writes x as
+    :func:`power_of_ten` with 0 decimals (``9 × 10⁻¹³``), where ``{x:.0e}`` would print
+    ``9e-13``, which a beginner cannot read; ``{n:sup}`` writes an integer as an exponent
+    (``0.25{n:sup}`` → ``0.25²⁰``), where ``^`` would look like code."""
+
+    def format_field(self, value, format_spec: str):
+        if format_spec == "sup":
+            return str(int(value)).translate(_SUPERSCRIPT)
+        if format_spec.endswith("×"):
+            digits = format_spec[:-1].lstrip(".")
+            return power_of_ten(value, int(digits) if digits else 1)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _TextFormatter()
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``values`` filled into its placeholders.
 
     A missing key is a programming error and raises ``KeyError`` (the tests catch it);
-    an unknown language falls back to English.
+    an unknown language falls back to English. Placeholders take ``str.format`` specs,
+    ``.N×`` for a power of ten and ``sup`` for an exponent (:class:`_TextFormatter`).
     """
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**values) if values else text
+    return _FORMATTER.format(text, **values) if values else text
 
 
 def placeholders(text: str) -> set[str]:

@@ -170,7 +170,7 @@ STEPS: tuple[Step, ...] = (
                            ("col_q2", format_number(POINT_Q[1]))))),
     Step("answer", Choice(("both", "tanh", "identity", "neither"), "tanh"),
          _training_link(activation="tanh", trn_compare=["identity", "tanh"])),
-    Step("care", Choice(("quarter", "twentieth", "tiny"), "tiny"),
+    Step("care", Choice(("both", "sigmoid", "relu", "neither"), "sigmoid"),
          Link("activations", (("fn", ",".join(DEPTH_FNS)), ("act_layers", str(DEPTH)), ("act_spread", "1")))),
 )
 STEP_KEYS = tuple(step.key for step in STEPS)
@@ -298,7 +298,7 @@ def _unbounded_step() -> Reveal:
     truth = {(False, False): "neither", (True, False): "identity",
              (False, True): "tanh", (True, True): "both"}[(lin.diverged, bounded.diverged)]
     return Reveal(truth, {"lr": BIG_LR, "epochs": EPOCHS, "diverged_at": lin.diverged_at or 0,
-                          "tanh_acc": bounded.metrics()["test_acc"], "tanh_epoch": bounded.epoch},
+                          "tanh_epoch": bounded.epoch, "tanh_loss": bounded.metrics()["train_loss"]},
                   {"keys": ("identity", "tanh")})
 
 
@@ -332,20 +332,36 @@ def _answer_step() -> Reveal:
     good = {k for k, a in acc.items() if a >= 0.95}
     truth = {frozenset(): "neither", frozenset({"tanh"}): "tanh", frozenset({"identity"}): "identity"}.get(
         frozenset(good), "both")
-    Xtr, ytr, _, _ = training_split(settings)
+    # The picture shows the test points: the accuracy under it is measured on them.
+    _, _, Xte, yte = training_split(settings)
     return Reveal(truth, {"epochs": EPOCHS, "identity_acc": acc["identity"], "tanh_acc": acc["tanh"]},
-                  {"X": Xtr, "y": ytr, "probs": {k: evaluate_grid(t.model, 100) for k, t in runs.items()}})
+                  {"X": Xte, "y": yte, "probs": {k: evaluate_grid(t.model, 100) for k, t in runs.items()}})
+
+
+#: What "almost nothing" means in the care step: less than a millionth of the gradient.
+VANISHED = 1e-6
 
 
 def _care_step() -> Reveal:
-    mean = {k: depth_factors(ACTIVATIONS[k], None, 1.0)[0] for k in DEPTH_FNS}
-    sigmoid = ACTIVATIONS["sigmoid"]
+    """What is left of a gradient after :data:`DEPTH` layers, the weights left aside.
+
+    Each layer multiplies it by |f′(z)| (:func:`depth_factors`, z ~ N(0, 1)): on average
+    mⁿ in all, q the share of paths a layer leaves open (f′ ≠ 0) and m/q the mean factor
+    on an open one. Sigmoid: every path is open and each factor is at most ¼, so the
+    gradient vanishes; ReLU: an open path carries it whole (m/q = 1), while a random path
+    stays open through all n layers with probability qⁿ = 2⁻ⁿ."""
+    factors = {k: depth_factors(ACTIVATIONS[k], None, 1.0) for k in DEPTH_FNS}
     x = np.linspace(-8.0, 8.0, 16001)
-    top = float(np.max(sigmoid.grad(x)))
-    left = mean["sigmoid"] ** DEPTH
-    truth = "quarter" if left > 0.1 else "twentieth" if left > 1e-3 else "tiny"
-    return Reveal(truth, {"depth": DEPTH, "top": top, "bound": top**DEPTH, "sigmoid": left,
-                          "tanh": mean["tanh"] ** DEPTH, "relu": mean["relu"] ** DEPTH},
+    top = float(np.max(ACTIVATIONS["sigmoid"].grad(x)))
+    sigmoid = factors["sigmoid"][0] ** DEPTH
+    relu_m, relu_q = factors["relu"]
+    relu_open = (relu_m / relu_q) ** DEPTH
+    vanish = {"sigmoid": sigmoid < VANISHED, "relu": relu_open < VANISHED}
+    truth = {(True, True): "both", (True, False): "sigmoid", (False, True): "relu",
+             (False, False): "neither"}[(vanish["sigmoid"], vanish["relu"])]
+    return Reveal(truth, {"depth": DEPTH, "top": top, "bound": top**DEPTH, "sigmoid": sigmoid,
+                          "tanh": factors["tanh"][0] ** DEPTH, "relu_open": relu_open,
+                          "relu_paths": relu_q**DEPTH, "vanished": VANISHED},
                   {"keys": DEPTH_FNS, "depth": DEPTH})
 
 

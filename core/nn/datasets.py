@@ -24,6 +24,8 @@ import io
 import math
 import os
 
+from dataclasses import dataclass
+
 import numpy as np
 
 __all__ = [
@@ -36,7 +38,9 @@ __all__ = [
     "MIN_ROWS",
     "drawn_dataset",
     "NOISE_SCALE",
+    "CsvData",
     "load_csv",
+    "read_csv",
     "make_dataset",
     "train_test_split",
 ]
@@ -70,6 +74,8 @@ ERROR_CODES = (
     "too_many_rows",  # more than MAX_ROWS data rows: details max
     "one_class",  # a single label value: details label
     "too_many_classes",  # more than two label values: details found, labels (first 5)
+    "bad_split",  # a split cell that is neither train nor test: details line, value
+    "split_one_part",  # a split column naming only one part: details part
 )
 
 
@@ -343,8 +349,27 @@ def _rows(text: str):
         raise DatasetError("unreadable", reason=str(exc)[:80], line=reader.line_num) from None
 
 
-def _parse_rows(rows, width: int, index: dict[str, int]):
-    xs, labels = [], []
+#: The optional ``split`` column's values (any case), as the data set download writes them.
+SPLIT_VALUES = ("train", "test")
+
+
+def _split_index(header: list[str]) -> int | None:
+    names = [h.strip().lower() for h in header]
+    return names.index("split") if names.count("split") == 1 else None
+
+
+def _parse_split(fields: list[str], index: int | None, line: int) -> bool | None:
+    """True for a test row, False for a training row, None without a split column."""
+    if index is None:
+        return None
+    value = fields[index].strip()
+    if value.lower() not in SPLIT_VALUES:
+        raise DatasetError("bad_split", line=line, value=value[:40])
+    return value.lower() == "test"
+
+
+def _parse_rows(rows, width: int, index: dict[str, int], split_at: int | None = None):
+    xs, labels, tests = [], [], []
     for line, fields in rows:
         if len(fields) != width:
             # Trailing empty fields (a spreadsheet's stray commas) are harmless.
@@ -359,7 +384,8 @@ def _parse_rows(rows, width: int, index: dict[str, int]):
             raise DatasetError("missing_label", line=line)
         xs.append((x1, x2))
         labels.append(label)
-    return xs, labels
+        tests.append(_parse_split(fields, split_at, line))
+    return xs, labels, tests
 
 
 def _as_number(label: str) -> float | None:
@@ -415,6 +441,64 @@ def _scale_columns(X: np.ndarray) -> np.ndarray:
     return np.clip(out, -1.0, 1.0)
 
 
+@dataclass(frozen=True)
+class CsvData:
+    """A CSV file's points: ``X`` (n, 2) in [-1, 1]², ``y`` in {0, 1}, the ``labels`` as
+    written (class 0's, class 1's), ``test`` (n,) bools from its ``split`` column or None
+    without one, and ``scaled``: whether the coordinates had to be rescaled."""
+
+    X: np.ndarray
+    y: np.ndarray
+    labels: tuple[str, str]
+    test: np.ndarray | None
+    scaled: bool
+
+    def split(self):
+        """``(X_train, y_train, X_test, y_test)`` by the file's own split column."""
+        if self.test is None:
+            raise ValueError("the file has no split column")
+        return self.X[~self.test], self.y[~self.test], self.X[self.test], self.y[self.test]
+
+
+def _into_square(X: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Coordinates already in [-1, 1]² are kept as they are (a file this app wrote, or drawn
+    points, come back where they were); any other data is min-max scaled per axis."""
+    if np.all(np.abs(X) <= 1.0):
+        return X, False
+    return _scale_columns(X), True
+
+
+def read_csv(source) -> CsvData:
+    """Read the learner's 2-D data as :class:`CsvData` (see :func:`load_csv` for the format).
+
+    An optional ``split`` column (``train`` or ``test`` in any case, as the page's data
+    set download writes it) fixes which rows are test points; a file that lists only one
+    of the two parts, or another value, is an error. Raises :class:`DatasetError` only.
+    """
+    try:
+        text = _decode(_read_bytes(source))
+        rows = _rows(text)
+        first = next(rows, None)
+        if first is None:
+            raise DatasetError("empty")
+        _, header = first
+        index = _header_index(header)
+        split_at = _split_index(header)
+        xs, labels, tests = _parse_rows(rows, len(header), index, split_at)
+        if len(xs) < MIN_ROWS:
+            raise DatasetError("too_few_rows", found=len(xs), min=MIN_ROWS)
+        y, names = _classes(labels)
+        X, scaled = _into_square(np.asarray(xs, dtype=np.float64))
+        test = None if split_at is None else np.asarray(tests, dtype=bool)
+        if test is not None and (test.all() or not test.any()):
+            raise DatasetError("split_one_part", part="test" if test.all() else "train")
+    except DatasetError:
+        raise
+    except Exception as exc:  # a defect here must still reach the page as a message
+        raise DatasetError("unreadable", reason=type(exc).__name__) from None
+    return CsvData(X, y, names, test, scaled)
+
+
 def load_csv(source):
     """Read the learner's 2-D data: ``(X, y, labels)``.
 
@@ -425,31 +509,17 @@ def load_csv(source):
     ``x2`` and ``label`` in any order and any case, surrounding spaces ignored; other
     columns are ignored; blank lines are skipped.
 
-    ``X`` is float64 ``(n, 2)``, min-max scaled per axis into [-1, 1]² (a constant
-    column becomes 0); ``y`` is int64 in {0, 1}; ``labels`` is ``(name of class 0,
-    name of class 1)`` as written in the file (see :func:`_classes` for which is which).
+    ``X`` is float64 ``(n, 2)`` in [-1, 1]²: kept as written when every coordinate is
+    already there, else min-max scaled per axis (a constant column becomes 0); ``y`` is
+    int64 in {0, 1}; ``labels`` is ``(name of class 0, name of class 1)`` as written in
+    the file (see :func:`_classes` for which is which). :func:`read_csv` also returns the
+    file's own train/test split, if it has one.
 
     Raises :class:`DatasetError` (never anything else) with a code from
     :data:`ERROR_CODES` for every malformed file.
     """
-    try:
-        text = _decode(_read_bytes(source))
-        rows = _rows(text)
-        first = next(rows, None)
-        if first is None:
-            raise DatasetError("empty")
-        _, header = first
-        index = _header_index(header)
-        xs, labels = _parse_rows(rows, len(header), index)
-        if len(xs) < MIN_ROWS:
-            raise DatasetError("too_few_rows", found=len(xs), min=MIN_ROWS)
-        y, names = _classes(labels)
-        X = _scale_columns(np.asarray(xs, dtype=np.float64))
-    except DatasetError:
-        raise
-    except Exception as exc:  # a defect here must still reach the page as a message
-        raise DatasetError("unreadable", reason=type(exc).__name__) from None
-    return X, y, names
+    data = read_csv(source)
+    return data.X, data.y, data.labels
 
 
 #: Drawn points lie in the plane the page draws, [−1, 1]² (the built-in sets' square).

@@ -34,9 +34,12 @@ Initialisation (seeded by ``numpy.random.default_rng(seed)``, layer by layer)
   — keeps the variance of tanh/sigmoid-like signals steady through the layers.
 * ``"he"`` (Kaiming uniform): ``a = sqrt(6 / fan_in)`` — ReLU-like units zero half
   their inputs, so they need twice the variance.
-* ``"zeros"``: every weight 0. All hidden units stay identical (the symmetry problem):
-  with zero outgoing weights no gradient reaches the hidden layers at all, and only
-  the output bias learns.
+* ``"zeros"``: every weight 0. The units of a layer then compute the same value and get
+  the same update, so they stay identical (the symmetry problem). What else moves
+  depends on f(0): with f(0) = 0 (tanh, ReLU, identity) every hidden value is 0, so no
+  weight gets a gradient and only the output bias learns; with f(0) ≠ 0 (sigmoid: ½)
+  the output weights get a gradient, pass one back, and the hidden weights grow, but
+  each layer still acts as one unit.
 * ``"auto"``: ``"he"`` for the ReLU family (the catalog's :data:`core.nn.activations.HE_ACTIVATIONS`), otherwise
   ``"glorot"``. The output layer (a sigmoid) always uses Glorot unless ``"zeros"``.
 

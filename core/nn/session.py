@@ -143,6 +143,11 @@ class TrainingSession:
     # ------------------------------------------------------------------ transport
 
     @property
+    def split(self):
+        """``(X_train, y_train, X_test, y_test)`` the networks train on (None before sync)."""
+        return None if self._inputs is None else self._inputs[1]
+
+    @property
     def diverged(self) -> bool:
         return self.trainer is not None and self.trainer.diverged
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from core.i18n import power_of_ten
 from core.lessons.collapse import Line, boundary_231, coefficients_231
 from core.present import numbers
 from core.present.theme import (
@@ -200,16 +201,9 @@ def derivation_231(w: Sequence[float] | None = None) -> list[tuple[str, str]]:
 ARTICLE_FORMULA = rf"{IN1} = {IN2}\cdot\dfrac{{w_2w_7 + w_4w_8 + w_6w_9}}{{-w_2w_7 + w_4w_8 + w_6w_9}}"
 
 
-_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def sci_text(value: float) -> str:
     """A small number for prose: ``2.1 × 10⁻¹⁷`` (``0`` for 0)."""
-    value = float(value)
-    if value == 0.0:
-        return "0"
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return power_of_ten(value, 1)
 
 
 def point_latex(p) -> str:

@@ -172,10 +172,10 @@ TEXTS = {
     "lesson_threshold_text": {
         "en": "A neuron's output Y is a score, not a class. The step function decides: Y > 0 means "
         "class 1, anything else class 0. A softer version is the sigmoid σ(k·Y), which rises from 0 to "
-        "1; the larger k, the steeper the rise. The picture shows k = 1.",
+        "1; the larger k, the steeper the rise.",
         "zh": "神经元的输出 Y 只是一个分数，还不是类别。阶跃函数负责拍板：Y > 0 判为第 1 类，"
         "否则判为第 0 类。它的“温和版”是 sigmoid 函数 σ(k·Y)，从 0 平滑地升到 1；k 越大，"
-        "上升得越陡。图中画的是 k = 1。",
+        "上升得越陡。",
     },
     "lesson_threshold_question": {
         "en": "With k = {k:g}, what is σ(k·Y) for a score just above zero, Y = {x:g}?",
@@ -192,6 +192,7 @@ TEXTS = {
         "处处斜率都是 {hard_slope:g}，梯度下降无从下手；sigmoid 始终留有斜率，"
         "输出还可以当作 0 到 1 之间的概率来理解。",
     },
+    "lesson_threshold_before": {"en": "The step and σ(k·x) at k = {k:g}.", "zh": "阶跃函数和 k = {k:g} 时的 σ(k·x)。"},
     "lesson_threshold_after": {"en": "The same two curves at k = {k:g}.", "zh": "k = {k:g} 时的这两条曲线。"},
     "lesson_threshold_step": {"en": "step", "zh": "阶跃函数"},
     "lesson_threshold_soft": {"en": "σ({k:g}·x)", "zh": "σ({k:g}·x)"},
@@ -208,11 +209,16 @@ TEXTS = {
     # ------------------------------------------------------------------ step 5: unbounded
     "lesson_unbounded_title": {"en": "Unbounded outputs blow up", "zh": "输出没有上限，训练就会崩"},
     "lesson_unbounded_text": {
-        "en": "Training moves each weight against the gradient of the error. If nothing bounds the "
-        "numbers, a large value gives a large error and a large update, which makes the next value "
-        "larger still. The identity f(x) = x has no bound; tanh stays between −1 and 1.",
-        "zh": "训练时，每个权重都沿误差梯度的反方向挪一步。如果数值没有上限，数值大，误差就大，"
-        "更新量也大，下一轮的数值又更大。恒等函数 f(x) = x 没有上限；tanh 则始终在 −1 到 1 之间。",
+        "en": "Training moves each weight against the gradient of the error. The output neuron is a "
+        "sigmoid, so its error stays between −1 and 1; but a weight's update is that error times the "
+        "hidden values and the other weights it passes through. The identity f(x) = x puts no bound on "
+        "the hidden values: a large step makes the weights larger, the hidden values and the next "
+        "gradient larger, and the next step larger still. tanh stays between −1 and 1, and its slope "
+        "shrinks as its input grows.",
+        "zh": "训练时，每个权重都沿误差梯度的反方向挪一步。输出神经元是 sigmoid，它的误差始终在 −1 到 1 "
+        "之间；可权重的更新量等于这个误差，再乘上沿途经过的隐藏层数值和其他权重。恒等函数 f(x) = x "
+        "不给隐藏层的数值设上限：一步迈大了，权重变大，隐藏层的数值和下一次的梯度跟着变大，下一步就迈得更大。"
+        "tanh 的输出始终在 −1 到 1 之间，而且输入越大，它的斜率越小。",
     },
     "lesson_unbounded_question": {
         "en": "Two copies of one network (2 → 4 → 2 → 1, same starting weights) train on the circles "
@@ -228,13 +234,14 @@ TEXTS = {
     "lesson_unbounded_why": {
         "en": "The identity network's loss stops being a finite number in epoch {diverged_at}: its "
         "weights ran off towards infinity. The tanh network, from the same weights at the same "
-        "learning rate, is still training after {tanh_epoch} epochs, with {tanh_acc:.1%} of the test "
-        "points right. Both end in a sigmoid output neuron: the blow-up happens inside, in the "
-        "unbounded hidden layers.",
+        "learning rate, still has a finite loss after {tanh_epoch} epochs ({tanh_loss:.3g}); at a rate "
+        "this large its accuracy jumps about from epoch to epoch, but nothing blows up. Both end in a "
+        "sigmoid output neuron, whose error is bounded: the blow-up happens inside, where unbounded "
+        "hidden values and growing weights feed each other.",
         "zh": "恒等函数网络的损失在第 {diverged_at} 轮就不再是有限的数了：权重一路冲向无穷大。"
-        "tanh 网络从同样的权重出发、用同样的学习率，训练了 {tanh_epoch} 轮仍然正常，"
-        "测试点分对了 {tanh_acc:.1%}。两个网络的输出神经元都是 sigmoid：崩溃发生在内部，"
-        "发生在没有上限的隐藏层里。",
+        "tanh 网络从同样的权重出发、用同样的学习率，训练了 {tanh_epoch} 轮，损失仍是有限的数"
+        "（{tanh_loss:.3g}）；学习率这么大，它的准确率每轮都在上下跳，但并没有崩。两个网络的输出神经元"
+        "都是 sigmoid，误差有界：崩溃发生在内部，是没有上限的隐藏层数值和越变越大的权重互相推高造成的。",
     },
     "lesson_unbounded_caption": {
         "en": "The identity grows without bound; tanh stays between −1 and 1.",
@@ -247,10 +254,10 @@ TEXTS = {
     },
     "lesson_unbounded_see": {
         "en": "Press Play. In “Compare activations” at the bottom, the identity panel is marked "
-        "diverged at once (epoch {diverged_at}); the tanh panel keeps learning ({tanh_acc:.1%} after "
-        "{tanh_epoch} epochs).",
-        "zh": "点“播放”。在页面底部的“对比激活函数”里，恒等函数那一栏立刻标出“已发散”"
-        "（第 {diverged_at} 轮）；tanh 那一栏继续学习（{tanh_epoch} 轮后分对 {tanh_acc:.1%}）。",
+        "diverged in epoch {diverged_at}; the tanh panel keeps training with a finite loss (its "
+        "accuracy jumps about at this large learning rate).",
+        "zh": "点“播放”。在页面底部的“对比激活函数”里，恒等函数那一栏在第 {diverged_at} 轮标出“已发散”；"
+        "tanh 那一栏继续训练，损失始终有限（学习率这么大，它的准确率会上下跳动）。",
     },
     # ------------------------------------------------------------------ step 6: constant slope
     "lesson_slope_title": {"en": "A linear map has the same slope everywhere", "zh": "线性映射的斜率处处相同"},
@@ -292,10 +299,12 @@ TEXTS = {
         "zh": "如果一个函数的斜率处处一样，斜率还能告诉你“你在哪儿”吗？",
     },
     "lesson_slope_see": {
-        "en": "Under “The same slope everywhere”: the gradient at p and at q, equal for the linear "
-        "network and for its weights, different once tanh is inserted. Change p or q in front of the class.",
-        "zh": "在“处处相同的梯度”一节：p、q 两点的梯度，线性网络（无论对输入还是对权重）两处相等，"
-        "插入 tanh 后就不等了。可以当堂改一改 p 或 q 试试。",
+        "en": "Under “The same slope everywhere”: the linear network's gradient with respect to the "
+        "input is the same at p and at q, and differs once tanh is inserted; its gradient with respect "
+        "to the weights differs between p and q even without tanh (it is proportional to the input). "
+        "Change p or q in front of the class.",
+        "zh": "在“处处相同的梯度”一节：线性网络对输入的梯度在 p、q 两点相等，插入 tanh 后就不等了；"
+        "而对权重的梯度即使不加 tanh，p、q 两处也不一样（它与输入成正比）。可以当堂改一改 p 或 q 试试。",
     },
     # ------------------------------------------------------------------ step 7: the answer
     "lesson_answer_title": {"en": "Activation functions are the answer", "zh": "激活函数就是答案"},
@@ -339,29 +348,52 @@ TEXTS = {
     "lesson_care_title": {"en": "Choose with care", "zh": "激活函数要慎重选择"},
     "lesson_care_text": {
         "en": "Activation functions differ. The sigmoid's outputs are all positive and it is steepest "
-        "at 0, with slope {top:g}; tanh can be negative; ReLU passes positive inputs unchanged and "
-        "turns negative ones into 0. In a deep network the backward pass multiplies one slope per "
-        "layer.",
+        "at 0, with slope {top:g}; tanh can be negative; ReLU passes positive inputs unchanged (slope 1) "
+        "and turns negative ones into 0 (slope 0). In a deep network the backward pass multiplies the "
+        "gradient, layer by layer, by the activation's slope and by the weights.",
         "zh": "激活函数各有脾气。sigmoid 只输出正数，在 0 处最陡，斜率为 {top:g}；tanh 可以输出负数；"
-        "ReLU 让正的输入原样通过，负的一律变成 0。在深层网络里，反向传播每经过一层就要乘上一个斜率。",
+        "ReLU 让正的输入原样通过（斜率为 1），负的一律变成 0（斜率为 0）。在深层网络里，反向传播每经过一层，"
+        "都要把梯度乘上激活函数在该处的斜率，再乘上权重。",
     },
     "lesson_care_question": {
-        "en": "Through {depth} layers of sigmoid, how much of a gradient is left on average?",
-        "zh": "穿过 {depth} 层 sigmoid 之后，梯度平均还剩多少？",
+        "en": "A gradient travels back through {depth} layers. Leave the weights aside and count only "
+        "the activation's slopes, with each layer's inputs drawn from N(0, 1). What is left of it?",
+        "zh": "梯度要往回穿过 {depth} 层。先不管权重，只算激活函数的斜率，每层的输入都取自 N(0, 1)。"
+        "梯度最后还剩多少？",
     },
-    "lesson_care_opt_quarter": {"en": "About a quarter", "zh": "大约四分之一"},
-    "lesson_care_opt_twentieth": {"en": "About a twentieth", "zh": "大约二十分之一"},
-    "lesson_care_opt_tiny": {"en": "Almost nothing: less than a millionth", "zh": "几乎为零：不到百万分之一"},
+    "lesson_care_opt_both": {
+        "en": "Almost nothing (less than a millionth), with sigmoid and with ReLU alike",
+        "zh": "不管是 sigmoid 还是 ReLU，都几乎为零（不到百万分之一）",
+    },
+    "lesson_care_opt_sigmoid": {
+        "en": "With sigmoid, almost nothing (less than a millionth); with ReLU, all of it along every "
+        "path of active units",
+        "zh": "sigmoid：几乎为零（不到百万分之一）；ReLU：沿着激活单元走的路径，梯度一点不少",
+    },
+    "lesson_care_opt_relu": {
+        "en": "With ReLU, almost nothing (less than a millionth); with sigmoid, about a quarter",
+        "zh": "ReLU：几乎为零（不到百万分之一）；sigmoid：大约还剩四分之一",
+    },
+    "lesson_care_opt_neither": {
+        "en": "With both, most of it",
+        "zh": "两种都还剩大部分",
+    },
     "lesson_care_why": {
-        "en": "Each sigmoid layer multiplies the gradient by at most {top:g}, so {depth} layers by at most "
-        "{top:g}^{depth} = {bound:.1e}; on average, with inputs drawn from N(0, 1), {sigmoid:.1e} is "
-        "left. tanh leaves {tanh:.1e} and ReLU {relu:.1e} (ReLU's average counts the paths it cuts to "
-        "0). This is the vanishing gradient. The choice also depends on the range your outputs need "
-        "and on how fast training converges.",
-        "zh": "每层 sigmoid 最多把梯度乘以 {top:g}，{depth} 层最多乘以 {top:g}^{depth} = {bound:.1e}；"
-        "输入取自 N(0, 1) 时，平均只剩 {sigmoid:.1e}。tanh 剩 {tanh:.1e}，ReLU 剩 {relu:.1e}"
-        "（ReLU 的平均值把被它截成 0 的路径也算在内）。这就是梯度消失。"
-        "选择激活函数时，还要看输出需要什么范围、训练收敛得快不快。",
+        "en": "Each sigmoid layer multiplies the gradient by σ′(z), at most {top:g}: through {depth} layers "
+        "at most {top:g}{depth:sup} ≈ {bound:.0×}, and on average {sigmoid:.0×}. ReLU multiplies by 1 "
+        "where a unit is active and by 0 where it is not: along a path of active units the gradient "
+        "arrives whole (1{depth:sup} = {relu_open:g}). A random path stays active through all {depth} layers only "
+        "{relu_paths:.0×} of the time, but a layer has many units, so some paths stay open. tanh "
+        "leaves {tanh:.0×} on average. This is the vanishing gradient, and why deep networks mostly use "
+        "ReLU-like activations. The weights multiply too: weights larger than 1 can make up for small "
+        "slopes (or blow the gradient up), smaller ones make it vanish faster; the choice also depends "
+        "on the range your outputs need.",
+        "zh": "每层 sigmoid 都把梯度乘以 σ′(z)，最多 {top:g}：穿过 {depth} 层最多剩 {top:g}{depth:sup} ≈ "
+        "{bound:.0×}，平均只剩 {sigmoid:.0×}。ReLU 在单元激活时乘 1，不激活时乘 0：沿着一条全是激活单元的"
+        "路径，梯度完整地传回来（1{depth:sup} = {relu_open:g}）。随便一条路径在 {depth} 层里全都激活的机会只有 "
+        "{relu_paths:.0×}，但每层有很多单元，总有一些路径是通的。tanh 平均剩 {tanh:.0×}。这就是梯度消失，"
+        "也是深层网络大多用 ReLU 一类激活函数的原因。权重也参与相乘：大于 1 的权重能弥补斜率的不足"
+        "（也可能让梯度爆炸），小于 1 的权重则让梯度消失得更快；选择激活函数时还要看输出需要什么范围。",
     },
     "lesson_care_after": {
         "en": "What is left of a gradient after n layers (log scale); dashed: 0.25ⁿ, the sigmoid's bound.",
@@ -373,14 +405,17 @@ TEXTS = {
     "lesson_care_alive": {"en": "open paths", "zh": "未被截断的路径"},
     "lesson_care_open": {"en": "left on open paths", "zh": "未截断路径上的剩余梯度"},
     "lesson_care_ask": {
-        "en": "Each sigmoid layer passes at most a quarter of the gradient. How much is left after {depth} layers?",
-        "zh": "每层 sigmoid 最多只传过去四分之一的梯度。{depth} 层之后还剩多少？",
+        "en": "Each sigmoid layer passes at most a quarter of the gradient (its own slope; the weights "
+        "come on top). How much is left after {depth} layers, and with ReLU?",
+        "zh": "单看激活函数的斜率，每层 sigmoid 最多只传过去四分之一的梯度（权重另算）。{depth} 层之后还剩多少？"
+        "换成 ReLU 呢？",
     },
     "lesson_care_see": {
-        "en": "The three curves with their slopes and properties, and the gradient-through-depth chart "
-        "on a log scale: after {depth} layers sigmoid {sigmoid:.0e}, ReLU {relu:.0e}, tanh {tanh:.0e}.",
-        "zh": "三条曲线、它们的斜率和性质，以及对数坐标下的“梯度穿过多层”图：{depth} 层之后，"
-        "sigmoid 剩 {sigmoid:.0e}，ReLU 剩 {relu:.0e}，tanh 剩 {tanh:.0e}。",
+        "en": "The three curves with their slopes and properties, and the “Gradient through depth” chart on a log "
+        "scale: after {depth} layers sigmoid leaves {sigmoid:.0×} on average, tanh {tanh:.0×}, and ReLU "
+        "all of it on the paths it leaves open.",
+        "zh": "三条曲线、它们的斜率和性质，以及对数坐标下的“梯度穿过多层网络”图：{depth} 层之后，"
+        "sigmoid 平均剩 {sigmoid:.0×}，tanh 剩 {tanh:.0×}，ReLU 在没有被截断的路径上一点不少。",
     },
     # ------------------------------------------------------------------ the quiz
     "lesson_quiz_before_title": {"en": "Before you start: what do you know already?", "zh": "开始之前：先测测你已经知道多少"},
@@ -452,15 +487,18 @@ TEXTS = {
     "lesson_quiz_unbounded_slow": {"en": "they only make each step a little slower", "zh": "只是让每一步慢一点"},
     "lesson_quiz_unbounded_fine": {"en": "they are no problem at all", "zh": "根本不是问题"},
     "lesson_quiz_unbounded_blow": {
-        "en": "large outputs give large errors and large updates, and training can blow up",
-        "zh": "输出大，误差和更新量就大，训练可能直接崩掉",
+        "en": "large hidden values give large updates, which make the values larger still: training can blow up",
+        "zh": "隐藏层数值大，更新量就大，更新后数值又更大：训练可能直接崩掉",
     },
     "lesson_quiz_unbounded_why": {
-        "en": "An update is proportional to the error, so an error without bound gives updates without "
-        "bound. On the path, a network with identity hidden units diverges at a learning rate where "
-        "tanh keeps learning.",
-        "zh": "更新量与误差成正比，误差没有上限，更新量也就没有上限。在课程里，"
-        "隐藏层用恒等函数的网络在某个学习率下发散了，而 tanh 网络在同样的学习率下照常学习。",
+        "en": "A weight's update is the output's error times the hidden values and weights it passes "
+        "through. With a sigmoid output the error itself stays between −1 and 1, but unbounded hidden "
+        "values are not held back: each large update makes the weights, the values and the next update "
+        "larger. On the path, a network with identity hidden units diverges at a learning rate where "
+        "tanh's loss stays finite.",
+        "zh": "权重的更新量等于输出的误差，再乘上沿途的隐藏层数值和权重。输出是 sigmoid 时，误差本身在 −1 到 1 "
+        "之间，可隐藏层的数值没有上限，谁也拦不住：每一次大的更新都让权重、数值和下一次更新变得更大。"
+        "在课程里，隐藏层用恒等函数的网络在某个学习率下发散了，而 tanh 网络在同样的学习率下损失始终有限。",
     },
     "lesson_quiz_slope_q": {
         "en": "What is the derivative of y = w·x + b with respect to x?",
@@ -502,13 +540,16 @@ TEXTS = {
     "lesson_quiz_vanish_large": {"en": "its outputs are too large", "zh": "它的输出太大了"},
     "lesson_quiz_vanish_params": {"en": "it has too many parameters", "zh": "它的参数太多了"},
     "lesson_quiz_vanish_quarter": {
-        "en": "each layer multiplies the gradient by at most ¼, so the gradient vanishes",
-        "zh": "每层最多把梯度乘以 ¼，梯度越传越小，最后消失",
+        "en": "each layer's slope multiplies the gradient by at most ¼, so unless the weights make up "
+        "for it, the gradient vanishes",
+        "zh": "每层的斜率最多把梯度乘以 ¼，除非权重把它补回来，否则梯度越传越小，最后消失",
     },
     "lesson_quiz_vanish_why": {
         "en": "Backpropagation multiplies one slope per layer, each at most {slope0:g}: after {depth} "
-        "layers at most {bound:.1e}.",
-        "zh": "反向传播每经过一层就乘上一个斜率，每个最多 {slope0:g}：{depth} 层之后最多只剩 {bound:.1e}。",
+        "layers the slopes alone leave at most {slope0:g}{depth:sup} ≈ {bound:.0×}. The weights multiply "
+        "too and can undo it (weights above 1) or make it worse.",
+        "zh": "反向传播每经过一层就乘上一个斜率，每个最多 {slope0:g}：{depth} 层之后，光是斜率就只剩不到 "
+        "{slope0:g}{depth:sup} ≈ {bound:.0×}。权重也参与相乘：大于 1 的权重能抵消一部分，小于 1 的会让情况更糟。",
     },
     # ------------------------------------------------------------------ for teachers
     "lesson_teacher_heading": {"en": "For teachers: lesson links and notes", "zh": "教师专用：课堂链接与讲解提示"},

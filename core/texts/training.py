@@ -16,13 +16,14 @@ TEXTS = {
         "output layer learns, re-weighing the regions the hidden units cut out at the start · "
         "*sigmoid* with 6 layers and SGD — the gradient-flow chart shows the first layers' "
         "gradients fading to almost nothing, and those layers stop learning (with Adam they still "
-        "move) · identity with SGD at learning rate 10 — nothing bounds the output, and training "
-        "blows up.",
+        "move) · identity with SGD at learning rate 10 — nothing bounds the hidden values, each large "
+        "update makes the next one larger, and training blows up.",
         "zh": "**试一试：** 把激活函数换成 *identity*（恒等）——分界线始终是一条直线，准确率远远到不了 100%"
         "（没有哪条直线能把圆圈单独分到一边）；换成 *step*（阶跃）——隐藏层一动不动（阶跃的斜率处处为 0，"
         "梯度传不到它们那里），只有输出层在学，它只能把隐藏层一开始切好的几块区域重新组合；"
         "用 *sigmoid* 叠 6 层、优化器选 SGD——“梯度流”图里前几层的梯度小到几乎为零，这几层也就学不动了"
-        "（换成 Adam，它们仍然会动）；identity 配 SGD、学习率 10——输出没有上下界，训练直接发散。",
+        "（换成 Adam，它们仍然会动）；identity 配 SGD、学习率 10——隐藏层的数值没有上下界，"
+        "一次大的更新让下一次更大，训练直接发散。",
     },
     # ---------------------------------------------------------------- transport
     "trn_play": {"en": "Play", "zh": "播放"},
@@ -95,9 +96,14 @@ TEXTS = {
     "trn_upload": {"en": "Your CSV file", "zh": "上传 CSV 文件"},
     "trn_upload_help": {
         "en": "A header with columns x1, x2 and label (two label values), one point per row, "
-        "UTF-8, at most 10,000 rows. x1 and x2 are scaled into [-1, 1].",
+        "UTF-8, at most 10,000 rows. If every x1 and x2 is already in [-1, 1] they are used as "
+        "they are; otherwise each column is scaled into [-1, 1]. An optional split column "
+        "(train or test, as in the page's data set download) decides which points are test "
+        "points; without it, the ratio slider does.",
         "zh": "第一行是表头，包含 x1、x2、label 三列（label 只能有两种取值），每行一个点，"
-        "UTF-8 编码，最多 10,000 行。x1、x2 会被缩放到 [-1, 1]。",
+        "UTF-8 编码，最多 10,000 行。如果 x1、x2 全都在 [-1, 1] 之内，就原样使用；否则每一列各自缩放到 "
+        "[-1, 1]。可以另加一列 split（取值 train 或 test，和本页下载的数据集文件一样）指定哪些点是测试点；"
+        "没有这一列时，由“训练集比例”滑块决定。",
     },
     "trn_upload_missing": {
         "en": "Choose a CSV file (columns x1, x2, label). Until then the page trains on the circle data set.",
@@ -106,6 +112,15 @@ TEXTS = {
     "trn_upload_ok": {
         "en": "{n} points: “{label0}” drawn as triangles, “{label1}” as circles.",
         "zh": "共 {n} 个点：“{label0}”画成三角形，“{label1}”画成圆圈。",
+    },
+    "trn_upload_scaled": {
+        "en": "Some coordinates lay outside [-1, 1], so each column was scaled into [-1, 1].",
+        "zh": "有些坐标超出了 [-1, 1]，所以每一列都各自缩放到了 [-1, 1]。",
+    },
+    "trn_upload_own_split": {
+        "en": "The file's split column decides the {train} training and {test} test points (the "
+        "ratio slider does not apply).",
+        "zh": "文件里的 split 列指定了 {train} 个训练点和 {test} 个测试点（“训练集比例”滑块不起作用）。",
     },
     "trn_upload_failed": {
         "en": "This file can't be used: {reason} Until you upload a good one, the page trains on the circle data set.",
@@ -153,6 +168,14 @@ TEXTS = {
     "trn_err_too_many_classes": {
         "en": "the label column has {found} different values ({labels}); it needs exactly two.",
         "zh": "label 列有 {found} 种不同的取值（{labels}），而这里只能有两种。",
+    },
+    "trn_err_bad_split": {
+        "en": "line {line}: split = “{value}” is neither train nor test.",
+        "zh": "第 {line} 行：split = “{value}”，既不是 train 也不是 test。",
+    },
+    "trn_err_split_one_part": {
+        "en": "its split column marks every point as {part}; it needs some training and some test points.",
+        "zh": "它的 split 列把所有点都标成了 {part}；训练点和测试点都得有。",
     },
     # ---------------------------------------------------------------- network
     "trn_layers": {"en": "Hidden layers: {count}", "zh": "隐藏层：{count} 层"},
@@ -205,18 +228,41 @@ TEXTS = {
     "trn_diag_layer": {"en": "layer {layer}", "zh": "第 {layer} 层"},
     "trn_diag_dead_units": {
         "en": "**{count} of {units} hidden units are dead** ({where}): their slope is 0 at every "
-        "training point, so no gradient passes through them and no update can bring them back. "
-        "Try a smaller learning rate, or Leaky ReLU or ELU (their slope is never 0), then Reset.",
+        "training point, so no gradient passes through them.",
         "zh": "**{units} 个隐藏单元里有 {count} 个“死”了**（{where}）：它们在每个训练点上的斜率都是 0，"
-        "梯度传不过去，之后的任何更新都救不回它们。试试调小学习率，或者换成 Leaky ReLU、ELU"
-        "（它们的斜率永远不为 0），再点“重置”。",
+        "梯度传不过去。",
+    },
+    "trn_diag_dead_first": {
+        "en": "Those in layer 1 are unlikely to come back: their input is the data, which never changes, "
+        "and their weights get no gradient (only momentum or a weight penalty still moves them).",
+        "zh": "第 1 层的这些单元很难复活：它们的输入就是数据，永远不变，它们的权重也得不到梯度"
+        "（只有动量或正则化还会推动它们）。",
+    },
+    "trn_diag_dead_later": {
+        "en": "Those in later layers can come back: their input is the layer before, which keeps learning.",
+        "zh": "后面几层的这些单元还有机会复活：它们的输入来自前一层，而前一层还在学习。",
+    },
+    "trn_diag_dead_advice": {
+        "en": "To avoid them, try a smaller learning rate, or Leaky ReLU or ELU (their slope is never 0), "
+        "then Reset.",
+        "zh": "想避免这种情况，可以调小学习率，或者换成 Leaky ReLU、ELU（它们的斜率永远不为 0），再点“重置”。",
+    },
+    "trn_diag_no_gradient": {
+        "en": "**No gradient reaches the hidden layers:** this activation's slope is 0 everywhere, so "
+        "backpropagation passes nothing back through it, whatever the weights or the learning rate. "
+        "The {layers} hidden layers keep their starting weights; only the output layer learns. A "
+        "smaller learning rate cannot help: choose a function with a slope, such as the sigmoid "
+        "(the step's smooth version) or tanh.",
+        "zh": "**梯度到不了隐藏层：** 这个激活函数的斜率处处为 0，不管权重和学习率是多少，反向传播都传不回任何东西。"
+        "{layers} 个隐藏层始终停在初始权重上，只有输出层在学。调小学习率也没用：请换一个有斜率的函数，"
+        "比如 sigmoid（阶跃函数的平滑版）或 tanh。",
     },
     "trn_diag_saturated_units": {
-        "en": "**{count} of {units} hidden units are saturated** ({where}): their slope is almost 0 "
-        "at every training point, so they learn very slowly. Try a smaller learning rate or a "
-        "ReLU-like activation, then Reset.",
-        "zh": "**{units} 个隐藏单元里有 {count} 个饱和了**（{where}）：它们在每个训练点上的斜率都接近 0，"
-        "所以学得非常慢。试试调小学习率，或者换成 ReLU 一类的激活函数，再点“重置”。",
+        "en": "**{count} of {units} hidden units are saturated** ({where}): averaged over the training "
+        "points, their slope is below {share:.0%} of the function's steepest, so they learn very slowly. "
+        "Try a smaller learning rate or a ReLU-like activation, then Reset.",
+        "zh": "**{units} 个隐藏单元里有 {count} 个饱和了**（{where}）：按训练点平均，它们的斜率还不到这个函数"
+        "最大斜率的 {share:.0%}，所以学得非常慢。试试调小学习率，或者换成 ReLU 一类的激活函数，再点“重置”。",
     },
     "trn_diag_identical_units": {
         "en": "**Each unit of {where} is a twin of the others** (their weights differ by at most "
@@ -323,6 +369,10 @@ TEXTS = {
     "trn_compare_diverged": {"en": "diverged", "zh": "已发散"},
     "trn_compare_metric": {"en": "epoch {epoch} · test accuracy {acc}",
                            "zh": "第 {epoch} 轮 · 测试准确率 {acc}"},
+    "trn_compare_metric_diverged": {
+        "en": "diverged in epoch {diverged_at} · shown: the last finite state, epoch {epoch}, test accuracy {acc}",
+        "zh": "第 {diverged_at} 轮发散 · 图上是发散前最后的正常状态：第 {epoch} 轮，测试准确率 {acc}",
+    },
     "trn_tab_curves": {"en": "Curves", "zh": "曲线"},
     "trn_tab_inside": {"en": "Inside the network", "zh": "网络内部"},
     # ---------------------------------------------------------------- charts

@@ -41,9 +41,10 @@ TEXTS = {
         "zh": "数据集（CSV）",
     },
     "trn_dl_data_help": {
-        "en": "Every point with columns x1, x2, label (and split: train or test); the upload "
-        "above reads this file back.",
-        "zh": "所有数据点，列为 x1、x2、label（另有 split 列标明训练集或测试集）；上面的“上传”可以直接读回这个文件。",
+        "en": "Every point with columns x1, x2, label (and split: train or test). Uploaded again "
+        "(data set: upload), it gives back the same points, classes and split.",
+        "zh": "所有数据点，列为 x1、x2、label（另有 split 列标明训练集或测试集）。把它重新上传"
+        "（数据集选“上传”），得到的点、类别和训练/测试划分都和现在完全一样。",
     },
     "trn_dl_network": {
         "en": "Network (JSON)",

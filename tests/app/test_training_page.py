@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+import numpy as np
+
 import pytest
 
 from core.i18n import t
@@ -285,3 +287,59 @@ def test_all_zeros_shows_the_twins(lang):
 def test_the_initialisation_is_explained(lang):
     at = page(lang)
     assert at.selectbox(key="init").help == t("trn_init_help", lang)
+
+
+def test_the_step_activation_says_no_gradient_reaches_the_hidden_layers(lang):
+    """Not "dead units, try a smaller learning rate": the step has no slope anywhere."""
+    at = page(lang, activation="step")
+    warnings = warnings_in(at)
+    assert any(w.startswith(t("trn_diag_no_gradient", lang, layers=2)[:12]) for w in warnings), warnings
+    assert t("trn_diag_no_gradient", lang, layers=2) in warnings
+    assert not any(t("trn_diag_dead_advice", lang) in w for w in warnings)
+
+
+def test_dead_units_in_later_layers_are_said_to_be_able_to_come_back(lang):
+    at = page(lang, activation="relu", hidden="4,4", optimizer="sgd", lr="0.3", seed="0")
+    click(at, "step", lang)
+    found = [w for w in warnings_in(at) if t("trn_diag_dead_advice", lang) in w]
+    assert found, warnings_in(at)
+    assert t("trn_diag_dead_later", lang) in found[0] and t("trn_diag_dead_first", lang) not in found[0]
+
+
+def test_a_diverged_compare_panel_says_when_and_which_state_it_shows(lang):
+    at = page(lang, lr="3", optimizer="sgd", trn_compare="identity,tanh")
+    click(at, "step", lang)
+    identity = at.session_state["trn_session"].compared[0]
+    assert identity.diverged and identity.epoch == identity.diverged_at - 1
+    expected = t("trn_compare_metric_diverged", lang, diverged_at=f"{identity.diverged_at:,}",
+                 epoch=f"{identity.epoch:,}", acc=identity_percent(identity))
+    assert expected in [c.value for c in at.caption]
+
+
+def identity_percent(trainer) -> str:
+    from core.present import training_views as tv
+
+    return tv.format_percent(trainer.metrics()["test_acc"])
+
+
+def test_without_hidden_layers_no_caption_describes_hidden_maps(lang):
+    at = page(lang, features="x1sq,x2sq", hidden="", activation="identity")
+    captions = [c.value for c in at.caption]
+    assert t("trn_neurons_none", lang) in captions
+    assert not any(t("trn_neurons_caption", lang) in c for c in captions)
+
+
+def test_the_pages_own_data_file_uploads_back_to_the_same_points_and_split(lang):
+    """Download dataset.csv on gauss, upload it: the same points, classes and split."""
+    from core.present.exports import dataset_csv
+
+    at = page(lang, dataset="gauss", noise="30")
+    split = at.session_state["trn_session"].split
+    at.selectbox(key="dataset").set_value("upload").run()
+    at.file_uploader(key="trn_upload").set_value(("dataset.csv", dataset_csv(split), "text/csv")).run()
+    assert_clean(at)
+    for ours, back in zip(split, at.session_state["trn_session"].split):
+        np.testing.assert_array_equal(ours, back)
+    captions = [c.value for c in at.caption]
+    assert t("trn_upload_own_split", lang, train=len(split[1]), test=len(split[3])) in captions
+    assert t("trn_upload_scaled", lang) not in captions

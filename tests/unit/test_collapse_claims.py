@@ -172,7 +172,7 @@ def test_why_silent():
 def test_sci_text():
     assert cv.sci_text(0.0) == "0"
     assert cv.sci_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
-    assert cv.sci_text(-3.5e-17) == "-3.5 × 10⁻¹⁷"
+    assert cv.sci_text(-3.5e-17) == "−3.5 × 10⁻¹⁷"  # a true minus sign, as in all prose
 
 
 # ---------------------------------------------------- item 8: the shape of a boundary

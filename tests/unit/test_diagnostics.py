@@ -1,17 +1,18 @@
-"""``core.diagnostics``: the reasons a network stalls, found from the network itself."""
+"""``core.nn.diagnostics``: the reasons a network stalls, found from the network itself."""
 
 import numpy as np
 import pytest
 
-from core.mlp import MLP
+from core.nn.mlp import MLP
 from core.nn.datasets import make_dataset, train_test_split
 from core.nn.diagnostics import (
     FLAT_EPOCHS,
+    SATURATED_SHARE,
     diagnose,
     hidden_preactivations,
     unit_slopes,
 )
-from core.training import TrainConfig, Trainer
+from core.nn.trainer import TrainConfig, Trainer
 
 
 def split(name="circle", seed=5):
@@ -68,6 +69,11 @@ def test_saturated_tanh_units_are_found():
     slopes = unit_slopes(t.model, data[0])
     for layer, units in found["saturated_units"].layers.items():
         assert (slopes[layer - 1][:, units].mean(axis=0) < 0.01).all()  # tanh's largest slope is 1
+    # A mean, not "at every point": some of these units are steep at some training point,
+    # so a text claiming "at every training point" would be false.
+    steepest = max(float(slopes[layer - 1][:, units].max()) for layer, units in found["saturated_units"].layers.items())
+    assert steepest > SATURATED_SHARE
+    assert found["saturated_units"].numbers["share"] == SATURATED_SHARE
 
 
 def test_all_zeros_makes_twins_that_stay_twins():
@@ -105,3 +111,46 @@ def test_nothing_to_say_about_logistic_regression_or_a_single_unit(hidden):
     data = split()
     t = Trainer(TrainConfig(hidden=hidden, activation="tanh", seed=1), *data)
     assert "identical_units" not in codes(diagnose(t.model, data[0]))
+
+
+def test_a_dead_unit_past_the_first_layer_can_come_back():
+    """Its input is the layer before, which keeps learning (ReLU, hidden 4,4, SGD 0.3)."""
+    data = split(seed=0)
+    t = Trainer(TrainConfig(hidden=(4, 4), activation="relu", optimizer="sgd", lr=0.3, batch_size=10, seed=0), *data)
+    dead_over_time = []
+    for _ in range(10):
+        t.run(1)
+        found = codes(diagnose(t.model, data[0]))
+        dead_over_time.append(found["dead_units"].layers if "dead_units" in found else {})
+    first = next(i for i, layers in enumerate(dead_over_time) if layers)
+    assert set(dead_over_time[first]) == {2}  # dead in layer 2 …
+    assert any(not layers for layers in dead_over_time[first + 1:])  # … and alive again
+
+
+def test_the_step_has_no_gradient_anywhere_and_is_not_called_dead():
+    """Every hidden unit has slope 0 at epoch 0: the finding is "no gradient", which a
+    smaller learning rate cannot help, not "dead units"."""
+    data = split()
+    t = Trainer(TrainConfig(hidden=(4, 2), activation="step", seed=5), *data)
+    found = codes(diagnose(t.model, data[0]))
+    assert set(found) == {"no_gradient"} and found["no_gradient"].numbers == {"layers": 2}
+    before = [W.copy() for W, _ in t.model.params[:-1]]
+    t.run(20)
+    for W0, (W, _) in zip(before, t.model.params[:-1]):
+        np.testing.assert_array_equal(W, W0)  # the hidden layers never move
+
+
+@pytest.mark.parametrize("activation, f0_is_zero", [("tanh", True), ("relu", True), ("sigmoid", False)])
+def test_all_zeros_moves_what_f_of_zero_lets_it(activation, f0_is_zero):
+    """f(0) = 0: only the output bias learns. f(0) ≠ 0: the hidden weights grow, yet every
+    layer's units stay twins (mlp.py's docstring)."""
+    data = split()
+    t = Trainer(TrainConfig(hidden=(4, 2), activation=activation, init="zeros", optimizer="adam", seed=5), *data)
+    t.run(100)
+    weights = [W for W, _ in t.model.params]
+    if f0_is_zero:
+        assert all(not W.any() for W in weights) and t.model.params[-1][1].any()
+    else:
+        assert np.abs(weights[0]).max() > 0.01  # from exactly 0
+        for W in weights[:-1]:
+            assert np.abs(W - W[:, :1]).max() < 1e-9

@@ -25,7 +25,7 @@ from core.state import activations as sa
 from core.state import collapse as cs
 from core.state import feature_map as sf
 from core.state import training as ts
-from core.training import Trainer
+from core.nn.trainer import Trainer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -173,7 +173,33 @@ def test_unbounded_identity_diverges_where_tanh_learns(reveals):
     assert identity.diverged and not tanh.diverged
     values = reveals["unbounded"].values
     assert values["diverged_at"] == identity.diverged_at
-    assert values["tanh_acc"] == tanh.metrics()["test_acc"] and values["tanh_epoch"] == lp.EPOCHS
+    assert values["tanh_loss"] == tanh.metrics()["train_loss"] and values["tanh_epoch"] == lp.EPOCHS
+    assert math.isfinite(values["tanh_loss"])
+
+
+def test_unbounded_claims_hold_on_every_seed():
+    """What the notes say of the "unbounded" link holds whatever the seed: tanh's loss stays
+    finite (at lr 3 its accuracy swings from 50 % to 98 %, so no accuracy is quoted), and
+    the notes quote no accuracy for it."""
+    settings = lp.link_settings(lp.STEPS_BY_KEY["unbounded"])
+    for seed in range(5):
+        runs = _compared_trainers({**settings, "seed": seed})
+        assert not runs["tanh"].diverged and math.isfinite(runs["tanh"].metrics()["train_loss"]), seed
+    values = lp.reveal("unbounded").values
+    for lang in LANGS:
+        assert "%" not in t("lesson_unbounded_see", lang, **values)
+
+
+def test_unbounded_texts_say_where_the_blow_up_is():
+    """The networks end in a sigmoid, so the output's error p − y is bounded by 1: the texts
+    must put the blow-up in the hidden values and weights, not in an unbounded error."""
+    p = expit(np.linspace(-50, 50, 1001))
+    assert np.all(np.abs(p - 1) <= 1) and np.all(np.abs(p - 0) <= 1)
+    for key in ("lesson_unbounded_text", "lesson_quiz_unbounded_why"):
+        english = t(key, "en")
+        assert "between −1 and 1" in english and "hidden values" in english, key
+        assert "−1 到 1" in t(key, "zh") and "隐藏层" in t(key, "zh"), key
+    assert "error without bound" not in t("lesson_quiz_unbounded_why", "en")
 
 
 def test_slope_is_constant_for_the_linear_network_and_not_with_tanh(reveals):
@@ -196,6 +222,10 @@ def test_answer_only_the_tanh_network_separates_the_circles(reveals):
     values = reveals["answer"].values
     assert values["identity_acc"] == runs["identity"].metrics()["test_acc"] < 0.95
     assert values["tanh_acc"] == runs["tanh"].metrics()["test_acc"] >= 0.95
+    # The pictures show the test points: the accuracies under them are measured there.
+    _, _, X_test, y_test = lp.training_split(lp.link_settings(lp.STEPS_BY_KEY["answer"]))
+    figure = reveals["answer"].figure
+    assert np.array_equal(figure["X"], X_test) and np.array_equal(figure["y"], y_test)
     # Without activations the net is a straight line (a logistic regression in disguise).
     identity = runs["identity"].model
     shape = col.boundary_shape(lambda P: identity.predict_proba(P) - 0.5)
@@ -218,10 +248,60 @@ def test_care_what_is_left_after_twenty_layers(reveals):
     x = np.linspace(-10, 10, 200_001)
     assert values["top"] == pytest.approx(np.max(expit(x) * expit(-x)), abs=1e-12) == 0.25
     assert values["bound"] == pytest.approx(0.25**20)
-    for key in ("sigmoid", "tanh", "relu"):
+    for key in ("sigmoid", "tanh"):
         assert values[key] == pytest.approx(_mean_slope(key) ** lp.DEPTH, rel=1e-4), key
-    assert values["relu"] == pytest.approx(0.5**20)
-    assert values["sigmoid"] < 1e-6 and reveals["care"].truth == "tiny"
+    # ReLU: an open path carries the gradient whole; half the paths close at each layer.
+    assert values["relu_open"] == pytest.approx(1.0, abs=1e-9)
+    assert values["relu_paths"] == pytest.approx(0.5**20, rel=1e-6)
+    assert values["sigmoid"] < 1e-6 <= values["relu_open"] and reveals["care"].truth == "sigmoid"
+
+
+def test_care_options_mean_what_the_answer_counts():
+    """"Almost nothing" is "less than a millionth" in the options and in the code's test."""
+    assert lp.VANISHED == 1e-6
+    for option in ("both", "sigmoid", "relu"):
+        assert "less than a millionth" in t(f"lesson_care_opt_{option}", "en")
+        assert "不到百万分之一" in t(f"lesson_care_opt_{option}", "zh")
+
+
+def test_care_texts_write_powers_for_beginners_and_keep_the_weights_in():
+    """No caret, no e-notation; the ¼ bound is the activation's factor alone."""
+    values = lp.reveal("care").values
+    qv = lp.quiz_values()
+    texts = {lang: [t(f"lesson_care_{part}", lang, **values) for part in ("text", "question", "why", "ask", "see")]
+             + [t("lesson_quiz_vanish_why", lang, **qv), t("lesson_quiz_vanish_quarter", lang)] for lang in LANGS}
+    for lang, parts in texts.items():
+        for text in parts:
+            assert "^" not in text and not any(f"e-{d}" in text for d in "0123456789"), text
+    assert "0.25²⁰ ≈ 9 × 10⁻¹³" in t("lesson_care_why", "en", **values)
+    assert "weights" in t("lesson_care_why", "en", **values) and "权重" in t("lesson_care_why", "zh", **values)
+    assert "weights" in t("lesson_quiz_vanish_why", "en", **qv) and "权重" in t("lesson_quiz_vanish_quarter", "zh")
+
+
+def test_the_care_note_names_the_charts_heading():
+    values = lp.reveal("care").values
+    for lang in LANGS:
+        assert f"“{t('act_depth_heading', lang)}”" in t("lesson_care_see", lang, **values)
+
+
+def test_the_slope_note_says_only_the_input_gradient_is_the_same():
+    """At p and q the linear network's gradient with respect to the input is equal, with
+    respect to the weights it is not (∂y/∂W₁ = xᵀ·W₂ᵀ grows with x): the note says so."""
+    W1, W2 = col.stack_231(col.DEFAULT_WEIGHTS)
+    grads = [np.outer(np.asarray(point), W2[:, 0]) for point in (lp.POINT_P, lp.POINT_Q)]
+    assert not np.allclose(grads[0], grads[1])
+    english = t("lesson_slope_see", "en")
+    assert "with respect to the input is the same" in english and "with respect\nto the weights differs" not in english
+    assert "to the weights differs" in english.replace("\n", " ")
+    assert "对权重的梯度" in t("lesson_slope_see", "zh") and "不一样" in t("lesson_slope_see", "zh")
+
+
+def test_the_threshold_text_does_not_name_a_k_the_picture_may_not_show():
+    """The picture shows k = 1 before the answer and k = 50 after it: each says its k in
+    its own caption, the step's text names none."""
+    for lang in LANGS:
+        assert "k = 1" not in t("lesson_threshold_text", lang)
+        assert "k = 1" in t("lesson_threshold_before", lang, k=1.0)
 
 
 # ------------------------------------------------------------------ the links
@@ -284,6 +364,17 @@ def test_the_readme_lists_every_lesson_link_in_order():
     section = readme.split("## Lesson links", 1)[1].split("\n## ", 1)[0]
     listed = [line.split("<", 1)[1].split(">", 1)[0] for line in section.splitlines() if line[:2].rstrip(".").isdigit()]
     assert listed == [url for _, url in lp.lesson_links()]
+
+
+def test_the_readmes_generated_lesson_block_is_what_the_code_makes_now():
+    """The whole block, teacher notes and their numbers included: run
+    ``python tools/lesson_links.py --write`` when this fails."""
+    from core.present.lesson_views import lesson_links_markdown
+    from tools.lesson_links import END, START
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split(START, 1)[1].split(END, 1)[0]
+    assert block == lesson_links_markdown()
 
 
 # ------------------------------------------------------------------ texts and the quiz
