@@ -297,11 +297,16 @@ def live_section(split, lang: str) -> None:
         if was_playing and not sess.playing:  # diverged: show the notice, flip the button
             st.rerun(scope="app")
         ticks = ss["_trn_ticks"] = ss.get("_trn_ticks", 0) + 1
+        run = f"{ss['trn_learner']}-{sess.run_id}"
+        everything = full or ticks % ts.RESEND_EVERY == 0
+        # The record's new rows (or all of it, when the view starts over or it re-strided).
+        history, ss["_trn_history_sent"] = tv.history_update(
+            sess.trainer.history, None if everything else ss.get("_trn_history_sent"), run)
         payload = tv.live_payload(
-            sess.trainer, frames or [sess.frame()], run=f"{ss['trn_learner']}-{sess.run_id}", lang=lang,
-            split=split, playing=sess.playing, full=full or ticks % ts.RESEND_EVERY == 0, catch_up=full, show_test=ss["trn_show_test"],
-            discretize=ss["trn_discretize"], metrics="train_metrics",
-            codec="raw" if ss.get("trn_raw_frames") else "deflate", tick=ts.tick_seconds(ss["speed"]))
+            sess.trainer, frames or [sess.frame()], run=run, lang=lang, split=split, playing=sess.playing,
+            full=everything, catch_up=full, show_test=ss["trn_show_test"], discretize=ss["trn_discretize"],
+            metrics="train_metrics", codec="raw" if ss.get("trn_raw_frames") else "deflate",
+            tick=ts.tick_seconds(ss["speed"]), history=history)
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 

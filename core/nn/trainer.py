@@ -35,6 +35,7 @@ import numpy as np
 from core.nn.activations import ACTIVATIONS
 from core.nn.compiled import CompiledEpoch, Evaluation
 from core.nn.features import DEFAULT_FEATURES, canonical, expand
+from core.nn.history import History
 from core.nn.losses import LOSSES, REGS, make_penalty
 from core.nn.mlp import INITS, MLP
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
@@ -92,85 +93,6 @@ def validate_config(config: TrainConfig) -> TrainConfig:
     return replace(config, hidden=hidden, batch_size=int(config.batch_size), features=features)
 
 
-# ------------------------------------------------------------------ history
-
-
-class History:
-    """Per-epoch records in preallocated arrays, bounded by ``capacity`` points.
-
-    Read as attributes or items (``h.train_loss``, ``h["train_loss"]``): read-only numpy
-    views, oldest first: ``epoch`` (int64), ``train_loss``, ``test_loss``,
-    ``train_acc``, ``test_acc`` (float64; test values are NaN without test points)
-    and ``grad_norms`` (len, n_layers). When full, the older half is thinned by 2
-    (every other point kept, epoch 0 always) and the newer half kept whole: memory stays
-    bounded however long training runs, and recent epochs stay at full resolution.
-    """
-
-    KEYS = ("epoch", "train_loss", "test_loss", "train_acc", "test_acc", "grad_norms")
-    _COLUMNS = ("train_loss", "test_loss", "train_acc", "test_acc")
-
-    def __init__(self, capacity: int, n_layers: int):
-        self.capacity = max(4, int(capacity))
-        self._epoch = np.zeros(self.capacity, np.int64)
-        self._values = np.zeros((len(self._COLUMNS), self.capacity))
-        self._norms = np.zeros((self.capacity, n_layers))
-        self._len = 0
-
-    def __len__(self) -> int:
-        return self._len
-
-    def _thin(self) -> None:
-        half = self.capacity // 2
-        keep = np.r_[0:half:2, half:self._len]
-        k = len(keep)
-        self._epoch[:k] = self._epoch[keep]
-        self._values[:, :k] = self._values[:, keep]
-        self._norms[:k] = self._norms[keep]
-        self._len = k
-
-    def append(self, epoch: int, values, norms) -> None:
-        """Record one epoch: ``values`` = (train_loss, test_loss, train_acc, test_acc)."""
-        if self._len == self.capacity:
-            self._thin()
-        i = self._len
-        self._epoch[i] = epoch
-        self._values[:, i] = values
-        self._norms[i] = norms
-        self._len = i + 1
-
-    @staticmethod
-    def _view(a: np.ndarray) -> np.ndarray:
-        v = a.view()
-        v.flags.writeable = False
-        return v
-
-    @property
-    def epoch(self) -> np.ndarray:
-        return self._view(self._epoch[: self._len])
-
-    @property
-    def grad_norms(self) -> np.ndarray:
-        return self._view(self._norms[: self._len])
-
-    def __getattr__(self, name: str):
-        columns = type(self)._COLUMNS
-        if name in columns:
-            return self._view(self._values[columns.index(name), : self._len])
-        raise AttributeError(name)
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        if key not in self.KEYS:
-            raise KeyError(key)
-        return getattr(self, key)
-
-    def keys(self):
-        return self.KEYS
-
-    def as_dict(self) -> dict[str, np.ndarray]:
-        """Independent copies of every record."""
-        return {k: np.array(self[k]) for k in self.KEYS}
-
-
 # ------------------------------------------------------------------ trainer
 
 
@@ -211,7 +133,7 @@ class Trainer:
     """
 
     def __init__(self, config: TrainConfig, X_train, y_train, X_test, y_test, *,
-                 max_history: int = 2000, initial_params=None):
+                 max_history: int = 512, initial_params=None):
         self.config = cfg = validate_config(config)
         Xtr, ytr = _as_data(X_train, y_train, "train")
         if X_test is None or len(X_test) == 0:  # no test set: test metrics are NaN

@@ -2,16 +2,17 @@
 
 (The network itself is :mod:`core.state.network_file`.) No Streamlit here.
 
-* :func:`dataset_csv` — every point, in the format :func:`core.nn.datasets.load_csv`
+* :func:`dataset_csv` — every point, in the format :func:`core.nn.datasets.read_csv`
   reads: a header ``x1,x2,label,split``, one point per row, ``label`` 1 for the circles
-  (class 1) and 0 for the triangles, ``split`` ``train`` or ``test`` (the loader ignores
-  extra columns). Numbers are written with their shortest round-trip text. The loader
-  rescales each axis into [-1, 1], so a data set that already spans [-1, 1] comes back
-  unchanged, and any other comes back stretched to it.
+  (class 1) and 0 for the triangles, ``split`` ``train`` or ``test``. Numbers are written
+  with their shortest round-trip text, and the points lie in [-1, 1]², so the upload
+  gives back the same points, classes and split, bit for bit.
 * :func:`boundary_png` — the picture the page shows: the network's P(class 1) over the
   plane (its inputs expanded into its features) with the points on top.
-* :func:`history_csv` — one row per recorded epoch: ``epoch, train_loss, test_loss,
-  test_accuracy`` (empty cells where there is no test set).
+* :func:`history_csv` — one row per row of the record (:mod:`core.nn.history`): ``epoch``
+  (the row's last epoch), ``epochs`` (how many it stands for: its stride), then for the
+  train loss, the test loss and the test accuracy the value at ``epoch`` and the lowest
+  and highest over the row's epochs (empty cells where there is no test set).
 """
 
 from __future__ import annotations
@@ -52,11 +53,19 @@ def boundary_png(model, features, split, size: int = 600, r: int = 150,
     return png_bytes(img, compress_level=6)
 
 
+#: The figures of the history file: (column name, the record's name for it).
+HISTORY_FIGURES = (("train_loss", "train_loss"), ("test_loss", "test_loss"), ("test_accuracy", "test_acc"))
+
+
 def history_csv(history) -> bytes:
-    """A :class:`core.nn.trainer.History` as CSV bytes: epoch, train/test loss, test accuracy."""
+    """A :class:`core.nn.history.History` as CSV bytes: every row, its stride and its band."""
+    columns = [history.epoch, history.count]
+    header = ["epoch", "epochs"]
+    for name, key in HISTORY_FIGURES:
+        columns += [history[key], history.low(key), history.high(key)]
+        header += [name, f"{name}_min", f"{name}_max"]
     out = io.StringIO()
-    out.write("epoch,train_loss,test_loss,test_accuracy\n")
-    for epoch, train, test, acc in zip(history.epoch, history.train_loss, history.test_loss,
-                                       history.test_acc):
-        out.write(f"{int(epoch)},{_number(train)},{_number(test)},{_number(acc)}\n")
+    out.write(",".join(header) + "\n")
+    for row in zip(*columns):
+        out.write(f"{int(row[0])},{int(row[1])}," + ",".join(_number(v) for v in row[2:]) + "\n")
     return out.getvalue().encode("utf-8")

@@ -135,16 +135,46 @@ def _finite_or_none(values) -> list:
     return [float(v) if math.isfinite(v) else None for v in np.asarray(values, dtype=float)]
 
 
+#: The figures the curves draw: (name in the payload, name in the record).
+CURVE_FIGURES = (("train_loss", "train_loss"), ("test_loss", "test_loss"), ("test_acc", "test_acc"),
+                 ("grad", "grad_norms"))
+
+
+def _rows_payload(table: dict, rows, replace: bool) -> dict:
+    """Rows of a record table for the view: each figure with its band (``_lo``, ``_hi``),
+    and ``first`` so the view can tell contiguous rows from a gap."""
+    out = {"replace": replace, "epoch": [int(e) for e in table["epoch"][rows]],
+           "first": [int(e) for e in table["first"][rows]]}
+    for name, key in CURVE_FIGURES:
+        for suffix, column in (("", key), ("_lo", f"{key}_low"), ("_hi", f"{key}_high")):
+            values = np.asarray(table[column])[rows]
+            out[name + suffix] = ([_finite_or_none(row) for row in values] if values.ndim == 2
+                                  else _finite_or_none(values))
+    return out
+
+
 def history_header(history, limit: int = HISTORY_POINTS) -> dict:
-    """The curves so far, thinned to at most ``limit`` points (first and last kept)."""
-    idx = _thin(len(history), limit)
-    return {
-        "epoch": [int(e) for e in np.asarray(history.epoch)[idx]],
-        "train_loss": _finite_or_none(np.asarray(history.train_loss)[idx]),
-        "test_loss": _finite_or_none(np.asarray(history.test_loss)[idx]),
-        "test_acc": _finite_or_none(np.asarray(history.test_acc)[idx]),
-        "grad": [_finite_or_none(row) for row in np.asarray(history.grad_norms)[idx]],
-    }
+    """The whole record, in at most ``limit`` rows (merged in pairs: ``History.merged``);
+    the view replaces its curves with it."""
+    table = history.merged(limit)
+    return _rows_payload(table, slice(None), replace=True)
+
+
+def history_update(history, sent, run: str, limit: int = HISTORY_POINTS) -> tuple[dict, tuple]:
+    """What a tick sends of the record, and what the view then holds.
+
+    ``sent`` is what the previous payload left the view with: ``(run, stride, first
+    epoch of its last row)``, or None. The same run at the same stride gets only the rows
+    from that last row on (it may have grown since, and the view drops it before adding
+    these); a new run, a first payload or a record that has doubled its stride gets the
+    whole record. Returns ``(history payload, new sent)``."""
+    if sent is None or sent[0] != run or sent[1] != history.stride:
+        payload = history_header(history, limit)
+    else:
+        table = history.merged(len(history))
+        rows = np.flatnonzero(table["first"] >= sent[2])
+        payload = _rows_payload(table, rows, replace=False)
+    return payload, (run, history.stride, payload["first"][-1])
 
 
 def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split,
@@ -152,14 +182,15 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
                  show_test: bool = False, discretize: bool = False, compact: bool = False,
                  charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
                  codec: str = "deflate", history_points: int = HISTORY_POINTS,
-                 tick: float = TICK_SECONDS) -> bytes:
+                 tick: float = TICK_SECONDS, history: dict | None = None) -> bytes:
     """One update of a live view (see ``core.live_frames``).
 
     ``full`` also sends what the view keeps between updates (points, colours, words,
-    the history so far): on every page run, since the browser may have just built the
-    view. A tick while playing sends only its frames. ``catch_up``: the learner just did
-    something (a page run), so the view plays the frames it still holds quickly and
-    shows the newest state without delay.
+    the whole record): on every page run, since the browser may have just built the
+    view. A tick while playing sends its frames and ``history``, the record's new rows
+    (:func:`history_update`). ``catch_up``: the learner just did something (a page run),
+    so the view plays the frames it still holds quickly and shows the newest state
+    without delay.
     """
     header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
               "fps": FRAME_RATE, "tick": tick, "lim": LIM, "show_test": bool(show_test),
@@ -173,18 +204,14 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
         points = encode_points(Xtr, ytr, Xte, yte)
         header["style"] = LIVE_STYLE
         header["labels"] = live_labels(lang, trainer.model.n_layers)
+    if history is not None:
+        header["history"] = history
+    elif full:
         header["history"] = history_header(trainer.history, history_points)
     return pack(header, frames, points=points, lut=full, codec=codec)
 
 
 # ------------------------------------------------------------------ curves
-
-
-def _thin(n: int, limit: int = 200) -> np.ndarray:
-    """Indices of at most ``limit`` roughly evenly spaced points, first and last kept."""
-    if n <= limit:
-        return np.arange(n)
-    return np.unique(np.linspace(0, n - 1, limit).round().astype(int))
 
 
 def layer_names(n_layers: int, lang: str) -> list[str]:

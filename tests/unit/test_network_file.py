@@ -152,13 +152,18 @@ def test_the_data_set_csv_reads_back_through_the_upload(split):
     np.testing.assert_array_equal(X_back, X_all)
 
 
-def test_the_history_csv_has_one_row_per_recorded_epoch(trained):
+def test_the_history_csv_has_one_row_per_record_row_with_its_stride_and_band(trained):
     rows = exports.history_csv(trained.history).decode().splitlines()
-    assert rows[0] == "epoch,train_loss,test_loss,test_accuracy"
+    assert rows[0] == ("epoch,epochs,train_loss,train_loss_min,train_loss_max,test_loss,test_loss_min,"
+                       "test_loss_max,test_accuracy,test_accuracy_min,test_accuracy_max")
     assert len(rows) == len(trained.history) + 1
     last = rows[-1].split(",")
-    assert int(last[0]) == trained.epoch
-    assert float(last[1]) == trained.history.train_loss[-1] and float(last[3]) == trained.history.test_acc[-1]
+    assert int(last[0]) == trained.epoch and int(last[1]) == trained.history.count[-1]
+    h = trained.history
+    assert float(last[2]) == h.train_loss[-1] and float(last[8]) == h.test_acc[-1]
+    assert float(last[3]) == h.low("train_loss")[-1] and float(last[10]) == h.high("test_acc")[-1]
+    epochs = [int(r.split(",")[1]) for r in rows[1:]]
+    assert sum(epochs) == trained.epoch + 1  # every epoch, the start included, exactly once
 
 
 def test_the_boundary_png_is_a_png_of_the_asked_size(trained, split):

@@ -278,20 +278,74 @@ def test_history_is_bounded_and_keeps_the_newest(circle):
     for _ in range(40):
         t.run(25)
     h = t.history
-    assert len(h) <= 16
+    assert len(h) <= 17  # the start and 16 rows
     assert h.epoch[0] == 0 and h.epoch[-1] == 1000
     assert (np.diff(h.epoch) > 0).all()
     assert h.grad_norms.shape == (len(h), 2)
-    assert h._epoch.nbytes == 16 * 8  # preallocated, never grows
 
 
-def test_history_thinning_directly():
-    h = History(8, 1)
-    for e in range(100):
-        h.append(e, (e, e, 0.5, 0.5), (float(e),))
-        assert len(h) <= 8 and h.epoch[-1] == e and h.epoch[0] == 0
-    assert (h.train_loss == h.epoch).all() and (h.grad_norms[:, 0] == h.epoch).all()
-    assert set(h.as_dict()) == set(History.KEYS)
+def _buckets(values, stride):
+    """The record's rows worked out by hand from every epoch's value: epoch 0 alone, then
+    epochs 1…s, s+1…2s, …; each row: its last epoch, its value there, min and max."""
+    rows = [(0, 1, values[0], values[0], values[0])]
+    for start in range(1, len(values), stride):
+        chunk = values[start:start + stride]
+        rows.append((start + len(chunk) - 1, len(chunk), chunk[-1], min(chunk), max(chunk)))
+    return rows
+
+
+@pytest.mark.parametrize("epochs, capacity", [(7, 8), (100, 8), (20_001, 500), (1234, 16)])
+def test_history_keeps_every_epoch_at_one_even_stride_with_its_range(epochs, capacity):
+    """Not "the older half thinned at every fill" (after 20,000 epochs with 500 slots that
+    kept epochs 0 and 18,878 and nothing between): one stride for the whole run, each
+    row with the minimum and maximum of the epochs it stands for."""
+    rng = np.random.default_rng(epochs)
+    loss = rng.uniform(0, 1, epochs).tolist()
+    h = History(capacity, 1)
+    for e, v in enumerate(loss):
+        h.append(e, (v, -v, 0.5, 0.5), (2 * v,))
+    assert len(h) <= capacity + 1
+    expected = _buckets(loss, h.stride)
+    assert h.epoch.tolist() == [row[0] for row in expected]
+    assert h.count.tolist() == [row[1] for row in expected]
+    assert h.train_loss.tolist() == [row[2] for row in expected]
+    assert h.low("train_loss").tolist() == [row[3] for row in expected]
+    assert h.high("train_loss").tolist() == [row[4] for row in expected]
+    assert h.high("test_loss").tolist() == [-row[3] for row in expected]
+    np.testing.assert_array_equal(h.high("grad_norms")[:, 0], [2 * row[4] for row in expected])
+    # Contiguous: each row starts where the one before ended.
+    assert (h.first[1:] == h.epoch[:-1] + 1).all()
+    if epochs > capacity:
+        assert h.stride > 1 and (h.count[1:-1] == h.stride).all()
+
+
+def test_a_peak_between_kept_epochs_stays_in_the_band():
+    h = History(500, 1)
+    for e in range(20_000):
+        acc = 0.984 if e == 271 else 0.54
+        h.append(e, (1 - acc, 1 - acc, acc, acc), (1.0,))
+    row = int(np.searchsorted(h.epoch, 271))
+    assert h.first[row] <= 271 <= h.epoch[row]
+    assert h.high("test_acc")[row] == 0.984 and h.test_acc[row] == 0.54
+
+
+def test_merged_applies_the_same_pair_rule():
+    h = History(64, 1)
+    values = np.random.default_rng(0).uniform(0, 1, 1000)
+    for e, v in enumerate(values):
+        h.append(e, (v, v, v, v), (v,))
+    m = h.merged(20)
+    assert len(m["epoch"]) <= 20 and m["epoch"][0] == 0 and m["epoch"][-1] == 999
+    assert (m["first"][1:] == m["epoch"][:-1] + 1).all() and m["count"].sum() == 1000
+    for first, last, low, high in zip(m["first"], m["epoch"], m["train_loss_low"], m["train_loss_high"]):
+        assert low == values[first:last + 1].min() and high == values[first:last + 1].max()
+
+
+def test_without_test_points_the_test_band_stays_nan():
+    h = History(4, 1)
+    for e in range(20):
+        h.append(e, (1.0, float("nan"), 0.5, float("nan")), (1.0,))
+    assert np.isnan(h.low("test_loss")).all() and (h.low("train_loss") == 1.0).all()
 
 
 def test_no_test_set(circle):

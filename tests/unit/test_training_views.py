@@ -340,3 +340,33 @@ def test_legend_draws_both_marks_one_text_height_tall_in_the_class_colours():
 def test_legend_escapes_the_text_around_the_marks():
     out = tv.legend_html("<b>x</b> ● & ▲")
     assert out.startswith("&lt;b&gt;x&lt;/b&gt; <svg") and " &amp; <svg" in out
+
+
+def _view_takes(curves: dict | None, h: dict) -> dict:
+    """What live_view.js's takeHistory does with a payload's rows (written again here)."""
+    if h["replace"] or curves is None:
+        return {k: list(v) for k, v in h.items() if k != "replace"}
+    keep = len(curves["first"])
+    while keep and curves["first"][keep - 1] >= h["first"][0]:
+        keep -= 1
+    return {k: curves[k][:keep] + list(h[k]) for k in curves}
+
+
+def test_ticks_leave_the_view_with_the_whole_record_at_one_stride():
+    """Tick after tick, full record or new rows: the view ends with exactly the server's
+    record (every epoch once, contiguous rows, one stride), at speed 1 and at speed max."""
+    from core.nn.history import History
+
+    for per_tick in (1, 7, 400):
+        h, sent, curves = History(64, 1), None, None
+        epoch = 0
+        for tick in range(60):
+            for _ in range(per_tick if tick else 1):
+                h.append(epoch, (epoch, epoch, 0.5, 0.5), (1.0,))
+                epoch += 1
+            payload, sent = tv.history_update(h, None if tick % 25 == 0 else sent, "run")
+            curves = _view_takes(curves, payload)
+        table = h.merged(len(h))
+        assert curves["epoch"] == table["epoch"].tolist(), per_tick
+        assert curves["train_loss_hi"] == table["train_loss_high"].tolist()
+        assert all(f == e + 1 for f, e in zip(curves["first"][1:], curves["epoch"][:-1]))

@@ -12,7 +12,6 @@
 
 const MAGIC = "TRL1";
 const POINT_SCALE = 32767;
-const MAX_CURVE = 2000; // points per curve before the older half is thinned
 const MAX_LAG_TICKS = 2.5; // at most this many ticks of frames wait to be shown
 const RUSH_MS = 8; // after Pause, what is still queued plays out at this beat
 const CHART_MS = 100; // the curves change slowly: redrawn at most ten times a second
@@ -220,11 +219,12 @@ class LiveView {
     }));
   }
 
-  // Latency stays bounded: frames more than MAX_LAG_TICKS behind are skipped (their
-  // figures still go into the curves), e.g. after the tab was in the background.
+  // Latency stays bounded: frames more than MAX_LAG_TICKS behind are skipped (the
+  // curves come from the record the server sends, so none of it is lost), e.g. after
+  // the tab was in the background.
   bound() {
     const keep = Math.max(2, Math.round(MAX_LAG_TICKS * this.tickMs / this.frameMs));
-    while (this.queue.length > keep) this.addToCurves(this.queue.shift());
+    if (this.queue.length > keep) this.queue.splice(0, this.queue.length - keep);
   }
 
   // The time between two frames. Frames come a tick's worth at a time; playing them a
@@ -268,7 +268,6 @@ class LiveView {
 
   show(frame, now) {
     this.shown = frame;
-    this.addToCurves(frame);
     this.draw(now);
     this.framesDrawn += 1;
     this.root.dataset.epoch = String(frame.epoch);
@@ -305,25 +304,20 @@ class LiveView {
     });
   }
 
+  // The curves are the server's record (core/nn/history.py): rows at one even stride,
+  // each with the range of its epochs. A full record replaces them; a tick's rows
+  // replace this view's last row (it may have grown) and add what is new. Nothing is
+  // thinned here: the record's one rule, on the server, decides what is kept.
   takeHistory(h) {
-    // The history reaches the server's latest epoch; frames still queued are older and
-    // add themselves as they are shown, so keep only what is already on screen.
-    const upTo = this.shown ? this.shown.epoch : Infinity;
-    const c = emptyCurves();
-    h.epoch.forEach((e, i) => {
-      if (e > upTo) return;
-      c.epoch.push(e); c.trainLoss.push(h.train_loss[i]); c.testLoss.push(h.test_loss[i]);
-      c.testAcc.push(h.test_acc[i]); c.grads.push(h.grad[i]);
-    });
-    this.curves = c;
-  }
-
-  addToCurves(f) {
-    const c = this.curves;
-    if (c.epoch.length && f.epoch <= c.epoch[c.epoch.length - 1]) return;
-    c.epoch.push(f.epoch); c.trainLoss.push(f.trainLoss); c.testLoss.push(f.testLoss);
-    c.testAcc.push(f.testAcc); c.grads.push(f.grads);
-    if (c.epoch.length > MAX_CURVE) thinCurves(c);
+    const rows = curvesFrom(h);
+    if (h.replace || !this.curves.epoch.length) {
+      this.curves = rows;
+      return;
+    }
+    const c = this.curves, from = rows.first[0];
+    let keep = c.first.length;
+    while (keep > 0 && c.first[keep - 1] >= from) keep--;
+    for (const key of Object.keys(c)) c[key] = c[key].slice(0, keep).concat(rows[key]);
   }
 
   // -------------------------------------------------------------- drawing
@@ -461,34 +455,48 @@ class LiveView {
     });
   }
 
+  // The rows up to the frame on screen (the record runs ahead of the playback).
+  visibleCurves() {
+    const c = this.curves;
+    if (!this.shown) return c;
+    let n = c.epoch.length;
+    while (n > 0 && c.epoch[n - 1] > this.shown.epoch) n--;
+    if (n === c.epoch.length) return c;
+    const out = {};
+    for (const key of Object.keys(c)) out[key] = c[key].slice(0, n);
+    return out;
+  }
+
   chartSpec(name) {
-    const c = this.curves, L = this.labels, st = this.style;
+    const c = this.visibleCurves(), L = this.labels, st = this.style;
+    const base = { xlabel: L.epoch, x: c.epoch, first: c.first };
     if (name === "loss") {
       return {
-        title: L.loss_title, ylabel: L.loss, xlabel: L.epoch, x: c.epoch, zero: true,
+        ...base, title: L.loss_title, ylabel: L.loss, zero: true,
         series: [
-          { name: L.train, colour: st.series[0], dash: [], y: c.trainLoss },
-          { name: L.test, colour: st.series[1], dash: [5, 3], y: c.testLoss },
+          { name: L.train, colour: st.series[0], dash: [], y: c.trainLoss, lo: c.trainLossLo, hi: c.trainLossHi },
+          { name: L.test, colour: st.series[1], dash: [5, 3], y: c.testLoss, lo: c.testLossLo, hi: c.testLossHi },
         ],
       };
     }
     if (name === "accuracy") {
       return {
-        title: L.accuracy_title, ylabel: L.accuracy, xlabel: L.epoch, x: c.epoch,
+        ...base, title: L.accuracy_title, ylabel: L.accuracy,
         ymin: 0, ymax: 1, yticks: [0, 0.5, 1], percent: true, guide: 0.5,
-        series: [{ name: null, colour: st.series[2], dash: [], y: c.testAcc }],
+        series: [{ name: null, colour: st.series[2], dash: [], y: c.testAcc, lo: c.testAccLo, hi: c.testAccHi }],
       };
     }
     if (name === "grad") {
       const layers = (L.layers || []).length || (c.grads.length ? c.grads[0].length : 0);
+      const column = (rows, j) => rows.map((g) => (g && g[j] !== null && g[j] !== undefined ? Math.max(g[j], 1e-12) : null));
       const series = [];
       for (let j = 0; j < layers; j++) {
         series.push({
           name: (L.layers || [])[j] || `${j + 1}`, colour: st.series[j % st.series.length], dash: [],
-          y: c.grads.map((g) => (g && g[j] !== null && g[j] !== undefined ? Math.max(g[j], 1e-12) : null)),
+          y: column(c.grads, j), lo: column(c.gradsLo, j), hi: column(c.gradsHi, j),
         });
       }
-      return { title: L.grad_title, ylabel: L.grad, xlabel: L.epoch, x: c.epoch, log: true, series };
+      return { ...base, title: L.grad_title, ylabel: L.grad, log: true, series };
     }
     return null;
   }
@@ -497,17 +505,20 @@ class LiveView {
 // ---------------------------------------------------------------- helpers
 
 function emptyCurves() {
-  return { epoch: [], trainLoss: [], testLoss: [], testAcc: [], grads: [] };
+  return {
+    epoch: [], first: [], trainLoss: [], trainLossLo: [], trainLossHi: [], testLoss: [], testLossLo: [],
+    testLossHi: [], testAcc: [], testAccLo: [], testAccHi: [], grads: [], gradsLo: [], gradsHi: [],
+  };
 }
 
-// Like the server's History: when full, every other point of the older half goes, so
-// memory stays bounded and recent epochs stay at full resolution.
-function thinCurves(c) {
-  const half = Math.floor(c.epoch.length / 2);
-  for (const key of Object.keys(c)) {
-    const a = c[key];
-    c[key] = a.slice(0, half).filter((_, i) => i % 2 === 0).concat(a.slice(half));
-  }
+// The payload's record rows (training_views.history_header) in the view's own names.
+function curvesFrom(h) {
+  return {
+    epoch: h.epoch, first: h.first, trainLoss: h.train_loss, trainLossLo: h.train_loss_lo,
+    trainLossHi: h.train_loss_hi, testLoss: h.test_loss, testLossLo: h.test_loss_lo, testLossHi: h.test_loss_hi,
+    testAcc: h.test_acc, testAccLo: h.test_acc_lo, testAccHi: h.test_acc_hi, grads: h.grad,
+    gradsLo: h.grad_lo, gradsHi: h.grad_hi,
+  };
 }
 
 function firstText(el) {
@@ -619,6 +630,31 @@ function fmtTick(v, spec) {
 }
 
 // A small line chart: title and legend on top, y axis on the left, epochs along x.
+// The lowest-to-highest range of each row, as a light area in the series' colour, one
+// polygon per run of joined rows.
+function drawBand(ctx, s, xs, joined, ok, tx, ty) {
+  ctx.fillStyle = s.colour;
+  ctx.globalAlpha = 0.18;
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) {
+      ctx.beginPath();
+      run.forEach((i, k) => (k ? ctx.lineTo(tx(xs[i]), ty(s.hi[i])) : ctx.moveTo(tx(xs[i]), ty(s.hi[i]))));
+      for (let k = run.length - 1; k >= 0; k--) ctx.lineTo(tx(xs[run[k]]), ty(s.lo[run[k]]));
+      ctx.closePath();
+      ctx.fill();
+    }
+    run = [];
+  };
+  for (let i = 0; i < xs.length; i++) {
+    if (!ok(s.lo[i]) || !ok(s.hi[i])) { flush(); continue; }
+    if (run.length && !joined(i)) flush();
+    run.push(i);
+  }
+  flush();
+  ctx.globalAlpha = 1;
+}
+
 function drawChart(ctx, box, spec, st, dpr) {
   const font = (size, weight = "") => `${weight} ${size * dpr}px ${st.font}`;
   const pad = { l: 48 * dpr, r: 10 * dpr, t: 40 * dpr, b: 30 * dpr };
@@ -655,7 +691,11 @@ function drawChart(ctx, box, spec, st, dpr) {
   let ymin = spec.ymin, ymax = spec.ymax;
   if (ymin === undefined || ymax === undefined) {
     let lo = Infinity, hi = -Infinity;
-    for (const s of spec.series) for (const v of s.y) if (v !== null && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    for (const s of spec.series) {
+      for (const values of [s.y, s.lo || [], s.hi || []]) {
+        for (const v of values) if (v !== null && isFinite(v) && !(spec.log && v <= 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      }
+    }
     if (!isFinite(lo)) { lo = spec.log ? 1e-3 : 0; hi = 1; }
     if (spec.log) {
       ymin = Math.pow(10, Math.floor(Math.log10(lo)));
@@ -718,11 +758,17 @@ function drawChart(ctx, box, spec, st, dpr) {
     ctx.setLineDash([]);
   }
 
-  // the lines (a lone point is drawn as a dot, or it would not show at all)
+  // the lines (a lone point is drawn as a dot, or it would not show at all); each row
+  // stands for a run of epochs, whose range is the band behind its line
   ctx.save();
   ctx.beginPath();
   ctx.rect(x0, y1 - 2 * dpr, x1 - x0, y0 - y1 + 4 * dpr);
   ctx.clip();
+  const ok = (v) => v !== null && v !== undefined && isFinite(v) && !(spec.log && v <= 0);
+  // Rows i-1 and i join only when row i starts right after row i-1 ends: no line is
+  // drawn across epochs the record does not hold.
+  const joined = (i) => i > 0 && (!spec.first || spec.first[i] === xs[i - 1] + 1);
+  for (const s of spec.series) if (s.lo && s.hi) drawBand(ctx, s, xs, joined, ok, tx, ty);
   for (const s of spec.series) {
     ctx.strokeStyle = s.colour;
     ctx.fillStyle = s.colour;
@@ -732,9 +778,9 @@ function drawChart(ctx, box, spec, st, dpr) {
     let pen = false, count = 0;
     for (let i = 0; i < xs.length; i++) {
       const v = s.y[i];
-      if (v === null || v === undefined || !isFinite(v) || (spec.log && v <= 0)) { pen = false; continue; }
+      if (!ok(v)) { pen = false; continue; }
       const x = tx(xs[i]), y = ty(v);
-      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      if (pen && joined(i)) ctx.lineTo(x, y); else ctx.moveTo(x, y);
       pen = true; count++;
     }
     ctx.stroke();
