@@ -246,6 +246,27 @@ def transport_bar(playing: bool, lang: str) -> None:
                            help=tr("trn_speed_help"), where=columns[3])
 
 
+def use_recipe(recipe: dict) -> None:
+    """The beyond-the-network hint's button: the settings that learn the data set, epoch 0."""
+    for key, value in recipe.items():
+        ss[key] = list(value) if isinstance(value, list) else value
+
+
+def beyond_notice(lang: str) -> None:
+    """When the data set is beyond the network (the spiral on 4,2), say so and offer a
+    setting that learns it: otherwise the picture just stops near 70 % and says nothing."""
+    need = ts.beyond_network(ss)
+    if need is None:
+        return
+    recipe = need["recipe"]
+    with st.container(key="trn_beyond"):
+        st.info(tr("trn_beyond", dataset=tv.option_label("ds", ss["dataset"], lang), layers=need["layers"],
+                   units=need["units"]), icon=":material/lightbulb:")
+        st.button(tr("trn_beyond_use", hidden=", ".join(map(str, recipe["hidden"])),
+                     activation=tv.activation_label(recipe["activation"], lang), lr=tv.format_lr(recipe["lr"])),
+                  key="trn_beyond_use", on_click=use_recipe, args=(recipe,), icon=":material/auto_fix_high:")
+
+
 def divergence_notice(trainer: Trainer) -> None:
     if trainer.diverged:
         with st.container(key="trn_divergence"):
@@ -446,6 +467,7 @@ def main() -> None:
     files_section(sess, split, lang)
     transport_bar(sess.playing, lang)
     divergence_notice(sess.trainer)
+    beyond_notice(lang)
     findings_section(split, sess.playing)
     live_section(split, lang)
     inside_section(split, lang, sess.playing)

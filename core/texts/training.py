@@ -395,6 +395,17 @@ TEXTS = {
         "zh": "训练在第 {epoch} 轮发散了：学习率 {lr} 太大，每一步迈得太远，损失冲向了无穷大。"
         "训练已暂停，图上显示的是发散前最后一组正常的权重。",
     },
+    "trn_beyond": {
+        "en": "The data set “{dataset}” is beyond this network: its arms wind round each other, and following "
+        "them takes at least {layers} hidden layers of {units} or more neurons. With fewer, "
+        "training stalls far below 100 %.",
+        "zh": "这个网络学不会“{dataset}”数据集：螺旋的两条臂互相缠绕，要跟上它们，至少需要 {layers} 个"
+        "各有 {units} 个以上神经元的隐藏层。神经元太少，训练会卡在离 100% 很远的地方。",
+    },
+    "trn_beyond_use": {
+        "en": "Use hidden layers {hidden}, {activation}, learning rate {lr}",
+        "zh": "改用隐藏层 {hidden}、{activation}、学习率 {lr}",
+    },
     "trn_recover": {"en": "Lower the learning rate to {lr} and reset",
                     "zh": "把学习率降到 {lr} 并重置"},
 }

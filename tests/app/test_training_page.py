@@ -343,3 +343,17 @@ def test_the_pages_own_data_file_uploads_back_to_the_same_points_and_split(lang)
     captions = [c.value for c in at.caption]
     assert t("trn_upload_own_split", lang, train=len(split[1]), test=len(split[3])) in captions
     assert t("trn_upload_scaled", lang) not in captions
+
+
+def test_the_spiral_beyond_the_network_is_said_and_one_click_fixes_it(lang):
+    at = page(lang, dataset="spiral")
+    need = ts.BEYOND["spiral"]
+    said = t("trn_beyond", lang, dataset=t("trn_ds_spiral", lang), layers=need["layers"], units=need["units"])
+    assert said in [i.value for i in at.info]
+    at.button(key="trn_beyond_use").click().run()
+    assert_clean(at)
+    assert at.session_state["hidden"] == [8, 8, 8] and at.session_state["lr"] == 0.01
+    assert said not in [i.value for i in at.info]
+    assert at.query_params["hidden"] == "8,8,8" and at.query_params["lr"] == "0.01"
+    circle = page(lang)  # the circle is within reach: nothing to say
+    assert not circle.get("button") or all(b.key != "trn_beyond_use" for b in circle.button)
