@@ -16,6 +16,7 @@ if sys.version_info < (3, 11):
 
 from core.state.presenter import sidebar_state  # noqa: E402
 from ui import choose_language, presenter, tr  # noqa: E402  (after the version check, on purpose)
+from ui.page_aids import page_aids  # noqa: E402
 
 # Presenter mode (?present=1, any page) is decided first: it sets how the sidebar starts.
 PRESENTING = presenter.start()
@@ -23,6 +24,7 @@ st.set_page_config(page_title="Activation functions · 激活函数", page_icon=
                    initial_sidebar_state=sidebar_state(PRESENTING))
 choose_language()
 presenter.decorate()
+page_aids()
 
 PAGES = [
     st.Page("app_pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),

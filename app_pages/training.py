@@ -393,7 +393,8 @@ def inside_section(split, lang: str, playing: bool) -> None:
                 strips = tv.neuron_strips(trainer.model, dead=dead, features=trainer.features)
                 cols = st.columns(len(strips) + 1)
                 for i, strip in enumerate(strips):
-                    cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1))
+                    cols[i].image(tv.data_url(strip), caption=tr("trn_layer_n", i=i + 1),
+                                  alt=tr("trn_neurons_alt", i=i + 1))
                 st.caption(tr("trn_neurons_caption") + (" " + tr("trn_neurons_dead") if dead else ""))
             else:
                 st.caption(tr("trn_neurons_none"))

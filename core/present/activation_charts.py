@@ -675,12 +675,15 @@ def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_tit
         detail="series:N",
     )
     layers.append(lines)
+    # The hover marks (the dots and the rule under the pointer) are aids for the pointer,
+    # not part of the picture: left out of the accessibility tree (aria=False), whose
+    # readers get the table of values and the listed stretches instead.
     layers.append(
-        alt.Chart(long).mark_circle(size=45).encode(x="x:Q", y=f"{value}:Q", color=colour)
+        alt.Chart(long).mark_circle(size=45, aria=False).encode(x="x:Q", y=f"{value}:Q", color=colour)
         .transform_filter(hover)
     )
     layers.append(
-        alt.Chart(wide).mark_rule(color=MUTED, strokeWidth=1).encode(
+        alt.Chart(wide).mark_rule(color=MUTED, strokeWidth=1, aria=False).encode(
             x="x:Q", opacity=alt.condition(hover, alt.value(0.8), alt.value(0.0)), tooltip=tooltip,
         ).add_params(hover)
     )

@@ -123,6 +123,7 @@ def live_labels(lang: str, n_layers: int) -> dict:
     """The words the live view draws: chart titles, axes, legends, the picture's alt text."""
     return {
         "plane": t("trn_boundary_alt", lang), "epoch": t("trn_c_epoch", lang),
+        "announce": t("trn_live_announce", lang),
         "loss_title": t("trn_curves_loss", lang), "loss": t("trn_c_loss", lang),
         "train": t("trn_c_train", lang), "test": t("trn_c_test", lang),
         "accuracy_title": t("trn_curves_accuracy", lang), "accuracy": t("trn_c_accuracy", lang),

@@ -57,6 +57,8 @@ TEXTS = {
 
 TEXTS.update({
     "present_exit": {"en": "Leave presenter mode", "zh": "退出演示模式"},
+    "formula_label": {"en": "Formula; if it is wider than the page, scroll it with the arrow keys",
+                      "zh": "公式；如果比页面宽，可以用方向键左右滚动"},
     "present_exit_help": {
         "en": "Back to the normal page: sidebar, all controls, usual type size.",
         "zh": "回到普通页面：显示侧边栏和全部控件，字号恢复正常。",

@@ -312,6 +312,11 @@ TEXTS = {
         "zh": "● 圆圈（蓝）· ▲ 三角形（橙）· 实心是训练点，空心是测试点",
     },
     "trn_curves_loss": {"en": "Loss", "zh": "损失"},
+    # Sent unfilled (t() without values) and filled in by the browser, live_view.js.
+    "trn_live_announce": {
+        "en": "Epoch {epoch}: train loss {train}, test loss {test}, test accuracy {acc}",
+        "zh": "第 {epoch} 轮：训练损失 {train}，测试损失 {test}，测试准确率 {acc}",
+    },
     "trn_curves_accuracy": {"en": "Test accuracy", "zh": "测试准确率"},
     "trn_grad_title": {"en": "Gradient flow", "zh": "梯度流"},
     "trn_grad_caption": {
@@ -340,6 +345,10 @@ TEXTS = {
         "layer's maps into the big picture.",
         "zh": "每个小图是一个隐藏神经元在整个平面上的输出（蓝色高、橙色低），从左到右逐层排列。"
         "输出层把最后一层的这些小图组合成上面的大图。",
+    },
+    "trn_neurons_alt": {
+        "en": "Hidden layer {i}: one small map per neuron, its output over the plane",
+        "zh": "第 {i} 个隐藏层：每个神经元一张小图，画出它在整个平面上的输出",
     },
     "trn_neurons_none": {"en": "No hidden layer, so no hidden neurons to show.",
                          "zh": "没有隐藏层，也就没有隐藏神经元可以展示。"},

@@ -15,6 +15,7 @@ const POINT_SCALE = 32767;
 const MAX_LAG_TICKS = 2.5; // at most this many ticks of frames wait to be shown
 const RUSH_MS = 8; // after Pause, what is still queued plays out at this beat
 const CHART_MS = 100; // the curves change slowly: redrawn at most ten times a second
+const ANNOUNCE_MS = 5000; // while playing, a screen reader hears the figures this often
 
 // This module is the view's library: Streamlit mounts it once per page run (outside the
 // live fragment) and it hands its render function to the small component that the
@@ -123,7 +124,14 @@ class LiveView {
     this.charts = document.createElement("canvas");
     this.charts.className = "trn-live-charts";
     this.side.appendChild(this.charts);
-    this.root.append(this.board, this.side);
+    // The picture's text alternative: the epoch and the figures, in a polite live
+    // region, once on every pause or step and every few seconds while playing.
+    this.spoken = document.createElement("div");
+    this.spoken.className = "trn-live-sr";
+    this.spoken.setAttribute("role", "status");
+    this.spoken.setAttribute("aria-live", "polite");
+    this.lastSpoken = -Infinity;
+    this.root.append(this.board, this.side, this.spoken);
     parent.appendChild(this.root);
 
     this.run = null;
@@ -269,10 +277,23 @@ class LiveView {
   show(frame, now) {
     this.shown = frame;
     this.draw(now);
+    this.announce(frame, now);
     this.framesDrawn += 1;
     this.root.dataset.epoch = String(frame.epoch);
     this.root.dataset.framesDrawn = String(this.framesDrawn);
     this.syncMetrics(frame);
+  }
+
+  announce(frame, now) {
+    const template = this.labels.announce;
+    if (!template || !frame.text) return;
+    const settled = !this.header.playing && !this.queue.length;
+    if (!settled && now - this.lastSpoken < ANNOUNCE_MS) return;
+    this.lastSpoken = now;
+    const [epoch, train, test, acc] = frame.text;
+    const said = template.replace("{epoch}", epoch).replace("{train}", train).replace("{test}", test)
+      .replace("{acc}", acc);
+    if (this.spoken.textContent !== said) this.spoken.textContent = said;
   }
 
   // The four live figures are Streamlit metrics (readable text for everyone). The server
