@@ -40,6 +40,7 @@ from core.state import training as ts
 from core.state.presenter import secondary_key
 from ui import (
     controls,
+    presenter,
     current_lang,
     restore_from_url,
     show_code,
@@ -327,7 +328,7 @@ def live_section(split, lang: str) -> None:
             sess.trainer, frames or [sess.frame()], run=run, lang=lang, split=split, playing=sess.playing,
             full=everything, catch_up=full, show_test=ss["trn_show_test"], discretize=ss["trn_discretize"],
             metrics="train_metrics", codec="raw" if ss.get("trn_raw_frames") else "deflate",
-            tick=ts.tick_seconds(ss["speed"]), history=history)
+            tick=ts.tick_seconds(ss["speed"]), history=history, type_scale=presenter.type_scale())
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 
@@ -441,7 +442,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
                     lang=lang, split=split, show_test=ss["trn_show_test"],
                     discretize=ss["trn_discretize"], compact=True, charts=("loss",),
                     codec="raw" if ss.get("trn_raw_frames") else "deflate",
-                    history_points=tv.COMPARE_HISTORY_POINTS)
+                    history_points=tv.COMPARE_HISTORY_POINTS, type_scale=presenter.type_scale())
                 live_view(payload, key=f"trn_compare_view_{i}")
                 st.caption(compare_footer(trainer, m))
 

@@ -18,23 +18,39 @@ _MODE_KEY = "_present"
 EXIT_KEY = "present_exit"
 
 #: Presenter style. Secondary blocks hidden with their layout wrapper (an empty wrapper
-#: would still take a gap). Type one step larger everywhere; the page starts near the top; the
-#: live view of the training page is capped so that the plane (3/5 of its width, square)
-#: ends above the bottom of the screen with the buttons and the four numbers above it;
-#: the header bar is see-through, so the title can sit in its band, and the exit control
-#: sits in the header bar, so neither takes room from the page.
+#: would still take a gap). Type for the back of a room: 1rem is the presenter's body
+#: size, and Streamlit's own small texts (captions, labels, buttons, selected values,
+#: slider ticks, metric labels), which it sets in pixels, are raised to it; headings scale
+#: from it. The page starts near the top; the header bar is see-through, so the title can
+#: sit in its band, and the exit control sits in the header bar, so neither takes room
+#: from the page. The live view of the training page is capped so that the plane ends
+#: above the bottom of the screen with the buttons and the four numbers above it.
+_SMALL_TEXT = ", ".join(f'[data-testid="stMain"] {selector}' for selector in (
+    '[data-testid="stCaptionContainer"] p', '[data-testid="stCaptionContainer"]',
+    '[data-testid="stWidgetLabel"] p', 'button p', '[data-testid="stMetricLabel"] p',
+    '[data-baseweb="select"] div', 'input', 'textarea', '[data-testid="stSliderThumbValue"]',
+    '[data-testid="stSliderTickBarMin"]', '[data-testid="stSliderTickBarMax"]',
+    '[data-testid="stMarkdownContainer"] p', '[data-testid="stMarkdownContainer"] li',
+    '[data-testid="stExpander"] summary p', '[data-testid="stTab"] p', 'label p',
+    '[data-testid="stRadio"] label div', '[data-testid="stTable"] td', '[data-testid="stTable"] th',
+))
 PRESENTER_CSS = f"""
 <style>
-html {{ font-size: 18px; }}
+html {{ font-size: {pm.BODY_PX}px; }}
+{_SMALL_TEXT} {{ font-size: {pm.BODY_PX}px; }}
+[data-testid="stMain"] code {{ font-size: 1em; }}
 [data-testid="stMainBlockContainer"] {{ padding-top: 0.5rem; padding-bottom: 2rem; }}
 header[data-testid="stHeader"] {{ background: transparent; }}
 [data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] {{ gap: 0.6rem; }}
-[data-testid="stMainBlockContainer"] h1 {{ font-size: 2.1rem; padding: 0 0 0.4rem 0; }}
+[data-testid="stMainBlockContainer"] h1 {{ font-size: 2.4rem; padding: 0 0 0.4rem 0; }}
+[data-testid="stMainBlockContainer"] h2 {{ font-size: 1.8rem; }}
+[data-testid="stMainBlockContainer"] h3 {{ font-size: 1.45rem; }}
 [class*="st-key-{pm.SECONDARY_PREFIX}"],
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-{pm.SECONDARY_PREFIX}"]) {{ display: none !important; }}
 .st-key-train_metrics [data-testid="stMetricValue"] {{ font-size: 2.4rem; }}
 .trn-live:not(.trn-live-compact) {{ max-width: calc((100vh - 15rem) * 5 / 3 + 1.5rem); }}
 .st-key-{EXIT_KEY} {{ position: fixed; top: 0.55rem; right: 3.5rem; z-index: 999991; width: auto; }}
+.st-key-{EXIT_KEY} button p {{ font-size: 1rem; }}
 </style>
 """
 
@@ -53,6 +69,11 @@ def start() -> bool:
 def presenting() -> bool:
     """Whether this session is in presenter mode."""
     return bool(st.session_state.get(_MODE_KEY))
+
+
+def type_scale() -> float:
+    """This session's factor for text drawn by charts, diagrams and the live view."""
+    return pm.type_scale(presenting())
 
 
 def _write(presenting: bool) -> None:

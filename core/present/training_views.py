@@ -183,7 +183,7 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
                  show_test: bool = False, discretize: bool = False, compact: bool = False,
                  charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
                  codec: str = "deflate", history_points: int = HISTORY_POINTS,
-                 tick: float = TICK_SECONDS, history: dict | None = None) -> bytes:
+                 tick: float = TICK_SECONDS, history: dict | None = None, type_scale: float = 1.0) -> bytes:
     """One update of a live view (see ``core.live_frames``).
 
     ``full`` also sends what the view keeps between updates (points, colours, words,
@@ -191,7 +191,7 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
     view. A tick while playing sends its frames and ``history``, the record's new rows
     (:func:`history_update`). ``catch_up``: the learner just did something (a page run),
     so the view plays the frames it still holds quickly and shows the newest state
-    without delay.
+    without delay. ``type_scale`` multiplies the view's text sizes (presenter mode).
     """
     header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
               "fps": FRAME_RATE, "tick": tick, "lim": LIM, "show_test": bool(show_test),
@@ -203,7 +203,7 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
     if full:
         Xtr, ytr, Xte, yte = split
         points = encode_points(Xtr, ytr, Xte, yte)
-        header["style"] = LIVE_STYLE
+        header["style"] = {**LIVE_STYLE, "scale": float(type_scale)}
         header["labels"] = live_labels(lang, trainer.model.n_layers)
     if history is not None:
         header["history"] = history

@@ -14,6 +14,18 @@ from core.state.urlparams import flag
 #: ``?present=1``: presenter mode on.
 PRESENT = flag("present", False)
 
+#: The one presenter setting for type: every size a chart, a diagram or the live view
+#: draws text at is multiplied by it on a projector (their smallest, 12 px, becomes 18).
+TYPE_SCALE = 1.5
+#: Body text on a projector, in CSS pixels (the page's own style, ``ui.presenter``).
+BODY_PX = 20
+
+
+def type_scale(presenting: bool) -> float:
+    """The factor for drawn text: :data:`TYPE_SCALE` on a projector, else 1."""
+    return TYPE_SCALE if presenting else 1.0
+
+
 #: Containers whose key starts with this are secondary: hidden in presenter mode.
 SECONDARY_PREFIX = "present_hide_"
 

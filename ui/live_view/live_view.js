@@ -358,7 +358,8 @@ class LiveView {
     if (charts.length && due) {
       this.chartsDrawn = now;
       const w = Math.max(160, Math.floor(this.side.clientWidth));
-      const each = this.header.compact ? 140 : wide ? Math.max(150, Math.min(220, side / charts.length)) : 180;
+      const k = this.style.scale || 1;
+      const each = k * (this.header.compact ? 140 : wide ? Math.max(150, Math.min(220, side / k / charts.length)) : 180);
       fitCanvas(this.charts, w, each * charts.length, dpr);
       this.drawCharts(charts, dpr);
     } else if (!charts.length) {
@@ -376,7 +377,7 @@ class LiveView {
       this.paintGrid(f, side);
       drawContour(ctx, f.grid, f.r, S / f.r, st.text, 1.6 * dpr);
     }
-    const key = [side, dpr, this.header.show_test, this.header.lim, st.class0, st.class1, st.font].join("|");
+    const key = [side, dpr, this.header.show_test, this.header.lim, st.class0, st.class1, st.font, st.scale].join("|");
     if (key !== this.marksKey) {
       this.marksKey = key;
       fitCanvas(this.marks, side, side, dpr);
@@ -393,7 +394,7 @@ class LiveView {
     ctx.lineWidth = dpr;
     ctx.strokeRect(0.5 * dpr, 0.5 * dpr, S - dpr, S - dpr);
     ctx.fillStyle = st.text;
-    ctx.font = `${12 * dpr}px ${st.font}`;
+    ctx.font = `${12 * dpr * (st.scale || 1)}px ${st.font}`;
     ctx.textBaseline = "bottom";
     ctx.textAlign = "right";
     ctx.fillText("x₁ →", S - 6 * dpr, S - 4 * dpr);
@@ -676,16 +677,19 @@ function drawBand(ctx, s, xs, joined, ok, tx, ty) {
   ctx.globalAlpha = 1;
 }
 
+// Type and the room around it grow with the style's scale (presenter mode: 1.5, so the
+// smallest text, 12 px, is 18 px on a projector).
 function drawChart(ctx, box, spec, st, dpr) {
-  const font = (size, weight = "") => `${weight} ${size * dpr}px ${st.font}`;
-  const pad = { l: 48 * dpr, r: 10 * dpr, t: 40 * dpr, b: 30 * dpr };
+  const k = st.scale || 1;
+  const font = (size, weight = "") => `${weight} ${size * dpr * k}px ${st.font}`;
+  const pad = { l: 48 * dpr * k, r: 10 * dpr, t: 40 * dpr * k, b: 30 * dpr * k };
   const x0 = box.x + pad.l, x1 = box.x + box.w - pad.r;
   const y0 = box.y + box.h - pad.b, y1 = box.y + pad.t;
   ctx.fillStyle = st.text;
   ctx.font = font(14, "600");
   ctx.textAlign = "left";
   ctx.textBaseline = "top";
-  ctx.fillText(spec.title || "", box.x + 4 * dpr, box.y + 2 * dpr);
+  ctx.fillText(spec.title || "", box.x + 4 * dpr, box.y + 2 * dpr * k);
 
   // legend
   let lx = box.x + 4 * dpr;
@@ -696,14 +700,14 @@ function drawChart(ctx, box, spec, st, dpr) {
     ctx.lineWidth = 2.5 * dpr;
     ctx.setLineDash(s.dash.map((d) => d * dpr));
     ctx.beginPath();
-    ctx.moveTo(lx, box.y + 27 * dpr);
-    ctx.lineTo(lx + 18 * dpr, box.y + 27 * dpr);
+    ctx.moveTo(lx, box.y + 27 * dpr * k);
+    ctx.lineTo(lx + 18 * dpr * k, box.y + 27 * dpr * k);
     ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = st.text;
     ctx.textBaseline = "middle";
-    ctx.fillText(s.name, lx + 22 * dpr, box.y + 27 * dpr);
-    lx += 22 * dpr + ctx.measureText(s.name).width + 14 * dpr;
+    ctx.fillText(s.name, lx + 22 * dpr * k, box.y + 27 * dpr * k);
+    lx += 22 * dpr * k + ctx.measureText(s.name).width + 14 * dpr * k;
   }
 
   const xs = spec.x;
@@ -733,7 +737,7 @@ function drawChart(ctx, box, spec, st, dpr) {
     : (v) => y0 - ((v - ymin) / (ymax - ymin)) * (y0 - y1);
 
   // grid and axes
-  ctx.font = font(11);
+  ctx.font = font(12);
   ctx.lineWidth = dpr;
   let yticks = spec.yticks;
   if (!yticks) {
