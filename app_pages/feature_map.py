@@ -187,6 +187,21 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
                   high_after=fv.fmt(after.high, 3), changed=pct(changed)))
     if f"fm_hint_{act}" in TEXTS:
         st.markdown(t(f"fm_hint_{act}", lang))
+    order_note(views.order, act, lang)
+
+
+def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
+    """The article's order against the usual one, measured; each sentence chosen by the numbers."""
+    name = act_label(act, lang)
+    gaps = {pool: fv.amount(gap) for pool, gap in order.gaps.items()}
+    st.markdown(t("fm_order_intro", lang, act=name, cells=order.cells, max_gap=gaps["max"], avg_gap=gaps["avg"]))
+    if not order.same["max"]:
+        max_key = "fm_order_max_differs"
+    else:  # the general law when the catalog says non-decreasing, a coincidence of these values otherwise
+        max_key = "fm_order_max_same" if order.monotonic else "fm_order_max_same_here"
+    avg_key = "fm_order_avg_same" if order.same["avg"] else "fm_order_avg_differs"
+    st.markdown(t(max_key, lang, act=name, max_gap=gaps["max"], ratio=fv.fmt(order.work_ratio, 2)) + " "
+                + t(avg_key, lang, act=name))
 
 
 def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:

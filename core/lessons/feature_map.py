@@ -21,6 +21,17 @@ so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.
 **Activation**, elementwise: ``y[r, s] = act(p[r, s])`` with any function of
 ``core.nn.activations.ACTIVATIONS`` at its default (PyTorch's) parameters.
 
+**The order.**  The article pools, then activates; most CNNs (AlexNet, VGG) activate
+right after the convolution and pool after that.  For max pooling and a non-decreasing
+``f`` the two orders agree exactly::
+
+    z_j ≤ max_i z_i  ⇒  f(z_j) ≤ f(max_i z_i)   for every j,   so   max_i f(z_i) = f(max_i z_i)
+
+(the largest input is still the largest after ``f``, and it is the same number).  For
+average pooling, ``¼ Σ f(z_i) = f(¼ Σ z_i)`` holds only when ``f`` is affine over the
+block's four values; a convex ``f`` such as ReLU gives ``¼ Σ f(z_i) ≥ f(¼ Σ z_i)``
+(Jensen).  A non-monotonic ``f`` (GELU, SiLU, Mish) can break even the max.
+
 **The collapse.**  Two convolutions in a row, ``y = k₁ ⋆ x + b₁`` then ``z = k₂ ⋆ y + b₂``::
 
     z[i, j] = b₂ + Σ_{c,d} k₂[c, d] · (b₁ + Σ_{a,e} k₁[a, e] · x[i + c + a, j + d + e])
@@ -254,6 +265,48 @@ def run_pipeline(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, ac
     conv = correlate(image, kern, bias)
     pooled = pool2x2(conv, pool)
     return Stages(np.asarray(image, dtype=np.float64), conv, pooled, activate(pooled, act))
+
+
+# ------------------------------------------------------------------ the order: pool, then act?
+
+#: Relative size below which a difference is floating-point rounding, not mathematics
+#: (rounding of float64 sums here is ~1e-16 of the values; a real difference is ≥ 1e-6).
+ROUNDING = 1e-9
+
+
+def negligible(difference: float, scale: float) -> bool:
+    """Whether ``difference`` is rounding next to values of size ``scale`` (``ROUNDING``)."""
+    return difference <= ROUNDING * max(float(scale), np.finfo(np.float64).tiny)
+
+
+@dataclass(frozen=True)
+class OrderCheck:
+    """The article's order ``act(pool(z))`` against the usual CNN order ``pool(act(z))``.
+
+    ``gaps[pool]`` is ``max |act(pool(z)) − pool(act(z))|`` over the output cells and
+    ``same[pool]`` says whether that is rounding only; ``monotonic`` is the catalog's
+    "non-decreasing on the whole real line" (the condition for max to commute);
+    ``cells`` counts the output cells and ``work_ratio`` how many more cells the
+    activation touches when it comes first (conv cells / pooled cells).
+    """
+
+    gaps: dict[str, float]
+    same: dict[str, bool]
+    monotonic: bool
+    cells: int
+    work_ratio: float
+
+
+def order_check(conv: np.ndarray, act: str) -> OrderCheck:
+    """Both orders on the convolution map ``conv``, for both poolings (module doc, "The order")."""
+    activated = activate(conv, act)
+    gaps, same = {}, {}
+    for pool in POOLS:
+        article, usual = activate(pool2x2(conv, pool), act), pool2x2(activated, pool)
+        gaps[pool] = float(np.max(np.abs(article - usual)))
+        same[pool] = negligible(gaps[pool], max(float(np.max(np.abs(article))), float(np.max(np.abs(usual)))))
+    pooled_cells = (conv.shape[0] // 2) * (conv.shape[1] // 2)
+    return OrderCheck(gaps, same, ACTIVATIONS[act].monotonic, pooled_cells, conv.size / pooled_cells)
 
 
 # ------------------------------------------------------------------ one cell, in numbers

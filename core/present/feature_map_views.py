@@ -25,6 +25,7 @@ from core.lessons import feature_map as fm
 from core.lessons.feature_map import CellWork, histogram
 from core.present import theme
 from core.present.activation_charts import fmt
+from core.present.collapse_views import sci_text
 from core.present.training_views import data_url
 
 NEGATIVE = theme.PRIMARY  # blue
@@ -130,6 +131,7 @@ class PipelineViews:
 
     stages: fm.Stages
     work: CellWork
+    order: fm.OrderCheck
     limits: list[float]
     stats: list[fm.StageStats]
     pictures: list[str]
@@ -150,7 +152,7 @@ def pipeline_views(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, 
     zoom_marks = ((window,), (block, (i, j, 1, 1)), (cell,), (cell,))
     limits = [fm.colour_limit(values) for values in maps]
     return PipelineViews(
-        stages, work, limits, [fm.stage_stats(values) for values in maps],
+        stages, work, fm.order_check(stages.conv, act), limits, [fm.stage_stats(values) for values in maps],
         [picture_url(stage_picture(v, s, (f,))) for v, s, f in zip(maps, limits, frames)],
         [picture_url(zoom_picture(v, s, f, 3, marks)) for v, s, f, marks in zip(maps, limits, frames, zoom_marks)],
         [histogram_frame(v, s) for v, s in zip(maps, limits)],
@@ -170,6 +172,14 @@ def collapse_views(image: np.ndarray, k1: np.ndarray, bias: float, k2: np.ndarra
     check = fm.collapse_check(image, k1, bias, k2, act)
     routes = (check.two_step, check.one_step, check.with_act, check.with_act - check.one_step)
     return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes])
+
+
+def amount(value: float, digits: int = 3) -> str:
+    """A measured difference for prose: ``0.071``; a non-zero value too small for ``digits``
+    decimals (rounding residue) as ``2.2 × 10⁻¹⁶``, so "0" on the page means exactly 0."""
+    if value != 0 and abs(value) < 0.5 * 10.0 ** (-digits):
+        return sci_text(value)
+    return fmt(value, digits)
 
 
 # ------------------------------------------------------------------ histograms

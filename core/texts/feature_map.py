@@ -12,10 +12,11 @@ TEXTS = {
         "en": "The article starts here: what comes out of the pooling layer goes through an **activation "
         "function** before the next convolution. Below, a picture of circles and triangles goes through "
         "**convolution** with a 3×3 kernel, **pooling** of each 2×2 block, and the **activation**, cell by "
-        "cell. Change any setting and watch every stage follow.",
+        "cell. Change any setting and watch every stage follow. (Most CNNs activate before pooling instead; the page "
+        "measures below what the order changes.)",
         "zh": "原文就从这里讲起：池化层的输出在进入下一个卷积层之前，要先经过**激活函数**。下面，一张画着圆和三角形的"
         "图片依次经过 3×3 卷积核的**卷积**、每个 2×2 小块的**池化**，再逐个格子地经过**激活函数**。"
-        "改动任何一项设置，每一级的结果都会跟着变。",
+        "改动任何一项设置，每一级的结果都会跟着变。（大多数卷积网络其实是先激活、后池化；顺序到底有没有影响，下文会算给你看。）",
     },
     # ------------------------------------------------------------------ controls
     "fm_src_label": {"en": "Picture", "zh": "图片"},
@@ -136,6 +137,51 @@ TEXTS = {
         "en": "The identity changes nothing: without an activation, the next layer sees the pooled "
         "map itself.",
         "zh": "恒等函数什么都不改：没有激活函数，下一层看到的就是池化结果本身。",
+    },
+    # ------------------------------------------------------------------ the order
+    "fm_order_intro": {
+        "en": "**Pool first, or activate first?** The article pools, then activates. Most CNNs (AlexNet and "
+        "VGG, for example) activate right after the convolution: convolution → activation → pooling. Does "
+        "the order matter? For this picture, this kernel and {act}, the largest difference between the two "
+        "orders over all {cells} output cells is **{max_gap}** with max pooling and **{avg_gap}** with "
+        "average pooling.",
+        "zh": "**先池化，还是先激活？** 原文是先池化、再激活；而大多数卷积网络（比如 AlexNet、VGG）是卷积之后"
+        "马上激活：卷积 → 激活 → 池化。顺序要紧吗？就这张图、这个卷积核和 {act} 来算，两种顺序在全部 {cells} "
+        "个输出格子上的最大差值：最大池化是 **{max_gap}**，平均池化是 **{avg_gap}**。",
+    },
+    "fm_order_max_same": {
+        "en": "With max pooling the two orders give exactly the same map, and not by luck: {act} never goes "
+        "down, so the largest of a block's four values is still the largest after it, "
+        "max(f(a), f(b), f(c), f(d)) = f(max(a, b, c, d)). Max commutes with every non-decreasing function. "
+        "Pooling first then only saves work: {act} is applied to {ratio}× fewer cells.",
+        "zh": "用最大池化时，两种顺序得到的特征图一模一样，这并非巧合：{act} 从不下降，一个小块里最大的那个数，"
+        "经过它之后依然最大，即 max(f(a), f(b), f(c), f(d)) = f(max(a, b, c, d))。"
+        "对任何单调不减的函数，取最大值和它都可以交换先后。所以先池化只是省事：{act} 要处理的格子少了 {ratio} 倍。",
+    },
+    "fm_order_max_same_here": {
+        "en": "{act} is not monotonic: somewhere it goes down, so max pooling and {act} need not commute. On "
+        "these values they happen to, and max pooling gives the same map in either order.",
+        "zh": "{act} 不是单调函数：它在某一段是下降的，所以最大池化和它不一定能交换先后。"
+        "只是在这些数值上恰好可以，最大池化时两种顺序得到的特征图相同。",
+    },
+    "fm_order_max_differs": {
+        "en": "{act} is not monotonic: somewhere it goes down, so the largest value of a block need not give "
+        "the largest output, and even with max pooling the two orders give different maps, up to "
+        "{max_gap} apart here.",
+        "zh": "{act} 不是单调函数：它在某一段是下降的，小块里最大的数经过它之后不一定还是最大，"
+        "所以即使用最大池化，两种顺序得到的特征图也不一样，这里最多相差 {max_gap}。",
+    },
+    "fm_order_avg_differs": {
+        "en": "With average pooling the orders differ: the mean of f(a), f(b), f(c), f(d) equals f of the mean "
+        "only when f is a straight line across the four values, and on some blocks here {act} is not.",
+        "zh": "用平均池化时，两种顺序的结果不同：只有当 f 在这四个数的范围内是一条直线时，"
+        "f(a)、f(b)、f(c)、f(d) 的平均值才等于平均值的 f；而在这里的一些小块上，{act} 并不是直线。",
+    },
+    "fm_order_avg_same": {
+        "en": "With average pooling they agree as well: across every block's four values {act} is a straight "
+        "line (a·v + c), and the mean of a straight line is the line at the mean.",
+        "zh": "用平均池化时，两种顺序也一致：在每个小块的四个数上，{act} 都是一条直线（a·v + c），"
+        "而直线上几个点的平均值，正好就是平均值处的那个点。",
     },
     # ------------------------------------------------------------------ one cell
     "fm_cell_heading": {"en": "One cell, in numbers", "zh": "拿一个格子算一遍"},

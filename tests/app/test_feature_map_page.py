@@ -10,6 +10,8 @@ from PIL import Image
 
 from core.i18n import t
 from core.lessons import feature_map as fm
+from core.nn.activations import ACTIVATIONS, display_name
+from core.present import feature_map_views as fv
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/feature_map.py"
@@ -168,3 +170,43 @@ def test_the_collapse_sentence_follows_the_numbers(act):
     expected = "fm_act_gap_identity" if act == "identity" else "fm_act_gap_none"
     assert t(expected, "en", act="ReLU", gap="")[:30] in text
     assert t("fm_act_gap", "en", act="ReLU", gap="", changed="")[:40] not in text
+
+
+def markdown_text(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def both_orders_gaps(act: str, pool_modes=("max", "avg"), kernel="sobel_x", bias=0.0) -> dict[str, float]:
+    """The two orders on the default picture, computed here without the page's pipeline:
+    scipy's correlation, pooling by reshaping, the catalog's function."""
+    from scipy import signal
+
+    f = ACTIVATIONS[act]
+    z = signal.correlate2d(fm.make_shapes_image(0), fm.kernel(kernel), mode="valid") + bias
+    blocks = lambda v: v[: v.shape[0] // 2 * 2, : v.shape[1] // 2 * 2].reshape(v.shape[0] // 2, 2, -1, 2)  # noqa: E731
+    pool = {"max": lambda v: blocks(v).max(axis=(1, 3)), "avg": lambda v: blocks(v).mean(axis=(1, 3))}
+    return {p: float(np.max(np.abs(f.fn(pool[p](z), **f.params) - pool[p](f.fn(z, **f.params))))) for p in pool_modes}
+
+
+@pytest.mark.parametrize(("act", "max_key", "avg_key"), [
+    ("relu", "fm_order_max_same", "fm_order_avg_differs"),
+    ("tanh", "fm_order_max_same", "fm_order_avg_differs"),
+    ("gelu", "fm_order_max_differs", "fm_order_avg_differs"),
+    ("identity", "fm_order_max_same", "fm_order_avg_same"),
+])
+def test_the_page_measures_what_the_order_of_pooling_and_activation_changes(lang, act, max_key, avg_key):
+    """Issue 18, item 9: the usual CNN order is named, and both orders are compared on the
+    learner's own settings; max pooling with a non-decreasing function gives the same map."""
+    at = page(lang, fm_act=act)
+    assert_clean(at)
+    gaps = both_orders_gaps(act)
+    name = display_name(act, lang)
+    text = markdown_text(at)
+    assert t("fm_order_intro", lang, act=name, cells=63 * 63, max_gap=fv.amount(gaps["max"]),
+             avg_gap=fv.amount(gaps["avg"])) in text
+    assert t(max_key, lang, act=name, max_gap=fv.amount(gaps["max"]), ratio="4") in text
+    assert t(avg_key, lang, act=name) in text
+    if max_key == "fm_order_max_same":
+        assert gaps["max"] == 0
+    if avg_key == "fm_order_avg_differs":
+        assert gaps["avg"] > 0.05
