@@ -239,15 +239,24 @@ def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_route_{k}"):
             st.image(views.pictures[k], caption=titles[k], width="stretch")
-    gap = f"{check.linear_gap:.1e}"
-    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=gap))
-    if act == "identity":
-        st.markdown(t("fm_act_gap_identity", lang, gap=f"{check.act_gap:.1e}"))
-    elif check.changed == 0:
-        st.markdown(t("fm_act_gap_none", lang, act=name, gap=f"{check.act_gap:.1e}"))
-    else:
-        st.markdown(t("fm_act_gap", lang, act=name, gap=fv.fmt(check.act_gap, 4), changed=fv.fmt(100 * check.changed, 1)))
+    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=fv.amount(check.linear_gap)))
+    st.markdown(act_gap_sentence(check, act, lang))
     st.caption(t("fm_pool_note", lang))
+
+
+def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:
+    """What the activation between the convolutions did, decided by the least-squares fit of
+    one kernel (not by "did it change anything": an affine change keeps one convolution)."""
+    name, gap = act_label(act, lang), fv.amount(check.act_gap, 4)
+    if act == "identity":
+        return t("fm_act_gap_identity", lang, gap=gap)
+    fit = check.fit
+    numbers = dict(act=name, gap=gap, n=check.composed.shape[0], cells=check.with_act.size,
+                   fit_max=fv.amount(fit.max_error, 4), fit_rms=fv.amount(fit.rms_error, 4),
+                   scale=fv.amount(fit.scale, 3), changed=fv.fmt(100 * check.changed, 1))
+    if not fit.exact:
+        return t("fm_act_gap", lang, **numbers)
+    return t("fm_act_gap_none" if check.changed == 0 else "fm_act_gap_affine", lang, **numbers)
 
 
 def write_url() -> None:

@@ -43,7 +43,22 @@ two convolutions without an activation between them are one convolution with a l
 kernel — the article's "any chain of linear functions is one linear function", on the CNN
 the article is about.  Put ``act`` between them, ``z = k₂ ⋆ act(k₁ ⋆ x + b₁) + b₂``, and
 the sum no longer factors: ``act(y)`` is not a fixed weighted sum of the pixels (unless
-``act`` happens to be linear on every value it is given — ReLU on non-negative inputs).
+``act`` happens to be affine, ``a·v + c``, on every value it is given — ReLU on
+non-negative inputs, leaky ReLU on negative ones, hardtanh where it is flat).
+
+**Is it still one convolution?**  Comparing with ``K`` is not enough: leaky ReLU on
+negative values multiplies them by 0.01, far from ``K ⋆ x + B``, yet it is the
+convolution ``0.01·K`` plus a bias.  The honest test asks for the *best* single kernel
+``Q`` (the size of ``K``) and bias ``c`` on the page's own picture, by least squares::
+
+    min over Q, c of  Σ_{i,j} (Q ⋆ x + c − target)[i, j]²
+
+one unknown per kernel entry plus one for the bias, one equation per output cell.  If
+even the best fit misses by more than rounding, no single kernel does what the two
+convolutions do, on this picture and so in general.  With pooling between the two
+convolutions the output cell (i, j) reads an (2·kh₂ + kh₁ − 1)-wide window of the
+picture at stride 2, so the fit is one such kernel applied with stride 2: average
+pooling (a 2×2 convolution of weights ¼, stride 2) fits it exactly, max pooling does not.
 No Streamlit here.
 """
 
@@ -386,17 +401,66 @@ class CollapseCheck:
     linear_gap: float  # max |two_step − one_step|: rounding only
     act_gap: float  # max |with_act − one_step|
     changed: float  # share of the first map's values that act changed
+    fit: KernelFit  # the best single kernel of K's size (+ bias) for with_act
 
 
 def collapse_check(image: np.ndarray, k1: np.ndarray, b1: float, k2: np.ndarray, act: str) -> CollapseCheck:
-    """Compute both routes and how far apart they end (module doc, "The collapse")."""
+    """Compute both routes, how far apart they end, and the best single kernel for the
+    route with the activation (module doc, "The collapse" and "Is it still one convolution?")."""
     first = correlate(image, k1, b1)
     activated = activate(first, act)
     big, bias = compose_kernels(k1, k2), composed_bias(b1, k2)
     two_step, one_step = correlate(first, k2), correlate(image, big, bias)
     with_act = correlate(activated, k2)
     return CollapseCheck(big, bias, two_step, one_step, with_act, float(np.max(np.abs(two_step - one_step))),
-                         float(np.max(np.abs(with_act - one_step))), changed_share(first, activated))
+                         float(np.max(np.abs(with_act - one_step))), changed_share(first, activated),
+                         fit_one_kernel(image, with_act, big.shape))
+
+
+@dataclass(frozen=True)
+class KernelFit:
+    """The least-squares single kernel + bias for a target map, and how far it misses.
+
+    ``max_error`` and ``rms_error`` are the largest and the root-mean-square
+    ``|Q ⋆ x + c − target|`` over the cells; ``scale`` is the largest ``|target|``, the
+    size the errors are judged against; ``exact``: the miss is rounding (``ROUNDING``).
+    """
+
+    kernel: np.ndarray
+    bias: float
+    max_error: float
+    rms_error: float
+    scale: float
+
+    @property
+    def exact(self) -> bool:
+        return negligible(self.max_error, self.scale)
+
+
+def design_matrix(image: np.ndarray, shape: tuple[int, int], out: tuple[int, int], stride: int = 1) -> np.ndarray:
+    """One row per output cell, one column per kernel entry (what it multiplies: the pixel
+    at that offset of the cell's window) and a last column of ones (the bias), so that
+    ``A @ [Q.ravel(), c] == correlate(image, Q, c)`` read with ``stride``."""
+    x = np.asarray(image, dtype=np.float64)
+    (kh, kw), (oh, ow) = shape, out
+    if stride * (oh - 1) + kh > x.shape[0] or stride * (ow - 1) + kw > x.shape[1]:
+        raise ValueError(f"{out} cells of a {shape} kernel at stride {stride} do not fit in {x.shape}")
+    columns = [x[a:a + stride * (oh - 1) + 1:stride, c:c + stride * (ow - 1) + 1:stride].ravel()
+               for a in range(kh) for c in range(kw)]
+    return np.column_stack([*columns, np.ones(oh * ow)])
+
+
+def fit_one_kernel(image: np.ndarray, target: np.ndarray, shape: tuple[int, int], stride: int = 1) -> KernelFit:
+    """The kernel ``Q`` of ``shape`` and bias ``c`` closest to ``target`` in least squares
+    (module doc, "Is it still one convolution?").  ``numpy.linalg.lstsq`` solves it by
+    SVD, so a picture whose pixels are dependent (a flat background) still gets the
+    smallest solution, and the residual is what it is either way."""
+    t = np.asarray(target, dtype=np.float64)
+    a = design_matrix(image, shape, t.shape, stride)
+    solution, *_ = np.linalg.lstsq(a, t.ravel(), rcond=None)
+    miss = np.abs(a @ solution - t.ravel())
+    return KernelFit(solution[:-1].reshape(shape), float(solution[-1]), float(miss.max()),
+                     float(np.sqrt(np.mean(miss**2))), float(np.max(np.abs(t))))
 
 
 # ------------------------------------------------------------------ what the numbers say

@@ -247,11 +247,28 @@ TEXTS = {
         "zh": "两条路线在全部 {cells} 个格子上的最大差值：**{gap}**，只是浮点运算的舍入误差。两者是同一张图。",
     },
     "fm_act_gap": {
-        "en": "With {act} between the two convolutions, the largest difference from one convolution is "
-        "**{gap}**: no single kernel does what the two do now. {act} changed {changed}% of the values it "
-        "was given.",
-        "zh": "在两次卷积之间加上 {act} 后，与卷一次的最大差值变成了 **{gap}**：再也没有哪一个卷积核能单独做到"
-        "这两次卷积的效果。{act} 改变了它收到的 {changed}% 的数值。",
+        "en": "With {act} between the two convolutions, the largest difference from one convolution with K is "
+        "**{gap}**. Could some other single kernel do it? The best {n}×{n} kernel and bias for this very picture "
+        "(a least-squares fit over all {cells} cells) still misses by up to **{fit_max}** (root-mean-square "
+        "{fit_rms}), on values up to {scale}: no single kernel does what the two do now. {act} changed "
+        "{changed}% of the values it was given.",
+        "zh": "在两次卷积之间加上 {act} 后，与用 K 卷一次相比，最大差值是 **{gap}**。换一个卷积核行不行？"
+        "专门针对这张图，用最小二乘法在全部 {cells} 个格子上拟合出最好的 {n}×{n} 卷积核加偏置，"
+        "最大误差仍有 **{fit_max}**（均方根误差 {fit_rms}），而输出本身的数值最大也只有 {scale}："
+        "现在，任何单个卷积核都做不到这两次卷积的效果了。{act} 改变了它收到的 {changed}% 的数值。",
+    },
+    "fm_act_gap_affine": {
+        "en": "{act} changed {changed}% of the values it was given, and the result is up to **{gap}** away "
+        "from one convolution with K. Yet it is still one convolution: the best single {n}×{n} kernel and bias "
+        "for this picture (a least-squares fit over all {cells} cells) reproduce it to **{fit_max}**, rounding "
+        "error. On the values it received here, {act} is a straight line a·v + c, and a straight line between "
+        "two convolutions still folds into one. To make the values cross a bend of {act}, change the bias or "
+        "pick a kernel whose outputs have both signs.",
+        "zh": "{act} 改变了它收到的 {changed}% 的数值，结果和用 K 卷一次最多相差 **{gap}**。可它仍然只是一次卷积："
+        "针对这张图，用最小二乘法在全部 {cells} 个格子上拟合，最好的单个 {n}×{n} 卷积核加偏置能把它重现到 "
+        "**{fit_max}**，这只是舍入误差。在这里收到的数值范围内，{act} 就是一条直线 a·v + c，"
+        "两次卷积中间夹一条直线，照样能合并成一次。想让数值跨过 {act} 的拐弯处，可以调一调偏置，"
+        "或者换一个输出有正有负的卷积核。",
     },
     "fm_act_gap_identity": {
         "en": "The identity is linear, so with it between the convolutions nothing changes: the largest "

@@ -169,7 +169,8 @@ def test_the_collapse_sentence_follows_the_numbers(act):
     text = " ".join(m.value for m in at.markdown)
     expected = "fm_act_gap_identity" if act == "identity" else "fm_act_gap_none"
     assert t(expected, "en", act="ReLU", gap="")[:30] in text
-    assert t("fm_act_gap", "en", act="ReLU", gap="", changed="")[:40] not in text
+    assert t("fm_act_gap", "en", act="ReLU", gap="", n="", cells="", fit_max="", fit_rms="", scale="",
+             changed="")[:40] not in text
 
 
 def markdown_text(at) -> str:
@@ -210,3 +211,51 @@ def test_the_page_measures_what_the_order_of_pooling_and_activation_changes(lang
         assert gaps["max"] == 0
     if avg_key == "fm_order_avg_differs":
         assert gaps["avg"] > 0.05
+
+
+def collapse_fit(kernel: str, bias: float, act: str) -> tuple[float, float, float]:
+    """The best 5×5 kernel + bias for k₂ ⋆ act(k₁ ⋆ x + b) (k₂ = blur, the default), by
+    scipy's least squares on numpy's sliding windows: (max error, rms error, max |target|)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    from scipy import linalg, signal
+
+    f = ACTIVATIONS[act]
+    x = fm.make_shapes_image(0)
+    first = signal.correlate2d(x, fm.kernel(kernel), mode="valid") + bias
+    target = signal.correlate2d(f.fn(first, **f.params), fm.kernel("blur"), mode="valid")
+    a = np.column_stack([sliding_window_view(x, (5, 5)).reshape(-1, 25), np.ones(target.size)])
+    solution, *_ = linalg.lstsq(a, target.ravel())
+    miss = np.abs(a @ solution - target.ravel())
+    return float(miss.max()), float(np.sqrt(np.mean(miss**2))), float(np.abs(target).max())
+
+
+@pytest.mark.parametrize(("query", "act"), [
+    (dict(fm_kernel="blur", fm_b="-4", fm_act="leaky_relu"), "leaky_relu"),
+    (dict(fm_kernel="blur", fm_b="4", fm_act="hardtanh"), "hardtanh"),
+    (dict(fm_kernel="blur", fm_b="4", fm_act="softshrink"), "softshrink"),
+])
+def test_one_kernel_still_does_it_when_the_activation_is_affine_on_its_values(lang, query, act):
+    """Issue 18, item 10: the activation changed every value, but one 5×5 kernel and a bias
+    reproduce the result to rounding, and the page says so instead of "no single kernel"."""
+    at = page(lang, **query)
+    assert_clean(at)
+    fit_max, _, _ = collapse_fit(query["fm_kernel"], float(query["fm_b"]), act)
+    assert fit_max < 1e-12
+    text = markdown_text(at)
+    name = display_name(act, lang)
+    head = t("fm_act_gap_affine", lang, act=name, changed="100", gap="", n=5, cells=124 * 124, fit_max="")
+    assert head.split("**")[0] in text  # "{act} changed 100% of the values …"
+    assert head.split("**")[-1] in text  # "… a straight line a·v + c …"
+    verdict = t("fm_act_gap", lang, act=name, gap="", n=5, cells="", fit_max="", fit_rms="", scale="\0",
+                changed="").split("\0")[1][:25]
+    assert verdict.strip() and verdict not in text  # never ": no single kernel does …"
+
+
+def test_no_single_kernel_is_claimed_from_the_fit_with_its_numbers(lang):
+    at = page(lang)  # sobel_x, ReLU, k₂ = blur
+    fit_max, fit_rms, scale = collapse_fit("sobel_x", 0.0, "relu")
+    check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
+    expected = t("fm_act_gap", lang, act=display_name("relu", lang), gap=fv.amount(check.act_gap, 4), n=5,
+                 cells=124 * 124, fit_max=fv.amount(fit_max, 4), fit_rms=fv.amount(fit_rms, 4),
+                 scale=fv.amount(scale, 3), changed=fv.fmt(100 * check.changed, 1))
+    assert expected in markdown_text(at)

@@ -254,6 +254,58 @@ def test_composed_bias_carries_the_first_bias_through_the_second_kernel():
     assert fm.composed_bias(-1.0, fm.kernel("sharpen")) == pytest.approx(-1.0)
 
 
+# ------------------------------------------------------------------ one kernel or not? (issue 18, item 10)
+
+
+def reference_fit(image, target, size, stride=1):
+    """Least squares built independently: numpy's sliding windows, scipy's solver."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    from scipy import linalg
+
+    windows = sliding_window_view(image, (size, size))[::stride, ::stride][: target.shape[0], : target.shape[1]]
+    a = np.column_stack([windows.reshape(-1, size * size), np.ones(target.size)])
+    solution, *_ = linalg.lstsq(a, target.ravel())
+    miss = np.abs(a @ solution - target.ravel())
+    return solution, miss.max(), np.sqrt(np.mean(miss**2))
+
+
+def test_the_fit_recovers_a_kernel_and_bias_it_was_built_from(rng, picture):
+    kern, bias = rng.normal(size=(5, 5)), 0.7
+    fit = fm.fit_one_kernel(picture, signal.correlate2d(picture, kern, mode="valid") + bias, (5, 5))
+    assert fit.exact and fit.max_error < 1e-10
+    # The picture's flat background makes nearby pixels nearly dependent, yet its shapes pin the kernel down.
+    np.testing.assert_allclose(fit.kernel, kern, atol=1e-6)
+    assert fit.bias == pytest.approx(bias, abs=1e-6)
+
+
+@pytest.mark.parametrize(("k1", "b1", "act"), [("sobel_x", 0.0, "relu"), ("blur", -0.5, "relu"),
+                                               ("outline", 0.2, "tanh")])
+def test_the_fit_is_the_least_squares_solution(rng, picture, k1, b1, act):
+    check = fm.collapse_check(picture, fm.kernel(k1), b1, fm.kernel("blur"), act)
+    target = signal.correlate2d(fm.activate(signal.correlate2d(picture, fm.kernel(k1), mode="valid") + b1, act),
+                                fm.kernel("blur"), mode="valid")
+    solution, max_error, rms = reference_fit(picture, target, 5)
+    assert check.fit.max_error == pytest.approx(max_error, rel=1e-6)
+    assert check.fit.rms_error == pytest.approx(rms, rel=1e-6)
+    assert not check.fit.exact and check.fit.max_error > 0.1  # far beyond rounding: no single kernel
+    # Optimality: the residual is orthogonal to every column (normal equations), so no step improves it.
+    a = fm.design_matrix(picture, (5, 5), target.shape)
+    residual = a @ np.r_[check.fit.kernel.ravel(), check.fit.bias] - target.ravel()
+    assert np.max(np.abs(a.T @ residual)) < 1e-8 * np.abs(a).sum(axis=0).max() * np.abs(target).max()
+
+
+@pytest.mark.parametrize(("k1", "b1", "act"), [("blur", -4.0, "leaky_relu"), ("blur", 4.0, "hardtanh"),
+                                               ("blur", 4.0, "softshrink")])
+def test_an_activation_affine_on_its_values_keeps_one_kernel(picture, k1, b1, act):
+    """The issue's cases: the activation changed every value and the map is far from K ⋆ x + B,
+    yet one 5×5 kernel and a bias reproduce it to rounding."""
+    check = fm.collapse_check(picture, fm.kernel(k1), b1, fm.kernel("blur"), act)
+    assert check.changed == 1 and check.act_gap > 0.4
+    assert check.fit.exact and check.fit.max_error < 1e-12
+    _, max_error, _ = reference_fit(picture, check.with_act, 5)
+    assert max_error < 1e-12
+
+
 # ------------------------------------------------------------------ the picture
 
 
