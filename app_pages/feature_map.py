@@ -241,7 +241,15 @@ def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang
             st.image(views.pictures[k], caption=titles[k], width="stretch")
     st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=fv.amount(check.linear_gap)))
     st.markdown(act_gap_sentence(check, act, lang))
-    st.caption(t("fm_pool_note", lang))
+    st.caption(pool_note(views, lang))
+
+
+def pool_note(views: fv.CollapseViews, lang: str) -> str:
+    """Pooling between the two convolutions, measured by the best single stride-2 kernel."""
+    avg, top, w = views.pooling["avg"], views.pooling["max"], views.pooled_window
+    max_key = "fm_pool_note_max_fits" if top.exact else "fm_pool_note_max_breaks"
+    return (t("fm_pool_note", lang, w=w, avg_fit=fv.amount(avg.max_error, 4)) + " "
+            + t(max_key, lang, w=w, max_fit=fv.amount(top.max_error, 4), max_scale=fv.amount(top.scale, 3)))
 
 
 def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:

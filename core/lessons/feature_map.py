@@ -417,6 +417,23 @@ def collapse_check(image: np.ndarray, k1: np.ndarray, b1: float, k2: np.ndarray,
                          fit_one_kernel(image, with_act, big.shape))
 
 
+def pooled_window(k1_shape: tuple[int, int], k2_shape: tuple[int, int]) -> tuple[int, int]:
+    """The window of the picture behind one cell of ``k₂ ⋆ pool(k₁ ⋆ x)``: ``2·kh₂ + kh₁ − 1``.
+
+    Cell i reads pooled rows i … i + kh₂ − 1, which read convolution rows 2i … 2i + 2kh₂ − 1,
+    which read picture rows 2i … 2i + 2kh₂ + kh₁ − 2: the window starts at 2i (stride 2).
+    """
+    return tuple(2 * n2 + n1 - 1 for n1, n2 in zip(k1_shape, k2_shape))
+
+
+def pooled_collapse(image: np.ndarray, k1: np.ndarray, b1: float, k2: np.ndarray) -> dict[str, KernelFit]:
+    """For each pooling, the best single stride-2 kernel for ``k₂ ⋆ pool(k₁ ⋆ x + b₁)``
+    (module doc, "Is it still one convolution?"): average pooling folds in, max does not."""
+    first = correlate(image, k1, b1)
+    window = pooled_window(np.shape(k1), np.shape(k2))
+    return {pool: fit_one_kernel(image, correlate(pool2x2(first, pool), k2), window, stride=2) for pool in POOLS}
+
+
 @dataclass(frozen=True)
 class KernelFit:
     """The least-squares single kernel + bias for a target map, and how far it misses.

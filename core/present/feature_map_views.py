@@ -166,12 +166,15 @@ class CollapseViews:
 
     check: fm.CollapseCheck
     pictures: list[str]
+    pooling: dict[str, fm.KernelFit]  # pool -> best stride-2 kernel for k₂ ⋆ pool(k₁ ⋆ x + b)
+    pooled_window: int  # its side
 
 
 def collapse_views(image: np.ndarray, k1: np.ndarray, bias: float, k2: np.ndarray, act: str) -> CollapseViews:
     check = fm.collapse_check(image, k1, bias, k2, act)
     routes = (check.two_step, check.one_step, check.with_act, check.with_act - check.one_step)
-    return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes])
+    return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes],
+                         fm.pooled_collapse(image, k1, bias, k2), fm.pooled_window(k1.shape, k2.shape)[0])
 
 
 def amount(value: float, digits: int = 3) -> str:

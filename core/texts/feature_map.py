@@ -225,10 +225,12 @@ TEXTS = {
         "en": "The article's main argument is that a chain of linear functions is one linear function, "
         "so stacking them learns nothing new. A convolution is linear too. Apply a second kernel k₂ "
         "to the convolution map of the first: the result is exactly one convolution of the picture "
-        "with a larger kernel K, computed below. Only an activation between the two breaks this.",
+        "with a larger kernel K, computed below. Only something that is not linear between the two breaks this: "
+        "an activation, or max pooling (measured at the end of this section).",
         "zh": "原文的核心论点是：线性函数无论怎么串起来，都还是一个线性函数，叠得再多也学不到新东西。"
         "卷积同样是线性的。对第一次卷积的结果再用第二个卷积核 k₂ 卷一次，结果恰好等于用一个更大的卷积核 K "
-        "对原图只卷一次（K 的数值在下面算出）。只有在两次卷积之间插入激活函数，才能打破这一点。",
+        "对原图只卷一次（K 的数值在下面算出）。只有在两次卷积之间插入非线性的东西，才能打破这一点："
+        "激活函数可以，最大池化也可以（本节末尾算给你看）。",
     },
     "fm_k2_label": {"en": "Second kernel k₂", "zh": "第二个卷积核 k₂"},
     "fm_composed": {
@@ -284,10 +286,24 @@ TEXTS = {
         "所以两条路线依然一致：最大差值为 {gap}。换一个会产生负数的卷积核（比如边缘检测），或者把偏置调成负数再试试。",
     },
     "fm_pool_note": {
-        "en": "Pooling is left out of this comparison: average pooling is linear as well (it is a 2×2 "
-        "convolution with stride 2) and would fold into K too; max pooling is not linear.",
-        "zh": "这里的比较没有放进池化：平均池化也是线性的（相当于步长为 2 的 2×2 卷积），同样会并进 K 里；"
-        "最大池化则不是线性的。",
+        "en": "With pooling between the two convolutions, as in a CNN: average pooling is linear (a 2×2 "
+        "convolution with weights ¼ and stride 2), so k₂ * avgpool(k₁ * x + b) is still one convolution, with a "
+        "{w}×{w} kernel moved in steps of 2; the best such kernel for this picture reproduces it to {avg_fit}.",
+        "zh": "如果像卷积网络那样在两次卷积之间加上池化：平均池化是线性的（相当于权重都是 ¼、步长为 2 的 2×2 卷积），"
+        "所以 k₂ * avgpool(k₁ * x + b) 仍然只是一次卷积，卷积核 {w}×{w}、步长为 2；针对这张图拟合出的最好的这种卷积核，"
+        "能把它重现到 {avg_fit}。",
+    },
+    "fm_pool_note_max_breaks": {
+        "en": "Max pooling is not linear, and it breaks the collapse just as an activation does: the best "
+        "{w}×{w} kernel with stride 2 misses by up to {max_fit}, on values up to {max_scale}.",
+        "zh": "最大池化不是线性的，它和激活函数一样能打破“合并成一次”：最好的 {w}×{w}、步长为 2 的卷积核，"
+        "最大误差仍有 {max_fit}，而这些数值本身最大只有 {max_scale}。",
+    },
+    "fm_pool_note_max_fits": {
+        "en": "On this picture even max pooling happens to fold into one {w}×{w} kernel with stride 2 (error "
+        "{max_fit}); it is still not linear, and another picture or kernel breaks it.",
+        "zh": "在这张图上，连最大池化也恰好能并进一个 {w}×{w}、步长为 2 的卷积核（误差 {max_fit}）；"
+        "但它本身并不是线性的，换一张图或换一个卷积核就不行了。",
     },
     "fm_code_caption": {
         "en": "The functions that computed this page:",

@@ -259,3 +259,30 @@ def test_no_single_kernel_is_claimed_from_the_fit_with_its_numbers(lang):
                  cells=124 * 124, fit_max=fv.amount(fit_max, 4), fit_rms=fv.amount(fit_rms, 4),
                  scale=fv.amount(scale, 3), changed=fv.fmt(100 * check.changed, 1))
     assert expected in markdown_text(at)
+
+
+def test_max_pooling_between_the_convolutions_breaks_the_collapse_too(lang):
+    """Issue 18, item 11: not only an activation; the page measures both poolings between the
+    two convolutions with the best single 8×8 kernel at stride 2 (computed here by scipy)."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    from scipy import linalg, signal
+
+    x = fm.make_shapes_image(0)
+    windows = sliding_window_view(x, (8, 8))[::2, ::2][:61, :61].reshape(-1, 64)
+    a = np.column_stack([windows, np.ones(len(windows))])
+    fits = {}
+    for pool in ("max", "avg"):
+        z = signal.correlate2d(x, fm.kernel("sobel_x"), mode="valid")
+        blocks = z.reshape(63, 2, 63, 2)
+        pooled = blocks.max(axis=(1, 3)) if pool == "max" else blocks.mean(axis=(1, 3))
+        target = signal.correlate2d(pooled, fm.kernel("blur"), mode="valid").ravel()
+        solution, *_ = linalg.lstsq(a, target)
+        fits[pool] = (np.abs(a @ solution - target).max(), np.abs(target).max())
+    assert fits["avg"][0] < 1e-12 and fits["max"][0] > 0.5
+    at = page(lang)
+    note = [c.value for c in at.caption if t("fm_pool_note", lang, w=8, avg_fit="\0").split("\0")[0] in c.value]
+    assert len(note) == 1
+    assert t("fm_pool_note_max_breaks", lang, w=8, max_fit=fv.amount(fits["max"][0], 4),
+             max_scale=fv.amount(fits["max"][1], 3)) in note[0]
+    intro = t("fm_collapse_intro", lang)
+    assert intro in markdown_text(at) and ("max pooling" in intro or "最大池化" in intro)

@@ -306,6 +306,36 @@ def test_an_activation_affine_on_its_values_keeps_one_kernel(picture, k1, b1, ac
     assert max_error < 1e-12
 
 
+# ------------------------------------------------------------------ pooling between the convolutions (item 11)
+
+
+def test_the_window_behind_a_pooled_cell_is_what_a_one_hot_picture_shows():
+    """Light one pixel at a time; the cells of k₂ ⋆ avgpool(k₁ ⋆ x) that move are those whose
+    window holds it: output cell (0, 0) sees exactly picture rows and columns 0 … 7."""
+    k1, k2 = np.ones((3, 3)), np.ones((3, 3))
+    seen = np.zeros((20, 20), dtype=bool)
+    for i in range(20):
+        for j in range(20):
+            x = np.zeros((20, 20))
+            x[i, j] = 1.0
+            seen[i, j] = fm.correlate(fm.pool2x2(fm.correlate(x, k1), "avg"), k2)[0, 0] != 0
+    assert fm.pooled_window((3, 3), (3, 3)) == (8, 8)
+    assert seen[:8, :8].all() and not seen[8:].any() and not seen[:, 8:].any()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_average_pooling_between_two_convolutions_folds_into_one_stride_2_kernel(rng, seed):
+    image = fm.make_shapes_image(seed)
+    k1, k2, b1 = rng.normal(size=(3, 3)), rng.normal(size=(3, 3)), float(rng.normal())
+    fits = fm.pooled_collapse(image, k1, b1, k2)
+    assert fits["avg"].exact and fits["avg"].max_error < 1e-10
+    assert not fits["max"].exact and fits["max"].max_error > 0.05  # max pooling is not linear
+    target = signal.correlate2d(naive_pool(signal.correlate2d(image, k1, mode="valid") + b1, "max"), k2, mode="valid")
+    _, max_error, rms = reference_fit(image, target, 8, stride=2)
+    assert fits["max"].max_error == pytest.approx(max_error, rel=1e-6)
+    assert fits["max"].rms_error == pytest.approx(rms, rel=1e-6)
+
+
 # ------------------------------------------------------------------ the picture
 
 
