@@ -150,7 +150,7 @@ TEXTS = {
         "个输出格子上的最大差值：最大池化是 **{max_gap}**，平均池化是 **{avg_gap}**。",
     },
     "fm_order_max_same": {
-        "en": "With max pooling the two orders give exactly the same map, and not by luck: {act} never goes "
+        "en": "With max pooling the two orders give exactly the same feature map, and not by luck: {act} never goes "
         "down, so the largest of a block's four values is still the largest after it, "
         "max(f(a), f(b), f(c), f(d)) = f(max(a, b, c, d)). Max commutes with every non-decreasing function. "
         "Pooling first then only saves work: {act} is applied to {ratio}× fewer cells.",
@@ -160,13 +160,13 @@ TEXTS = {
     },
     "fm_order_max_same_here": {
         "en": "{act} is not monotonic: somewhere it goes down, so max pooling and {act} need not commute. On "
-        "these values they happen to, and max pooling gives the same map in either order.",
+        "these values they happen to, and max pooling gives the same feature map in either order.",
         "zh": "{act} 不是单调函数：它在某一段是下降的，所以最大池化和它不一定能交换先后。"
         "只是在这些数值上恰好可以，最大池化时两种顺序得到的特征图相同。",
     },
     "fm_order_max_differs": {
         "en": "{act} is not monotonic: somewhere it goes down, so the largest value of a block need not give "
-        "the largest output, and even with max pooling the two orders give different maps, up to "
+        "the largest output, and even with max pooling the two orders give different feature maps, up to "
         "{max_gap} apart here.",
         "zh": "{act} 不是单调函数：它在某一段是下降的，小块里最大的数经过它之后不一定还是最大，"
         "所以即使用最大池化，两种顺序得到的特征图也不一样，这里最多相差 {max_gap}。",
@@ -245,8 +245,10 @@ TEXTS = {
     "fm_route_diff": {"en": "With {act} minus one convolution", "zh": "加 {act} 的结果减去卷一次的结果"},
     "fm_linear_gap": {
         "en": "Largest difference between the two routes, over all {cells} cells: **{gap}** — the rounding "
-        "error of floating-point arithmetic. They are the same map.",
-        "zh": "两条路线在全部 {cells} 个格子上的最大差值：**{gap}**，只是浮点运算的舍入误差。两者是同一张图。",
+        "error of floating-point arithmetic. They are the same feature map, and by the algebra above the same "
+        "operation on any picture: one convolution.",
+        "zh": "两条路线在全部 {cells} 个格子上的最大差值：**{gap}**，只是浮点运算的舍入误差。两者算出的是同一张特征图；"
+        "按上面的推导，换成任何一张图片也是如此：它们本就是同一个卷积运算。",
     },
     "fm_act_gap": {
         "en": "With {act} between the two convolutions, the largest difference from one convolution with K is "

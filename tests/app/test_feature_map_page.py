@@ -286,3 +286,16 @@ def test_max_pooling_between_the_convolutions_breaks_the_collapse_too(lang):
              max_scale=fv.amount(fits["max"][1], 3)) in note[0]
     intro = t("fm_collapse_intro", lang)
     assert intro in markdown_text(at) and ("max pooling" in intro or "最大池化" in intro)
+
+
+def test_both_languages_say_the_two_routes_are_one_feature_map_and_one_operation(lang):
+    """Issue 18, item 12: English said "the same map" (one function), Chinese "同一张图" (one
+    picture). Both now say both: the same feature map here, the same operation on any picture."""
+    words = {"en": ("same feature map", "any picture"), "zh": ("同一张特征图", "任何一张图片")}[lang]
+    sentence = t("fm_linear_gap", lang, cells=124 * 124, gap="\0")
+    assert all(word in sentence for word in words)
+    at = page(lang)
+    rendered = [m.value for m in at.markdown if sentence.split("\0")[0] in m.value]
+    assert len(rendered) == 1 and all(word in rendered[0] for word in words)
+    check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
+    assert fv.amount(check.linear_gap) in rendered[0] and check.linear_gap < 1e-12
