@@ -30,10 +30,13 @@ TEXTS = {
     },
     "fm_upload_label": {"en": "A PNG or JPEG picture", "zh": "选择一张 PNG 或 JPEG 图片"},
     "fm_upload_help": {
-        "en": "At most 1 MB. It is turned grey, cropped to its central square and resized to "
-        "{size}×{size}; it stays in your browser session and is not stored.",
-        "zh": "不超过 1 MB。图片会被转成灰度、裁成居中的正方形，再缩放到 {size}×{size}；"
-        "它只在你这次的浏览会话里使用，不会被保存。",
+        "en": "At most {mb} MB. The picture is sent to the app's server, which turns it grey, crops it to its "
+        "central square and resizes it to {size}×{size}. The server keeps it in memory for this browser session "
+        "only (no other learner's page is ever served from it) and does not save it to disk; it is dropped when "
+        "you go back to the circles and triangles or the session ends.",
+        "zh": "不超过 {mb} MB。图片会上传到本应用的服务器，由服务器转成灰度、裁成居中的正方形，再缩放到 {size}×{size}。"
+        "服务器只在你这次浏览会话的内存里保留它（不会拿它给其他同学的页面用），也不会存到磁盘上；"
+        "切回圆和三角形那张图，或者会话结束时，它就被丢弃。",
     },
     "fm_upload_missing": {
         "en": "Choose a PNG or JPEG picture. Until then the page uses the circles and triangles.",

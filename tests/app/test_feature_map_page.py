@@ -299,3 +299,43 @@ def test_both_languages_say_the_two_routes_are_one_feature_map_and_one_operation
     assert len(rendered) == 1 and all(word in rendered[0] for word in words)
     check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
     assert fv.amount(check.linear_gap) in rendered[0] and check.linear_gap < 1e-12
+
+
+def shared_cache_contents() -> dict[str, int]:
+    """Bytes held per cached function in Streamlit's data caches, which every session shares."""
+    from streamlit.runtime.caching import get_data_cache_stats_provider
+
+    stats = get_data_cache_stats_provider().get_stats()
+    return {s.cache_name: s.byte_length for family in stats.values() for s in family}
+
+
+def test_an_upload_stays_in_its_own_session(lang):
+    """Issue 18, item 13: the learner's picture (and everything drawn from it) is kept in this
+    session's state, never in a cache another session could be served from; the help says
+    what happens to it."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    at = page(lang, fm_src="upload")
+    shapes = pictures(at)
+    before = shared_cache_contents()
+    stripes = np.zeros((90, 90), dtype=np.uint8)
+    stripes[:, ::10] = 255
+    at.file_uploader(key="fm_upload").set_value(("stripes.png", png(stripes), "image/png")).run()
+    assert_clean(at)
+    assert pictures(at) != shapes  # the page uses the upload …
+    assert shared_cache_contents() == before  # … and no shared cache learned anything from it
+    at.slider(key="fm_b").set_value(-0.5).run()  # a new setting on the upload: still not shared
+    assert_clean(at)
+    assert shared_cache_contents() == before
+    # Another learner's session, on the same server, still sees the generated picture.
+    other = page(lang, fm_src="upload")
+    assert pictures(other) == shapes
+    # The help says where the picture goes and how long it stays.
+    help_text = at.file_uploader(key="fm_upload").help
+    assert help_text == t("fm_upload_help", lang, size=fm.SIZE, mb=1)
+    assert ("server" in help_text and "session" in help_text) if lang == "en" else "服务器" in help_text
+    # It lives in this session's state, and only while it is in use.
+    assert "_fm_own_picture" in at.session_state
+    at.radio(key="fm_src").set_value("shapes").run()
+    assert "_fm_own_picture" not in at.session_state and "_fm_own_stage" not in at.session_state
