@@ -164,7 +164,16 @@ def kernel_controls(lang: str) -> tuple[float, ...]:
                 st.number_input(t("fm_kernel_cell", lang, row=r + 1, col=c + 1), -fm.KERNEL_LIMIT,
                                 fm.KERNEL_LIMIT, step=0.5, format="%.4g", key=EDITOR[3 * r + c],
                                 on_change=_on_kernel_edit, label_visibility="collapsed", persist_state="session")
-    return tuple(float(v) for v in fm.kernel_values(ss["fm_kernel"], ss["fm_k"]).ravel())
+    kern = fm.kernel_values(ss["fm_kernel"], ss["fm_k"])
+    st.caption(kernel_sum_note(kern, lang))
+    return tuple(float(v) for v in kern.ravel())
+
+
+def kernel_sum_note(kern: np.ndarray, lang: str) -> str:
+    """What the kernel's sum says a flat patch becomes, from the kernel in use."""
+    facts = fm.kernel_facts(kern)
+    total = fv.fmt(facts.total, 4)
+    return t("fm_kernel_sum", lang, total=total) + " " + t(f"fm_kernel_kind_{facts.kind}", lang, total=total)
 
 
 # ------------------------------------------------------------------ sections
@@ -279,6 +288,7 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
     lines = fv.cell_latex(work, np.reshape(kern, (3, 3)), bias, pool, ACTIVATIONS[act].name.split(" (")[0])
     st.markdown(t("fm_step_conv", lang, i=work.source[0], j=work.source[1]))
     st.latex(lines[0])
+    st.caption(t("fm_cross_correlation", lang))
     st.markdown(t(f"fm_step_pool_{pool}", lang))
     st.latex(lines[1])
     st.markdown(t("fm_step_act", lang))

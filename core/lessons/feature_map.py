@@ -11,7 +11,17 @@ without it, two convolutions are one convolution.
 
     z[i, j] = b + Σ_a Σ_c k[a, c] · x[i + a, j + c],     0 ≤ i ≤ H − kh,  0 ≤ j ≤ W − kw
 
-so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.
+so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.  (A mathematician's
+convolution flips the kernel first, ``k[kh − 1 − a, kw − 1 − c]``; deep learning keeps the
+name and drops the flip, which only mirrors kernels that are learned anyway.)
+
+**What the kernel's sum says.**  On a flat patch, every pixel ``v``, the sum factors:
+``Σ k[a, c] · v = v · Σ k``.  So a kernel that sums to 0 (an edge detector) gives 0 on
+every flat patch, whatever its brightness, and answers only to change, with a sign: it
+has both positive and negative entries.  A kernel of non-negative entries that sums to 1
+(a blur) is a weighted average, so each output lies between the darkest and the
+brightest pixel of its window: the map stays in the picture's range (before the bias).
+Sum 1 with a negative entry (sharpen) keeps flat patches but overshoots at edges.
 
 **Pooling**, 2×2 with stride 2; an odd last row or column is dropped (PyTorch's default,
 ``ceil_mode=False``)::
@@ -92,6 +102,16 @@ KERNELS: dict[str, tuple[tuple[float, ...], ...]] = {
 }
 CUSTOM = "custom"
 KERNEL_CHOICES = (*KERNELS, CUSTOM)
+
+
+#: Relative size below which a difference is floating-point rounding, not mathematics
+#: (rounding of float64 sums here is ~1e-16 of the values; a real difference is ≥ 1e-6).
+ROUNDING = 1e-9
+
+
+def negligible(difference: float, scale: float) -> bool:
+    """Whether ``difference`` is rounding next to values of size ``scale`` (``ROUNDING``)."""
+    return difference <= ROUNDING * max(float(scale), np.finfo(np.float64).tiny)
 
 
 class UploadError(ValueError):
@@ -227,6 +247,37 @@ def _grey(img) -> np.ndarray:
     return np.asarray(img.convert("L"), dtype=np.float64) / 255.0
 
 
+@dataclass(frozen=True)
+class KernelFacts:
+    """What a kernel's numbers promise before it touches a picture (module doc, "What the
+    kernel's sum says").
+
+    ``total`` is Σ k; ``kind`` is ``"zero_sum"`` (Σ k = 0: flat → 0, signed output),
+    ``"average"`` (Σ k = 1 and every entry ≥ 0: output within the window's range),
+    ``"unit_sum"`` (Σ k = 1 with a negative entry: flat patches kept, edges overshoot),
+    ``"scale"`` (a flat patch of brightness v comes out as Σ k · v) or ``"zero"`` (every
+    entry 0: the map is the bias alone).  "= 0" and "= 1" are
+    up to rounding (``ROUNDING`` of Σ |k|), so nine typed tenths still sum to 0.9, not 1.
+    """
+
+    total: float
+    kind: str
+
+    KINDS = ("zero_sum", "average", "unit_sum", "scale", "zero")
+
+
+def kernel_facts(kern: np.ndarray) -> KernelFacts:
+    k = np.asarray(kern, dtype=np.float64)
+    total, size = float(k.sum()), float(np.abs(k).sum())
+    if size == 0:
+        return KernelFacts(0.0, "zero")
+    if negligible(abs(total), size):
+        return KernelFacts(0.0, "zero_sum")
+    if negligible(abs(total - 1.0), size):
+        return KernelFacts(1.0, "average" if np.all(k >= 0) else "unit_sum")
+    return KernelFacts(total, "scale")
+
+
 # ------------------------------------------------------------------ the three stages
 
 
@@ -283,16 +334,6 @@ def run_pipeline(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, ac
 
 
 # ------------------------------------------------------------------ the order: pool, then act?
-
-#: Relative size below which a difference is floating-point rounding, not mathematics
-#: (rounding of float64 sums here is ~1e-16 of the values; a real difference is ≥ 1e-6).
-ROUNDING = 1e-9
-
-
-def negligible(difference: float, scale: float) -> bool:
-    """Whether ``difference`` is rounding next to values of size ``scale`` (``ROUNDING``)."""
-    return difference <= ROUNDING * max(float(scale), np.finfo(np.float64).tiny)
-
 
 @dataclass(frozen=True)
 class OrderCheck:

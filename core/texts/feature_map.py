@@ -78,6 +78,36 @@ TEXTS = {
     "fm_kernel_identity": {"en": "Identity (changes nothing)", "zh": "恒等（什么都不改）"},
     "fm_kernel_custom": {"en": "My own kernel", "zh": "自定义卷积核"},
     "fm_kernel_cell": {"en": "Kernel row {row}, column {col}", "zh": "卷积核第 {row} 行第 {col} 列"},
+    "fm_kernel_sum": {"en": "The nine numbers sum to **{total}**.", "zh": "这九个数加起来是 **{total}**。"},
+    "fm_kernel_kind_zero_sum": {
+        "en": "So a flat patch (nine equal pixels) gives 0, however bright it is: the kernel answers only to "
+        "change, and its output is signed, positive where the picture changes one way and negative where it "
+        "changes the other. That is what an edge detector does.",
+        "zh": "所以一块平坦区域（九个像素都一样）不管多亮，卷出来都是 0：这个卷积核只对变化有反应，"
+        "而且输出有正有负，朝一个方向变是正数，朝另一个方向变是负数。边缘检测靠的就是这一点。",
+    },
+    "fm_kernel_kind_average": {
+        "en": "And none of them is negative, so each output is a weighted average of its nine pixels: a flat patch "
+        "keeps its value, and the output stays within the picture's range (before the bias). That is what a "
+        "blur does.",
+        "zh": "而且没有一个是负数，所以每个输出都是那九个像素的加权平均：平坦区域保持原值，"
+        "输出也不会超出原图的数值范围（加偏置之前）。模糊就是这样做的。",
+    },
+    "fm_kernel_kind_unit_sum": {
+        "en": "A flat patch keeps its value, but some numbers are negative, so next to an edge the output "
+        "overshoots and can leave the picture's range. Sharpening does this on purpose.",
+        "zh": "平坦区域保持原值；但其中有负数，所以在边缘附近，输出会“冲过头”，可能超出原图的数值范围。"
+        "锐化正是有意这样做的。",
+    },
+    "fm_kernel_kind_scale": {
+        "en": "A flat patch of brightness v comes out as {total} × v: whatever else it does, this kernel also "
+        "scales the brightness.",
+        "zh": "亮度为 v 的平坦区域会变成 {total} × v：不管它还做了什么，这个卷积核都会把亮度放大或缩小这么多倍。",
+    },
+    "fm_kernel_kind_zero": {
+        "en": "Every number is 0: the map is the bias alone.",
+        "zh": "九个数全是 0：卷出来的只剩下偏置。",
+    },
     "fm_bias_label": {"en": "Bias b, added after the convolution", "zh": "偏置 b（卷积之后加上）"},
     "fm_bias_help": {
         "en": "A real convolution layer adds a bias to every cell. Pushing it below 0 moves more cells "
@@ -205,6 +235,15 @@ TEXTS = {
         "add the bias (the window is the one at row {i}, column {j} of the picture):",
         "zh": "**卷积。** 把窗口和卷积核对应位置的数相乘，九个乘积加起来，再加上偏置"
         "（这里的窗口位于原图第 {i} 行、第 {j} 列）：",
+    },
+    "fm_cross_correlation": {
+        "en": "Like every deep-learning library, this page lays the kernel on the window as it is: its top-left "
+        "number on the window's top-left pixel. Strictly, that is **cross-correlation**; the convolution of "
+        "mathematics flips the kernel first, top to bottom and left to right. Deep learning keeps the name, and "
+        "since a network learns its kernels, the flip would only mirror what it learns.",
+        "zh": "和所有深度学习框架一样，本页把卷积核原样盖在窗口上：卷积核左上角的数对着窗口左上角的像素。"
+        "严格地说，这叫**互相关**；数学里的卷积要先把卷积核上下、左右各翻转一次。深度学习沿用了“卷积”这个名字，"
+        "反正卷积核是网络自己学出来的，翻转与否，只不过让学到的核上下左右颠倒一下而已。",
     },
     "fm_step_pool_max": {
         "en": "**Max pooling** keeps the largest of the four values of the block — the one computed above:",

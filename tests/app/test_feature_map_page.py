@@ -339,3 +339,26 @@ def test_an_upload_stays_in_its_own_session(lang):
     assert "_fm_own_picture" in at.session_state
     at.radio(key="fm_src").set_value("shapes").run()
     assert "_fm_own_picture" not in at.session_state and "_fm_own_stage" not in at.session_state
+
+
+@pytest.mark.parametrize("query", [
+    dict(fm_kernel="sobel_x"), dict(fm_kernel="outline"), dict(fm_kernel="blur"), dict(fm_kernel="sharpen"),
+    dict(fm_kernel="custom", fm_k="1,1,1,1,1,1,1,1,1"), dict(fm_kernel="custom", fm_k="0,0,0,-1,1,0,0,0,0"),
+])
+def test_the_page_says_what_the_kernel_sum_means_and_that_it_is_not_flipped(lang, query):
+    """Issue 18, item 14: cross-correlation (no flip) is named, and the kernel's sum, computed
+    from the kernel shown, says what a flat patch gives: 0 (edge, signed output), the same
+    value (non-negative entries summing to 1: the output stays in the picture's range)."""
+    at = page(lang, **query)
+    assert_clean(at)
+    kern = np.array(fm.parse_kernel(query["fm_k"]) if "fm_k" in query else fm.KERNELS[query["fm_kernel"]])
+    total = float(kern.sum())
+    kind = ("zero_sum" if abs(total) < 1e-12 else "average" if abs(total - 1) < 1e-12 and (kern >= 0).all()
+            else "unit_sum" if abs(total - 1) < 1e-12 else "scale")
+    text = " ".join(c.value for c in at.caption) + " " + markdown_text(at)
+    assert t("fm_kernel_sum", lang, total=fv.fmt(total, 4)) in text
+    assert t(f"fm_kernel_kind_{kind}", lang, total=fv.fmt(total, 4)) in text
+    assert {"blur": "average", "sobel_x": "zero_sum", "outline": "zero_sum", "sharpen": "unit_sum"}.get(
+        query["fm_kernel"], kind) == kind
+    cross = t("fm_cross_correlation", lang)
+    assert cross in text and ("flips" in cross if lang == "en" else "翻转" in cross)

@@ -67,6 +67,43 @@ def test_sobel_x_is_positive_where_it_gets_brighter_to_the_right():
     assert fm.correlate(step[:, ::-1], fm.kernel("sobel_x")).min() == -4.0
 
 
+# ------------------------------------------------------------------ what a kernel's sum says (item 14)
+
+
+CUSTOM_KERNELS = {"laplace4": [0, 1, 0, 1, -4, 1, 0, 1, 0], "box": [1 / 9] * 9, "tenths": [0.1] * 9,
+                  "double": [0, 0, 0, 0, 2, 0, 0, 0, 0], "zeros": [0] * 9, "diff": [0, 0, 0, -1, 1, 0, 0, 0, 0]}
+ALL_KERNELS = {**{name: fm.kernel(name) for name in fm.KERNELS},
+               **{name: np.reshape(v, (3, 3)).astype(float) for name, v in CUSTOM_KERNELS.items()}}
+
+
+@pytest.mark.parametrize("name", ALL_KERNELS)
+def test_kernel_facts_follow_the_sum_and_keep_their_promise_on_the_picture(picture, name):
+    kern = ALL_KERNELS[name]
+    facts = fm.kernel_facts(kern)
+    total = float(np.sum(kern))
+    assert facts.total == pytest.approx(total, abs=1e-12)
+    flat = signal.correlate2d(np.full((6, 6), 0.37), kern, mode="valid")  # a flat patch
+    np.testing.assert_allclose(flat, 0.37 * total, atol=1e-12)  # v · Σ k
+    z = signal.correlate2d(picture, kern, mode="valid")
+    if facts.kind == "zero_sum":
+        assert abs(total) < 1e-12 and np.abs(flat).max() < 1e-12
+        assert z.min() < 0 < z.max()  # signed: both directions of change
+    elif facts.kind == "average":
+        assert total == pytest.approx(1) and (kern >= 0).all()
+        assert picture.min() - 1e-12 <= z.min() and z.max() <= picture.max() + 1e-12
+    elif facts.kind == "unit_sum":
+        assert total == pytest.approx(1) and (kern < 0).any()
+        assert z.max() > picture.max() or z.min() < picture.min()  # it overshoots at edges
+    elif facts.kind == "zero":
+        assert not kern.any() and not z.any()
+    else:
+        assert facts.kind == "scale" and abs(total) > 1e-9 and abs(total - 1) > 1e-9
+    expected = {"sobel_x": "zero_sum", "sobel_y": "zero_sum", "outline": "zero_sum", "laplace4": "zero_sum",
+                "diff": "zero_sum", "blur": "average", "identity": "average", "box": "average", "sharpen": "unit_sum",
+                "tenths": "scale", "double": "scale", "zeros": "zero"}
+    assert facts.kind == expected[name]
+
+
 # ------------------------------------------------------------------ pooling
 
 
@@ -466,6 +503,7 @@ def test_cell_latex_shows_the_numbers_of_the_cell(picture):
 
 def test_every_option_of_the_page_has_a_text():
     keys = ([f"fm_kernel_{k}" for k in fm.KERNEL_CHOICES] + [f"fm_pool_{p}" for p in fm.POOLS]
+            + [f"fm_kernel_kind_{k}" for k in fm.KernelFacts.KINDS]
             + [f"fm_src_{s}" for s in ("shapes", "upload")] + [f"fm_upload_err_{c}" for c in fm.UploadError.CODES])
     assert not [k for k in keys if k not in TEXTS]
 
