@@ -43,6 +43,12 @@ def act_label(key: str, lang: str) -> str:
     return display_name(key, lang)
 
 
+def sentences(lang: str, *parts: str) -> str:
+    """Sentences run on as one paragraph: a space after an English full stop, none after a
+    Chinese one (“。 ” shows a gap a Chinese reader does not expect)."""
+    return ("" if lang == "zh" else " ").join(parts)
+
+
 def labels(prefix: str, lang: str):
     """A format_func for language-neutral option values; takes the language now, because
     Streamlit (and AppTest) may call it outside a script run."""
@@ -173,7 +179,7 @@ def kernel_sum_note(kern: np.ndarray, lang: str) -> str:
     """What the kernel's sum says a flat patch becomes, from the kernel in use."""
     facts = fm.kernel_facts(kern)
     total = fv.fmt(facts.total, 4)
-    return t("fm_kernel_sum", lang, total=total) + " " + t(f"fm_kernel_kind_{facts.kind}", lang, total=total)
+    return sentences(lang, t("fm_kernel_sum", lang, total=total), t(f"fm_kernel_kind_{facts.kind}", lang, total=total))
 
 
 # ------------------------------------------------------------------ sections
@@ -270,8 +276,8 @@ def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
     else:  # the general law when the catalog says non-decreasing, a coincidence of these values otherwise
         max_key = "fm_order_max_same" if order.monotonic else "fm_order_max_same_here"
     avg_key = "fm_order_avg_same" if order.same["avg"] else "fm_order_avg_differs"
-    st.markdown(t(max_key, lang, act=name, max_gap=gaps["max"], ratio=fv.fmt(order.work_ratio, 2)) + " "
-                + t(avg_key, lang, act=name))
+    st.markdown(sentences(lang, t(max_key, lang, act=name, max_gap=gaps["max"], ratio=fv.fmt(order.work_ratio, 2)),
+                          t(avg_key, lang, act=name)))
 
 
 def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:
@@ -319,20 +325,20 @@ def pool_note(views: fv.CollapseViews, lang: str) -> str:
     """Pooling between the two convolutions, measured by the best single stride-2 kernel."""
     avg, top, w = views.pooling["avg"], views.pooling["max"], views.pooled_window
     max_key = "fm_pool_note_max_fits" if top.exact else "fm_pool_note_max_breaks"
-    return (t("fm_pool_note", lang, w=w, avg_fit=fv.amount(avg.max_error, 4)) + " "
-            + t(max_key, lang, w=w, max_fit=fv.amount(top.max_error, 4), max_scale=fv.amount(top.scale, 3)))
+    return sentences(lang, t("fm_pool_note", lang, w=w, avg_fit=fv.amount(avg.max_error)),
+                     t(max_key, lang, w=w, max_fit=fv.amount(top.max_error), max_scale=fv.amount(top.scale)))
 
 
 def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:
     """What the activation between the convolutions did, decided by the least-squares fit of
     one kernel (not by "did it change anything": an affine change keeps one convolution)."""
-    name, gap = act_label(act, lang), fv.amount(check.act_gap, 4)
+    name, gap = act_label(act, lang), fv.amount(check.act_gap)
     if act == "identity":
         return t("fm_act_gap_identity", lang, gap=gap)
     fit = check.fit
     numbers = dict(act=name, gap=gap, n=check.composed.shape[0], cells=check.with_act.size,
-                   fit_max=fv.amount(fit.max_error, 4), fit_rms=fv.amount(fit.rms_error, 4),
-                   scale=fv.amount(fit.scale, 3), changed=fv.fmt(100 * check.changed, 1))
+                   fit_max=fv.amount(fit.max_error), fit_rms=fv.amount(fit.rms_error),
+                   scale=fv.amount(fit.scale), changed=fv.fmt(100 * check.changed, 1))
     if not fit.exact:
         return t("fm_act_gap", lang, **numbers)
     return t("fm_act_gap_none" if check.changed == 0 else "fm_act_gap_affine", lang, **numbers)

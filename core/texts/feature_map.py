@@ -189,7 +189,7 @@ TEXTS = {
         "Pooling first then only saves work: {act} is applied to {ratio}× fewer cells.",
         "zh": "用最大池化时，两种顺序得到的特征图一模一样，这并非巧合：{act} 从不下降，一个小块里最大的那个数，"
         "经过它之后依然最大，即 max(f(a), f(b), f(c), f(d)) = f(max(a, b, c, d))。"
-        "对任何单调不减的函数，取最大值和它都可以交换先后。所以先池化只是省事：{act} 要处理的格子少了 {ratio} 倍。",
+        "对任何单调不减的函数，取最大值和它都可以交换先后。所以先池化只是省事：{act} 要处理的格子只有原来的 1/{ratio}。",
     },
     "fm_order_max_same_here": {
         "en": "{act} is not monotonic: somewhere it goes down, so max pooling and {act} need not commute. On "
@@ -306,13 +306,13 @@ TEXTS = {
     "fm_act_gap_affine": {
         "en": "{act} changed {changed}% of the values it was given, and the result is up to **{gap}** away "
         "from one convolution with K. Yet it is still one convolution: the best single {n}×{n} kernel and bias "
-        "for this picture (a least-squares fit over all {cells} cells) reproduce it to **{fit_max}**, rounding "
-        "error. On the values it received here, {act} is a straight line a·v + c, and a straight line between "
+        "for this picture (a least-squares fit over all {cells} cells) reproduce it to within **{fit_max}**, "
+        "rounding error. On the values it received here, {act} is a straight line a·v + c, and a straight line between "
         "two convolutions still folds into one. To make the values cross a bend of {act}, change the bias or "
         "pick a kernel whose outputs have both signs.",
         "zh": "{act} 改变了它收到的 {changed}% 的数值，结果和用 K 卷一次最多相差 **{gap}**。可它仍然只是一次卷积："
-        "针对这张图，用最小二乘法在全部 {cells} 个格子上拟合，最好的单个 {n}×{n} 卷积核加偏置能把它重现到 "
-        "**{fit_max}**，这只是舍入误差。在这里收到的数值范围内，{act} 就是一条直线 a·v + c，"
+        "针对这张图，用最小二乘法在全部 {cells} 个格子上拟合，最好的单个 {n}×{n} 卷积核加偏置就能重现它，"
+        "最大误差只有 **{fit_max}**，这只是舍入误差。在这里收到的数值范围内，{act} 就是一条直线 a·v + c，"
         "两次卷积中间夹一条直线，照样能合并成一次。想让数值跨过 {act} 的拐弯处，可以调一调偏置，"
         "或者换一个输出有正有负的卷积核。",
     },
@@ -332,10 +332,10 @@ TEXTS = {
     "fm_pool_note": {
         "en": "With pooling between the two convolutions, as in a CNN: average pooling is linear (a 2×2 "
         "convolution with weights ¼ and stride 2), so k₂ * avgpool(k₁ * x + b) is still one convolution, with a "
-        "{w}×{w} kernel moved in steps of 2; the best such kernel for this picture reproduces it to {avg_fit}.",
+        "{w}×{w} kernel moved in steps of 2; the best such kernel for this picture reproduces it to within {avg_fit}.",
         "zh": "如果像卷积网络那样在两次卷积之间加上池化：平均池化是线性的（相当于权重都是 ¼、步长为 2 的 2×2 卷积），"
         "所以 k₂ * avgpool(k₁ * x + b) 仍然只是一次卷积，卷积核 {w}×{w}、步长为 2；针对这张图拟合出的最好的这种卷积核，"
-        "能把它重现到 {avg_fit}。",
+        "与它的最大误差只有 {avg_fit}。",
     },
     "fm_pool_note_max_breaks": {
         "en": "Max pooling is not linear, and it breaks the collapse just as an activation does: the best "

@@ -255,9 +255,9 @@ def test_no_single_kernel_is_claimed_from_the_fit_with_its_numbers(lang):
     at = page(lang)  # sobel_x, ReLU, k₂ = blur
     fit_max, fit_rms, scale = collapse_fit("sobel_x", 0.0, "relu")
     check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
-    expected = t("fm_act_gap", lang, act=display_name("relu", lang), gap=fv.amount(check.act_gap, 4), n=5,
-                 cells=124 * 124, fit_max=fv.amount(fit_max, 4), fit_rms=fv.amount(fit_rms, 4),
-                 scale=fv.amount(scale, 3), changed=fv.fmt(100 * check.changed, 1))
+    expected = t("fm_act_gap", lang, act=display_name("relu", lang), gap=fv.amount(check.act_gap), n=5,
+                 cells=124 * 124, fit_max=fv.amount(fit_max), fit_rms=fv.amount(fit_rms),
+                 scale=fv.amount(scale), changed=fv.fmt(100 * check.changed, 1))
     assert expected in markdown_text(at)
 
 
@@ -282,8 +282,8 @@ def test_max_pooling_between_the_convolutions_breaks_the_collapse_too(lang):
     at = page(lang)
     note = [c.value for c in at.caption if t("fm_pool_note", lang, w=8, avg_fit="\0").split("\0")[0] in c.value]
     assert len(note) == 1
-    assert t("fm_pool_note_max_breaks", lang, w=8, max_fit=fv.amount(fits["max"][0], 4),
-             max_scale=fv.amount(fits["max"][1], 3)) in note[0]
+    assert t("fm_pool_note_max_breaks", lang, w=8, max_fit=fv.amount(fits["max"][0]),
+             max_scale=fv.amount(fits["max"][1])) in note[0]
     intro = t("fm_collapse_intro", lang)
     assert intro in markdown_text(at) and ("max pooling" in intro or "最大池化" in intro)
 
@@ -362,3 +362,10 @@ def test_the_page_says_what_the_kernel_sum_means_and_that_it_is_not_flipped(lang
         query["fm_kernel"], kind) == kind
     cross = t("fm_cross_correlation", lang)
     assert cross in text and ("flips" in cross if lang == "en" else "翻转" in cross)
+
+
+def test_chinese_sentences_run_on_without_a_space_after_the_full_stop():
+    """Sentences joined into one paragraph: "。 " shows a gap a Chinese reader does not expect."""
+    at = page("zh", fm_act="gelu")
+    texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not [text for text in texts if "。 " in text]
