@@ -258,18 +258,22 @@ def matrix_latex(values: np.ndarray, digits: int = 3) -> str:
 def cell_latex(work: CellWork, kern: np.ndarray, bias: float, pool: str, act_name: str) -> list[str]:
     """The worked cell as three LaTeX blocks: window ⊙ kernel summed, the pooling, the act.
 
-    Each result goes on its own line (``aligned``), so a phone-wide column holds the
-    formula without scrolling sideways.
+    Each result goes on its own line (``aligned``), the two matrices are set in
+    ``\footnotesize`` and the bias continues on the next line, so a phone-wide column
+    (358 px) holds the formula without cutting it: at normal size a window of 0.753s
+    beside the blur kernel needs ~420 px.  The kernel keeps 4 decimals (blur's 1/16 =
+    0.0625 is exact); the four terms of an average go two to a line.
     """
     b = _signed(bias)
-    conv = (rf"\begin{{aligned}}&\sum {matrix_latex(work.window)} \odot {matrix_latex(kern)} {b}"
+    conv = (rf"\begin{{aligned}}&{{\footnotesize \sum {matrix_latex(work.window)} \odot {matrix_latex(kern, 4)}}}"
+            rf"\\ &\qquad {b}"  # the bias on a line of its own: the matrices take a phone's width
             rf"\\ &= {tex_number(work.products.sum())} {b} = {tex_number(work.conv_value)}\end{{aligned}}")
     values = [tex_number(v) for v in work.block.ravel()]
     if pool == "max":
         pooled = r"\max(" + r",\ ".join(values) + ")"
     else:
-        terms = " + ".join(f"({v})" if v.startswith("-") else v for v in values)
-        pooled = rf"\tfrac{{1}}{{4}}\,({terms})"
+        terms = [f"({v})" if v.startswith("-") else v for v in values]
+        pooled = rf"\tfrac{{1}}{{4}}\,({terms[0]} + {terms[1]}\\ &\quad + {terms[2]} + {terms[3]})"
     pooled = rf"\begin{{aligned}}&{pooled}\\ &= {tex_number(work.pooled)}\end{{aligned}}"
     activated = rf"\text{{{act_name}}}({tex_number(work.pooled)}) = {tex_number(work.activated, 4)}"
     return [conv, pooled, activated]

@@ -523,3 +523,14 @@ def test_pipeline_views_draw_every_stage_and_frame_the_worked_cell(picture):
     assert views.work.activated == 0.0 and views.work.pooled < 0  # the default cell is one ReLU zeroes
     collapse = fv.collapse_views(picture, fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
     assert len(collapse.pictures) == 4 and collapse.check.linear_gap < 1e-12
+
+
+def test_the_worked_cell_fits_a_phone_and_shows_the_kernel_exactly(picture):
+    """At 390 px the conv line was cut after the matrices, and blur's 0.0625 read 0.062."""
+    work = fm.cell_work(picture, fm.kernel("blur"), -0.5, "avg", "gelu", 14, 29)
+    conv, pooled, _ = fv.cell_latex(work, fm.kernel("blur"), -0.5, "avg", "GELU")
+    lines = conv.split(r"\\ &")  # the aligned lines (a matrix's rows end in \\ too, never before &)
+    assert len(lines) == 3 and r"\footnotesize" in lines[0] and "0.0625" in lines[0]
+    assert "0.5" not in lines[0].split(r"\odot")[1]
+    assert lines[1].strip(" &").endswith("- 0.5")  # the bias continues on its own line
+    assert len(pooled.split(r"\\ &")) == 3  # ¼(a + b / + c + d) / = mean
