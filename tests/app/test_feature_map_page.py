@@ -184,7 +184,10 @@ def both_orders_gaps(act: str, pool_modes=("max", "avg"), kernel="sobel_x", bias
 
     f = ACTIVATIONS[act]
     z = signal.correlate2d(fm.make_shapes_image(0), fm.kernel(kernel), mode="valid") + bias
-    blocks = lambda v: v[: v.shape[0] // 2 * 2, : v.shape[1] // 2 * 2].reshape(v.shape[0] // 2, 2, -1, 2)  # noqa: E731
+
+    def blocks(v):  # 126×126 → 63 × 2 × 63 × 2: each 2×2 block on axes 1 and 3
+        return v.reshape(v.shape[0] // 2, 2, v.shape[1] // 2, 2)
+
     pool = {"max": lambda v: blocks(v).max(axis=(1, 3)), "avg": lambda v: blocks(v).mean(axis=(1, 3))}
     return {p: float(np.max(np.abs(f.fn(pool[p](z), **f.params) - pool[p](f.fn(z, **f.params))))) for p in pool_modes}
 
