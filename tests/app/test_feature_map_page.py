@@ -372,3 +372,16 @@ def test_chinese_sentences_run_on_without_a_space_after_the_full_stop():
     at = page("zh", fm_act="gelu")
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert not [text for text in texts if "。 " in text]
+
+
+def test_the_rare_branches_say_what_their_numbers_say(lang):
+    """A kernel of zeros: every map is flat, so GELU (not monotonic) happens to commute with
+    max pooling, max pooling happens to fold into one kernel, and the kernel note says so."""
+    at = page(lang, fm_kernel="custom", fm_k="0,0,0,0,0,0,0,0,0", fm_act="gelu")
+    assert_clean(at)
+    name = display_name("gelu", lang)
+    text = " ".join(c.value for c in at.caption) + " " + markdown_text(at)
+    assert t("fm_order_max_same_here", lang, act=name) in text
+    assert t("fm_order_avg_same", lang, act=name) in text
+    assert t("fm_pool_note_max_fits", lang, w=8, max_fit="0") in text
+    assert t("fm_kernel_kind_zero", lang) in text
