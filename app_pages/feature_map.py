@@ -1,12 +1,18 @@
 """The activation on a CNN feature map: picture → convolution → pooling → activation.
 
 Thin on purpose: widgets -> ``core.lessons.feature_map`` (the math) and
-``core.present.feature_map_views`` (the pictures), cached here -> draw.
+``core.present.feature_map_views`` (the pictures), cached here -> draw.  The generated
+picture's views go in ``st.cache_data`` (pure, the same for everyone); a learner's upload,
+and everything drawn from it, stays in that learner's ``st.session_state``, never in a
+cache another session could be served from.
 URL keys: fm_src, fm_seed, fm_kernel, fm_k (the custom kernel, 9 numbers), fm_b, fm_pool,
 fm_act, fm_r, fm_c, fm_k2.
 """
 
 from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
 
 import numpy as np
 import streamlit as st
@@ -37,6 +43,12 @@ def act_label(key: str, lang: str) -> str:
     return display_name(key, lang)
 
 
+def sentences(lang: str, *parts: str) -> str:
+    """Sentences run on as one paragraph: a space after an English full stop, none after a
+    Chinese one (“。 ” shows a gap a Chinese reader does not expect)."""
+    return ("" if lang == "zh" else " ").join(parts)
+
+
 def labels(prefix: str, lang: str):
     """A format_func for language-neutral option values; takes the language now, because
     Streamlit (and AppTest) may call it outside a script run."""
@@ -51,27 +63,77 @@ def shapes_image(seed: int) -> np.ndarray:
     return fm.make_shapes_image(seed)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def uploaded_image(data: bytes) -> np.ndarray:
-    """The learner's picture, grey and resized; raises UploadError (errors are not cached)."""
-    return fm.image_from_upload(data)
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
 def stage_views(image: np.ndarray, kern: tuple, bias: float, pool: str, act: str, row: int,
                 col: int) -> fv.PipelineViews:
     """Everything the pipeline and cell sections draw, for one setting (pictures as URLs)."""
     return fv.pipeline_views(image, np.reshape(kern, (3, 3)), bias, pool, act, row, col)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
 def collapse_views(image: np.ndarray, kern: tuple, bias: float, k2: str, act: str) -> fv.CollapseViews:
     return fv.collapse_views(image, np.reshape(kern, (3, 3)), bias, fm.kernel(k2), act)
+
+
+# The generated picture's views are the same for every learner: one cache for all sessions.
+SHARED = {
+    "stage": st.cache_data(max_entries=32, show_spinner=False)(stage_views),
+    "collapse": st.cache_data(max_entries=16, show_spinner=False)(collapse_views),
+}
+PLAIN = {"stage": stage_views, "collapse": collapse_views}
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def histogram_spec(x_title: str, y_title: str) -> dict:
     return fv.histogram_spec(x_title, y_title)
+
+
+# ------------------------------------------------------------------ the learner's own picture
+
+OWN = "_fm_own"  # prefix of the session-state slots that hold an upload and its views
+
+
+def own_value(slot: str, token: tuple, compute: Callable[[], object]):
+    """``compute()`` kept in this session's state under ``slot`` until ``token`` changes.
+
+    One entry per slot: the page needs the views of the current setting only, and a
+    session's memory should not grow with every slider move.
+    """
+    held = ss.get(f"{OWN}_{slot}")
+    if held is None or held[0] != token:
+        held = ss[f"{OWN}_{slot}"] = (token, compute())
+    return held[1]
+
+
+def own_picture(data: bytes) -> np.ndarray:
+    """The learner's upload, grey and resized, decoded once per file; UploadError as it comes."""
+    digest = hashlib.sha256(data).hexdigest()
+    kept = own_value("picture", (digest,), lambda: _decode(data))
+    if isinstance(kept, fm.UploadError):
+        raise kept
+    return kept
+
+
+def _decode(data: bytes):
+    """The picture, or the error itself, so that a bad file is not decoded again on every rerun."""
+    try:
+        return fm.image_from_upload(data)
+    except fm.UploadError as error:
+        return error
+
+
+def forget_own_picture() -> None:
+    """Drop the upload and its views from this session (the learner went back to the shapes)."""
+    for key in [k for k in ss if isinstance(k, str) and k.startswith(OWN)]:
+        del ss[key]
+
+
+def views_for(kind: str, image: np.ndarray, own: bool, *args):
+    """The ``kind`` views ("stage" or "collapse") of one setting: from the cache every session
+    shares for the generated picture, from this session's own slot for an upload (the
+    picture's digest is part of the slot's token)."""
+    if not own:
+        return SHARED[kind](image, *args)
+    token = (hashlib.sha256(image.tobytes()).hexdigest(), *args)
+    return own_value(kind, token, lambda: PLAIN[kind](image, *args))
 
 
 # ------------------------------------------------------------------ the kernel editor
@@ -108,35 +170,48 @@ def kernel_controls(lang: str) -> tuple[float, ...]:
                 st.number_input(t("fm_kernel_cell", lang, row=r + 1, col=c + 1), -fm.KERNEL_LIMIT,
                                 fm.KERNEL_LIMIT, step=0.5, format="%.4g", key=EDITOR[3 * r + c],
                                 on_change=_on_kernel_edit, label_visibility="collapsed", persist_state="session")
-    return tuple(float(v) for v in fm.kernel_values(ss["fm_kernel"], ss["fm_k"]).ravel())
+    kern = fm.kernel_values(ss["fm_kernel"], ss["fm_k"])
+    st.caption(kernel_sum_note(kern, lang))
+    return tuple(float(v) for v in kern.ravel())
+
+
+def kernel_sum_note(kern: np.ndarray, lang: str) -> str:
+    """What the kernel's sum says a flat patch becomes, from the kernel in use."""
+    facts = fm.kernel_facts(kern)
+    total = fv.fmt(facts.total, 4)
+    return sentences(lang, t("fm_kernel_sum", lang, total=total), t(f"fm_kernel_kind_{facts.kind}", lang, total=total))
 
 
 # ------------------------------------------------------------------ sections
 
 
-def picture_source(lang: str) -> np.ndarray:
-    """The source radio, then the seed or the uploader (with its messages); returns the picture."""
+def picture_source(lang: str) -> tuple[np.ndarray, bool]:
+    """The source radio, then the seed or the uploader (with its messages); returns the
+    picture and whether it is the learner's own (kept out of every shared cache)."""
     st.radio(t("fm_src_label", lang), SOURCES, format_func=labels("fm_src_", lang), key="fm_src",
              horizontal=True, persist_state="session")
     if ss["fm_src"] == "shapes":
+        forget_own_picture()
         st.number_input(t("fm_seed_label", lang), 0, 9999, step=1, key="fm_seed", help=t("fm_seed_help", lang),
                         persist_state="session")
-        return shapes_image(int(ss["fm_seed"]))
+        return shapes_image(int(ss["fm_seed"])), False
     file = st.file_uploader(t("fm_upload_label", lang), type=["png", "jpg", "jpeg"], key="fm_upload",
-                            help=t("fm_upload_help", lang, size=fm.SIZE), max_upload_size=upload_limit_mb())
+                            help=t("fm_upload_help", lang, size=fm.SIZE, **upload_limits("too_big")),
+                            max_upload_size=upload_limit_mb())
     explain_uploader(lang)
     if file is None:
+        forget_own_picture()
         st.info(t("fm_upload_missing", lang), icon=":material/upload_file:")
     else:
         try:
-            image = uploaded_image(file.getvalue())
+            image = own_picture(file.getvalue())
         except fm.UploadError as error:
             reason = t(f"fm_upload_err_{error.code}", lang, **upload_limits(error.code))
             st.error(t("fm_upload_failed", lang, reason=reason), icon=":material/broken_image:")
         else:
             st.caption(t("fm_upload_ok", lang, size=fm.SIZE))
-            return image
-    return shapes_image(int(ss["fm_seed"]))
+            return image, True
+    return shapes_image(int(ss["fm_seed"])), False
 
 
 def upload_limits(code: str) -> dict:
@@ -148,12 +223,13 @@ def upload_limits(code: str) -> dict:
     return {}
 
 
-def controls(lang: str) -> tuple[np.ndarray, tuple[float, ...]]:
-    """The control panel; returns the picture and the kernel (the rest is in session state)."""
+def controls(lang: str) -> tuple[np.ndarray, bool, tuple[float, ...]]:
+    """The control panel; returns the picture, whether it is the learner's own, and the
+    kernel (the rest is in session state)."""
     with st.container(border=True, key="fm_controls"):
         left, mid, right = st.columns([1.1, 1, 1.1], gap="large")
         with left:
-            image = picture_source(lang)
+            image, own = picture_source(lang)
         with mid:
             kern = kernel_controls(lang)
         with right:
@@ -161,7 +237,7 @@ def controls(lang: str) -> tuple[np.ndarray, tuple[float, ...]]:
             ctl.radio(P["fm_pool"], t("fm_pool_label", lang), format_func=labels("fm_pool_", lang), horizontal=True)
             ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: act_label(k, lang),
                           help=t("fm_act_help", lang))
-    return image, kern
+    return image, own, kern
 
 
 def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
@@ -187,6 +263,21 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
                   high_after=fv.fmt(after.high, 3), changed=pct(changed)))
     if f"fm_hint_{act}" in TEXTS:
         st.markdown(t(f"fm_hint_{act}", lang))
+    order_note(views.order, act, lang)
+
+
+def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
+    """The article's order against the usual one, measured; each sentence chosen by the numbers."""
+    name = act_label(act, lang)
+    gaps = {pool: fv.amount(gap) for pool, gap in order.gaps.items()}
+    st.markdown(t("fm_order_intro", lang, act=name, cells=order.cells, max_gap=gaps["max"], avg_gap=gaps["avg"]))
+    if not order.same["max"]:
+        max_key = "fm_order_max_differs"
+    else:  # the general law when the catalog says non-decreasing, a coincidence of these values otherwise
+        max_key = "fm_order_max_same" if order.monotonic else "fm_order_max_same_here"
+    avg_key = "fm_order_avg_same" if order.same["avg"] else "fm_order_avg_differs"
+    st.markdown(sentences(lang, t(max_key, lang, act=name, max_gap=gaps["max"], ratio=fv.fmt(order.work_ratio, 2)),
+                          t(avg_key, lang, act=name)))
 
 
 def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:
@@ -203,17 +294,18 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
     lines = fv.cell_latex(work, np.reshape(kern, (3, 3)), bias, pool, ACTIVATIONS[act].name.split(" (")[0])
     st.markdown(t("fm_step_conv", lang, i=work.source[0], j=work.source[1]))
     st.latex(lines[0])
+    st.caption(t("fm_cross_correlation", lang))
     st.markdown(t(f"fm_step_pool_{pool}", lang))
     st.latex(lines[1])
     st.markdown(t("fm_step_act", lang))
     st.latex(lines[2])
 
 
-def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang: str) -> None:
+def collapse_section(image: np.ndarray, own: bool, kern: tuple, bias: float, act: str, lang: str) -> None:
     st.subheader(t("fm_collapse_heading", lang))
     st.markdown(t("fm_collapse_intro", lang))
     ctl.selectbox(P["fm_k2"], t("fm_k2_label", lang), format_func=labels("fm_kernel_", lang))
-    views = collapse_views(image, kern, bias, ss["fm_k2"], act)
+    views = views_for("collapse", image, own, kern, bias, ss["fm_k2"], act)
     check = views.check
     n = check.composed.shape[0]
     st.markdown(t("fm_composed", lang, n=n, bias=fv.fmt(check.bias, 4)))
@@ -224,15 +316,32 @@ def collapse_section(image: np.ndarray, kern: tuple, bias: float, act: str, lang
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_route_{k}"):
             st.image(views.pictures[k], caption=titles[k], width="stretch")
-    gap = f"{check.linear_gap:.1e}"
-    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=gap))
+    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=fv.amount(check.linear_gap)))
+    st.markdown(act_gap_sentence(check, act, lang))
+    st.caption(pool_note(views, lang))
+
+
+def pool_note(views: fv.CollapseViews, lang: str) -> str:
+    """Pooling between the two convolutions, measured by the best single stride-2 kernel."""
+    avg, top, w = views.pooling["avg"], views.pooling["max"], views.pooled_window
+    max_key = "fm_pool_note_max_fits" if top.exact else "fm_pool_note_max_breaks"
+    return sentences(lang, t("fm_pool_note", lang, w=w, avg_fit=fv.amount(avg.max_error)),
+                     t(max_key, lang, w=w, max_fit=fv.amount(top.max_error), max_scale=fv.amount(top.scale)))
+
+
+def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:
+    """What the activation between the convolutions did, decided by the least-squares fit of
+    one kernel (not by "did it change anything": an affine change keeps one convolution)."""
+    name, gap = act_label(act, lang), fv.amount(check.act_gap)
     if act == "identity":
-        st.markdown(t("fm_act_gap_identity", lang, gap=f"{check.act_gap:.1e}"))
-    elif check.changed == 0:
-        st.markdown(t("fm_act_gap_none", lang, act=name, gap=f"{check.act_gap:.1e}"))
-    else:
-        st.markdown(t("fm_act_gap", lang, act=name, gap=fv.fmt(check.act_gap, 4), changed=fv.fmt(100 * check.changed, 1)))
-    st.caption(t("fm_pool_note", lang))
+        return t("fm_act_gap_identity", lang, gap=gap)
+    fit = check.fit
+    numbers = dict(act=name, gap=gap, n=check.composed.shape[0], cells=check.with_act.size,
+                   fit_max=fv.amount(fit.max_error), fit_rms=fv.amount(fit.rms_error),
+                   scale=fv.amount(fit.scale), changed=fv.fmt(100 * check.changed, 1))
+    if not fit.exact:
+        return t("fm_act_gap", lang, **numbers)
+    return t("fm_act_gap_none" if check.changed == 0 else "fm_act_gap_affine", lang, **numbers)
 
 
 def write_url() -> None:
@@ -251,12 +360,12 @@ def main() -> None:
     show_url_notices()
     with presenter.secondary("fm_intro"):  # hidden in presenter mode
         st.markdown(t("fm_intro", lang))
-    image, kern = controls(lang)
+    image, own, kern = controls(lang)
     bias, pool, act = float(ss["fm_b"]), ss["fm_pool"], ss["fm_act"]
-    views = stage_views(image, kern, bias, pool, act, int(ss["fm_r"]), int(ss["fm_c"]))
-    pipeline_section(views, act, lang)
-    cell_section(views, kern, bias, pool, act, lang)
-    collapse_section(image, kern, bias, act, lang)
+    stage = views_for("stage", image, own, kern, bias, pool, act, int(ss["fm_r"]), int(ss["fm_c"]))
+    pipeline_section(stage, act, lang)
+    cell_section(stage, kern, bias, pool, act, lang)
+    collapse_section(image, own, kern, bias, act, lang)
     st.caption(t("fm_code_caption", lang))
     show_code([fm.correlate, fm.pool2x2, fm.activate, fm.compose_kernels], key="fm_code")
     write_url()

@@ -11,7 +11,17 @@ without it, two convolutions are one convolution.
 
     z[i, j] = b + Σ_a Σ_c k[a, c] · x[i + a, j + c],     0 ≤ i ≤ H − kh,  0 ≤ j ≤ W − kw
 
-so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.
+so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.  (A mathematician's
+convolution flips the kernel first, ``k[kh − 1 − a, kw − 1 − c]``; deep learning keeps the
+name and drops the flip, which only mirrors kernels that are learned anyway.)
+
+**What the kernel's sum says.**  On a flat patch, every pixel ``v``, the sum factors:
+``Σ k[a, c] · v = v · Σ k``.  So a kernel that sums to 0 (an edge detector) gives 0 on
+every flat patch, whatever its brightness, and answers only to change, with a sign: it
+has both positive and negative entries.  A kernel of non-negative entries that sums to 1
+(a blur) is a weighted average, so each output lies between the darkest and the
+brightest pixel of its window: the map stays in the picture's range (before the bias).
+Sum 1 with a negative entry (sharpen) keeps flat patches but overshoots at edges.
 
 **Pooling**, 2×2 with stride 2; an odd last row or column is dropped (PyTorch's default,
 ``ceil_mode=False``)::
@@ -20,6 +30,17 @@ so a 128×128 picture and a 3×3 kernel give a 126×126 feature map.
 
 **Activation**, elementwise: ``y[r, s] = act(p[r, s])`` with any function of
 ``core.nn.activations.ACTIVATIONS`` at its default (PyTorch's) parameters.
+
+**The order.**  The article pools, then activates; most CNNs (AlexNet, VGG) activate
+right after the convolution and pool after that.  For max pooling and a non-decreasing
+``f`` the two orders agree exactly::
+
+    z_j ≤ max_i z_i  ⇒  f(z_j) ≤ f(max_i z_i)   for every j,   so   max_i f(z_i) = f(max_i z_i)
+
+(the largest input is still the largest after ``f``, and it is the same number).  For
+average pooling, ``¼ Σ f(z_i) = f(¼ Σ z_i)`` holds only when ``f`` is affine over the
+block's four values; a convex ``f`` such as ReLU gives ``¼ Σ f(z_i) ≥ f(¼ Σ z_i)``
+(Jensen).  A non-monotonic ``f`` (GELU, SiLU, Mish) can break even the max.
 
 **The collapse.**  Two convolutions in a row, ``y = k₁ ⋆ x + b₁`` then ``z = k₂ ⋆ y + b₂``::
 
@@ -32,7 +53,22 @@ two convolutions without an activation between them are one convolution with a l
 kernel — the article's "any chain of linear functions is one linear function", on the CNN
 the article is about.  Put ``act`` between them, ``z = k₂ ⋆ act(k₁ ⋆ x + b₁) + b₂``, and
 the sum no longer factors: ``act(y)`` is not a fixed weighted sum of the pixels (unless
-``act`` happens to be linear on every value it is given — ReLU on non-negative inputs).
+``act`` happens to be affine, ``a·v + c``, on every value it is given — ReLU on
+non-negative inputs, leaky ReLU on negative ones, hardtanh where it is flat).
+
+**Is it still one convolution?**  Comparing with ``K`` is not enough: leaky ReLU on
+negative values multiplies them by 0.01, far from ``K ⋆ x + B``, yet it is the
+convolution ``0.01·K`` plus a bias.  The honest test asks for the *best* single kernel
+``Q`` (the size of ``K``) and bias ``c`` on the page's own picture, by least squares::
+
+    min over Q, c of  Σ_{i,j} (Q ⋆ x + c − target)[i, j]²
+
+one unknown per kernel entry plus one for the bias, one equation per output cell.  If
+even the best fit misses by more than rounding, no single kernel does what the two
+convolutions do, on this picture and so in general.  With pooling between the two
+convolutions the output cell (i, j) reads an (2·kh₂ + kh₁ − 1)-wide window of the
+picture at stride 2, so the fit is one such kernel applied with stride 2: average
+pooling (a 2×2 convolution of weights ¼, stride 2) fits it exactly, max pooling does not.
 No Streamlit here.
 """
 
@@ -66,6 +102,16 @@ KERNELS: dict[str, tuple[tuple[float, ...], ...]] = {
 }
 CUSTOM = "custom"
 KERNEL_CHOICES = (*KERNELS, CUSTOM)
+
+
+#: Relative size below which a difference is floating-point rounding, not mathematics
+#: (rounding of float64 sums here is ~1e-16 of the values; a real difference is ≥ 1e-6).
+ROUNDING = 1e-9
+
+
+def negligible(difference: float, scale: float) -> bool:
+    """Whether ``difference`` is rounding next to values of size ``scale`` (``ROUNDING``)."""
+    return difference <= ROUNDING * max(float(scale), np.finfo(np.float64).tiny)
 
 
 class UploadError(ValueError):
@@ -201,6 +247,37 @@ def _grey(img) -> np.ndarray:
     return np.asarray(img.convert("L"), dtype=np.float64) / 255.0
 
 
+@dataclass(frozen=True)
+class KernelFacts:
+    """What a kernel's numbers promise before it touches a picture (module doc, "What the
+    kernel's sum says").
+
+    ``total`` is Σ k; ``kind`` is ``"zero_sum"`` (Σ k = 0: flat → 0, signed output),
+    ``"average"`` (Σ k = 1 and every entry ≥ 0: output within the window's range),
+    ``"unit_sum"`` (Σ k = 1 with a negative entry: flat patches kept, edges overshoot),
+    ``"scale"`` (a flat patch of brightness v comes out as Σ k · v) or ``"zero"`` (every
+    entry 0: the map is the bias alone).  "= 0" and "= 1" are
+    up to rounding (``ROUNDING`` of Σ |k|), so nine typed tenths still sum to 0.9, not 1.
+    """
+
+    total: float
+    kind: str
+
+    KINDS = ("zero_sum", "average", "unit_sum", "scale", "zero")
+
+
+def kernel_facts(kern: np.ndarray) -> KernelFacts:
+    k = np.asarray(kern, dtype=np.float64)
+    total, size = float(k.sum()), float(np.abs(k).sum())
+    if size == 0:
+        return KernelFacts(0.0, "zero")
+    if negligible(abs(total), size):
+        return KernelFacts(0.0, "zero_sum")
+    if negligible(abs(total - 1.0), size):
+        return KernelFacts(1.0, "average" if np.all(k >= 0) else "unit_sum")
+    return KernelFacts(total, "scale")
+
+
 # ------------------------------------------------------------------ the three stages
 
 
@@ -254,6 +331,38 @@ def run_pipeline(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, ac
     conv = correlate(image, kern, bias)
     pooled = pool2x2(conv, pool)
     return Stages(np.asarray(image, dtype=np.float64), conv, pooled, activate(pooled, act))
+
+
+# ------------------------------------------------------------------ the order: pool, then act?
+
+@dataclass(frozen=True)
+class OrderCheck:
+    """The article's order ``act(pool(z))`` against the usual CNN order ``pool(act(z))``.
+
+    ``gaps[pool]`` is ``max |act(pool(z)) − pool(act(z))|`` over the output cells and
+    ``same[pool]`` says whether that is rounding only; ``monotonic`` is the catalog's
+    "non-decreasing on the whole real line" (the condition for max to commute);
+    ``cells`` counts the output cells and ``work_ratio`` how many more cells the
+    activation touches when it comes first (conv cells / pooled cells).
+    """
+
+    gaps: dict[str, float]
+    same: dict[str, bool]
+    monotonic: bool
+    cells: int
+    work_ratio: float
+
+
+def order_check(conv: np.ndarray, act: str) -> OrderCheck:
+    """Both orders on the convolution map ``conv``, for both poolings (module doc, "The order")."""
+    activated = activate(conv, act)
+    gaps, same = {}, {}
+    for pool in POOLS:
+        article, usual = activate(pool2x2(conv, pool), act), pool2x2(activated, pool)
+        gaps[pool] = float(np.max(np.abs(article - usual)))
+        same[pool] = negligible(gaps[pool], max(float(np.max(np.abs(article))), float(np.max(np.abs(usual)))))
+    pooled_cells = (conv.shape[0] // 2) * (conv.shape[1] // 2)
+    return OrderCheck(gaps, same, ACTIVATIONS[act].monotonic, pooled_cells, conv.size / pooled_cells)
 
 
 # ------------------------------------------------------------------ one cell, in numbers
@@ -333,17 +442,83 @@ class CollapseCheck:
     linear_gap: float  # max |two_step − one_step|: rounding only
     act_gap: float  # max |with_act − one_step|
     changed: float  # share of the first map's values that act changed
+    fit: KernelFit  # the best single kernel of K's size (+ bias) for with_act
 
 
 def collapse_check(image: np.ndarray, k1: np.ndarray, b1: float, k2: np.ndarray, act: str) -> CollapseCheck:
-    """Compute both routes and how far apart they end (module doc, "The collapse")."""
+    """Compute both routes, how far apart they end, and the best single kernel for the
+    route with the activation (module doc, "The collapse" and "Is it still one convolution?")."""
     first = correlate(image, k1, b1)
     activated = activate(first, act)
     big, bias = compose_kernels(k1, k2), composed_bias(b1, k2)
     two_step, one_step = correlate(first, k2), correlate(image, big, bias)
     with_act = correlate(activated, k2)
     return CollapseCheck(big, bias, two_step, one_step, with_act, float(np.max(np.abs(two_step - one_step))),
-                         float(np.max(np.abs(with_act - one_step))), changed_share(first, activated))
+                         float(np.max(np.abs(with_act - one_step))), changed_share(first, activated),
+                         fit_one_kernel(image, with_act, big.shape))
+
+
+def pooled_window(k1_shape: tuple[int, int], k2_shape: tuple[int, int]) -> tuple[int, int]:
+    """The window of the picture behind one cell of ``k₂ ⋆ pool(k₁ ⋆ x)``: ``2·kh₂ + kh₁ − 1``.
+
+    Cell i reads pooled rows i … i + kh₂ − 1, which read convolution rows 2i … 2i + 2kh₂ − 1,
+    which read picture rows 2i … 2i + 2kh₂ + kh₁ − 2: the window starts at 2i (stride 2).
+    """
+    return tuple(2 * n2 + n1 - 1 for n1, n2 in zip(k1_shape, k2_shape))
+
+
+def pooled_collapse(image: np.ndarray, k1: np.ndarray, b1: float, k2: np.ndarray) -> dict[str, KernelFit]:
+    """For each pooling, the best single stride-2 kernel for ``k₂ ⋆ pool(k₁ ⋆ x + b₁)``
+    (module doc, "Is it still one convolution?"): average pooling folds in, max does not."""
+    first = correlate(image, k1, b1)
+    window = pooled_window(np.shape(k1), np.shape(k2))
+    return {pool: fit_one_kernel(image, correlate(pool2x2(first, pool), k2), window, stride=2) for pool in POOLS}
+
+
+@dataclass(frozen=True)
+class KernelFit:
+    """The least-squares single kernel + bias for a target map, and how far it misses.
+
+    ``max_error`` and ``rms_error`` are the largest and the root-mean-square
+    ``|Q ⋆ x + c − target|`` over the cells; ``scale`` is the largest ``|target|``, the
+    size the errors are judged against; ``exact``: the miss is rounding (``ROUNDING``).
+    """
+
+    kernel: np.ndarray
+    bias: float
+    max_error: float
+    rms_error: float
+    scale: float
+
+    @property
+    def exact(self) -> bool:
+        return negligible(self.max_error, self.scale)
+
+
+def design_matrix(image: np.ndarray, shape: tuple[int, int], out: tuple[int, int], stride: int = 1) -> np.ndarray:
+    """One row per output cell, one column per kernel entry (what it multiplies: the pixel
+    at that offset of the cell's window) and a last column of ones (the bias), so that
+    ``A @ [Q.ravel(), c] == correlate(image, Q, c)`` read with ``stride``."""
+    x = np.asarray(image, dtype=np.float64)
+    (kh, kw), (oh, ow) = shape, out
+    if stride * (oh - 1) + kh > x.shape[0] or stride * (ow - 1) + kw > x.shape[1]:
+        raise ValueError(f"{out} cells of a {shape} kernel at stride {stride} do not fit in {x.shape}")
+    columns = [x[a:a + stride * (oh - 1) + 1:stride, c:c + stride * (ow - 1) + 1:stride].ravel()
+               for a in range(kh) for c in range(kw)]
+    return np.column_stack([*columns, np.ones(oh * ow)])
+
+
+def fit_one_kernel(image: np.ndarray, target: np.ndarray, shape: tuple[int, int], stride: int = 1) -> KernelFit:
+    """The kernel ``Q`` of ``shape`` and bias ``c`` closest to ``target`` in least squares
+    (module doc, "Is it still one convolution?").  ``numpy.linalg.lstsq`` solves it by
+    SVD, so a picture whose pixels are dependent (a flat background) still gets the
+    smallest solution, and the residual is what it is either way."""
+    t = np.asarray(target, dtype=np.float64)
+    a = design_matrix(image, shape, t.shape, stride)
+    solution, *_ = np.linalg.lstsq(a, t.ravel(), rcond=None)
+    miss = np.abs(a @ solution - t.ravel())
+    return KernelFit(solution[:-1].reshape(shape), float(solution[-1]), float(miss.max()),
+                     float(np.sqrt(np.mean(miss**2))), float(np.max(np.abs(t))))
 
 
 # ------------------------------------------------------------------ what the numbers say

@@ -25,6 +25,7 @@ from core.lessons import feature_map as fm
 from core.lessons.feature_map import CellWork, histogram
 from core.present import theme
 from core.present.activation_charts import fmt
+from core.present.collapse_views import sci_text
 from core.present.training_views import data_url
 
 NEGATIVE = theme.PRIMARY  # blue
@@ -130,6 +131,7 @@ class PipelineViews:
 
     stages: fm.Stages
     work: CellWork
+    order: fm.OrderCheck
     limits: list[float]
     stats: list[fm.StageStats]
     pictures: list[str]
@@ -150,7 +152,7 @@ def pipeline_views(image: np.ndarray, kern: np.ndarray, bias: float, pool: str, 
     zoom_marks = ((window,), (block, (i, j, 1, 1)), (cell,), (cell,))
     limits = [fm.colour_limit(values) for values in maps]
     return PipelineViews(
-        stages, work, limits, [fm.stage_stats(values) for values in maps],
+        stages, work, fm.order_check(stages.conv, act), limits, [fm.stage_stats(values) for values in maps],
         [picture_url(stage_picture(v, s, (f,))) for v, s, f in zip(maps, limits, frames)],
         [picture_url(zoom_picture(v, s, f, 3, marks)) for v, s, f, marks in zip(maps, limits, frames, zoom_marks)],
         [histogram_frame(v, s) for v, s in zip(maps, limits)],
@@ -164,12 +166,23 @@ class CollapseViews:
 
     check: fm.CollapseCheck
     pictures: list[str]
+    pooling: dict[str, fm.KernelFit]  # pool -> best stride-2 kernel for k₂ ⋆ pool(k₁ ⋆ x + b)
+    pooled_window: int  # its side
 
 
 def collapse_views(image: np.ndarray, k1: np.ndarray, bias: float, k2: np.ndarray, act: str) -> CollapseViews:
     check = fm.collapse_check(image, k1, bias, k2, act)
     routes = (check.two_step, check.one_step, check.with_act, check.with_act - check.one_step)
-    return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes])
+    return CollapseViews(check, [picture_url(stage_picture(v, fm.colour_limit(v))) for v in routes],
+                         fm.pooled_collapse(image, k1, bias, k2), fm.pooled_window(k1.shape, k2.shape)[0])
+
+
+def amount(value: float, digits: int = 3) -> str:
+    """A measured difference for prose: ``0.071``; a non-zero value too small for ``digits``
+    decimals (rounding residue) as ``2.2 × 10⁻¹⁶``, so "0" on the page means exactly 0."""
+    if value != 0 and abs(value) < 0.5 * 10.0 ** (-digits):
+        return sci_text(value)
+    return fmt(value, digits)
 
 
 # ------------------------------------------------------------------ histograms
@@ -245,18 +258,22 @@ def matrix_latex(values: np.ndarray, digits: int = 3) -> str:
 def cell_latex(work: CellWork, kern: np.ndarray, bias: float, pool: str, act_name: str) -> list[str]:
     """The worked cell as three LaTeX blocks: window ⊙ kernel summed, the pooling, the act.
 
-    Each result goes on its own line (``aligned``), so a phone-wide column holds the
-    formula without scrolling sideways.
+    Each result goes on its own line (``aligned``), the two matrices are set in
+    ``\footnotesize`` and the bias continues on the next line, so a phone-wide column
+    (358 px) holds the formula without cutting it: at normal size a window of 0.753s
+    beside the blur kernel needs ~420 px.  The kernel keeps 4 decimals (blur's 1/16 =
+    0.0625 is exact); the four terms of an average go two to a line.
     """
     b = _signed(bias)
-    conv = (rf"\begin{{aligned}}&\sum {matrix_latex(work.window)} \odot {matrix_latex(kern)} {b}"
+    conv = (rf"\begin{{aligned}}&{{\footnotesize \sum {matrix_latex(work.window)} \odot {matrix_latex(kern, 4)}}}"
+            rf"\\ &\qquad {b}"  # the bias on a line of its own: the matrices take a phone's width
             rf"\\ &= {tex_number(work.products.sum())} {b} = {tex_number(work.conv_value)}\end{{aligned}}")
     values = [tex_number(v) for v in work.block.ravel()]
     if pool == "max":
         pooled = r"\max(" + r",\ ".join(values) + ")"
     else:
-        terms = " + ".join(f"({v})" if v.startswith("-") else v for v in values)
-        pooled = rf"\tfrac{{1}}{{4}}\,({terms})"
+        terms = [f"({v})" if v.startswith("-") else v for v in values]
+        pooled = rf"\tfrac{{1}}{{4}}\,({terms[0]} + {terms[1]}\\ &\quad + {terms[2]} + {terms[3]})"
     pooled = rf"\begin{{aligned}}&{pooled}\\ &= {tex_number(work.pooled)}\end{{aligned}}"
     activated = rf"\text{{{act_name}}}({tex_number(work.pooled)}) = {tex_number(work.activated, 4)}"
     return [conv, pooled, activated]

@@ -1,8 +1,12 @@
-"""The feature-map page in a real browser: it draws, and a new activation redraws its stage."""
+"""The feature-map page in a real browser: it draws, a new activation redraws its stage and
+the sentences that depend on it, and an upload is used by this tab."""
 
+import io
 import re
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from core.i18n import t
@@ -43,6 +47,39 @@ def test_changing_the_activation_redraws_the_activation_stage(app):
     app.select_option("fm_act", "Sigmoid")
     expect(stage_image(app, 3)).not_to_have_attribute("src", tanh)
     expect(stage_image(app, 3)).not_to_have_attribute("src", before[3])
+    assert app.error_elements() == 0
+    assert not app.failed_responses, app.failed_responses
+    assert not app.console_errors, app.console_errors
+
+
+def test_the_order_note_follows_the_activation(app):
+    """Issue 18, item 9, in the browser: ReLU and max pooling commute; GELU does not."""
+    app.open("feature-map", "lang=en")
+    relu = t("fm_order_max_same", "en", act="ReLU", ratio="4")
+    expect(app.page.get_by_text(relu[:60])).to_be_visible()
+    app.select_option("fm_act", "GELU")
+    expect(app.page).to_have_url(re.compile(r"fm_act=gelu"))
+    expect(app.page.get_by_text(t("fm_order_max_differs", "en", act="GELU", max_gap="")[:50])).to_be_visible()
+    expect(app.page.get_by_text(relu[:60])).to_have_count(0)
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+
+
+def test_an_upload_is_drawn_in_this_tab(app):
+    """Issue 18, item 13, in the browser: the picture goes to the server, comes back drawn, and
+    the page keeps working (the per-session path, not the shared cache)."""
+    app.open("feature-map", "lang=en&fm_src=upload")
+    expect(app.page.get_by_text(t("fm_upload_missing", "en"))).to_be_visible()
+    before = stage_image(app, 0).get_attribute("src")
+    stripes = np.zeros((90, 90), dtype=np.uint8)
+    stripes[:, ::10] = 255
+    buf = io.BytesIO()
+    Image.fromarray(stripes).save(buf, format="PNG")
+    app.widget("fm_upload").locator("input[type=file]").set_input_files(
+        files=[{"name": "stripes.png", "mimeType": "image/png", "buffer": buf.getvalue()}])
+    expect(app.page.get_by_text(t("fm_upload_ok", "en", size=128))).to_be_visible()
+    expect(stage_image(app, 0)).not_to_have_attribute("src", before)
+    expect(app.page.locator(IMAGES)).to_have_count(12)
     assert app.error_elements() == 0
     assert not app.failed_responses, app.failed_responses
     assert not app.console_errors, app.console_errors

@@ -67,6 +67,43 @@ def test_sobel_x_is_positive_where_it_gets_brighter_to_the_right():
     assert fm.correlate(step[:, ::-1], fm.kernel("sobel_x")).min() == -4.0
 
 
+# ------------------------------------------------------------------ what a kernel's sum says (item 14)
+
+
+CUSTOM_KERNELS = {"laplace4": [0, 1, 0, 1, -4, 1, 0, 1, 0], "box": [1 / 9] * 9, "tenths": [0.1] * 9,
+                  "double": [0, 0, 0, 0, 2, 0, 0, 0, 0], "zeros": [0] * 9, "diff": [0, 0, 0, -1, 1, 0, 0, 0, 0]}
+ALL_KERNELS = {**{name: fm.kernel(name) for name in fm.KERNELS},
+               **{name: np.reshape(v, (3, 3)).astype(float) for name, v in CUSTOM_KERNELS.items()}}
+
+
+@pytest.mark.parametrize("name", ALL_KERNELS)
+def test_kernel_facts_follow_the_sum_and_keep_their_promise_on_the_picture(picture, name):
+    kern = ALL_KERNELS[name]
+    facts = fm.kernel_facts(kern)
+    total = float(np.sum(kern))
+    assert facts.total == pytest.approx(total, abs=1e-12)
+    flat = signal.correlate2d(np.full((6, 6), 0.37), kern, mode="valid")  # a flat patch
+    np.testing.assert_allclose(flat, 0.37 * total, atol=1e-12)  # v · Σ k
+    z = signal.correlate2d(picture, kern, mode="valid")
+    if facts.kind == "zero_sum":
+        assert abs(total) < 1e-12 and np.abs(flat).max() < 1e-12
+        assert z.min() < 0 < z.max()  # signed: both directions of change
+    elif facts.kind == "average":
+        assert total == pytest.approx(1) and (kern >= 0).all()
+        assert picture.min() - 1e-12 <= z.min() and z.max() <= picture.max() + 1e-12
+    elif facts.kind == "unit_sum":
+        assert total == pytest.approx(1) and (kern < 0).any()
+        assert z.max() > picture.max() or z.min() < picture.min()  # it overshoots at edges
+    elif facts.kind == "zero":
+        assert not kern.any() and not z.any()
+    else:
+        assert facts.kind == "scale" and abs(total) > 1e-9 and abs(total - 1) > 1e-9
+    expected = {"sobel_x": "zero_sum", "sobel_y": "zero_sum", "outline": "zero_sum", "laplace4": "zero_sum",
+                "diff": "zero_sum", "blur": "average", "identity": "average", "box": "average", "sharpen": "unit_sum",
+                "tenths": "scale", "double": "scale", "zeros": "zero"}
+    assert facts.kind == expected[name]
+
+
 # ------------------------------------------------------------------ pooling
 
 
@@ -127,6 +164,58 @@ def test_relu_zeroes_exactly_the_negative_cells(picture):
     assert negative.any() and (stages.pooled > 0).any()
     assert np.all(stages.activated[negative] == 0)
     np.testing.assert_array_equal(stages.activated[~negative], stages.pooled[~negative])
+
+
+# ------------------------------------------------------------------ the order (issue 18, item 9)
+
+
+def both_orders(picture, kern, bias, pool, act):
+    """Independently: scipy's correlation, a loop for the pooling, the catalog's function."""
+    f = ACTIVATIONS[act]
+    z = signal.correlate2d(picture, kern, mode="valid") + bias
+    return f.fn(naive_pool(z, pool), **f.params), naive_pool(f.fn(z, **f.params), pool)
+
+
+@pytest.mark.parametrize("act", ["relu", "sigmoid", "tanh", "gelu", "silu", "mish", "identity", "step"])
+@pytest.mark.parametrize("kernel_name", ["sobel_x", "outline", "blur"])
+def test_order_check_measures_both_orders_as_an_independent_computation_does(picture, act, kernel_name):
+    kern = fm.kernel(kernel_name)
+    check = fm.order_check(fm.correlate(picture, kern, -0.25), act)
+    for pool in fm.POOLS:
+        article, usual = both_orders(picture, kern, -0.25, pool, act)
+        assert check.gaps[pool] == pytest.approx(np.max(np.abs(article - usual)), abs=1e-12)
+    assert check.cells == 63 * 63 and check.work_ratio == 4
+    assert check.monotonic == ACTIVATIONS[act].monotonic
+
+
+@pytest.mark.parametrize("act", [k for k, a in ACTIVATIONS.items() if a.monotonic])
+@pytest.mark.parametrize(("kernel_name", "bias"), [("sobel_x", 0.0), ("outline", -0.5), ("sharpen", 0.3)])
+def test_max_pooling_commutes_exactly_with_every_non_decreasing_activation(picture, act, kernel_name, bias):
+    article, usual = both_orders(picture, fm.kernel(kernel_name), bias, "max", act)
+    np.testing.assert_array_equal(article, usual)  # the same number is picked: not even rounding
+    check = fm.order_check(fm.correlate(picture, fm.kernel(kernel_name), bias), act)
+    assert check.gaps["max"] == 0 and check.same["max"]
+
+
+@pytest.mark.parametrize("act", ["relu", "sigmoid", "tanh"])
+def test_average_pooling_does_not_commute_with_a_bending_activation(picture, act):
+    """The issue measured up to 0.07 (ReLU), 0.12 (sigmoid), 0.45 (tanh) on the default picture."""
+    check = fm.order_check(fm.correlate(picture, fm.kernel("sobel_x")), act)
+    assert check.gaps["avg"] > 0.05 and not check.same["avg"]
+    assert check.same["max"]
+
+
+@pytest.mark.parametrize("act", [k for k, a in ACTIVATIONS.items() if not a.monotonic])
+def test_a_non_monotonic_activation_can_differ_even_with_max_pooling(picture, act):
+    check = fm.order_check(fm.correlate(picture, fm.kernel("sobel_x")), act)
+    assert not check.monotonic
+    assert check.gaps["max"] > 1e-3 and not check.same["max"]
+
+
+def test_an_affine_activation_commutes_with_both_poolings_up_to_rounding(picture):
+    """leaky ReLU on all-negative values is 0.01·v: the mean of a line is the line at the mean."""
+    check = fm.order_check(fm.correlate(picture, fm.kernel("blur"), -4.0), "leaky_relu")
+    assert check.same["avg"] and check.same["max"]
 
 
 # ------------------------------------------------------------------ one cell
@@ -200,6 +289,88 @@ def test_composed_bias_carries_the_first_bias_through_the_second_kernel():
     assert fm.composed_bias(0.5, fm.kernel("blur")) == pytest.approx(0.5)  # blur sums to 1
     assert fm.composed_bias(0.5, fm.kernel("sobel_x"), 0.25) == pytest.approx(0.25)  # sums to 0
     assert fm.composed_bias(-1.0, fm.kernel("sharpen")) == pytest.approx(-1.0)
+
+
+# ------------------------------------------------------------------ one kernel or not? (issue 18, item 10)
+
+
+def reference_fit(image, target, size, stride=1):
+    """Least squares built independently: numpy's sliding windows, scipy's solver."""
+    from numpy.lib.stride_tricks import sliding_window_view
+    from scipy import linalg
+
+    windows = sliding_window_view(image, (size, size))[::stride, ::stride][: target.shape[0], : target.shape[1]]
+    a = np.column_stack([windows.reshape(-1, size * size), np.ones(target.size)])
+    solution, *_ = linalg.lstsq(a, target.ravel())
+    miss = np.abs(a @ solution - target.ravel())
+    return solution, miss.max(), np.sqrt(np.mean(miss**2))
+
+
+def test_the_fit_recovers_a_kernel_and_bias_it_was_built_from(rng, picture):
+    kern, bias = rng.normal(size=(5, 5)), 0.7
+    fit = fm.fit_one_kernel(picture, signal.correlate2d(picture, kern, mode="valid") + bias, (5, 5))
+    assert fit.exact and fit.max_error < 1e-10
+    # The picture's flat background makes nearby pixels nearly dependent, yet its shapes pin the kernel down.
+    np.testing.assert_allclose(fit.kernel, kern, atol=1e-6)
+    assert fit.bias == pytest.approx(bias, abs=1e-6)
+
+
+@pytest.mark.parametrize(("k1", "b1", "act"), [("sobel_x", 0.0, "relu"), ("blur", -0.5, "relu"),
+                                               ("outline", 0.2, "tanh")])
+def test_the_fit_is_the_least_squares_solution(rng, picture, k1, b1, act):
+    check = fm.collapse_check(picture, fm.kernel(k1), b1, fm.kernel("blur"), act)
+    target = signal.correlate2d(fm.activate(signal.correlate2d(picture, fm.kernel(k1), mode="valid") + b1, act),
+                                fm.kernel("blur"), mode="valid")
+    _, max_error, rms = reference_fit(picture, target, 5)
+    assert check.fit.max_error == pytest.approx(max_error, rel=1e-6)
+    assert check.fit.rms_error == pytest.approx(rms, rel=1e-6)
+    assert not check.fit.exact and check.fit.max_error > 0.1  # far beyond rounding: no single kernel
+    # Optimality: the residual is orthogonal to every column (normal equations), so no step improves it.
+    a = fm.design_matrix(picture, (5, 5), target.shape)
+    residual = a @ np.r_[check.fit.kernel.ravel(), check.fit.bias] - target.ravel()
+    assert np.max(np.abs(a.T @ residual)) < 1e-8 * np.abs(a).sum(axis=0).max() * np.abs(target).max()
+
+
+@pytest.mark.parametrize(("k1", "b1", "act"), [("blur", -4.0, "leaky_relu"), ("blur", 4.0, "hardtanh"),
+                                               ("blur", 4.0, "softshrink")])
+def test_an_activation_affine_on_its_values_keeps_one_kernel(picture, k1, b1, act):
+    """The issue's cases: the activation changed every value and the map is far from K ⋆ x + B,
+    yet one 5×5 kernel and a bias reproduce it to rounding."""
+    check = fm.collapse_check(picture, fm.kernel(k1), b1, fm.kernel("blur"), act)
+    assert check.changed == 1 and check.act_gap > 0.4
+    assert check.fit.exact and check.fit.max_error < 1e-12
+    _, max_error, _ = reference_fit(picture, check.with_act, 5)
+    assert max_error < 1e-12
+
+
+# ------------------------------------------------------------------ pooling between the convolutions (item 11)
+
+
+def test_the_window_behind_a_pooled_cell_is_what_a_one_hot_picture_shows():
+    """Light one pixel at a time; the cells of k₂ ⋆ avgpool(k₁ ⋆ x) that move are those whose
+    window holds it: output cell (0, 0) sees exactly picture rows and columns 0 … 7."""
+    k1, k2 = np.ones((3, 3)), np.ones((3, 3))
+    seen = np.zeros((20, 20), dtype=bool)
+    for i in range(20):
+        for j in range(20):
+            x = np.zeros((20, 20))
+            x[i, j] = 1.0
+            seen[i, j] = fm.correlate(fm.pool2x2(fm.correlate(x, k1), "avg"), k2)[0, 0] != 0
+    assert fm.pooled_window((3, 3), (3, 3)) == (8, 8)
+    assert seen[:8, :8].all() and not seen[8:].any() and not seen[:, 8:].any()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_average_pooling_between_two_convolutions_folds_into_one_stride_2_kernel(rng, seed):
+    image = fm.make_shapes_image(seed)
+    k1, k2, b1 = rng.normal(size=(3, 3)), rng.normal(size=(3, 3)), float(rng.normal())
+    fits = fm.pooled_collapse(image, k1, b1, k2)
+    assert fits["avg"].exact and fits["avg"].max_error < 1e-10
+    assert not fits["max"].exact and fits["max"].max_error > 0.05  # max pooling is not linear
+    target = signal.correlate2d(naive_pool(signal.correlate2d(image, k1, mode="valid") + b1, "max"), k2, mode="valid")
+    _, max_error, rms = reference_fit(image, target, 8, stride=2)
+    assert fits["max"].max_error == pytest.approx(max_error, rel=1e-6)
+    assert fits["max"].rms_error == pytest.approx(rms, rel=1e-6)
 
 
 # ------------------------------------------------------------------ the picture
@@ -332,6 +503,7 @@ def test_cell_latex_shows_the_numbers_of_the_cell(picture):
 
 def test_every_option_of_the_page_has_a_text():
     keys = ([f"fm_kernel_{k}" for k in fm.KERNEL_CHOICES] + [f"fm_pool_{p}" for p in fm.POOLS]
+            + [f"fm_kernel_kind_{k}" for k in fm.KernelFacts.KINDS]
             + [f"fm_src_{s}" for s in ("shapes", "upload")] + [f"fm_upload_err_{c}" for c in fm.UploadError.CODES])
     assert not [k for k in keys if k not in TEXTS]
 
@@ -351,3 +523,14 @@ def test_pipeline_views_draw_every_stage_and_frame_the_worked_cell(picture):
     assert views.work.activated == 0.0 and views.work.pooled < 0  # the default cell is one ReLU zeroes
     collapse = fv.collapse_views(picture, fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
     assert len(collapse.pictures) == 4 and collapse.check.linear_gap < 1e-12
+
+
+def test_the_worked_cell_fits_a_phone_and_shows_the_kernel_exactly(picture):
+    """At 390 px the conv line was cut after the matrices, and blur's 0.0625 read 0.062."""
+    work = fm.cell_work(picture, fm.kernel("blur"), -0.5, "avg", "gelu", 14, 29)
+    conv, pooled, _ = fv.cell_latex(work, fm.kernel("blur"), -0.5, "avg", "GELU")
+    lines = conv.split(r"\\ &")  # the aligned lines (a matrix's rows end in \\ too, never before &)
+    assert len(lines) == 3 and r"\footnotesize" in lines[0] and "0.0625" in lines[0]
+    assert "0.5" not in lines[0].split(r"\odot")[1]
+    assert lines[1].strip(" &").endswith("- 0.5")  # the bias continues on its own line
+    assert len(pooled.split(r"\\ &")) == 3  # ¼(a + b / + c + d) / = mean
