@@ -248,7 +248,7 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_stage_{k}"):
             st.markdown(f"**{t(titles[k], lang)}**")
-            st.image(views.pictures[k], width="stretch")
+            st.image(views.pictures[k], width="stretch", alt=t(titles[k], lang))
             stats = views.stats[k]
             st.caption(t("fm_stage_caption", lang, rows=maps[k].shape[0], cols=maps[k].shape[1],
                          low=fv.fmt(stats.low, 3), high=fv.fmt(stats.high, 3)))
@@ -289,7 +289,7 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
     titles = ("fm_zoom_image", "fm_zoom_conv", "fm_zoom_pool", "fm_zoom_act")
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column:
-            st.image(views.zooms[k], caption=t(titles[k], lang), width="stretch")
+            st.image(views.zooms[k], caption=t(titles[k], lang), width="stretch", alt=t(titles[k], lang))
     work = views.work
     lines = fv.cell_latex(work, np.reshape(kern, (3, 3)), bias, pool, ACTIVATIONS[act].name.split(" (")[0])
     st.markdown(t("fm_step_conv", lang, i=work.source[0], j=work.source[1]))
@@ -315,7 +315,7 @@ def collapse_section(image: np.ndarray, own: bool, kern: tuple, bias: float, act
               t("fm_route_diff", lang, act=name))
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_route_{k}"):
-            st.image(views.pictures[k], caption=titles[k], width="stretch")
+            st.image(views.pictures[k], caption=titles[k], width="stretch", alt=titles[k])
     st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=fv.amount(check.linear_gap)))
     st.markdown(act_gap_sentence(check, act, lang))
     st.caption(pool_note(views, lang))

@@ -30,7 +30,8 @@ _SMALL_TEXT = ", ".join(f'[data-testid="stMain"] {selector}' for selector in (
     '[data-testid="stWidgetLabel"] p', 'button p', '[data-testid="stMetricLabel"] p',
     '[data-baseweb="select"] div', 'input', 'textarea', '[data-testid="stSliderThumbValue"]',
     '[data-testid="stSliderTickBarMin"]', '[data-testid="stSliderTickBarMax"]',
-    '[data-testid="stMarkdownContainer"] p', '[data-testid="stMarkdownContainer"] li',
+    '[data-testid="stMarkdownContainer"]', '[data-testid="stMarkdownContainer"] p',
+    '[data-testid="stMarkdownContainer"] li',
     '[data-testid="stExpander"] summary p', '[data-testid="stTab"] p', 'label p',
     '[data-testid="stRadio"] label div', '[data-testid="stTable"] td', '[data-testid="stTable"] th',
 ))
