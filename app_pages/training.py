@@ -401,7 +401,8 @@ def inside_section(split, lang: str, playing: bool) -> None:
                 st.caption(tr("trn_neurons_none"))
         with inside_right:
             st.markdown(f"**{tr('trn_network_title')}**")
-            st.graphviz_chart(tv.network_dot(trainer.model.params, lang, features=trainer.features),
+            st.graphviz_chart(tv.network_dot(trainer.model.params, lang, features=trainer.features,
+                                             font_scale=presenter.type_scale()),
                               width="stretch")
             st.caption(tr("trn_network_caption"))
 

@@ -52,11 +52,14 @@ def _edge_label(tail: str, number: int, value: float) -> str:
 
 
 def network_dot(w: Sequence[float], positive: str = WEIGHT_POSITIVE, negative: str = WEIGHT_NEGATIVE,
-                muted: str = MUTED) -> str:
+                muted: str = MUTED, font_scale: float = 1.0) -> str:
     """Graphviz DOT source of the 2-3-1 network, every edge labelled with its weight.
 
     Edge thickness grows with |w|; colour tells the sign (solid for positive, dashed
     orange for negative (the training page's colours too), so the sign survives a grey-scale projector; dotted grey for 0).
+    ``font_scale`` (presenter mode) enlarges the labels and the circles around them, not the
+    spacing: the drawing is stretched to its column, so larger type relative to the layout is
+    what makes it larger on screen.
     """
     w = [float(v) for v in w]
     edges = [
@@ -68,9 +71,9 @@ def network_dot(w: Sequence[float], positive: str = WEIGHT_POSITIVE, negative: s
     lines = [
         "digraph network {",
         '  graph [rankdir=LR, splines=line, nodesep=0.6, ranksep=1.5, ordering=out, bgcolor="transparent"];',
-        f'  node [shape=circle, width=0.8, fixedsize=true, style=filled, fillcolor="{NODE_FILL}", color="{muted}", '
-        'fontname="Helvetica", fontsize=14];',
-        '  edge [fontname="Helvetica", fontsize=16, arrowsize=0.6];',
+        f'  node [shape=circle, width={0.8 * font_scale:.2f}, fixedsize=true, style=filled, fillcolor="{NODE_FILL}", '
+        f'color="{muted}", fontname="Helvetica", fontsize={14 * font_scale:g}];',
+        f'  edge [fontname="Helvetica", fontsize={16 * font_scale:g}, arrowsize=0.6];',
         "  { rank=same; input1; input2; }",
         "  { rank=same; h1; h2; h3; }",
         f'  Output [fillcolor="{OUTPUT_FILL}"];',

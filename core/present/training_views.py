@@ -230,7 +230,7 @@ def _hex_to_rgb(colour: str) -> tuple[int, int, int]:
 
 
 def network_dot(params, lang: str, max_width: float = 6.0,
-                features: Sequence[str] = DEFAULT_FEATURES) -> str:
+                features: Sequence[str] = DEFAULT_FEATURES, font_scale: float = 1.0) -> str:
     """Graphviz DOT of the network: one node per unit, one edge per weight.
 
     The input nodes are the features the network is fed (``x₁``, ``x₁²``, ``sin(x₁)`` …,
@@ -239,7 +239,8 @@ def network_dot(params, lang: str, max_width: float = 6.0,
 
     Edge colour is the weight's sign (blue positive, orange negative, as the classes),
     pen width grows with ``|w|`` relative to the largest weight (0.3 … ``max_width``),
-    and small weights fade, so the connections that matter stand out.
+    and small weights fade, so the connections that matter stand out. ``font_scale``
+    (presenter mode) enlarges the labels and their circles, not the spacing.
     """
     weights = [np.asarray(W, dtype=float) for W, _ in params]
     finite = [np.abs(W[np.isfinite(W)]) for W in weights]
@@ -251,7 +252,8 @@ def network_dot(params, lang: str, max_width: float = 6.0,
         # width in inches decides how big its labels end up on screen.
         '  graph [rankdir=LR, splines=line, nodesep=0.14, ranksep=0.55, bgcolor="transparent"];',
         f'  node [shape=circle, style=filled, fillcolor="#FFFFFF", color="{MUTED}", fontcolor="{TEXT}", '
-        'fontname="Helvetica", fontsize=22, width=0.56, fixedsize=true, penwidth=1.2];',
+        f'fontname="Helvetica", fontsize={22 * font_scale:g}, width={0.56 * font_scale:.2f}, fixedsize=true, '
+        'penwidth=1.2];',
         '  edge [arrowhead=none];',
     ]
 
