@@ -1,0 +1,255 @@
+"""Browser-free learners: Streamlit's WebSocket protocol, spoken the way a browser speaks it.
+
+A class is 30 to 100 learners, each on their own device; on this machine headless
+browsers saturate the two cores long before the server does, so a class is measured
+with learners that do everything a browser does on the wire and nothing else (no
+drawing):
+
+1. :func:`record` opens the training page once in real headless Chromium, presses Play
+   and keeps every ``BackMsg`` the browser sent: the first run of the page (its query
+   string and page name), the Play click (every widget's state and the button's
+   trigger) and one automatic fragment rerun (the widget states a tick carries).
+2. :class:`Learner` replays them over its own WebSocket (``/_stcore/stream``,
+   subprotocol ``streamlit``), so the server sees a new session that behaves as that
+   browser did, and then does what Streamlit's frontend does with the server's
+   messages: an ``auto_rerun`` (fragment, interval) starts a ``setInterval`` that sends
+   that fragment's rerun every interval **whether or not the previous run has
+   finished** (the frontend's own rule; an ``auto_rerun`` with the interval already
+   running changes nothing), ``stop_auto_rerun`` clears it, and the start of a full
+   (non-fragment) run clears them all (``cleanupAutoReruns``).
+3. Every live-view payload that arrives (the ``trn_live_view`` bidi component's bytes)
+   is read for its frames' epochs: only the JSON header, as the browser's first step.
+
+A learner keeps a timeline of ``(time, newest epoch, frames received)`` and counts the
+script runs that finished, so the benchmark reads epochs/s and frames/s per learner over
+any window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import struct
+import time
+from dataclasses import dataclass, field
+
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+LIVE_COMPONENT = "trn_live_view"
+MAGIC = b"TRL1"
+
+
+@dataclass(frozen=True)
+class Recording:
+    """What one real browser sent: the first run, the Play click, a fragment tick."""
+
+    first: bytes
+    play: bytes
+    tick: bytes
+
+    def tick_for(self, fragment_id: str) -> bytes:
+        """The recorded tick, for ``fragment_id`` (the widget states stay those of the tick)."""
+        msg = BackMsg()
+        msg.ParseFromString(self.tick)
+        msg.rerun_script.fragment_id = fragment_id
+        msg.rerun_script.is_auto_rerun = True
+        return msg.SerializeToString()
+
+
+def _kind(payload: bytes) -> tuple[str, str, bool]:
+    msg = BackMsg()
+    msg.ParseFromString(payload)
+    state = msg.rerun_script
+    return msg.WhichOneof("type") or "", state.fragment_id, state.is_auto_rerun
+
+
+def record(base_url: str, path: str, query: str, chromium: str | None, args: list[str]) -> Recording:
+    """Open ``path?query`` in headless Chromium, press Play, wait for a tick; the messages."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    sent: list[bytes] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=args, headless=True)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p) if isinstance(p, bytes) else None))
+        page.goto(f"{base_url}/{path}?{query}")
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning'] .st-key-play",
+                               timeout=120_000)
+        button = page.locator(".st-key-play button").first
+        button.click()
+        expect(button).to_have_text(re.compile("Pause|暂停"), timeout=60_000)
+        page.wait_for_function("() => parseInt(document.querySelector('.trn-live').dataset.payloads) >= 3",
+                               timeout=60_000)
+        browser.close()
+    reruns = [p for p in sent if _kind(p)[0] == "rerun_script"]
+    first = reruns[0]
+    play = next(p for p in reruns[1:] if not _kind(p)[2])
+    tick = next(p for p in reruns if _kind(p)[2])
+    return Recording(first, play, tick)
+
+
+def live_epochs(payload: bytes) -> list[int]:
+    """The epochs of a live-view payload's frames (its JSON header only)."""
+    if payload[:4] != MAGIC:
+        return []
+    (n,) = struct.unpack_from("<I", payload, 4)
+    header = json.loads(payload[8:8 + n])
+    return [int(frame[0]) for frame in header.get("frames", [])]
+
+
+@dataclass
+class Learner:
+    """One browser-free learner (see the module docstring)."""
+
+    ws_url: str
+    recording: Recording
+    timeline: list = field(default_factory=list)  # (t, newest epoch, frames so far)
+    runs_finished: int = 0
+    fragment_runs_sent: int = 0
+    bytes_received: int = 0
+    errors: list = field(default_factory=list)
+    playing: bool = False
+    _intervals: dict = field(default_factory=dict)
+    _frames: int = 0
+    _epoch: int = 0
+
+    async def run(self, until: float) -> None:
+        """Join, press Play, keep ticking until the monotonic time ``until``."""
+        import websockets
+
+        try:
+            async with websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
+                                          open_timeout=120, ping_interval=None) as ws:
+                await ws.send(self.recording.first)
+                await self._receive_until_finished(ws)
+                await ws.send(self.recording.play)
+                self.playing = True
+                receiver = asyncio.create_task(self._receive(ws))
+                await asyncio.sleep(max(0.0, until - time.monotonic()))
+                receiver.cancel()
+                self._stop_intervals()
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a learner's failure is a figure of the run
+            self.errors.append(f"{type(error).__name__}: {error}")
+        finally:
+            self._stop_intervals()
+
+    async def _receive_until_finished(self, ws) -> None:
+        while True:
+            if self._handle(ws, await ws.recv()) == "finished":
+                return
+
+    async def _receive(self, ws) -> None:
+        try:
+            async for message in ws:
+                self._handle(ws, message)
+        except asyncio.CancelledError:
+            pass
+        except Exception as error:  # noqa: BLE001 - the connection dropped: count it
+            self.errors.append(f"{type(error).__name__}: {error}")
+
+    def _handle(self, ws, message) -> str | None:
+        if isinstance(message, str):
+            return None
+        self.bytes_received += len(message)
+        msg = ForwardMsg()
+        msg.ParseFromString(message)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session" and not msg.metadata.run.fragment_ids:
+            self._stop_intervals()  # a full run: the frontend's cleanupAutoReruns
+        elif kind == "auto_rerun":
+            self._start_interval(ws, msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+        elif kind == "stop_auto_rerun":
+            for fragment_id in msg.stop_auto_rerun.fragment_ids:
+                self._stop_interval(fragment_id)
+        elif kind == "delta":
+            self._read_delta(msg)
+        elif kind == "script_finished":
+            self.runs_finished += 1
+            return "finished"
+        return None
+
+    def _read_delta(self, msg) -> None:
+        element = msg.delta.new_element
+        if element.WhichOneof("type") != "bidi_component":
+            return
+        component = element.bidi_component
+        if not component.component_name.endswith(LIVE_COMPONENT):
+            return
+        epochs = live_epochs(component.bytes)
+        if epochs:
+            self._frames += len(epochs)
+            self._epoch = max(self._epoch, max(epochs))
+            self.timeline.append((time.monotonic(), self._epoch, self._frames))
+
+    def _start_interval(self, ws, fragment_id: str, interval: float) -> None:
+        running = self._intervals.get(fragment_id)
+        if running and running[0] == interval:
+            return  # the frontend keeps an interval that is already running
+        self._stop_interval(fragment_id)
+        message = self.recording.tick_for(fragment_id)
+
+        async def tick() -> None:
+            while True:
+                await asyncio.sleep(interval)
+                self.fragment_runs_sent += 1
+                await ws.send(message)  # sent whether or not the previous run finished
+
+        self._intervals[fragment_id] = (interval, asyncio.get_running_loop().create_task(tick()))
+
+    def _stop_interval(self, fragment_id: str) -> None:
+        running = self._intervals.pop(fragment_id, None)
+        if running:
+            running[1].cancel()
+
+    def _stop_intervals(self) -> None:
+        for fragment_id in list(self._intervals):
+            self._stop_interval(fragment_id)
+
+    # ------------------------------------------------------------------ figures
+
+    def rates(self, start: float, end: float) -> tuple[float, float]:
+        """``(epochs/s, frames/s)`` over the window ``[start, end]`` of the timeline."""
+        before = [row for row in self.timeline if row[0] <= start]
+        inside = [row for row in self.timeline if start < row[0] <= end]
+        first = before[-1] if before else (start, 0, 0)
+        last = inside[-1] if inside else first
+        seconds = max(end - start, 1e-9)
+        return (last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds
+
+
+async def _class(ws_url: str, recording: Recording, n: int, until: float, join_spread: float) -> list[Learner]:
+    learners = [Learner(ws_url, recording) for _ in range(n)]
+
+    async def join(i: int, learner: Learner) -> None:
+        await asyncio.sleep(join_spread * i / max(1, n))  # a class does not press Enter at once
+        await learner.run(until)
+
+    await asyncio.gather(*(join(i, learner) for i, learner in enumerate(learners)))
+    return learners
+
+
+def run_class(base_url: str, recording: Recording, n: int, seconds: float, on_window=None,
+              join_spread: float = 2.0, warmup: float = 3.0) -> list[Learner]:
+    """``n`` learners join (spread over ``join_spread`` s), play ``warmup + seconds``; each
+    is measured over the last ``seconds``. ``on_window(start, end)`` is called from a
+    thread at the window's start and end (the benchmark reads server CPU there)."""
+    import threading
+
+    ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
+    begin = time.monotonic()
+    window = (begin + join_spread + warmup, begin + join_spread + warmup + seconds)
+    if on_window is not None:
+        def marks() -> None:
+            for mark in window:
+                time.sleep(max(0.0, mark - time.monotonic()))
+                on_window(mark)
+        threading.Thread(target=marks, daemon=True).start()
+    learners = asyncio.run(_class(ws_url, recording, n, window[1] + 0.2, join_spread))
+    for learner in learners:
+        learner.window = window
+    return learners
