@@ -422,7 +422,7 @@ class _SmallStack:
     (None: no activation, for the linear stack alone)."""
 
     def __init__(self, hidden: list[int], seed: int, activation=None):
-        self.hidden = tuple(hidden)
+        self.hidden, self.seed = tuple(hidden), seed
         self.sizes = [2, *hidden, 1]
         self.weights, self.biases = col.random_stack(self.sizes, seed=seed)
         self.activation = activation
@@ -442,6 +442,15 @@ class _SmallStack:
         return col.term_scale(points, self.weights, self.biases, activation=self.activation)[:, 0]
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def bent_shape(hidden: tuple[int, ...], seed: int, act: str) -> col.BoundaryShape:
+    """The boundary of the stack with activation ``act``, measured on a grid
+    (:func:`core.lessons.collapse.boundary_shape`): as costly as its chart, and the same
+    on every rerun that keeps the widths, the seed and the activation."""
+    stack = _SmallStack(list(hidden), seed, ACTIVATIONS[act])
+    return col.boundary_shape(stack.bent, scale=stack.bent_scale)
+
+
 def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     """What is true of the two pictures in this state: the left line (in view or not), and
     the right boundary as measured (absent, straight, barely bent, bent)."""
@@ -452,7 +461,7 @@ def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     name = _activation_label(stack.activation.key)
     if stack.activation.key == "identity":
         return [*sentences, tr("col_contrast_identity")]
-    shape = col.boundary_shape(stack.bent, scale=stack.bent_scale)
+    shape = bent_shape(stack.hidden, stack.seed, stack.activation.key)
     if shape.kind == "slight":
         return [*sentences, tr("col_contrast_slight", act=name, dev=cv.fmt(shape.deviation, 4))]
     return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
