@@ -34,6 +34,7 @@ from ui import (
     url_value,
     write_to_url,
 )
+from ui.charts import pairs, vega_spec
 
 N_POINTS = 300
 P = cs.PARAMS_BY_KEY
@@ -96,8 +97,17 @@ def _widths_changed() -> None:
     st.session_state["col_depth"] = len(widths) + 1
 
 
-def _labels(x: str = "input₁", y: str = "input₂") -> dict:
-    return {"class1": tr("col_class1"), "class0": tr("col_class0"), "x": x, "y": y}
+# The page's charts are cached as finished Vega-Lite specs (as on the activations page):
+# building one with Altair and converting it costs ~85 ms, and most reruns change one
+# chart at most. Each cached function takes the numbers that determine its chart, never
+# a function: st.cache_data hashes a function by its code, not by the weights it closes
+# over, so two boundaries would share one entry. Texts come in translated: each language
+# has its own entries.
+
+
+def _labels(x: str = "input₁", y: str = "input₂") -> tuple[tuple[str, str], ...]:
+    """The chart texts, translated, as the sorted pairs a cached chart takes."""
+    return pairs({"class1": tr("col_class1"), "class0": tr("col_class0"), "x": x, "y": y})
 
 
 def _pct(value: float) -> str:
@@ -206,6 +216,14 @@ def proof_section(w, line: col.Line) -> None:
 # ------------------------------------------------------------ the boundary over data
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def network_boundary_spec(w: tuple[float, ...], X, y, labels: tuple) -> dict:
+    """The 2-3-1 network with weights ``w`` over the data: the sides of its line
+    a·x₁ + c·x₂ = 0 (:func:`core.lessons.collapse.boundary_231`) and the line itself."""
+    return vega_spec(boundary_chart(X, y, lambda points: col.forward_231(w, points), dict(labels),
+                                    line=col.boundary_231(w)))
+
+
 def boundary_section(w, line: col.Line, X, y, best) -> None:
     """The learner's line over the circle data, against the best any line can do."""
     st.header(tr("col_h_boundary"), divider="gray")
@@ -213,8 +231,7 @@ def boundary_section(w, line: col.Line, X, y, best) -> None:
     own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
     chart_col, text_col = st.columns([1.1, 1], gap="large")
     with chart_col:
-        st.altair_chart(boundary_chart(X, y, lambda points: col.forward_231(w, points), _labels(), line=line),
-                        width="content", key="col_boundary_chart")
+        st.vega_lite_chart(network_boundary_spec(w, X, y, _labels()), width="content", key="col_boundary_chart")
     with text_col:
         st.write(tr("col_boundary_text"))
         if line.kind != "none":
@@ -366,6 +383,12 @@ def depth_controls() -> tuple[int, list[int], int]:
     return depth, hidden, int(st.session_state["col_seed"])
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def singular_values_spec(singular, rank: int, labels: tuple) -> dict:
+    """Bars of σ1 ≥ σ2 ≥ … of the collapsed matrix, those beyond its rank in grey."""
+    return vega_spec(singular_values_chart(singular, rank, dict(labels)))
+
+
 def rank_section(depth: int, hidden: list[int], seed: int) -> None:
     """A random stack collapses to one matrix, whose rank is at most the narrowest layer."""
     sizes = [col.RANK_IO, *hidden, col.RANK_IO]
@@ -385,8 +408,8 @@ def rank_section(depth: int, hidden: list[int], seed: int) -> None:
         st.latex(cv.matrix_latex(W_all))
         st.latex(r"b = " + cv.matrix_latex(b_all))
     with sv_col:
-        labels = {"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")}
-        st.altair_chart(singular_values_chart(singular, rank, labels), width="stretch", key="col_sv_chart")
+        labels = pairs({"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")})
+        st.vega_lite_chart(singular_values_spec(singular, rank, labels), width="stretch", key="col_sv_chart")
     st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
     if rank < len(singular):
         st.write(tr("col_rank_lost", lost=len(singular) - rank, io=len(singular)))
@@ -395,9 +418,11 @@ def rank_section(depth: int, hidden: list[int], seed: int) -> None:
 
 
 class _SmallStack:
-    """The 2-…-1 stack of the contrast: the same random weights, linear or with ``activation``."""
+    """The 2-…-1 stack of the contrast: the same random weights, linear or with ``activation``
+    (None: no activation, for the linear stack alone)."""
 
-    def __init__(self, hidden: list[int], seed: int, activation):
+    def __init__(self, hidden: list[int], seed: int, activation=None):
+        self.hidden, self.seed = tuple(hidden), seed
         self.sizes = [2, *hidden, 1]
         self.weights, self.biases = col.random_stack(self.sizes, seed=seed)
         self.activation = activation
@@ -417,6 +442,15 @@ class _SmallStack:
         return col.term_scale(points, self.weights, self.biases, activation=self.activation)[:, 0]
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def bent_shape(hidden: tuple[int, ...], seed: int, act: str) -> col.BoundaryShape:
+    """The boundary of the stack with activation ``act``, measured on a grid
+    (:func:`core.lessons.collapse.boundary_shape`): as costly as its chart, and the same
+    on every rerun that keeps the widths, the seed and the activation."""
+    stack = _SmallStack(list(hidden), seed, ACTIVATIONS[act])
+    return col.boundary_shape(stack.bent, scale=stack.bent_scale)
+
+
 def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     """What is true of the two pictures in this state: the left line (in view or not), and
     the right boundary as measured (absent, straight, barely bent, bent)."""
@@ -427,10 +461,26 @@ def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     name = _activation_label(stack.activation.key)
     if stack.activation.key == "identity":
         return [*sentences, tr("col_contrast_identity")]
-    shape = col.boundary_shape(stack.bent, scale=stack.bent_scale)
+    shape = bent_shape(stack.hidden, stack.seed, stack.activation.key)
     if shape.kind == "slight":
         return [*sentences, tr("col_contrast_slight", act=name, dev=cv.fmt(shape.deviation, 4))]
     return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def linear_stack_spec(X, y, hidden: tuple[int, ...], seed: int, labels: tuple) -> dict:
+    """The random 2-…-1 stack without activation over the data: one affine map, so the
+    sides of one line, drawn from the collapsed W and b."""
+    stack = _SmallStack(list(hidden), seed)
+    return vega_spec(boundary_chart(X, y, stack.linear, dict(labels), line=stack.line, size=300))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def bent_stack_spec(X, y, hidden: tuple[int, ...], seed: int, act: str, labels: tuple) -> dict:
+    """The same stack with activation ``act`` after each hidden layer: the sign of its
+    output on a grid and the contour where it is 0 (0 up to rounding, see ``bent_scale``)."""
+    stack = _SmallStack(list(hidden), seed, ACTIVATIONS[act])
+    return vega_spec(boundary_chart(X, y, stack.bent, dict(labels), size=300, scale=stack.bent_scale))
 
 
 def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
@@ -439,16 +489,17 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
     st.write(tr("col_contrast_intro"))
     controls.selectbox(P["col_act"], tr("col_act"), format_func=_activation_label)
     stack = _SmallStack(hidden, seed, ACTIVATIONS[st.session_state["col_act"]])
+    labels = _labels(x="x₁", y="x₂")
     s1, s2 = st.columns(2, gap="large")
     with s1:
         st.markdown(f"**{tr('col_linear_stack')}**")
-        st.altair_chart(boundary_chart(X, y, stack.linear, _labels(x="x₁", y="x₂"), line=stack.line, size=300),
-                        width="content", key="col_linear_chart")
+        st.vega_lite_chart(linear_stack_spec(X, y, stack.hidden, seed, labels), width="content",
+                           key="col_linear_chart")
         st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X)))))
     with s2:
         st.markdown(f"**{tr('col_bent_stack', act=_activation_label(stack.activation.key))}**")
-        st.altair_chart(boundary_chart(X, y, stack.bent, _labels(x="x₁", y="x₂"), size=300, scale=stack.bent_scale),
-                        width="content", key="col_bent_chart")
+        st.vega_lite_chart(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
+                           width="content", key="col_bent_chart")
         st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X)))))
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
     if depth == 1:
@@ -460,6 +511,18 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
 # ----------------------------------------------------------------- bending the input
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def threshold_spec(x, y, threshold: float, above_is_one: bool, labels: tuple) -> dict:
+    """The points on a line and the best single threshold, its circle side in blue."""
+    return vega_spec(threshold_chart(x, y, threshold, above_is_one, dict(labels)))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def parabola_spec(x, y, W: float, B: float, labels: tuple) -> dict:
+    """Each point lifted to (x, W·x² + B), and the line Y = 0 that now separates them."""
+    return vega_spec(parabola_chart(x, y, W, B, dict(labels)))
+
+
 def bend_1d_section() -> None:
     """Points on a line: no threshold separates them, Y = W·x² + B does."""
     st.subheader(tr("col_h_bend_1d"))
@@ -467,8 +530,8 @@ def bend_1d_section() -> None:
     t1, t2 = st.columns(2, gap="large")
     with t1:
         st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
-        st.altair_chart(threshold_chart(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
-                        width="stretch", key="col_threshold_chart")
+        st.vega_lite_chart(threshold_spec(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
+                           width="stretch", key="col_threshold_chart")
         st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
     with t2:
         st.markdown(tr("col_parabola_title"))
@@ -476,8 +539,8 @@ def bend_1d_section() -> None:
         controls.slider(P["col_sq_w"], "W", step=0.1, format="%.1f", where=s_w)
         controls.slider(P["col_sq_b"], "B", step=0.05, format="%.2f", where=s_b)
         W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
-        st.altair_chart(parabola_chart(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
-                        width="stretch", key="col_parabola_chart")
+        st.vega_lite_chart(parabola_spec(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
+                           width="stretch", key="col_parabola_chart")
         # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
         st.metric(tr("col_parabola_accuracy"),
                   _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))))
@@ -488,6 +551,18 @@ def bend_1d_section() -> None:
         st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=cv.fmt(cut, 2)))
 
 
+@st.cache_data(max_entries=4, show_spinner=False)
+def feature_space_spec(X, y, t: float, labels: tuple) -> dict:
+    """The data at (x₁², x₂²) and the straight line z₁ + z₂ = t."""
+    return vega_spec(feature_space_chart(X, y, t, dict(labels)))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def circle_spec(X, y, radius: float, labels: tuple) -> dict:
+    """The data in (x₁, x₂) and the circle x₁² + x₂² = radius² that line is."""
+    return vega_spec(circle_chart(X, y, radius, dict(labels)))
+
+
 def bend_2d_section(X, y) -> None:
     """The circle in (x₁², x₂²) is split by a straight line: a circle back in (x₁, x₂)."""
     st.subheader(tr("col_h_bend_2d"))
@@ -496,12 +571,12 @@ def bend_2d_section(X, y) -> None:
     f1, f2 = st.columns(2, gap="large")
     with f1:
         st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
-        st.altair_chart(feature_space_chart(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
-                        width="content", key="col_feature_chart")
+        st.vega_lite_chart(feature_space_spec(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
+                           width="content", key="col_feature_chart")
     with f2:
         st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
-        st.altair_chart(circle_chart(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
-                        key="col_circle_chart")
+        st.vega_lite_chart(circle_spec(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
+                           key="col_circle_chart")
     st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
     st.write(tr("col_bend_2d_text"))
 

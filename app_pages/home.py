@@ -15,6 +15,7 @@ from core.lessons import path as lp
 from core.present import lesson_views as lv
 from core.present import training_views as tv
 from ui import current_lang, presenter, show_url_notices, tr
+from ui.charts import pairs, vega_spec
 
 ss = st.session_state
 CARDS = (
@@ -46,13 +47,14 @@ def quiz_values() -> dict:
     return lp.quiz_values()
 
 
-def labels() -> dict:
+def labels() -> tuple[tuple[str, str], ...]:
     """Names of the two classes and the squared axes, for the squared-space chart."""
-    return {"class1": tr("col_class1"), "class0": tr("col_class0"), "x": "x₁²", "y": "x₂²"}
+    return pairs({"class1": tr("col_class1"), "class0": tr("col_class0"), "x": "x₁²", "y": "x₂²"})
 
 
-def names(keys, lang: str) -> dict:
-    return {key: tv.activation_label(key, lang) for key in keys}
+def names(keys, lang: str) -> tuple[tuple[str, str], ...]:
+    """Each activation's name in ``lang``, as (key, name) pairs."""
+    return pairs({key: tv.activation_label(key, lang) for key in keys})
 
 
 # ------------------------------------------------------------------ the top of the page
@@ -240,6 +242,35 @@ def path_section(lang: str) -> None:
 # ------------------------------------------------------------------ the pictures
 # Before the answer a step shows a picture that poses its question without giving the
 # answer away; after it, the picture of what happened.
+#
+# The charts are cached as finished Vega-Lite specs (as on the activations page): building
+# one with Altair and converting it costs ~85 ms, and the same few pictures come back on
+# every rerun. The arguments are the numbers and the translated texts that determine a
+# chart, so each language has its own entries.
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def squared_spec(X, y, t: float, texts: tuple) -> dict:
+    """The points at (x₁², x₂²) and the straight cut x₁² + x₂² = t."""
+    return vega_spec(lv.squared_space_chart(X, y, t, dict(texts)))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def step_spec(k: float, step_label: str, soft_label: str) -> dict:
+    """The step and σ(k·x)."""
+    return vega_spec(lv.step_vs_sigmoid_chart(k, step_label, soft_label))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def curves_spec(keys: tuple[str, ...], value: str, names: tuple, y_title: str) -> dict:
+    """f (``value="f"``) or f′ (``"df"``) of the activations ``keys``."""
+    return vega_spec(lv.curves_chart(keys, value, dict(names), y_title))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def depth_spec(keys: tuple[str, ...], depth: int, names: tuple, words: tuple) -> dict:
+    """What is left of a gradient after 1…``depth`` layers of each activation."""
+    return vega_spec(lv.depth_chart(keys, depth, dict(names), dict(words)))
 
 
 def data_picture(key: str, rev: lp.Reveal, lang: str) -> None:
@@ -252,8 +283,7 @@ def rule_picture(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def bend_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.altair_chart(lv.squared_space_chart(rev.figure["X"], rev.figure["y"], rev.figure["t"], labels()),
-                    width="content")
+    st.vega_lite_chart(squared_spec(rev.figure["X"], rev.figure["y"], rev.figure["t"], labels()), width="content")
     rule_picture(key, rev, lang)
 
 
@@ -265,8 +295,7 @@ def answer_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def soft_step(k: float) -> None:
-    st.altair_chart(lv.step_vs_sigmoid_chart(k, tr("lesson_threshold_step"), tr("lesson_threshold_soft", k=k)),
-                    width="stretch")
+    st.vega_lite_chart(step_spec(k, tr("lesson_threshold_step"), tr("lesson_threshold_soft", k=k)), width="stretch")
 
 
 def gentle_step(key: str, rev: lp.Reveal, lang: str) -> None:
@@ -281,20 +310,19 @@ def steep_step(key: str, rev: lp.Reveal, lang: str) -> None:
 def curves(key: str, rev: lp.Reveal, lang: str) -> None:
     """f (unbounded) or f′ (slope) of the step's activations."""
     keys, value = rev.figure["keys"], "f" if key == "unbounded" else "df"
-    st.altair_chart(lv.curves_chart(keys, value, names(keys, lang), Y_TITLES[value]), width="stretch")
+    st.vega_lite_chart(curves_spec(keys, value, names(keys, lang), Y_TITLES[value]), width="stretch")
     st.caption(tr(f"lesson_{key}_caption"))
 
 
 def sigmoid_slope(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.altair_chart(lv.curves_chart(("sigmoid",), "df", names(("sigmoid",), lang), Y_TITLES["df"]),
-                    width="stretch")
+    st.vega_lite_chart(curves_spec(("sigmoid",), "df", names(("sigmoid",), lang), Y_TITLES["df"]), width="stretch")
     st.caption(tr("lesson_care_caption", **rev.values))
 
 
 def depth_picture(key: str, rev: lp.Reveal, lang: str) -> None:
     keys = rev.figure["keys"]
-    words = {w: tr(f"lesson_care_{w}") for w in ("reference", "factor", "layers", "alive", "open")}
-    st.altair_chart(lv.depth_chart(keys, rev.figure["depth"], names(keys, lang), words), width="stretch")
+    words = pairs({w: tr(f"lesson_care_{w}") for w in ("reference", "factor", "layers", "alive", "open")})
+    st.vega_lite_chart(depth_spec(keys, rev.figure["depth"], names(keys, lang), words), width="stretch")
     st.caption(tr("lesson_care_after"))
 
 

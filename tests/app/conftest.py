@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,19 @@ def run_page(page: str | None = None, lang: str = "en", timeout: float = 60, **q
         at.switch_page(page)
         at.run()
     return at
+
+
+def chart_texts(chart) -> set[str]:
+    """Every string in a chart's Vega-Lite spec (titles, legend names, colours, ...): the spec
+    arrives as JSON with Chinese escaped, so it is searched parsed."""
+    def strings(value) -> set[str]:
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            return set().union(*map(strings, value))
+        return {value} if isinstance(value, str) else set()
+
+    return strings(json.loads(chart.proto.spec))
 
 
 def assert_clean(at: AppTest) -> None:

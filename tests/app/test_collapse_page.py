@@ -1,11 +1,12 @@
 """The linear-collapse page under Streamlit's AppTest: renders, reacts, restores from the URL."""
 
+import pyarrow as pa
 import pytest
 
 from core.i18n import t
 from core.lessons import collapse as col
 from core.present import collapse_views as cv
-from tests.app.conftest import assert_clean, run_page
+from tests.app.conftest import assert_clean, chart_texts, run_page
 
 PAGE = "app_pages/collapse.py"
 
@@ -16,6 +17,16 @@ def _latex(at) -> list[str]:
 
 def _charts(at) -> list[str]:
     return [element.proto.spec for element in at.get("vega_lite_chart")]
+
+
+def _drawn(at) -> list[tuple[str, tuple[bytes, ...]]]:
+    """Each chart as the browser receives it: its spec and its datasets (Arrow bytes)."""
+    return [(c.proto.spec, tuple(d.data.data for d in c.proto.datasets)) for c in at.get("vega_lite_chart")]
+
+
+def _rows(chart) -> list[list[dict]]:
+    """The rows of each of a chart's datasets."""
+    return [pa.ipc.open_stream(d.data.data).read_all().to_pylist() for d in chart.proto.datasets]
 
 
 def _weights(at) -> tuple[float, ...]:
@@ -51,6 +62,39 @@ def test_changing_a_weight_changes_the_derivation_and_the_picture(lang):
     assert at.get("graphviz_chart")[0].proto.spec != dot_before
     assert "w1=-0.3" in at.get("graphviz_chart")[0].proto.spec
     assert at.query_params["w1"] in ("-0.3", ["-0.3"])
+
+
+def test_a_cached_chart_follows_the_weights_there_and_back():
+    """The charts are cached: a new w1 must draw the boundary of the new weights (not a
+    stale entry), and the old w1 the very chart of before; the charts that do not depend
+    on the weights stay as they were."""
+    at = run_page(PAGE)
+    first = _drawn(at)
+    at.slider(key="w1").set_value(1.0).run()
+    assert_clean(at)
+    changed = _drawn(at)
+    assert changed[0] != first[0]
+    assert changed[1:] == first[1:]
+    segment = col.boundary_231((1.0, *col.DEFAULT_WEIGHTS[1:])).segment(1.0)
+    rules = [rows for rows in _rows(at.get("vega_lite_chart")[0]) if len(rows) == 1 and "x2" in rows[0]]
+    assert [tuple(rules[0][0][k] for k in ("x", "y", "x2", "y2"))] == [pytest.approx(segment)]
+    at.slider(key="w1").set_value(col.DEFAULT_WEIGHTS[0]).run()
+    assert _drawn(at) == first
+
+
+def test_the_chinese_charts_after_an_english_run_are_in_chinese():
+    """Cached charts carry their texts: switching the language on the same state draws
+    every chart with the Chinese names, none left over from the English run."""
+    at = run_page(PAGE, lang="en")
+    at.sidebar.selectbox(key="lang").set_value("zh").run()
+    assert_clean(at)
+    texts = [chart_texts(chart) for chart in at.get("vega_lite_chart")]
+    assert len(texts) == 8
+    english = {t(key, "en") for key in ("col_class1", "col_class0", "col_sv_kept", "col_sv_axis")}
+    assert not any(shown & english for shown in texts)
+    assert t("col_sv_axis", "zh") in texts[1]  # the singular values
+    classes = {t("col_class1", "zh"), t("col_class0", "zh")}
+    assert all(classes <= shown for shown in texts[:1] + texts[2:])
 
 
 def test_random_and_reset_buttons():

@@ -12,7 +12,7 @@ import pytest
 from core.i18n import t
 from core.lessons import path as lp
 from core.state import training as ts
-from tests.app.conftest import assert_clean, run_page
+from tests.app.conftest import assert_clean, chart_texts, run_page
 
 HOME = "app_pages/home.py"
 STATIONS = ("before", *lp.STEP_KEYS, "after")
@@ -89,6 +89,24 @@ def test_every_step_reveals_its_explanation(lang):
     assert at.session_state["_lesson_station"] == STATIONS.index("after")
     assert shows(at, t("lesson_progress", lang, done=8, total=8))
     assert any(t("lesson_all_done", lang) in s.value for s in at.success)
+
+
+def test_the_step_charts_follow_the_language():
+    """The pictures are cached with their texts: after the English page, the same stations
+    in Chinese draw the Chinese labels (the step chart's series, the depth chart's axis)."""
+    at = go_to(run_page(lang="en"), "threshold")
+    go_to(at, "care")
+    check(at, "care", lp.STEPS_BY_KEY["care"].question.options[0])  # the depth chart
+    (depth,) = at.get("vega_lite_chart")
+    assert t("lesson_care_layers", "en") in chart_texts(depth)
+    at.sidebar.selectbox(key="lang").set_value("zh").run()
+    assert_clean(at)
+    (depth,) = at.get("vega_lite_chart")
+    assert t("lesson_care_layers", "zh") in chart_texts(depth)
+    assert t("lesson_care_layers", "en") not in chart_texts(depth)
+    (step,) = go_to(at, "threshold").get("vega_lite_chart")
+    assert t("lesson_threshold_step", "zh") in chart_texts(step)
+    assert t("lesson_threshold_step", "en") not in chart_texts(step)
 
 
 def test_check_without_an_answer_asks_for_one(lang):
