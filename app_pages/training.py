@@ -53,6 +53,7 @@ from ui.training_draw import draw_panel
 from ui.training_files import features_select, files_section, linear_text
 from ui.training_inside import inside_views
 from ui.uploads import explain_uploader
+from ui.visibility import visible
 
 ss = st.session_state
 P = ts.PARAMS_BY_KEY
@@ -286,13 +287,21 @@ def divergence_notice(trainer: Trainer) -> None:
 
 def tick_frames(sess: TrainingSession) -> list:
     """This tick's frames: training for the time since the last tick, within this
-    learner's share of the server."""
+    learner's share of the server (and the training it did, reported to the share)."""
     if not sess.playing:
         CLASSROOM.leave(ss["trn_learner"])
         return []
     elapsed = sess.since_last_tick(time.monotonic(), first=ts.tick_seconds(ss["speed"]))
     budget = CLASSROOM.grant(ss["trn_learner"], elapsed)
-    return sess.tick(elapsed, ts.speed_epochs(ss["speed"]), budget)
+    start = time.thread_time()
+    frames = sess.tick(elapsed, ts.speed_epochs(ss["speed"]), budget)
+    CLASSROOM.spent(time.thread_time() - start)
+    return frames
+
+
+def tick_every() -> float:
+    """Seconds between two ticks while playing: the speed's, longer when the class is large."""
+    return CLASSROOM.tick_seconds(ts.tick_seconds(ss["speed"]))
 
 
 def live_metrics(frame) -> None:
@@ -310,13 +319,17 @@ def live_section(split, lang: str) -> None:
     live_metrics(sess.frame())
     ss["_trn_page_run"] = True
 
-    @st.fragment(run_every=ts.tick_seconds(ss["speed"]) if sess.playing else None)
+    ss["_trn_tick_every"] = every = tick_every()
+
+    @st.fragment(run_every=every if sess.playing else None)
     def live() -> None:
         sess = session()
         full = ss.pop("_trn_page_run", False)
         was_playing = sess.playing
         frames = tick_frames(sess)
-        if was_playing and not sess.playing:  # diverged: show the notice, flip the button
+        # Diverged (show the notice, flip the button), or the class's size asks for
+        # another tick interval: only a page run can change a fragment's interval.
+        if (was_playing and not sess.playing) or (sess.playing and tick_every() != ss["_trn_tick_every"]):
             st.rerun(scope="app")
         ticks = ss["_trn_ticks"] = ss.get("_trn_ticks", 0) + 1
         run = f"{ss['trn_learner']}-{sess.run_id}"
@@ -328,7 +341,7 @@ def live_section(split, lang: str) -> None:
             sess.trainer, frames or [sess.frame()], run=run, lang=lang, split=split, playing=sess.playing,
             full=everything, catch_up=full, show_test=ss["trn_show_test"], discretize=ss["trn_discretize"],
             metrics="train_metrics", codec="raw" if ss.get("trn_raw_frames") else "deflate",
-            tick=ts.tick_seconds(ss["speed"]), history=history, type_scale=presenter.type_scale())
+            tick=ss["_trn_tick_every"], history=history, type_scale=presenter.type_scale())
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 
@@ -380,10 +393,17 @@ def findings_section(split, playing: bool) -> None:
 
 
 def inside_section(split, lang: str, playing: bool) -> None:
-    st.divider()
-    st.subheader(tr("trn_tab_inside"))
+    """The neuron maps and the network drawing: refreshed on the slow clock while playing,
+    and only while on screen (rendering every neuron's map costs the server most)."""
+    with st.container(key="trn_inside"):
+        st.divider()
+        st.subheader(tr("trn_tab_inside"))
+        on_screen = visible("trn_inside")
+        inside_views_fragment(split, lang, ts.INSIDE_SECONDS if playing and on_screen else None)
 
-    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+
+def inside_views_fragment(split, lang: str, every: float | None) -> None:
+    @st.fragment(run_every=every)
     def inside() -> None:
         trainer = session().trainer
         dead = next((f.layers for f in current_findings(split) if f.code == "dead_units"), {})
@@ -419,12 +439,20 @@ def compare_footer(trainer: Trainer, m) -> str:
 
 
 def compare_section(split, lang: str, playing: bool) -> None:
-    st.divider()
-    st.subheader(tr("trn_compare_title"))
-    controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
-                         format_func=lambda v: tv.activation_label(v, lang), placeholder=tr("trn_compare_placeholder"))
+    """Compared networks train with the main one; their panels refresh while playing only
+    when there are some (two or more) and they are on screen."""
+    with st.container(key="trn_compare_section"):
+        st.divider()
+        st.subheader(tr("trn_compare_title"))
+        controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
+                             format_func=lambda v: tv.activation_label(v, lang),
+                             placeholder=tr("trn_compare_placeholder"))
+        ticking = playing and len(session().compared) >= 2 and visible("trn_compare_section")
+        compare_panels(split, lang, ts.COMPARE_SECONDS if ticking else None)
 
-    @st.fragment(run_every=ts.COMPARE_SECONDS if playing else None)
+
+def compare_panels(split, lang: str, every: float | None) -> None:
+    @st.fragment(run_every=every)
     def compare() -> None:
         sess = session()
         trainers = sess.compared

@@ -160,6 +160,36 @@ class History:
         """Independent copies of every record."""
         return {k: np.array(self[k]) for k in self.KEYS}
 
+    def since(self, first: int) -> dict[str, np.ndarray]:
+        """The rows that start at epoch ``first`` or later, in :meth:`merged`'s keys (the
+        start included when ``first`` is 0): what a live view that holds the rest lacks.
+        Only those rows are copied, so a tick pays for what it sends, not for the record."""
+        if self._start_epoch is None:
+            return self.merged(1)
+        rows = slice(0, self._rows)
+        firsts = self._epoch[rows] - self._count[rows] + 1
+        i = int(np.searchsorted(firsts, first, side="left"))
+        take = slice(i, self._rows)
+        out = {"epoch": self._epoch[take].copy(), "count": self._count[take].copy()}
+        tables = {"": self._value[take], "_low": self._low[take], "_high": self._high[take]}
+        for name in (*self._COLUMNS, "grad_norms"):
+            column = self._index(name)
+            for suffix, table in tables.items():
+                out[name + suffix] = table[:, column].copy()
+        if first <= self._start_epoch:
+            for key in out:
+                out[key] = np.concatenate((np.asarray([self._start_value(key)]).reshape((1, *out[key].shape[1:])),
+                                           out[key]))
+        out["first"] = out["epoch"] - out["count"] + 1
+        return out
+
+    def _start_value(self, key: str):
+        """The start's entry under a key of :meth:`since` (its band is its value)."""
+        if key in ("epoch", "count"):
+            return self._start_epoch if key == "epoch" else 1
+        name = key.removesuffix("_low").removesuffix("_high")
+        return self._start[self._index(name)]
+
     def merged(self, limit: int) -> dict[str, np.ndarray]:
         """The record in at most ``limit`` rows (the start kept on its own): the rows
         merged in pairs, as when the record fills, as often as needed. Keys: ``epoch``,

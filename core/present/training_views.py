@@ -172,9 +172,7 @@ def history_update(history, sent, run: str, limit: int = HISTORY_POINTS) -> tupl
     if sent is None or sent[0] != run or sent[1] != history.stride:
         payload = history_header(history, limit)
     else:
-        table = history.merged(len(history))
-        rows = np.flatnonzero(table["first"] >= sent[2])
-        payload = _rows_payload(table, rows, replace=False)
+        payload = _rows_payload(history.since(sent[2]), slice(None), replace=False)
     return payload, (run, history.stride, payload["first"][-1])
 
 

@@ -64,6 +64,14 @@ def _kind(payload: bytes) -> tuple[str, str, bool]:
     return msg.WhichOneof("type") or "", state.fragment_id, state.is_auto_rerun
 
 
+def _presses(payload: bytes, key: str) -> bool:
+    """Whether this rerun is the click of the button with ``key`` (its trigger is set)."""
+    msg = BackMsg()
+    msg.ParseFromString(payload)
+    return any(w.id.endswith(f"-{key}") and w.WhichOneof("value") == "trigger_value" and w.trigger_value
+               for w in msg.rerun_script.widget_states.widgets)
+
+
 def record(base_url: str, path: str, query: str, chromium: str | None, args: list[str]) -> Recording:
     """Open ``path?query`` in headless Chromium, press Play, wait for a tick; the messages."""
     import re
@@ -86,7 +94,7 @@ def record(base_url: str, path: str, query: str, chromium: str | None, args: lis
         browser.close()
     reruns = [p for p in sent if _kind(p)[0] == "rerun_script"]
     first = reruns[0]
-    play = next(p for p in reruns[1:] if not _kind(p)[2])
+    play = next(p for p in reruns if _presses(p, "play"))
     tick = next(p for p in reruns if _kind(p)[2])
     return Recording(first, play, tick)
 

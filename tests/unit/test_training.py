@@ -431,3 +431,16 @@ def test_divergence_is_a_state_not_an_exception(cfg):
     assert t.run(10) == 0 and t.epoch == done
     assert len(t.history) == done + 1 and np.isfinite(t.history.train_loss).all()
     assert all(math.isfinite(v) for v in t.metrics().values())
+
+
+def test_since_gives_exactly_the_rows_from_an_epoch_on():
+    h = History(16, 2)
+    for e in range(300):
+        h.append(e, (e, -e, 0.5, 0.25), (e, 2 * e))
+    whole = h.merged(len(h))
+    for first in (0, 1, int(whole["first"][5]), int(whole["first"][-1])):
+        part = h.since(first)
+        keep = whole["first"] >= first
+        assert set(part) == set(whole)
+        for key in whole:
+            np.testing.assert_array_equal(part[key], whole[key][keep], err_msg=f"{key} from {first}")

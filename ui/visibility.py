@@ -1,0 +1,47 @@
+"""Whether a section of the page is on the learner's screen: views nobody sees cost nothing.
+
+A fragment that ticks while training plays (the neuron maps, the compare panels) costs
+the server a script run every few seconds for every learner, whether or not the learner
+has scrolled to it; in a class of 60 those runs were most of the server's work. This
+small component sits inside a section and tells the server, through its one state value,
+whether the section is in (or near) the viewport (an ``IntersectionObserver`` in the
+browser). The page ticks the section's fragment only while it is visible; scrolling it
+into view reruns the page once, and the fragment starts ticking again.
+
+The first report arrives a moment after the page is drawn; until then a section counts
+as visible, so a learner who never scrolls is not left with a stale picture.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+#: The browser reports a change of visibility, with a margin so a section just below the
+#: screen starts ticking before it scrolls in.
+VISIBILITY_JS = """export default function (component) {
+  const { parentElement, setStateValue, data } = component;
+  const section = parentElement.closest(`.st-key-${data.section}`) || parentElement.parentElement;
+  if (parentElement.__visibility && parentElement.__visibility.section === section) return;
+  if (parentElement.__visibility) parentElement.__visibility.observer.disconnect();
+  let last = null;
+  const observer = new IntersectionObserver((entries) => {
+    const seen = entries.some((e) => e.isIntersecting);
+    if (seen !== last) { last = seen; setStateValue("visible", seen); }
+  }, { rootMargin: "200px 0px 200px 0px" });
+  observer.observe(section);
+  parentElement.__visibility = { observer, section };
+}"""
+
+_component = st.components.v2.component("page_section_visibility", js=VISIBILITY_JS, isolate_styles=False)
+
+
+def _changed() -> None:
+    """A change of visibility reruns the page (a state value needs a callback)."""
+
+
+def visible(section: str) -> bool:
+    """Mount the reporter inside the container with key ``section``; True while it is on
+    (or within 200 px of) the screen, or not yet reported."""
+    result = _component(key=f"{section}_visibility", data={"section": section}, on_visible_change=_changed,
+                        default={"visible": True})
+    return bool(result.get("visible", True))
