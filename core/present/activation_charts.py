@@ -409,7 +409,8 @@ def torch_spelling(act: Activation, params: Mapping | None) -> str:
     """The PyTorch module that computes the curve drawn: ``nn.LeakyReLU(negative_slope=0.25)``."""
     text = act.torch_name
     for name, value in with_defaults(act, params).items():
-        text = re.sub(rf"\b{name}=[^,)]+", f"{name}={_py_number(value)}", text)
+        arg = act.torch_arg(name)  # PReLU's a is set by init=
+        text = re.sub(rf"\b{arg}=[^,)]+", f"{arg}={_py_number(value)}", text)
     return text
 
 
@@ -428,7 +429,8 @@ def keras_spelling(act: Activation, params: Mapping | None) -> tuple[str | None,
     for name, value in with_defaults(act, params).items():
         kp = KERAS_PARAMS[(act.key, name)]
         if kp.name is not None:
-            text = re.sub(rf"\b{kp.name}=[^,)]+", f"{kp.name}={_py_number(value)}", text)
+            written = kp.template.format(_py_number(value))  # an initializer for PReLU's a
+            text = re.sub(rf"\b{kp.name}=[^,)]+", lambda _: f"{kp.name}={written}", text)
         elif kp.fixed is not None:
             if value != kp.fixed:
                 missing.append((name, kp.fixed))

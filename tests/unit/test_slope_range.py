@@ -86,6 +86,7 @@ CLOSED_FORMS = {
     "tanhshrink": (0.0, True, 1.0, False),  # tanh² ∈ [0, 1)
     "softshrink": (0.0, True, 1.0, True),
     "hardshrink": (0.0, True, 1.0, True),
+    "prelu": (0.25, True, 1.0, True),  # a (where it starts) for x ≤ 0, 1 beyond
 }
 
 
@@ -113,6 +114,7 @@ def test_every_function_has_its_range_of_slopes(key):
     ("leaky_relu", {"negative_slope": 1.0}, (1.0, True, 1.0, True)),  # the identity
     ("hardtanh", {"min_val": 0.0, "max_val": 0.0}, (0.0, True, 0.0, True)),  # flat everywhere
     ("softplus", {"beta": 0.1}, (0.0, False, 1.0, True)),  # the switch moves to x = 200
+    ("prelu", {"a": -0.5}, (-0.5, True, 1.0, True)),  # a learned a may go negative
 ])
 def test_the_range_follows_the_parameters(key, params, expected):
     r = slope_range(ACTIVATIONS[key], params)
