@@ -296,9 +296,27 @@ def live_section(split, lang: str) -> None:
             ss["trn_raw_frames"] = True
 
     live()
+    if sess.trainer.model.learned:
+        learned_slopes(sess.playing)
     st.caption(tv.legend_html(tr("trn_boundary_caption")), unsafe_allow_html=True)  # marks as big as the text
     st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
+
+
+def learned_slopes(playing: bool) -> None:
+    """PReLU's learned slope of each hidden layer, read from the model: a caption of its
+    own, on the slow clock of the inside views (a network without one draws nothing)."""
+
+    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    def slopes() -> None:
+        model = session().trainer.model
+        if not model.learned:  # the settings changed under a running fragment
+            return
+        start = tv.format_slope(model.act_params[model.learned])
+        with st.container(key="trn_slopes"):
+            st.caption(tr("trn_slopes", slopes=tv.slopes_text(model.slopes, current_lang()), start=start))
+
+    slopes()
 
 
 def findings_text(finding) -> str:
@@ -388,7 +406,10 @@ def compare_section(split, lang: str, playing: bool) -> None:
                     codec="raw" if ss.get("trn_raw_frames") else "deflate",
                     history_points=tv.COMPARE_HISTORY_POINTS)
                 live_view(payload, key=f"trn_compare_view_{i}")
-                st.caption(tr("trn_compare_metric", epoch=f"{m['epoch']:,}", acc=tv.format_percent(m["test_acc"])))
+                metric = tr("trn_compare_metric", epoch=f"{m['epoch']:,}", acc=tv.format_percent(m["test_acc"]))
+                if trainer.model.learned:  # a PReLU panel: its own learned slopes
+                    metric += " · " + tr("trn_compare_slopes", slopes=tv.slopes_text(trainer.model.slopes, lang))
+                st.caption(metric)
 
     compare()
 

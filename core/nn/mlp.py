@@ -81,10 +81,25 @@ from scipy.special import expit
 from core.nn.activations import ACTIVATIONS, HE_ACTIVATIONS, auto_init
 from core.nn.losses import get_loss, make_penalty
 
-__all__ = ["HE_ACTIVATIONS", "INITS", "MLP", "auto_init"]
+__all__ = ["HE_ACTIVATIONS", "INITS", "MLP", "auto_init", "per_layer_params"]
 
 INITS = ("auto", "glorot", "he", "zeros")
 
+
+
+def per_layer_params(activation: str, act_params, n_hidden: int) -> list[dict]:
+    """The activation's parameters in each of ``n_hidden`` hidden layers, defaults filled in.
+
+    ``act_params``: None (the defaults), one dict for every layer, or a list of one dict
+    per layer (:attr:`MLP.hidden_params`: a PReLU layer's own learned a). For code that
+    computes a network's pass from its ``params`` without the model."""
+    defaults = ACTIVATIONS[activation].params
+    if act_params is None or isinstance(act_params, dict):
+        return [{**defaults, **(act_params or {})}] * n_hidden
+    per_layer = list(act_params)
+    if len(per_layer) != n_hidden:
+        raise ValueError(f"expected parameters for {n_hidden} hidden layers, got {len(per_layer)}")
+    return [{**defaults, **p} for p in per_layer]
 
 
 class MLP:
