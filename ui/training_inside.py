@@ -107,7 +107,9 @@ def _neuron_check(get_model: Callable, lang: str, to_inputs, input_names) -> Non
     st.markdown(f"**{tr('ins_walk_title')}**")
     with st.container(key="ins_walk"):
         st.markdown(iv.walk_table(steps, lang))
-    st.caption(tr("ins_walk_caption") + (" " + tr("ins_learned_note") if model.learned else ""))
+    st.caption(tr("ins_walk_caption"))
+    if model.learned:  # its own caption: a sentence appended with " " reads wrong in Chinese
+        st.caption(tr("ins_learned_note"))
 
 
 # ------------------------------------------------------------------ the plane, layer by layer

@@ -70,7 +70,7 @@ def test_the_hand_check_uses_the_learned_slope():
     expected = float(model(at).predict_proba(point)[0])
     shown = float(re.search(r"p = ([0-9.]+)", probability(at)).group(1))
     assert shown == pytest.approx(expected, abs=5e-4)
-    assert t("ins_learned_note", "en") in " ".join(captions(at))
+    assert t("ins_learned_note", "en") in captions(at)
 
 
 def test_the_layer_warp_uses_the_learned_slope():
