@@ -79,6 +79,14 @@ def sup_cells(sup) -> tuple[str, str]:
     return tr("act_sup_value", v=ac.fmt(sup.value, 4)), tr("act_sup_where", where=where, values=values)
 
 
+def slope_range_cell(r) -> str:
+    """The values of f′ on the whole line, and what a negative lowest slope means."""
+    if r.constant:
+        return tr("act_slope_constant", v=ac.fmt(r.low, 4))
+    text = ac.format_slope_range(r)
+    return tr("act_slope_negative", interval=text) if r.low < 0 else text
+
+
 def tails_cell(tails: tuple) -> str:
     if not tails:
         return tr("act_sat_none")
@@ -268,6 +276,7 @@ def _property_labels(threshold: float) -> list[tuple[str, str]]:
         ("minimum", tr("act_prop_minimum")), ("smoothness", tr("act_prop_smooth")),
         ("tails", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=ac.fmt(threshold))),
         ("max_grad", tr("act_prop_maxgrad")), ("max_grad_where", tr("act_prop_maxgrad_at")),
+        ("slope_range", tr("act_prop_slope_range")),
         ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("papers", tr("act_prop_paper")),
         ("torch", tr("act_prop_torch")), ("keras", tr("act_prop_keras")),
     ]
@@ -286,6 +295,7 @@ def _property_formats(half: float) -> dict:
         "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
         "minimum": lambda v: f"x = {ac.fmt(v[0], 4)}, f = {ac.fmt(v[1], 4)}" if v else tr("act_min_none"),
         "tails": tails_cell,
+        "slope_range": slope_range_cell,
         "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
         "papers": lambda v: "; ".join(f"{p.authors} ({p.year})" for p in v),
         "keras": keras_cell,

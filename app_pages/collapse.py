@@ -502,6 +502,10 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
                            width="content", key="col_bent_chart")
         st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X)))))
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
+    if stack.activation.learned:  # PReLU: a random, untrained stack uses the starting slope
+        learned = stack.activation.learned
+        st.caption(tr("act_learned_fixed", act=_activation_label(stack.activation.key), param=learned,
+                      value=cv.fmt(stack.activation.params[learned])))
     if depth == 1:
         st.info(tr("col_depth_one"), icon=":material/info:")
     for sentence in _contrast_sentences(stack, depth):  # one paragraph each: no joining rule to get wrong in Chinese

@@ -237,7 +237,16 @@ def controls(lang: str) -> tuple[np.ndarray, bool, tuple[float, ...]]:
             ctl.radio(P["fm_pool"], t("fm_pool_label", lang), format_func=labels("fm_pool_", lang), horizontal=True)
             ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: act_label(k, lang),
                           help=t("fm_act_help", lang))
+            learned_note(ss["fm_act"], lang)
     return image, own, kern
+
+
+def learned_note(key: str, lang: str) -> None:
+    """PReLU learns its slope in a network; this page trains nothing: say which a it uses."""
+    act = ACTIVATIONS[key]
+    if act.learned:
+        st.caption(t("act_learned_fixed", lang, act=act_label(key, lang), param=act.learned,
+                     value=fv.fmt(act.params[act.learned], 4)))
 
 
 def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:

@@ -346,9 +346,27 @@ def live_section(split, lang: str) -> None:
             ss["trn_raw_frames"] = True
 
     live()
+    if sess.trainer.model.learned:
+        learned_slopes(sess.playing)
     st.caption(tv.legend_html(tr("trn_boundary_caption")), unsafe_allow_html=True)  # marks as big as the text
     st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
+
+
+def learned_slopes(playing: bool) -> None:
+    """PReLU's learned slope of each hidden layer, read from the model: a caption of its
+    own, on the slow clock of the inside views (a network without one draws nothing)."""
+
+    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    def slopes() -> None:
+        model = session().trainer.model
+        if not model.learned:  # the settings changed under a running fragment
+            return
+        start = tv.format_slope(model.act_params[model.learned])
+        with st.container(key="trn_slopes"):
+            st.caption(tr("trn_slopes", slopes=tv.slopes_text(model.slopes, current_lang()), start=start))
+
+    slopes()
 
 
 def findings_text(finding) -> str:
@@ -473,7 +491,10 @@ def compare_panels(split, lang: str, every: float | None) -> None:
                     codec="raw" if ss.get("trn_raw_frames") else "deflate",
                     history_points=tv.COMPARE_HISTORY_POINTS, type_scale=presenter.type_scale())
                 live_view(payload, key=f"trn_compare_view_{i}")
-                st.caption(compare_footer(trainer, m))
+                footer = compare_footer(trainer, m)
+                if trainer.model.learned:  # a PReLU panel: its own learned slopes
+                    footer += " · " + tr("trn_compare_slopes", slopes=tv.slopes_text(trainer.model.slopes, lang))
+                st.caption(footer)
 
     compare()
 

@@ -77,7 +77,7 @@ def _apply_pending(sess: TrainingSession, lang: str) -> None:
     if loaded is None:
         return
     try:
-        sess.start_from(loaded.params)
+        sess.start_from(loaded.params, loaded.slopes)
     except ValueError:  # the settings could not take the file's shape
         ss[_MESSAGE] = ("error", "trn_netfile_field", {"field": "architecture"})
         return

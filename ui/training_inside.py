@@ -108,6 +108,8 @@ def _neuron_check(get_model: Callable, lang: str, to_inputs, input_names) -> Non
     with st.container(key="ins_walk"):
         st.markdown(iv.walk_table(steps, lang))
     st.caption(tr("ins_walk_caption"))
+    if model.learned:  # its own caption: a sentence appended with " " reads wrong in Chinese
+        st.caption(tr("ins_learned_note"))
 
 
 # ------------------------------------------------------------------ the plane, layer by layer
@@ -121,17 +123,18 @@ def _plane_warp(get_model: Callable, split, lang: str, to_inputs) -> None:
         return
     show_points = st.toggle(tr("ins_warp_points"), key="ins_warp_points", value=True, persist_state="session")
     lines = grid_lines()
-    panels = projected_layers(layer_images(model.params, model.activation, lines, model.act_params, to_inputs))
+    # Every layer with its own parameters: a PReLU layer's learned a, not the default.
+    panels = projected_layers(layer_images(model.params, model.activation, lines, model.hidden_params, to_inputs))
     points = None
     if show_points:  # the training points (shuffled by the split: the first ones are a sample)
         X, y = split[0][:MAX_POINTS], split[1][:MAX_POINTS]
         inputs = X if to_inputs is None else to_inputs(X)
-        images = hidden_images(model.params, model.activation, inputs, model.act_params)
+        images = hidden_images(model.params, model.activation, inputs, model.hidden_params)
         points = [(proj(h), y) for h, (_, proj) in zip(images, panels)]
     # The point chosen in the hand check, so its h of each layer can be found in the picture.
     chosen = np.array([[ss.get("ins_x1", DEFAULT_POINT[0]), ss.get("ins_x2", DEFAULT_POINT[1])]])
     chosen_images = hidden_images(model.params, model.activation,
-                                  chosen if to_inputs is None else to_inputs(chosen), model.act_params)
+                                  chosen if to_inputs is None else to_inputs(chosen), model.hidden_params)
     marks = [proj(h) for h, (_, proj) in zip(chosen_images, panels)]
     with st.container(key="ins_warp"):
         st.altair_chart(iv.warp_chart(panels, lines, hidden, lang, points, marks=marks), width="content")

@@ -13,7 +13,10 @@ Each number is computed so that it is the true one, not an artefact of a grid:
   the kinks, so that a supremum that is approached but never reached is reported as
   such (:func:`slope_supremum`, :func:`find_minimum`, :func:`approximation_error`);
 * what f' does in the tails: exactly 0 beyond a kink, or only tending to 0
-  (:func:`tail_slopes`).
+  (:func:`tail_slopes`);
+* the values f' takes on the whole real line, its lowest and highest, each reached or only
+  approached (:func:`slope_range`): a negative lowest slope is what makes GELU, SiLU and
+  Mish non-monotonic.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from core.nn.activations import Activation
 __all__ = [
     "DepthProfile",
     "Properties",
+    "SlopeRange",
     "SlopeSup",
     "Tail",
     "ZERO_MEAN_TOL",
@@ -43,6 +47,7 @@ __all__ = [
     "is_zero_centred",
     "output_moments",
     "saturation_intervals",
+    "slope_range",
     "slope_supremum",
     "tail_slopes",
     "with_defaults",
@@ -385,6 +390,135 @@ def approximation_error(approx: Callable, exact: Callable, x_range: tuple = (-10
     top = max(v for v, _ in found)
     where = tuple(sorted(x_at for v, x_at in found if v >= top * (1 - 1e-6)))
     return top, where
+
+
+# ------------------------------------------------------------- the range of f'
+
+
+@dataclass(frozen=True)
+class SlopeRange:
+    """inf and sup of f' over the whole real line, and whether each is reached.
+
+    ``low`` / ``high``: the infimum and the supremum of f'(x), x ∈ ℝ (at the kinks, the
+    value the kink rule gives). ``low_attained`` / ``high_attained``: some finite x has
+    f'(x) = low (high); otherwise f' only tends to it (σ' → 0 as x → ±∞; HardSwish' →
+    3/2 as x → 3⁻). ``low == high``: f' is one number everywhere (identity, step).
+    """
+
+    low: float
+    high: float
+    low_attained: bool
+    high_attained: bool
+
+    @property
+    def constant(self) -> bool:
+        return self.low == self.high
+
+
+#: f' has its interior extrema within this distance of 0 for every function here
+#: (GELU' at ±√2, SiLU' at ≈ ±2.40, Mish' at ≈ −2.4 and 1.0); beyond it f' is monotonic
+#: up to its limit, and the limit at ±∞ stands for that stretch.
+_EXTREMA_WITHIN = 50.0
+#: f' at ±∞ is read here: every f' in the catalog is stable for any finite float64 and
+#: has reached its limit there to the last bit (σ'(−1e300) = 0, Softsign' underflows to 0).
+_FAR = 1e300
+
+
+def _piece_samples(a: float, b: float) -> np.ndarray:
+    """A few interior points of the piece (a, b), spread over several scales."""
+    if math.isinf(a) and math.isinf(b):
+        return np.array([-3.0, -1.0, -0.3, 0.2, 0.7, 2.0])
+    if math.isinf(a):
+        return b - np.array([0.01, 0.1, 0.7, 2.0, 5.0])
+    if math.isinf(b):
+        return a + np.array([0.01, 0.1, 0.7, 2.0, 5.0])
+    return a + (b - a) * np.array([0.05, 0.2, 0.45, 0.7, 0.95])
+
+
+def _grid_extrema(g: Callable, a: float, b: float, n: int = 4001) -> list[float]:
+    """Local minima and maxima of g strictly inside (a, b) ∩ [−50, 50], polished by Brent.
+
+    The grid's own ends are not extrema: next to a kink the one-sided limit stands for
+    them, and at ±50 the limit at ±∞ does. A flat run counts once, at its first point.
+    A peak must stand out from a grid neighbour by more than rounding (1e-12, relative):
+    where f' has all but reached its limit (tanh² at x ≈ 19, GELU' beyond 8), the last
+    bits wobble or freeze, and those are not values f' takes.
+    """
+    lo, hi = max(a, -_EXTREMA_WITHIN), min(b, _EXTREMA_WITHIN)
+    if not lo < hi:
+        return []
+    x = np.linspace(lo, hi, n)[1:-1]
+    v = np.asarray(g(x), dtype=float)
+    step = np.abs(np.diff(v))
+    stands_out = np.maximum(step[:-1], step[1:]) > 1e-12 * np.maximum(1.0, np.abs(v[1:-1]))
+    found = []
+    for sign in (1.0, -1.0):  # maxima of g, then maxima of −g (its minima)
+        w = sign * v
+        peak = (w[1:-1] > w[:-2]) & (w[1:-1] >= w[2:]) & stands_out
+        for i in np.flatnonzero(peak) + 1:
+            res = minimize_scalar(lambda t: -sign * float(g(t)), bounds=(x[i - 1], x[i + 1]),
+                                  method="bounded", options={"xatol": 1e-12})
+            polished = -sign * float(res.fun)  # g at Brent's optimum
+            found.append(sign * max(sign * polished, sign * float(v[i])))  # the better of the two
+    return found
+
+
+def _piece_candidates(g: Callable, a: float, b: float) -> tuple[list, list]:
+    """(values f' reaches, values f' only tends to) on the open piece (a, b).
+
+    f' is smooth inside a piece, so it is either one constant all along (a plateau:
+    ReLU's 0 on x < 0) or its extremes on the piece are interior extrema and the limits
+    at the two ends (one-sided at a kink, at ±∞ at the far ends).
+    """
+    samples = np.asarray(g(_piece_samples(a, b)), dtype=float)
+    if np.all(samples == samples[0]):
+        return [float(samples[0])], []
+    limits = []
+    for end, side in ((a, +1), (b, -1)):
+        if math.isinf(end):
+            limits.append(float(g(np.float64(math.copysign(_FAR, end)))))
+        else:
+            limits.append(_one_sided_limit(g, end, side))
+    return _grid_extrema(g, a, b), limits
+
+
+def slope_range(act: Activation, params: Mapping | None = None) -> SlopeRange:
+    r"""inf and sup of f' on ℝ, each reached or only approached (:class:`SlopeRange`).
+
+    The line is cut at the kinks (and at a jump of f, Softplus's switch to x); f' is
+    smooth on each piece. The candidates are f' at the cuts (the kink rule), each
+    piece's constant value or interior extrema (values f' takes), and the limits at the
+    pieces' ends (values it may only approach). The extremes of the candidates are inf
+    and sup; each is *attained* when a value f' takes lies within 1e-12 of it:
+
+    .. math:: \inf_{x\in\mathbb{R}} f'(x) = \min(\text{values} \cup \text{limits}), \qquad
+              \sup_{x\in\mathbb{R}} f'(x) = \max(\text{values} \cup \text{limits})
+    """
+    p = with_defaults(act, params)
+
+    def g(x):
+        return act.grad(x, **p)
+
+    cuts = sorted({float(k) for k in act.kinks(**p)} | {float(j[0]) for j in act.jumps(**p)})
+    reached = [float(g(np.float64(k))) for k in cuts]
+    approached = []
+    edges = [-math.inf, *cuts, math.inf]
+    for a, b in zip(edges[:-1], edges[1:]):
+        if a < b:
+            values, limits = _piece_candidates(g, a, b)
+            reached += values
+            approached += limits
+    low, high = min(reached + approached), max(reached + approached)
+
+    def hit(target: float) -> bool:
+        return any(abs(v - target) <= 1e-12 * max(1.0, abs(target)) for v in reached)
+
+    # A limit within rounding of a value f' takes is that value (ELU' at 0⁻ and f'(0) = 1).
+    if hit(low):
+        low = min(v for v in reached if abs(v - low) <= 1e-12 * max(1.0, abs(low)))
+    if hit(high):
+        high = max(v for v in reached if abs(v - high) <= 1e-12 * max(1.0, abs(high)))
+    return SlopeRange(float(low) + 0.0, float(high) + 0.0, hit(low), hit(high))
 
 
 # ------------------------------------------------------------------------ the tails

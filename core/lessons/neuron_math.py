@@ -20,12 +20,13 @@ out of the steps: its incoming values, its weights, the products ``wᵢ·hᵢ``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.special import expit
 
 from core.nn.activations import ACTIVATIONS
+from core.nn.mlp import per_layer_params
 
 __all__ = ["OUTPUT_ACTIVATION", "LayerStep", "NeuronDetail", "model_steps", "neuron_detail", "worked_steps"]
 
@@ -40,6 +41,8 @@ class LayerStep:
     ``inputs`` = h_{l−1} (fan_in,), ``weights`` = W_l (fan_in, fan_out) — column j holds
     the weights *into* unit j —, ``biases`` = b_l, ``z`` = inputs @ weights + biases,
     ``activation`` the name of f (``"sigmoid"`` for the output), ``h`` = f(z).
+    ``learned``: the layer's learned activation parameter and its value (PReLU:
+    ``{"a": 0.2314}``), empty when f learns nothing (and for the output).
     """
 
     layer: int
@@ -50,6 +53,7 @@ class LayerStep:
     activation: str
     h: np.ndarray
     is_output: bool
+    learned: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class NeuronDetail:
     """One neuron of one layer: ``z = Σ products + bias``, ``h = f(z)``.
 
     ``products[i] = weights[i] · inputs[i]`` (weights into this neuron, in input order).
+    ``learned``: as in :class:`LayerStep` (the slope a PReLU layer shares by all its units).
     """
 
     layer: int
@@ -69,39 +74,47 @@ class NeuronDetail:
     activation: str
     h: float
     is_output: bool
+    learned: dict = field(default_factory=dict)
 
 
-def worked_steps(params, activation: str, x, act_params: dict | None = None) -> list[LayerStep]:
+def worked_steps(params, activation: str, x, act_params: dict | list | None = None) -> list[LayerStep]:
     """The forward pass of one input vector ``x``, kept whole (see the module docstring).
 
     ``params``: ``[(W, b), …]`` in the row convention of :class:`core.nn.mlp.MLP`;
     ``activation``: a key of ``ACTIVATIONS`` (every hidden layer); ``act_params`` its
-    parameters (defaults otherwise). Raises ``ValueError`` when ``x`` does not fit the
+    parameters (defaults otherwise), one dict for all layers or one per hidden layer
+    (a PReLU network's learned a). Raises ``ValueError`` when ``x`` does not fit the
     first layer.
     """
     act = ACTIVATIONS[activation]
-    kwargs = {**act.params, **(act_params or {})}
     h = np.asarray(x, dtype=np.float64).reshape(-1)
     pairs = [(np.asarray(W, dtype=np.float64), np.asarray(b, dtype=np.float64)) for W, b in params]
     if not pairs or pairs[0][0].shape[0] != h.size:
         width = pairs[0][0].shape[0] if pairs else 0
         raise ValueError(f"the network takes {width} inputs, got {h.size}")
-    steps = []
     last = len(pairs) - 1
+    layer_kwargs = per_layer_params(activation, act_params, last)
+    steps = []
     with np.errstate(all="ignore"):  # a diverged network shows inf/NaN, quietly
         for l, (W, b) in enumerate(pairs):
             z = (h[None, :] @ W + b)[0]  # the very operation of MLP.forward, on one row
-            out = expit(z) if l == last else np.asarray(act.fn(z[None, :], **kwargs), dtype=np.float64)[0]
+            if l == last:
+                out, learned = expit(z), {}
+            else:
+                kwargs = layer_kwargs[l]
+                out = np.asarray(act.fn(z[None, :], **kwargs), dtype=np.float64)[0]
+                learned = {act.learned: float(kwargs[act.learned])} if act.learned else {}
             steps.append(LayerStep(layer=l + 1, inputs=h.copy(), weights=W.copy(), biases=b.copy(), z=z,
                                    activation=OUTPUT_ACTIVATION if l == last else activation, h=out,
-                                   is_output=l == last))
+                                   is_output=l == last, learned=learned))
             h = out
     return steps
 
 
 def model_steps(model, x) -> list[LayerStep]:
-    """:func:`worked_steps` with a :class:`core.nn.mlp.MLP`'s own parameters and activation."""
-    return worked_steps(model.params, model.activation, x, model.act_params)
+    """:func:`worked_steps` with a :class:`core.nn.mlp.MLP`'s own parameters, activation
+    and, for PReLU, each layer's learned slope."""
+    return worked_steps(model.params, model.activation, x, model.hidden_params)
 
 
 def neuron_detail(steps: list[LayerStep], layer: int, unit: int) -> NeuronDetail:
@@ -116,4 +129,5 @@ def neuron_detail(steps: list[LayerStep], layer: int, unit: int) -> NeuronDetail
         products = weights * step.inputs
     return NeuronDetail(layer=layer, unit=unit, inputs=step.inputs, weights=weights.copy(),
                         products=products, bias=float(step.biases[unit]), z=float(step.z[unit]),
-                        activation=step.activation, h=float(step.h[unit]), is_output=layer == len(steps))
+                        activation=step.activation, h=float(step.h[unit]), is_output=layer == len(steps),
+                        learned=dict(step.learned))

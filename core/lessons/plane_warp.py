@@ -39,6 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.nn.activations import ACTIVATIONS
+from core.nn.mlp import per_layer_params
 from core.nn.plane import LIM
 
 __all__ = ["GridLines", "Projection", "collinearity_residual", "fit_projection", "grid_lines",
@@ -68,21 +69,23 @@ def grid_lines(n: int = 11, samples: int = 50, lim: float = LIM) -> GridLines:
     return GridLines(points=np.concatenate([horizontal, vertical]), family=("h",) * n + ("v",) * n)
 
 
-def hidden_images(params, activation: str, X, act_params: dict | None = None) -> list[np.ndarray]:
+def hidden_images(params, activation: str, X, act_params: dict | list | None = None) -> list[np.ndarray]:
     """Each hidden layer's output ``h_l`` for the rows of ``X`` (the network's inputs):
-    ``h_l = f(h_{l−1} @ W_l + b_l)``; the output layer is not included."""
+    ``h_l = f(h_{l−1} @ W_l + b_l)``; the output layer is not included. ``act_params``:
+    one dict for every layer, or one per hidden layer (a PReLU network's learned a,
+    :attr:`core.nn.mlp.MLP.hidden_params`)."""
     act = ACTIVATIONS[activation]
-    kwargs = {**act.params, **(act_params or {})}
+    hidden = list(params)[:-1]
     h = np.asarray(X, dtype=np.float64)
     images = []
     with np.errstate(all="ignore"):
-        for W, b in list(params)[:-1]:
+        for (W, b), kwargs in zip(hidden, per_layer_params(activation, act_params, len(hidden))):
             h = np.asarray(act.fn(h @ np.asarray(W) + np.asarray(b), **kwargs), dtype=np.float64)
             images.append(h)
     return images
 
 
-def layer_images(params, activation: str, lines: GridLines, act_params: dict | None = None,
+def layer_images(params, activation: str, lines: GridLines, act_params: dict | list | None = None,
                  to_inputs: Callable[[np.ndarray], np.ndarray] | None = None) -> list[np.ndarray]:
     """The grid's image after each hidden layer: one (n_lines, samples, units) array each."""
     X = lines.flat if to_inputs is None else to_inputs(lines.flat)

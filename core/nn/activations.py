@@ -107,12 +107,14 @@ class KerasParam:
     ``None`` when Keras has no such argument. Then ``fixed`` is the value Keras always
     uses, or ``None`` when Keras's formula has nothing like the parameter at all
     (Softplus's ``threshold``: Keras computes ln(1 + eˣ) for every x, it never switches
-    to the identity).
+    to the identity). ``template``: how a value is written for that argument, where
+    Keras wants more than a number (PReLU's starting slope is an initializer).
     """
 
     name: str | None
     default: str | None = None
     fixed: float | None = None
+    template: str = "{}"
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,9 @@ class ParamSpec:
     """One parameter of an activation: PyTorch's default, the page's slider, Keras's side.
 
     The slider runs from ``low`` to ``high`` in steps of ``step``; the default lies inside.
+    ``torch``: PyTorch's argument for the parameter when it is not the parameter's own
+    name: PReLU's slope ``a`` is learned, and PyTorch's constructor only sets where it
+    starts (``nn.PReLU(init=0.25)``).
     """
 
     default: float
@@ -127,6 +132,11 @@ class ParamSpec:
     high: float
     step: float
     keras: KerasParam
+    torch: str | None = None
+
+    def torch_arg(self, name: str) -> str:
+        """The argument that sets this parameter in the PyTorch spelling."""
+        return self.torch or name
 
 
 # Functions of the parameters (kinks, output range) are module-level functions, not
@@ -152,6 +162,12 @@ class Activation:
     * ``grad_from_output``: f' written in terms of the output y = f(x), for the few
       units where that is possible and cheap (σ' = y(1 − y)); a training engine that
       stores outputs, not inputs, can use it. ``None`` for the others.
+    * ``learned``: the parameter a network *learns* beside its weights, one value per
+      hidden layer (PReLU's slope ``a``, as PyTorch's ``nn.PReLU()`` with its default
+      ``num_parameters=1``); its ``params`` default is where it starts. ``None``: every
+      parameter is fixed while training. ``grad_learned(x, **params)``: ∂f/∂(that
+      parameter), element-wise; the engine sums ∂L/∂h ⊙ ∂f/∂a over a layer's units and
+      samples to get ∂L/∂a (:mod:`core.nn.mlp`).
     * ``param_specs``: one :class:`ParamSpec` per parameter. ``params`` (the defaults)
       and ``param_ranges`` (the slider ranges) are derived from it.
     * ``init_family``: "he" or "glorot" (:data:`INIT_FAMILIES`): what ``init="auto"``
@@ -191,6 +207,8 @@ class Activation:
     fn: Callable
     grad: Callable
     grad_from_output: Callable | None = None
+    learned: str | None = None
+    grad_learned: Callable | None = None
     param_specs: dict = field(default_factory=dict)
     init_family: str
     formula_latex: str
@@ -260,6 +278,10 @@ class Activation:
         """f'(x) with the defaults filled in."""
         return self.grad(x, **{**self.params, **params})
 
+    def torch_arg(self, name: str) -> str:
+        """PyTorch's argument for the parameter ``name`` (``init`` for PReLU's ``a``)."""
+        return self.param_specs[name].torch_arg(name)
+
 
 # The papers the entries cite, by a short name (some are cited by several entries).
 _PAPERS = {
@@ -278,6 +300,9 @@ _PAPERS = {
                   "https://www.cs.toronto.edu/~hinton/absps/reluICML.pdf"),
     "glorot2011": Paper("X. Glorot, A. Bordes, Y. Bengio", "Deep Sparse Rectifier Neural Networks",
                         2011, "https://proceedings.mlr.press/v15/glorot11a.html"),
+    "he2015": Paper("K. He, X. Zhang, S. Ren, J. Sun",
+                    "Delving Deep into Rectifiers: Surpassing Human-Level Performance on "
+                    "ImageNet Classification", 2015, "https://arxiv.org/abs/1502.01852"),
     "maas": Paper("A. L. Maas, A. Y. Hannun, A. Y. Ng",
                   "Rectifier Nonlinearities Improve Neural Network Acoustic Models", 2013,
                   "https://ai.stanford.edu/~amaas/papers/relu_hybrid_icml2013_final.pdf"),
@@ -585,6 +610,69 @@ _register(Activation(
     torch_name="nn.LeakyReLU(negative_slope=0.01)",
     keras_name="keras.layers.LeakyReLU(negative_slope=0.3)",
     keras_note_latex=r"\text{keras.activations.leaky\_relu}(x,\ \text{negative\_slope}=0.2)",
+))
+
+
+# -------------------------------------------------------------------------- PReLU
+
+@_elementwise
+def prelu(x, a=0.25):
+    r"""PReLU(x) = x if x > 0 else a·x = max(0, x) + a·min(0, x).
+
+    Leaky ReLU whose negative slope ``a`` the network learns (He et al. 2015): one ``a``
+    per hidden layer, starting at 0.25, updated by the optimizer like any weight. Here,
+    as a curve, ``a`` is just a number.
+    """
+    return np.where(x > 0, x, a * x)
+
+
+@_elementwise
+def d_prelu(x, a=0.25):
+    r"""∂PReLU/∂x = 1 if x > 0 else a.
+
+    PyTorch prelu_backward: ``x > 0 ? grad : weight·grad``, so the derivative at 0 is a.
+    """
+    return np.where(x > 0, 1.0, a)
+
+
+@_elementwise
+def d_prelu_da(x, a=0.25):
+    r"""∂PReLU/∂a = 0 if x > 0 else x, i.e. min(0, x) (it does not depend on a).
+
+    PyTorch prelu_backward's weight gradient: ``x > 0 ? 0 : x·grad``, summed over every
+    element that shares the one ``a``.
+    """
+    del a  # the catalog's functions all take the parameters; this one needs none of them
+    return np.minimum(x, 0.0)
+
+
+def _prelu_range(a):
+    """(−∞, ∞) for a > 0; [0, ∞) for a ≤ 0 (a·x ≥ 0 for x ≤ 0, 0 reached at x = 0)."""
+    low = (0.0, True) if a <= 0 else (-_INF, False)
+    return (low[0], _INF), (low[1], False)
+
+
+_register(Activation(
+    key="prelu", name="PReLU", name_zh="PReLU",
+    fn=prelu, grad=d_prelu, learned="a", grad_learned=d_prelu_da,
+    param_specs={
+        # A learned a may leave [0, 1] (He et al. report a few negative ones): the slider
+        # shows both sides.
+        "a": ParamSpec(0.25, low=-1.0, high=1.0, step=0.01, torch="init", keras=KerasParam(
+            "alpha_initializer", "'zeros'", template="keras.initializers.Constant({})")),
+    },
+    init_family="he",  # He et al. derived their initialisation in this very paper
+    formula_latex=r"\mathrm{PReLU}(x) = \begin{cases} x & x > 0 \\ a\,x & x \le 0 \end{cases}",
+    derivative_latex=(r"\mathrm{PReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x < 0 \end{cases},"
+                      r"\quad \frac{\partial\,\mathrm{PReLU}}{\partial a}(x) = \min(0,\ x)"),
+    kink_convention_latex=r"\mathrm{PReLU}'(0) := a", kink_points=(0.0,),
+    range=(-_INF, _INF), range_attained=(False, False), range_fn=_prelu_range,
+    monotonic=True, zero_centred=False, smoothness="C0", saturates="none",
+    paper=_PAPERS["he2015"],
+    torch_name="nn.PReLU(num_parameters=1, init=0.25)",
+    # Keras starts a at 0 and learns one a per unit unless told to share it; shared
+    # across the units (axis 1 of a dense layer's output) it is PyTorch's one a per layer.
+    keras_name="keras.layers.PReLU(alpha_initializer='zeros', shared_axes=[1])",
 ))
 
 

@@ -21,7 +21,12 @@ a tiny network:
   so the rows a layer writes (all but the ones row) are one contiguous block;
 * tanh, sigmoid, ReLU and identity take their derivative from the stored *output*
   (1 − h², h(1 − h), [h > 0], 1) in place; every other activation keeps its
-  pre-activation and calls the registry's ``fn``/``grad``.
+  pre-activation and calls the registry's ``fn``/``grad``;
+* an activation with a learned parameter (PReLU's slope a, one per hidden layer, at the
+  end of θ) reads it from θ as the tape runs, so each step sees the value the last one
+  left, and the backward pass adds ``Σ ∂L/∂h ⊙ ∂f/∂a(z)`` (the catalog's
+  ``grad_learned``) into the gradient's slot for it; the optimizer then updates it with
+  the weights, in the same call.
 
 Evaluation runs one forward pass over train and test columns together; the backward
 pass over the train columns then gives the mean gradient over the whole training set.
@@ -117,31 +122,40 @@ class Buffers:
 
 
 class _Activation:
-    """The registry's activation with its parameters bound, as two in-place ops."""
+    """The registry's activation in one hidden layer, its parameters bound, as in-place ops.
 
-    def __init__(self, model: MLP):
+    A learned parameter is bound as a 0-d view of its entry in θ, so every call reads
+    the value the optimizer left there (``learned_grad`` is its slot in a gradient)."""
+
+    def __init__(self, model: MLP, layer: int, grad: np.ndarray | None = None):
         self.act, self.params = model.act, dict(model.act_params)
+        self.learned_grad = None
+        if model.learned:
+            self.params[model.learned] = model.slopes[layer:layer + 1].reshape(())
+            if grad is not None:
+                self.learned_grad = model.slope_view(grad)[layer:layer + 1].reshape(())
 
     def apply(self, z: np.ndarray, out: np.ndarray) -> None:
         """out ← f(z)."""
         np.copyto(out, self.act.fn(z, **self.params))
 
     def backprop(self, z: np.ndarray, dh: np.ndarray, out: np.ndarray) -> None:
-        """out ← dh ⊙ f'(z)."""
+        """out ← dh ⊙ f'(z); and ∂L/∂a ← Σ dh ⊙ ∂f/∂a(z) for a learned a."""
         np.multiply(dh, self.act.grad(z, **self.params), out)
+        if self.learned_grad is not None:
+            self.learned_grad[...] = np.vdot(dh, self.act.grad_learned(z, **self.params))
 
 
 def forward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers) -> Tape:
     """Ops for the forward pass on x̃ (d+1, m): fills ``buf``, the logits in ``buf.logits``."""
     route = derivative_route(model)
-    generic = _Activation(model) if route == "generic" else None
     ops, prev = [], x_aug
     for k, wa in enumerate(model.augmented_weights[:-1]):
         h = buf.outputs[k]
-        if generic is not None:
+        if route == "generic":
             z = buf.preactivations[k]
             ops += [(np.dot, (wa.T, prev, z)),  # z = W̃ᵀ h̃
-                    (generic.apply, (z, h))]  # h = f(z)
+                    (_Activation(model, k).apply, (z, h))]  # h = f(z)
         else:
             ops.append((np.dot, (wa.T, prev, h)))  # z, overwritten in place by h = f(z):
             if route == "tanh":
@@ -155,12 +169,11 @@ def forward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers) -> Tape:
     return ops
 
 
-def backward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers,
-                 grad_layers: list[np.ndarray]) -> Tape:
-    """Ops that backprop ``buf.deltas[-1]`` down the layers into ``grad_layers``, the
-    per-layer ∂/∂W̃ views of a flat gradient (:meth:`MLP.layer_views`)."""
+def backward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers, grad: np.ndarray) -> Tape:
+    """Ops that backprop ``buf.deltas[-1]`` down the layers into the flat gradient
+    ``grad`` (shaped like θ: each layer's ∂/∂W̃, then any learned slopes' ∂/∂a)."""
     route = derivative_route(model)
-    generic = _Activation(model) if route == "generic" else None
+    grad_layers = model.layer_views(grad)
     ops = []
     for l in range(model.n_layers - 1, -1, -1):
         prev = buf.outputs_aug[l - 1] if l > 0 else x_aug
@@ -180,7 +193,7 @@ def backward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers,
             ops += [(np.multiply, (h, h, s)), (np.subtract, (h, s, s)),
                     (np.multiply, (dh, s, dk))]
         elif route == "generic":
-            ops.append((generic.backprop, (buf.preactivations[k], dh, dk)))
+            ops.append((_Activation(model, k, grad).backprop, (buf.preactivations[k], dh, dk)))
         # identity: f' = 1 and deltas[k] is output_grads[k] already (shared memory)
     return ops
 
@@ -258,7 +271,7 @@ class CompiledEpoch:
                                                   self._eval.losses)
         self._gradient_tape = (
             self.loss.delta_ops(buf.logits, self._y_train, buf.deltas[-1])
-            + backward_ops(model, self._x_train, buf, model.layer_views(self.gradient))
+            + backward_ops(model, self._x_train, buf, self.gradient)
             + [scal(1.0 / self.n_train, self.gradient)])
         if self.full_batch:
             self._epoch_tape = self._step_ops(self.gradient, 1.0)
@@ -278,7 +291,6 @@ class CompiledEpoch:
         """Forward, δ, backward and step for every mini-batch of the shuffled copy of
         the training set, in order (the last batch may be narrower)."""
         n, bs, tape = self.n_train, self.batch_size, []
-        grad_layers = self.model.layer_views(self.batch_gradient)
         for start in range(0, n, bs):
             width = min(bs, n - start)
             if width not in self._batch_buffers:
@@ -288,7 +300,7 @@ class CompiledEpoch:
             y = self._y_shuffled[:, start:start + width]
             tape += forward_ops(self.model, x, buf)
             tape += self.loss.delta_ops(buf.logits, y, buf.deltas[-1])
-            tape += backward_ops(self.model, x, buf, grad_layers)
+            tape += backward_ops(self.model, x, buf, self.batch_gradient)
             tape += self._step_ops(self.batch_gradient, 1.0 / width)
         return tape
 

@@ -60,11 +60,12 @@ class Finding:
 
 
 def hidden_preactivations(model, X) -> list[np.ndarray]:
-    """z of every hidden layer for the rows of ``X``: one (n, units) array per layer."""
-    act, params = ACTIVATIONS[model.activation], model.act_params
+    """z of every hidden layer for the rows of ``X``: one (n, units) array per layer
+    (each layer with its own parameters: a PReLU layer's learned a)."""
+    act = ACTIVATIONS[model.activation]
     h, out = np.asarray(X, dtype=np.float64), []
     with np.errstate(all="ignore"):
-        for W, b in model.params[:-1]:
+        for (W, b), params in zip(model.params[:-1], model.hidden_params):
             z = h @ W + b
             out.append(z)
             h = act.fn(z, **params)
@@ -73,17 +74,20 @@ def hidden_preactivations(model, X) -> list[np.ndarray]:
 
 def unit_slopes(model, X) -> list[np.ndarray]:
     """|f′(z)| of every hidden unit at every row of ``X``: one (n, units) array per layer."""
-    act, params = ACTIVATIONS[model.activation], model.act_params
+    act = ACTIVATIONS[model.activation]
     with np.errstate(all="ignore"):
-        return [np.abs(act.grad(z, **params)) for z in hidden_preactivations(model, X)]
+        return [np.abs(act.grad(z, **params))
+                for z, params in zip(hidden_preactivations(model, X), model.hidden_params)]
 
 
 def _largest_slope(model) -> float:
-    """max |f′| of the activation, read off a wide grid (the tests check it for sigmoid: ¼)."""
+    """max |f′| of the activation, read off a wide grid (the tests check it for sigmoid: ¼);
+    with a learned a, the largest over the layers."""
     act = ACTIVATIONS[model.activation]
     x = np.linspace(-10.0, 10.0, 4001)
     with np.errstate(all="ignore"):
-        return float(np.nanmax(np.abs(act.grad(x, **model.act_params))))
+        return max((float(np.nanmax(np.abs(act.grad(x, **params)))) for params in model.hidden_params),
+                   default=0.0)
 
 
 def _dead_and_saturated(model, X) -> tuple[dict, dict]:

@@ -28,6 +28,20 @@ This module does exactly that, in plain numpy (:meth:`MLP.forward`,
 :meth:`MLP.backward`): it is the reference. Training runs a compiled version of the
 same passes (:mod:`core.nn.compiled`), and the tests check that the two agree.
 
+A learned activation parameter: PReLU's slope
+----------------------------------------------
+PReLU, ``f(z) = z`` for z > 0 and ``a·z`` otherwise, *learns* its slope ``a`` (He et
+al. 2015). As PyTorch's ``nn.PReLU()`` (``num_parameters=1``), every hidden layer l has
+one ``a_l``, shared by its units, starting at the catalog's default 0.25. It reaches the
+loss through every unit and every sample of its layer, so its gradient is a sum::
+
+    ∂L/∂a_l = Σ_{samples, units} (∂L/∂h_l) ⊙ ∂f/∂a(z_l),    ∂f/∂a(z) = min(0, z)
+
+where ``∂L/∂h_l = δ_{l+1} W_{l+1}ᵀ`` is the same back-propagated error that gives
+``δ_l = (∂L/∂h_l) ⊙ f'(z_l)``, with ``f'(z) = 1`` for z > 0 and ``a_l`` otherwise. The
+catalog says which parameter is learned and gives ∂f/∂a (``Activation.learned``,
+``grad_learned``), so nothing here is PReLU's own.
+
 Initialisation (seeded by ``numpy.random.default_rng(seed)``, layer by layer)
 ------------------------------------------------------------------------------
 * ``"glorot"`` (Xavier uniform): ``W ~ U(−a, a)``, ``a = sqrt(6 / (fan_in + fan_out))``
@@ -48,8 +62,18 @@ Biases start at 0.
 Storage
 -------
 All parameters live in one flat vector ``theta`` (an optimizer step is then one BLAS
-call). Layer l occupies ``W̃_l = [W_l; b_l]``, a (fan_in+1, fan_out) block of it: its
-weights row by row, then its bias. ``params`` hands out ``(W, b)`` views into it.
+call, and SGD, momentum and Adam update a learned slope exactly as they update a
+weight). Layer l occupies ``W̃_l = [W_l; b_l]``, a (fan_in+1, fan_out) block of it: its
+weights row by row, then its bias. ``params`` hands out ``(W, b)`` views into it, as it
+always has; a PReLU network's slopes follow the last layer's block, one per hidden layer,
+and ``slopes`` hands them out (an empty array for every other activation, whose
+``theta`` is exactly the layers' blocks).
+
+The penalties (L1, L2) are on the weights W only: not on the biases, and not on the
+slopes. He et al. (2015, §2.1) train a without weight decay because decay pulls a
+towards 0, that is, PReLU towards ReLU; PyTorch's documentation of ``nn.PReLU`` says the
+same. (An optimizer's own ``weight_decay`` in PyTorch would decay every parameter,
+slopes included; this app has none.)
 """
 
 from __future__ import annotations
@@ -60,10 +84,25 @@ from scipy.special import expit
 from core.nn.activations import ACTIVATIONS, HE_ACTIVATIONS, auto_init
 from core.nn.losses import get_loss, make_penalty
 
-__all__ = ["HE_ACTIVATIONS", "INITS", "MLP", "auto_init"]
+__all__ = ["HE_ACTIVATIONS", "INITS", "MLP", "auto_init", "per_layer_params"]
 
 INITS = ("auto", "glorot", "he", "zeros")
 
+
+
+def per_layer_params(activation: str, act_params, n_hidden: int) -> list[dict]:
+    """The activation's parameters in each of ``n_hidden`` hidden layers, defaults filled in.
+
+    ``act_params``: None (the defaults), one dict for every layer, or a list of one dict
+    per layer (:attr:`MLP.hidden_params`: a PReLU layer's own learned a). For code that
+    computes a network's pass from its ``params`` without the model."""
+    defaults = ACTIVATIONS[activation].params
+    if act_params is None or isinstance(act_params, dict):
+        return [{**defaults, **(act_params or {})}] * n_hidden
+    per_layer = list(act_params)
+    if len(per_layer) != n_hidden:
+        raise ValueError(f"expected parameters for {n_hidden} hidden layers, got {len(per_layer)}")
+    return [{**defaults, **p} for p in per_layer]
 
 
 class MLP:
@@ -96,14 +135,20 @@ class MLP:
         self.fast = bool(fast)
         self.shapes = [(sizes[i], sizes[i + 1]) for i in range(len(sizes) - 1)]
         self.n_layers = len(self.shapes)
-        self.theta = np.zeros(sum((fi + 1) * fo for fi, fo in self.shapes))
+        #: The parameter of the activation the network learns (PReLU's "a"), or None.
+        self.learned = self.act.learned
+        self._layers_size = sum((fi + 1) * fo for fi, fo in self.shapes)
+        n_slopes = self.n_layers - 1 if self.learned else 0
+        self.theta = np.zeros(self._layers_size + n_slopes)
         self.augmented_weights = self.layer_views(self.theta)
         self.weight_slices = self._weight_slices()
         self.weight_mask = np.zeros_like(self.theta)
         for start, stop in self.weight_slices:
             self.weight_mask[start:stop] = 1.0
-        self.weight_mask.flags.writeable = False
+        self.weight_mask.flags.writeable = False  # the slopes' entries stay 0: no penalty
         self._initialise(np.random.default_rng(seed))
+        if self.learned:  # where nn.PReLU(init=…) starts; drawing no random numbers keeps
+            self.slopes = np.full(n_slopes, self.act_params[self.learned])  # W as ReLU's
 
     # ------------------------------------------------------------------ parameters
 
@@ -165,6 +210,38 @@ class MLP:
         """A snapshot of ``params`` (independent copies)."""
         return [(W.copy(), b.copy()) for W, b in self.params]
 
+    def slope_view(self, flat: np.ndarray) -> np.ndarray:
+        """The learned slopes' entries of a vector shaped like ``theta``: one per hidden
+        layer, a view (empty when the activation learns nothing)."""
+        return flat[self._layers_size:]
+
+    @property
+    def slopes(self) -> np.ndarray:
+        """Each hidden layer's learned parameter (PReLU's ``a``), layer 1 first: a view
+        into ``theta`` of shape (hidden layers,), or ``(0,)`` when nothing is learned.
+        Assigning copies the values in (the same shape, finite)."""
+        return self.slope_view(self.theta)
+
+    @slopes.setter
+    def slopes(self, values) -> None:
+        values = np.asarray(values, dtype=np.float64).reshape(-1)
+        view = self.slopes
+        if values.shape != view.shape:
+            raise ValueError(f"expected {view.size} learned slope(s), got {values.size}")
+        view[:] = values
+
+    def layer_params(self, layer: int) -> dict:
+        """The activation's parameters in hidden layer ``layer`` (0 = the first): the
+        fixed ones, and the layer's learned slope as a float."""
+        if not self.learned:
+            return self.act_params
+        return {**self.act_params, self.learned: float(self.slopes[layer])}
+
+    @property
+    def hidden_params(self) -> list[dict]:
+        """:meth:`layer_params` of every hidden layer, layer 1 first."""
+        return [self.layer_params(k) for k in range(self.n_layers - 1)]
+
     @property
     def n_params(self) -> int:
         return int(self.theta.size)
@@ -199,20 +276,29 @@ class MLP:
             z = h @ W + b
             zs.append(z)
             if l < self.n_layers - 1:
-                h = self.act.fn(z, **self.act_params)
+                h = self.act.fn(z, **self.layer_params(l))
                 hs.append(h)
         return zs, hs
 
     def backward(self, zs, hs, delta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """Backprop ``delta`` = ∂L/∂z_L (n, 1) through the pass ``(zs, hs)`` of
         :meth:`forward`: ``[(∂L/∂W_l, ∂L/∂b_l), …]`` shaped like ``params``."""
-        grads = []
+        return self.backward_all(zs, hs, delta)[0]
+
+    def backward_all(self, zs, hs, delta: np.ndarray):
+        """:meth:`backward`, and ∂L/∂a of every hidden layer's learned slope (an array
+        shaped like ``slopes``): ``(pairs, slope_grads)``."""
+        grads, slope_grads = [], np.zeros(self.slopes.size)
         for l in range(self.n_layers - 1, -1, -1):
             W = self.params[l][0]
             grads.append((hs[l].T @ delta, delta.sum(axis=0)))  # h_{l−1}ᵀ δ_l, Σ δ_l
-            if l > 0:  # δ_{l−1} = (δ_l W_lᵀ) ⊙ f'(z_{l−1})
-                delta = (delta @ W.T) * self.act.grad(zs[l - 1], **self.act_params)
-        return grads[::-1]
+            if l > 0:
+                dh = delta @ W.T  # ∂L/∂h_{l−1}
+                p = self.layer_params(l - 1)
+                if self.learned:  # ∂L/∂a_{l−1} = Σ ∂L/∂h ⊙ ∂f/∂a(z_{l−1})
+                    slope_grads[l - 1] = np.sum(dh * self.act.grad_learned(zs[l - 1], **p))
+                delta = dh * self.act.grad(zs[l - 1], **p)  # δ_{l−1} = ∂L/∂h ⊙ f'(z_{l−1})
+        return grads[::-1], slope_grads
 
     def logits(self, X) -> np.ndarray:
         """z_L for every row of ``X``: shape (n,)."""
@@ -238,24 +324,36 @@ class MLP:
 
         ``loss`` is the mean data loss (see :mod:`core.nn.losses`) plus the penalty
         ``R`` when ``reg`` is not "none"; ``grads`` is the gradient of that same number.
-        The arrays are fresh (safe to keep).
+        The arrays are fresh (safe to keep). A PReLU network's ∂/∂a is in
+        :meth:`loss_and_gradient`.
         """
+        value, g = self.loss_and_gradient(X, y, loss, reg, reg_rate)
+        return value, [(wa[:-1], wa[-1]) for wa in self.layer_views(g)]
+
+    def loss_and_gradient(self, X, y, loss: str = "bce", reg: str = "none",
+                          reg_rate: float = 0.0):
+        """``(loss, g)``: :meth:`loss_and_grads`' number and its whole gradient as one
+        fresh vector shaped like ``theta`` (layers' blocks, then the slopes' ∂L/∂a:
+        ``slope_view(g)``), what an optimizer steps along."""
         loss_fn, penalty = get_loss(loss), make_penalty(reg, reg_rate)
         X = _as_rows(X)
         y = np.asarray(y, dtype=np.float64).reshape(-1)
         n = X.shape[0]
         if y.shape[0] != n or n == 0:
             raise ValueError("X and y must have the same, non-zero number of rows")
+        g = np.empty_like(self.theta)
         with np.errstate(all="ignore"):
             zs, hs = self.forward(X)
             z = zs[-1][:, 0]
             value = loss_fn.value(z, y)
-            grads = self.backward(zs, hs, loss_fn.delta(z, y)[:, None] / n)
-            if penalty.active:
+            pairs, slope_grads = self.backward_all(zs, hs, loss_fn.delta(z, y)[:, None] / n)
+            for wa, (dW, db) in zip(self.layer_views(g), pairs):
+                wa[:-1], wa[-1] = dW, db
+            self.slope_view(g)[:] = slope_grads
+            if penalty.active:  # zero on the biases and the slopes (the weight mask)
                 value += penalty.value(self.theta, self.weight_mask)
-                dR = self.layer_views(penalty.grad(self.theta, self.weight_mask))
-                grads = [(dW + r[:-1], db) for (dW, db), r in zip(grads, dR)]
-        return float(value), grads
+                g += penalty.grad(self.theta, self.weight_mask)
+        return float(value), g
 
 
 def _as_rows(X) -> np.ndarray:

@@ -84,7 +84,8 @@ class GridProbe:
     ``GridProbe(r)(model, features)`` → uint8 ``(r, r)``: ``round(255·p)``, NaN (a
     diverged network) as 128, the colour of "don't know". The expanded grid of each
     feature set is made once and kept (float32, transposed). Reads only the model's public face
-    (``params``, ``act``, ``act_params``), so it works for any :class:`core.mlp.MLP`.
+    (``params``, ``act``, ``layer_params``: a PReLU layer's own learned a), so it works for
+    any :class:`core.mlp.MLP`.
     """
 
     def __init__(self, r: int = 100, lim: float = LIM):
@@ -106,7 +107,7 @@ class GridProbe:
             for i, (W, b) in enumerate(model.params):
                 z = W.T.astype(np.float32) @ h
                 z += b.astype(np.float32)[:, None]
-                h = z if i == last else self._activate(model, z)
+                h = z if i == last else self._activate(model, z, i)
             p = self._out
             np.multiply(h[0], np.float32(0.5), out=p)
             np.tanh(p, out=p)  # 2p − 1
@@ -117,7 +118,7 @@ class GridProbe:
         return p.astype(np.uint8).reshape(self.r, self.r)
 
     @staticmethod
-    def _activate(model, z: np.ndarray) -> np.ndarray:
+    def _activate(model, z: np.ndarray, layer: int) -> np.ndarray:
         name = model.activation
         if name == "tanh":
             return np.tanh(z, out=z)
@@ -131,7 +132,7 @@ class GridProbe:
             z *= np.float32(0.5)
             z += np.float32(0.5)
             return z
-        out = model.act.fn(z.astype(np.float64), **model.act_params)
+        out = model.act.fn(z.astype(np.float64), **model.layer_params(layer))
         return np.asarray(out, dtype=np.float32)
 
 

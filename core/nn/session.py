@@ -84,6 +84,7 @@ class TrainingSession:
         self.probe = GridProbe(grid)
         self._inputs = None  # (config, split, data_key): what reset() rebuilds from
         self._initial = None  # loaded weights to start from (None: the config's seed)
+        self._initial_slopes = None  # and a loaded PReLU network's learned slopes
         self._compare_key = None
         self._compare = ()
         self._carry = 0.0
@@ -108,10 +109,11 @@ class TrainingSession:
         self._sync_compare(tuple(compare))
         return restart
 
-    def _start(self, config: TrainConfig, split, data_key, initial=None) -> None:
-        trainer = Trainer(config, *split, initial_params=initial)  # may raise: change nothing yet
+    def _start(self, config: TrainConfig, split, data_key, initial=None, slopes=None) -> None:
+        trainer = Trainer(config, *split, initial_params=initial,  # may raise: change nothing yet
+                          initial_slopes=slopes)
         self._inputs = (config, split, data_key)
-        self._initial = initial
+        self._initial, self._initial_slopes = initial, slopes
         self.trainer = trainer
         self.compared = []
         self._compare_key = None
@@ -132,7 +134,8 @@ class TrainingSession:
             self._compare_key = key
             # Compared networks start at epoch 0: the main one starts over with them.
             if self.trainer.epoch:
-                self.trainer = Trainer(config, *split, initial_params=self._initial)
+                self.trainer = Trainer(config, *split, initial_params=self._initial,
+                                       initial_slopes=self._initial_slopes)
                 self.run_id += 1
                 self._compare_key = (data_key, activations, self.run_id)
             return
@@ -176,17 +179,19 @@ class TrainingSession:
         """Pause and go back to epoch 0: same data, same starting weights."""
         self.pause()
         if self._inputs is not None:
-            self._start(*self._inputs, self._initial)
+            self._start(*self._inputs, self._initial, self._initial_slopes)
             self._sync_compare(self._compare)
 
-    def start_from(self, params) -> None:
-        """Pause and start over from the weights ``params`` (a loaded network), at epoch
-        0; Reset comes back to them until the settings start training over. Call after
-        :meth:`sync` with the settings the weights belong to (ValueError if they do not fit)."""
+    def start_from(self, params, slopes=None) -> None:
+        """Pause and start over from the weights ``params`` (a loaded network) and, for
+        PReLU, its learned ``slopes``, at epoch 0; Reset comes back to them until the
+        settings start training over. Call after :meth:`sync` with the settings the
+        weights belong to (ValueError if they do not fit)."""
         self.pause()
         if self._inputs is None:
             raise ValueError("sync the session with its settings first")
-        self._start(*self._inputs, [(np.array(W), np.array(b)) for W, b in params])
+        slopes = None if slopes is None else np.array(slopes, dtype=np.float64)
+        self._start(*self._inputs, [(np.array(W), np.array(b)) for W, b in params], slopes)
         self._sync_compare(self._compare)
 
     # ------------------------------------------------------------------ ticks

@@ -17,6 +17,10 @@ Frobenius norms ``‖∂L/∂W_l‖`` (weights only, no biases) are the vanishin
 view. In full-batch mode that same gradient is the next epoch's step, so an epoch costs
 one forward and one backward pass.
 
+A PReLU network's slopes (one a per hidden layer) live in the model's θ with the
+weights: the optimizer steps them, a divergence restores them, and
+``trainer.model.slopes`` reads them.
+
 Divergence: if a loss or any weight becomes NaN/±inf during an epoch, the weights
 from the start of that epoch are restored, ``status`` becomes ``"diverged"``,
 ``diverged_at`` the epoch that failed, and :meth:`Trainer.run` does nothing more (it is
@@ -127,13 +131,16 @@ class Trainer:
     the model sees for any points. With the default ``("x1", "x2")`` the points are fed
     as they are (of any width).
 
+    ``initial_params`` (``(W, b)`` pairs) and ``initial_slopes`` (PReLU's a per hidden
+    layer) replace the seeded start, e.g. with a loaded network.
+
     Attributes: ``config``, ``model`` (the :class:`MLP`), ``epoch`` (epochs done),
     ``status`` ("ok" or "diverged"), ``diverged_at`` (epoch number or None),
     ``history`` (:class:`History`, epoch 0 = the initial weights).
     """
 
     def __init__(self, config: TrainConfig, X_train, y_train, X_test, y_test, *,
-                 max_history: int = 512, initial_params=None):
+                 max_history: int = 512, initial_params=None, initial_slopes=None):
         self.config = cfg = validate_config(config)
         Xtr, ytr = _as_data(X_train, y_train, "train")
         if X_test is None or len(X_test) == 0:  # no test set: test metrics are NaN
@@ -148,6 +155,8 @@ class Trainer:
                          init=cfg.init)
         if initial_params is not None:
             self.model.params = initial_params
+        if initial_slopes is not None:  # a loaded PReLU network's learned a, per layer
+            self.model.slopes = initial_slopes
         optimizer = make_optimizer(cfg.optimizer, self.model.n_params, cfg.lr)
         self._compiled = CompiledEpoch(
             self.model, Xtr, ytr, Xte, yte, optimizer, loss=cfg.loss,

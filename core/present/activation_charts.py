@@ -34,6 +34,7 @@ from scipy.optimize import brentq, minimize_scalar
 from scipy.special import expit
 
 from core.lessons.activation_props import (
+    SlopeRange,
     SlopeSup,
     Tail,
     approximation_error,
@@ -41,6 +42,7 @@ from core.lessons.activation_props import (
     depth_factors,
     find_minimum,
     saturation_intervals,
+    slope_range,
     tail_slopes,
     with_defaults,
 )
@@ -64,6 +66,7 @@ __all__ = [
     "fmt",
     "fmt_percent",
     "format_points",
+    "format_slope_range",
     "format_sup",
     "format_tails",
     "gelu_approximations",
@@ -366,6 +369,19 @@ def format_sup(sup: SlopeSup, everywhere: str) -> tuple[str, str]:
     return ", ".join(parts), values
 
 
+def format_slope_range(r: SlopeRange) -> str:
+    """The values of f′ on the whole line as an interval: "[−0.1289, 1.129]", "(0, 0.25]".
+
+    A square bracket: that end is a value f′ takes; a round one: f′ only tends to it (as
+    in the output range). A constant f′ (the identity, the step) is the one number; the
+    page words it."""
+    if r.constant:
+        return fmt(r.low, 4)
+    left = "[" if r.low_attained else "("
+    right = "]" if r.high_attained else ")"
+    return f"{left}{fmt(r.low, 4)}, {fmt(r.high, 4)}{right}"
+
+
 def format_tails(left: Tail, right: Tail) -> tuple[tuple[str, str], ...]:
     """The tails as (code, where) pairs for the page to word: ("zero", "x ≤ 0"),
     ("vanishes", "x → −∞"), ("everywhere", ""); empty when f' dies out on neither side."""
@@ -393,7 +409,8 @@ def torch_spelling(act: Activation, params: Mapping | None) -> str:
     """The PyTorch module that computes the curve drawn: ``nn.LeakyReLU(negative_slope=0.25)``."""
     text = act.torch_name
     for name, value in with_defaults(act, params).items():
-        text = re.sub(rf"\b{name}=[^,)]+", f"{name}={_py_number(value)}", text)
+        arg = act.torch_arg(name)  # PReLU's a is set by init=
+        text = re.sub(rf"\b{arg}=[^,)]+", f"{arg}={_py_number(value)}", text)
     return text
 
 
@@ -412,7 +429,8 @@ def keras_spelling(act: Activation, params: Mapping | None) -> tuple[str | None,
     for name, value in with_defaults(act, params).items():
         kp = KERAS_PARAMS[(act.key, name)]
         if kp.name is not None:
-            text = re.sub(rf"\b{kp.name}=[^,)]+", f"{kp.name}={_py_number(value)}", text)
+            written = kp.template.format(_py_number(value))  # an initializer for PReLU's a
+            text = re.sub(rf"\b{kp.name}=[^,)]+", lambda _: f"{kp.name}={written}", text)
         elif kp.fixed is not None:
             if value != kp.fixed:
                 missing.append((name, kp.fixed))
@@ -460,7 +478,8 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
     reached or approached), ``saturated`` (the stretches where |f'| < threshold out to
     ±∞). For inputs z ~ N(0, 1): ``mean``, ``std`` and ``zero_centred`` (the mean is 0).
     On the whole line: ``minimum`` ((x, f(x)) of the turning point, or None), ``tails``
-    (:func:`format_tails`), ``range``, ``f0``, ``df0``; ``torch`` and ``keras`` spell the
+    (:func:`format_tails`), ``range``, ``slope_range`` (a :class:`SlopeRange`: the lowest
+    and highest f', each reached or approached), ``f0``, ``df0``; ``torch`` and ``keras`` spell the
     curve drawn. Stated by the registry: ``smoothness`` (it drops to C0 when the
     learner's parameters create a kink, ELU with α ≠ 1; it is ``("jump", x, size)``
     where f jumps, Softplus at βx = threshold) and ``papers``.
@@ -489,6 +508,7 @@ def property_rows(keys: Sequence[str], params_by_key: Mapping[str, Mapping] | No
             "saturated": tuple((r.x0, r.x1) for r in slope_regions(act, p, half_width, threshold)
                                if r.kind == "saturated"),
             "max_grad": props.slope_sup,
+            "slope_range": slope_range(act, p),
             "f0": props.f0,
             "df0": props.df0,
             "papers": act.papers,

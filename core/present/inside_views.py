@@ -95,7 +95,12 @@ def neuron_latex(d: NeuronDetail, input_names: Sequence[str] | None = None) -> s
     rows += _wrapped(products + [_tex(d.bias)], "&= ")
     rows.append(f"&= {_tex(d.z, paren=False)}")
     f = activation_tex(d.activation)
-    rows.append(f"{h} &= {f}({z}) = {f}({_tex(d.z, paren=False)}) = {_tex(d.h, paren=False)}")
+    # A learned parameter (PReLU's slope) is the layer's own: written beside z, with its value.
+    names = [f"{name}^{{({d.layer})}}" for name in d.learned]
+    values = [_tex(v, paren=False) for v in d.learned.values()]
+    args = "".join(f";\\ {n}" for n in names)
+    nums = "".join(f";\\ {v}" for v in values)
+    rows.append(f"{h} &= {f}({z}{args}) = {f}({_tex(d.z, paren=False)}{nums}) = {_tex(d.h, paren=False)}")
     return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
 
 
@@ -125,8 +130,9 @@ def walk_table(steps: Sequence[LayerStep], lang: str) -> str:
     for step in steps:
         name = layer_name(step.layer, len(steps), lang)
         f = "σ" if step.is_output else step.activation
+        learned = "".join(f"; {k} = {fmt(v)}" for k, v in step.learned.items())  # PReLU's a
         for j in range(step.z.size):
-            cells = [name, str(j + 1), sum_text(step, j), fmt(step.z[j]), f"{f}(z) = {fmt(step.h[j])}"]
+            cells = [name, str(j + 1), sum_text(step, j), fmt(step.z[j]), f"{f}(z{learned}) = {fmt(step.h[j])}"]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

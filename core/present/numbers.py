@@ -36,3 +36,13 @@ def latex(value: float, digits: int = 4) -> str:
         mantissa, exponent = f"{value:.1e}".split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return decimals(value, digits)
+
+
+def significant(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits for prose (a learned parameter, whose
+    size is not known in advance): ``significant(-0.123456) == "−0.1235"``; "—" when it
+    is not finite (a diverged network)."""
+    value = float(value)
+    if not math.isfinite(value):
+        return "—"
+    return f"{value + 0.0:.{digits}g}".replace("-", "−")

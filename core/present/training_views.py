@@ -22,6 +22,7 @@ from core.nn.plane import Frame, evaluate_neurons
 from core.nn.session import FRAME_RATE
 from core.present.boundary import LIM, png_bytes, render_neuron_map
 from core.present.live_frames import encode_points, pack
+from core.present import numbers
 from core.present.markdown import literal
 from core.present.theme import (
     CLASS0,
@@ -69,6 +70,18 @@ def format_loss(value: float) -> str:
 def format_percent(value: float) -> str:
     """``0.992`` → ``99.2%``."""
     return "—" if not math.isfinite(value) else f"{100.0 * value:.1f}%"
+
+
+def slopes_text(slopes, lang: str) -> str:
+    """A PReLU network's learned slopes as the page names them: "layer 1 0.2314, layer 2
+    0.3102" (4 significant digits, from the model's own numbers)."""
+    return t("trn_slopes_sep", lang).join(
+        t("trn_slope_layer", lang, i=i, a=format_slope(a)) for i, a in enumerate(slopes, start=1))
+
+
+def format_slope(value: float) -> str:
+    """A learned slope to 4 significant digits, with a true minus sign; — when not finite."""
+    return numbers.significant(value, 4)
 
 
 #: Characters of one detail of a CSV error (a cell, the header) the message quotes.

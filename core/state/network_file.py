@@ -1,10 +1,10 @@
 """A trained network as a file: the training page's "Network (JSON)" download and upload.
 
-Schema ``activation-dashboard/network``, version 1 (UTF-8 JSON, one object)::
+Schema ``activation-dashboard/network``, version 2 (UTF-8 JSON, one object)::
 
     {
       "schema": "activation-dashboard/network",
-      "version": 1,
+      "version": 2,
       "architecture": {"inputs": 2, "hidden": [4, 2], "outputs": 1,
                        "output_activation": "sigmoid"},
       "features": ["x1", "x2"],                 # core.nn.features keys, one per input
@@ -13,7 +13,7 @@ Schema ``activation-dashboard/network``, version 1 (UTF-8 JSON, one object)::
         {"weights": [[w11, w12, w13, w14], [w21, …]],  # fan_in rows × fan_out columns
          "biases": [b1, b2, b3, b4]},
         …
-      ],
+      ],                                        # PReLU: each hidden layer also has "a" (below)
       "epoch": 120,                             # epochs trained when saved
       "settings": {"dataset": "circle", "noise": 0, …}  # every URL setting of the page
     }
@@ -23,6 +23,17 @@ hidden layers and ``p = σ(h_{L−1} · W_L + b_L)`` (:mod:`core.nn.mlp`), where
 the point's features in the order of ``"features"``. ``inputs = len(features)``.
 Numbers are written with Python's shortest round-trip ``repr``, so reading a file back
 gives the very same float64 weights (the same predictions, bit for bit).
+
+A PReLU network learns its negative slope (:mod:`core.nn.mlp`): each *hidden* layer of
+its file also holds ``"a": [a_l]``, the learned slope, a list of one number as the
+``weight`` of PyTorch's ``nn.PReLU()`` (shape ``[1]``, one per layer); ``h_l = h·W + b``
+where positive, ``a_l·(h·W + b)`` elsewhere. ``activation.params.a`` stays the slope
+every layer started from (0.25). No other layer, and no other activation, has an
+``"a"``.
+
+Version 1 (before PReLU learned its slope) is read too: it is version 2 without any
+``"a"``, and a PReLU network in it starts from ``activation.params.a``, the slope it
+was trained with.
 
 ``settings`` holds every key of :data:`core.state.training.PARAMS` with the value the
 page had (the same values its URL spells, as JSON numbers, strings, booleans and lists).
@@ -47,11 +58,13 @@ from core.nn.activations import ACTIVATIONS
 from core.nn.features import FEATURES, canonical
 from core.state.training import DEFAULTS, PARAMS, PARAMS_BY_KEY
 
-__all__ = ["ERROR_CODES", "MAX_BYTES", "SCHEMA", "VERSION", "NetworkFile", "NetworkFileError",
-           "dumps", "loads"]
+__all__ = ["ERROR_CODES", "MAX_BYTES", "READABLE_VERSIONS", "SCHEMA", "VERSION", "NetworkFile",
+           "NetworkFileError", "dumps", "loads"]
 
 SCHEMA = "activation-dashboard/network"
-VERSION = 1
+VERSION = 2
+#: Versions :func:`loads` reads (1: no learned slopes).
+READABLE_VERSIONS = (1, 2)
 #: A page network (6 layers of 16 units) is ~30 kB; anything far larger is not one.
 MAX_BYTES = 1_000_000
 ERROR_CODES = (
@@ -60,6 +73,7 @@ ERROR_CODES = (
     "version",  # another version: details found, expected
     "field",  # a missing or invalid field: details field
     "shape",  # weights that do not fit the architecture: details field, expected, found
+    "slope",  # a PReLU layer's "a" that is not one finite number in a list: details field, found
     "too_large",  # more than MAX_BYTES: details max_bytes
 )
 
@@ -83,6 +97,9 @@ class NetworkFile:
     params: list = field(repr=False)  # [(W, b), …] float64
     epoch: int = 0
     settings: dict = field(default_factory=dict)
+    #: A PReLU network's learned slope per hidden layer (float64), or None: none stored
+    #: (another activation, or a version-1 file).
+    slopes: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def layer_sizes(self) -> tuple[int, ...]:
@@ -115,12 +132,20 @@ def dumps(model, features, epoch: int, settings: Mapping) -> str:
         "features": list(features),
         "activation": {"name": model.activation,
                        "params": {k: float(v) for k, v in model.act_params.items()}},
-        "layers": [{"weights": np.asarray(W, dtype=np.float64).tolist(),
-                    "biases": np.asarray(b, dtype=np.float64).tolist()} for W, b in model.params],
+        "layers": _layer_entries(model),
         "epoch": int(epoch),
         "settings": page,
     }
     return json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
+
+
+def _layer_entries(model) -> list[dict]:
+    """Each layer's weights and biases, and a hidden PReLU layer's learned slope."""
+    layers = [{"weights": np.asarray(W, dtype=np.float64).tolist(),
+               "biases": np.asarray(b, dtype=np.float64).tolist()} for W, b in model.params]
+    for layer, a in zip(layers, model.slopes):  # empty unless the activation learns a slope
+        layer["a"] = [float(a)]
+    return layers
 
 
 # ------------------------------------------------------------------ reading
@@ -147,12 +172,15 @@ def _document(data) -> dict:
     return document
 
 
-def _check_header(document: dict) -> None:
+def _check_header(document: dict) -> int:
+    """The file's version (one of :data:`READABLE_VERSIONS`)."""
     if document.get("schema") != SCHEMA:
         raise NetworkFileError("schema", found=json.dumps(document.get("schema"))[:60], expected=SCHEMA)
     version = document.get("version")
-    if version != VERSION or isinstance(version, bool):
-        raise NetworkFileError("version", found=json.dumps(version)[:20], expected=VERSION)
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
+        raise NetworkFileError("version", found=json.dumps(version)[:20],
+                               expected=", ".join(str(v) for v in READABLE_VERSIONS))
+    return version
 
 
 def _field(document: Mapping, path: str, kind: type):
@@ -244,6 +272,31 @@ def _layers(document: dict, sizes: tuple[int, ...]) -> list:
     return params
 
 
+def _slopes(layers: list, activation: str, version: int) -> np.ndarray | None:
+    """A version-2 PReLU file's learned slopes, one per hidden layer; None otherwise.
+
+    Each hidden layer of a PReLU network holds ``"a": [a]``: ``slope`` error when it is
+    missing or is not one finite number in a list; ``field`` error for an ``"a"`` in a
+    layer that has none (the output layer, another activation, a version-1 file)."""
+    learned = ACTIVATIONS[activation].learned if version >= 2 else None
+    hidden = len(layers) - 1
+    slopes = []
+    for i, layer in enumerate(layers):
+        path = f"layers[{i}].{learned or 'a'}"
+        if learned is None or i == hidden:
+            if "a" in layer:
+                raise NetworkFileError("field", field=f"layers[{i}].a")
+            continue
+        value = layer.get(learned)
+        ok = (isinstance(value, list) and len(value) == 1 and isinstance(value[0], (int, float))
+              and not isinstance(value[0], bool) and math.isfinite(value[0]))
+        if not ok:
+            found = "—" if value is None else json.dumps(value)[:40]
+            raise NetworkFileError("slope", field=path, found=found)
+        slopes.append(float(value[0]))
+    return np.array(slopes) if learned else None
+
+
 def _settings(document: dict) -> dict:
     """Every page setting: the file's, each checked by its URL parser, or the default."""
     raw = document.get("settings", {})
@@ -268,16 +321,17 @@ def _settings(document: dict) -> dict:
 def loads(data) -> NetworkFile:
     """Read a network file (bytes or text); :class:`NetworkFileError` if it is unusable."""
     document = _document(data)
-    _check_header(document)
+    version = _check_header(document)
     features, hidden, activation = _architecture(document)
     sizes = (len(features), *hidden, 1)
     params = _layers(document, sizes)
+    slopes = _slopes(document["layers"], activation, version)
     epoch = document.get("epoch", 0)
     if not isinstance(epoch, int) or isinstance(epoch, bool) or epoch < 0:
         raise NetworkFileError("field", field="epoch")
     settings = _settings(document)
     settings.update(hidden=list(hidden), activation=activation, features=list(features))
-    return NetworkFile(features, hidden, activation, params, epoch, settings)
+    return NetworkFile(features, hidden, activation, params, epoch, settings, slopes)
 
 
 def feature_labels(features, lang: str) -> str:

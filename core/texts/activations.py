@@ -146,13 +146,15 @@ TEXTS = {
         "the function is saturated, and the largest |f′| with where it occurs (exact; “sup” when it is "
         "approached but never reached). For inputs z drawn from the standard normal distribution "
         "N(0, 1): the mean and standard deviation of the output, and *zero-centred*, which means that "
-        "mean is 0 (to three decimals). On the whole line: the output range, the minimum, f(0), f′(0) "
-        "and on which side f′ dies out. The PyTorch and Keras rows compute the curve drawn. "
+        "mean is 0 (to three decimals). On the whole line: the output range, the minimum, the lowest "
+        "and highest f′, f(0), f′(0) and on which side f′ dies out; in an interval a square bracket "
+        "means that end is reached, a round one that it is only approached. The PyTorch and Keras rows compute the curve drawn. "
         "Smoothness is stated by the function's entry in the registry.",
         "zh": "以下各项都由代码按你设置的参数算出。在 x ∈ [−{a}, {a}] 上：是否单调、饱和区间、|f′| 的最大值及其位置"
         "（精确值；若只能无限接近而取不到，则记为“上确界”）。对服从标准正态分布 N(0, 1) 的输入 z："
         "输出的均值和标准差；“以 0 为中心”指的就是这个均值为 0（保留三位小数）。在整条实数轴上："
-        "输出范围、极小值点、f(0)、f′(0)，以及 f′ 在哪一侧衰减为 0。PyTorch 和 Keras 两行给出的写法"
+        "输出范围、极小值点、f′ 的最低值和最高值、f(0)、f′(0)，以及 f′ 在哪一侧衰减为 0；区间里的方括号表示"
+        "能取到这一端，圆括号表示只能无限接近、取不到。PyTorch 和 Keras 两行给出的写法"
         "算出的正是图中的曲线。光滑性取自函数登记表中的说明。",
     },
     "act_prop_range": {"en": "Output range", "zh": "输出范围"},
@@ -172,6 +174,11 @@ TEXTS = {
         "zh": "当 {where} 时无限接近，但按折点规则取值为 {values}",
     },
     "act_prop_maxgrad_at": {"en": "… reached at", "zh": "最大值出现在"},
+    "act_prop_slope_range": {"en": "Values of f′, lowest to highest (whole line)",
+                             "zh": "f′ 的取值范围，从最低到最高（整条数轴）"},
+    "act_slope_constant": {"en": "{v} everywhere", "zh": "处处为 {v}"},
+    "act_slope_negative": {"en": "{interval}: f′ < 0 for some x, so f goes down there",
+                           "zh": "{interval}：在某些 x 处 f′ < 0，f 在那里是下降的"},
     "act_prop_f0": {"en": "f(0)", "zh": "f(0)"},
     "act_prop_df0": {"en": "f′(0)", "zh": "f′(0)"},
     "act_prop_paper": {"en": "Papers", "zh": "论文"},

@@ -38,6 +38,13 @@ TEXTS = {
         "zh": "本应用以一篇激活函数入门文章为蓝本，讲解文字为重新撰写，并更正了原文中的一个公式。",
     },
     "dismiss": {"en": "Dismiss", "zh": "知道了"},
+    # A page that uses an activation without training it (the feature map, the random stack).
+    "act_learned_fixed": {
+        "en": "{act} learns its slope {param} while a network trains; nothing is trained here, so "
+        "{param} stays at its starting value, {value}.",
+        "zh": "{act} 的斜率 {param} 是在网络训练时学出来的；这里不做任何训练，所以 {param} "
+        "一直取它的起始值 {value}。",
+    },
     "show_code": {"en": "Show the code", "zh": "查看代码"},
     # A link with values the page cannot use. {name} and {value} arrive formatted (the
     # key as code, the learner's value escaped); {fallback} is one of the url_fallback_*.

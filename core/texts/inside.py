@@ -31,6 +31,12 @@ TEXTS = {
         "zh": "每一行是一个神经元：输入乘以各自的权重再相加，加上偏置，得到 z；激活函数把 z 变成 h，"
         "这一层的 h 就是下一层的输入。输出层用 sigmoid 函数 σ 把它的 z 变成概率。数字保留 4 位有效数字。",
     },
+    "ins_learned_note": {
+        "en": "PReLU: a⁽ˡ⁾ is the slope for negative z that layer l has learned so far, shared by all its "
+        "neurons (h = z where z > 0, a⁽ˡ⁾·z elsewhere).",
+        "zh": "PReLU：a⁽ˡ⁾ 是第 l 层到目前为止学到的负半轴斜率，这一层的所有神经元共用它"
+        "（z > 0 时 h = z，否则 h = a⁽ˡ⁾·z）。",
+    },
     "ins_col_neuron": {"en": "neuron", "zh": "神经元"},
     "ins_col_sum": {"en": "weighted sum z = Σ w·h + b", "zh": "加权求和 z = Σ w·h + b"},
     "ins_col_z": {"en": "z", "zh": "z"},

@@ -382,6 +382,16 @@ TEXTS = {
         "en": "diverged in epoch {diverged_at} · shown: the last finite state, epoch {epoch}, test accuracy {acc}",
         "zh": "第 {diverged_at} 轮发散 · 图上是发散前最后的正常状态：第 {epoch} 轮，测试准确率 {acc}",
     },
+    "trn_compare_slopes": {"en": "learned slope a: {slopes}", "zh": "学到的斜率 a：{slopes}"},
+    # ---------------------------------------------------------------- PReLU's learned slope
+    "trn_slopes": {
+        "en": "**Learned slope a** (PReLU, one per hidden layer): {slopes}. Each started at {start}; "
+        "gradient descent moves it with the weights, and the hand check below uses these values.",
+        "zh": "**学到的斜率 a**（PReLU，每个隐藏层一个）：{slopes}。起始值都是 {start}；"
+        "梯度下降会连同权重一起更新它，下面的“手算”用的也是这些值。",
+    },
+    "trn_slope_layer": {"en": "layer {i} {a}", "zh": "第 {i} 层 {a}"},
+    "trn_slopes_sep": {"en": ", ", "zh": "，"},
     "trn_tab_curves": {"en": "Curves", "zh": "曲线"},
     "trn_tab_inside": {"en": "Inside the network", "zh": "网络内部"},
     # ---------------------------------------------------------------- charts

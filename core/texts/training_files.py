@@ -94,8 +94,8 @@ TEXTS = {
         "zh": "这个 JSON 不是本应用保存的网络（schema 是 {found}，应为 {expected}）。",
     },
     "trn_netfile_version": {
-        "en": "This network file has version {found}; this app reads version {expected}.",
-        "zh": "这个网络文件的版本是 {found}，本应用只能读取版本 {expected}。",
+        "en": "This network file has version {found}; this app reads versions {expected}.",
+        "zh": "这个网络文件的版本是 {found}，本应用只能读取以下版本：{expected}。",
     },
     "trn_netfile_field": {
         "en": "The network file has a missing or invalid field: {field}.",
@@ -104,6 +104,12 @@ TEXTS = {
     "trn_netfile_shape": {
         "en": "The weights do not fit the architecture: {field} should be {expected}, found {found}.",
         "zh": "权重与网络结构对不上：{field} 应为 {expected}，实际是 {found}。",
+    },
+    "trn_netfile_slope": {
+        "en": "A PReLU network learns one slope a per hidden layer, saved as a list holding one "
+        "number, e.g. [0.25]; {field} holds {found}.",
+        "zh": "PReLU 网络的每个隐藏层各学一个斜率 a，文件里写成只含一个数的列表，例如 [0.25]；"
+        "而 {field} 里是 {found}。",
     },
     "trn_netfile_too_large": {
         "en": "The file is larger than {max_bytes} bytes; a network of this page is much smaller.",

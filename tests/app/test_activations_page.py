@@ -6,7 +6,7 @@ import pytest
 
 import core.present.activation_charts as ac
 from core.i18n import t
-from core.lessons.activation_props import depth_factors, output_moments, slope_supremum
+from core.lessons.activation_props import depth_factors, output_moments, slope_range, slope_supremum
 from core.nn.activations import ACTIVATIONS, display_name
 from tests.app.conftest import assert_clean, run_page
 
@@ -278,3 +278,17 @@ def test_numbers_in_the_table_are_rounded_for_people(lang):
     selu, softplus = ACTIVATIONS["selu"], ACTIVATIONS["softplus"]
     assert prop_cell(at, lang, "act_prop_df0", "selu") == ac.fmt(float(selu.grad(0.0)), 4) == "1.7581"
     assert prop_cell(at, lang, "act_prop_f0", "softplus") == ac.fmt(float(softplus(0.0)), 4) == "0.6931"
+
+
+def test_the_table_gives_the_whole_range_of_f_prime(lang):
+    """GELU′ and SiLU′ dip below 0 (issue 18, item 20): the table shows both ends, computed."""
+    at = run_page(PAGE, lang=lang, fn="gelu,silu,sigmoid,identity")
+    assert_clean(at)
+    for key in ("gelu", "silu"):
+        r = slope_range(ACTIVATIONS[key])
+        assert r.low < -0.09
+        cell = prop_cell(at, lang, "act_prop_slope_range", key)
+        assert cell == t("act_slope_negative", lang, interval=ac.format_slope_range(r))
+        assert cell.startswith(f"[{ac.fmt(r.low, 4)}, ")
+    assert prop_cell(at, lang, "act_prop_slope_range", "sigmoid") == "(0, 0.25]"
+    assert prop_cell(at, lang, "act_prop_slope_range", "identity") == t("act_slope_constant", lang, v="1")

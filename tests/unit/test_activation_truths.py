@@ -423,11 +423,12 @@ def test_torch_row_run_in_pytorch_draws_the_learners_curve(key):
         params = {"min_val": -1.7, "max_val": 0.6}
     (row,) = ac.property_rows([key], {key: params}, 6.0, 0.05)
     for name, value in params.items():
-        assert f"{name}={value!r}" in row["torch"]
+        assert f"{act.torch_arg(name)}={value!r}" in row["torch"]
     module = eval(row["torch"], {"nn": torch.nn, "torch": torch})  # noqa: S307 - our own string
     x = np.linspace(-6, 6, 241)
     ours = act.fn(x, **params)
-    theirs = module(torch.tensor(x, dtype=torch.float64)).numpy()
+    # PReLU's module holds a learnable weight (float32 unless told): float64, and no graph.
+    theirs = module.double()(torch.tensor(x, dtype=torch.float64)).detach().numpy()
     np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-12)
 
 

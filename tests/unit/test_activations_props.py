@@ -42,7 +42,7 @@ def wide_props():
 # no fixed colour range for pictures, no derivative from the output.
 OPTIONAL = {"keras_name", "keras_note_latex", "kink_convention_latex", "kink_points",
             "params", "param_specs", "param_ranges", "kink_fn", "range_fn", "more_papers",
-            "picture_range", "grad_from_output", "jump_fn"}
+            "picture_range", "grad_from_output", "jump_fn", "learned", "grad_learned"}
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -88,7 +88,7 @@ def test_params_match_signatures_and_slider_ranges(key):
 def test_torch_name_shows_the_defaults(key):
     act = ACTIVATIONS[key]
     for name, value in act.params.items():
-        assert f"{name}={value}" in act.torch_name
+        assert f"{act.torch_arg(name)}={value}" in act.torch_name
 
 
 def test_keras_names_note_differing_defaults():

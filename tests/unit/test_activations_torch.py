@@ -19,6 +19,7 @@ TORCH = {
     "tanh": torch.tanh,
     "relu": F.relu,
     "leaky_relu": lambda x, negative_slope: F.leaky_relu(x, negative_slope),
+    "prelu": lambda x, a: F.prelu(x, torch.tensor([a], dtype=torch.float64)),
     "elu": lambda x, alpha: F.elu(x, alpha),
     "selu": F.selu,
     "celu": lambda x, alpha: F.celu(x, alpha),
@@ -64,6 +65,7 @@ def test_defaults_match_pytorch(key):
     default_call = {
         "leaky_relu": F.leaky_relu, "elu": F.elu, "celu": F.celu, "softplus": F.softplus,
         "hardtanh": F.hardtanh, "softshrink": F.softshrink, "hardshrink": F.hardshrink,
+        "prelu": lambda t: torch.nn.PReLU(dtype=torch.float64)(t).detach(),  # its own init
     }.get(key, TORCH[key])
     np.testing.assert_allclose(ours, default_call(xt).numpy(), rtol=1e-12, atol=1e-15)
 
@@ -92,6 +94,7 @@ def test_kink_derivatives_match_autograd(key):
     ("key", "params"),
     [
         ("leaky_relu", {"negative_slope": 0.3}),
+        ("prelu", {"a": -0.4}),
         ("elu", {"alpha": 0.5}),
         ("celu", {"alpha": 2.0}),
         ("softplus", {"beta": 2.0, "threshold": 5.0}),
@@ -112,3 +115,20 @@ def test_step_is_pytorchs_heaviside_with_zero_at_zero():
     x = np.array([-2.0, -1e-300, 0.0, 1e-300, 3.0])
     ref = torch.heaviside(torch.tensor(x), torch.tensor(0.0, dtype=torch.float64)).numpy()
     np.testing.assert_array_equal(ACTIVATIONS["step"].fn(x), ref)
+
+
+@pytest.mark.parametrize("a", [0.25, 0.07, -0.3])
+def test_prelus_derivative_in_a_is_autograds(a):
+    """∂f/∂a, element by element, is what autograd gives nn.PReLU's weight; summed over
+    the elements that share the one a, it is the weight's gradient (kinks included)."""
+    x = np.concatenate([np.linspace(-6, 6, 241), [0.0, -0.0]])
+    act = ACTIVATIONS["prelu"]
+    module = torch.nn.PReLU(init=a, dtype=torch.float64)
+    xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    module(xt).sum().backward()
+    np.testing.assert_allclose(act.grad_learned(x, a=a).sum(), module.weight.grad.item(), rtol=1e-13)
+    np.testing.assert_allclose(act.grad(x, a=a), xt.grad.numpy(), rtol=0, atol=0)
+    for i in (0, 100, 241):  # one element at a time: the per-element derivative itself
+        one = torch.nn.PReLU(init=a, dtype=torch.float64)
+        one(torch.tensor(x[i], dtype=torch.float64)).backward()
+        assert act.grad_learned(x[i], a=a) == one.weight.grad.item()

@@ -77,7 +77,7 @@ def entry_problems(act: Activation) -> list[str]:
             out.append(f"{name}: step {spec.step} does not fit the range")
         elif not (_on_grid(spec.default, spec.low, spec.step) and _on_grid(spec.high, spec.low, spec.step)):
             out.append(f"{name}: default or high end off the slider's grid of step {spec.step}")
-        if f"{name}={spec.default}" not in act.torch_name:
+        if f"{spec.torch_arg(name)}={spec.default}" not in act.torch_name:
             out.append(f"{name}: the PyTorch spelling does not show the default")
         kp = spec.keras
         if not isinstance(kp, KerasParam):
@@ -87,6 +87,14 @@ def entry_problems(act: Activation) -> list[str]:
                 out.append(f"{name}: Keras argument {kp.name!r} missing from the Keras spelling or its default")
         elif kp.fixed is not None and not spec.low <= kp.fixed <= spec.high:
             out.append(f"{name}: Keras's fixed value {kp.fixed} cannot be set on the slider")
+    # A learned parameter is one of the parameters, with its derivative, which takes them all.
+    if (act.learned is None) != (act.grad_learned is None):
+        out.append("learned and grad_learned go together")
+    elif act.learned is not None:
+        if act.learned not in names:
+            out.append(f"learned {act.learned!r} is not a parameter")
+        if _argument_names(act.grad_learned) != names:
+            out.append("grad_learned does not take the parameters")
     # Functions of the parameters take exactly the parameters.
     takes_params = {}
     for attr in ("kink_fn", "range_fn"):
@@ -131,7 +139,8 @@ def test_names_are_unique_in_each_language():
 
 def test_every_function_in_the_module_belongs_to_an_entry():
     """An ``f`` / ``d_f`` pair written without its entry would be missing from every menu."""
-    registered = {f for a in ACTIVATIONS.values() for f in (a.fn, a.grad, a.grad_from_output) if f}
+    registered = {f for a in ACTIVATIONS.values()
+                  for f in (a.fn, a.grad, a.grad_from_output, a.grad_learned) if f}
     public = {obj for name, obj in vars(cat).items()
               if inspect.isfunction(obj) and not name.startswith("_") and obj.__module__ == cat.__name__
               and hasattr(obj, "__wrapped__")}  # the element-wise math, not the helpers below
@@ -230,7 +239,36 @@ def _spec(**changes) -> dict:
     (dict(range_fn=None, range=(0.0, 1.0), picture_range=(-1.0, 1.0)), "outside the range"),
     (dict(kink_convention_latex=""), "kink convention"),
     (dict(torch_name="nn.LeakyReLU()"), "PyTorch spelling"),
+    (dict(learned="negative_slope"), "go together"),
+    (dict(learned="alpha", grad_learned=ACTIVATIONS["leaky_relu"].grad), "not a parameter"),
+    (dict(learned="negative_slope", grad_learned=ACTIVATIONS["prelu"].grad_learned), "grad_learned does not take"),
 ])
 def test_entry_problems_catches_an_incomplete_entry(changes, problem):
     problems = entry_problems(_broken(**changes))
     assert any(problem in p for p in problems), problems
+
+
+# ---------------------------------------------------- a parameter the network learns
+
+
+def test_only_prelu_learns_a_parameter_and_it_starts_where_pytorch_starts():
+    learned = {k: a.learned for k, a in ACTIVATIONS.items() if a.learned}
+    assert learned == {"prelu": "a"}
+    prelu = ACTIVATIONS["prelu"]
+    assert prelu.params == {"a": 0.25}  # nn.PReLU(num_parameters=1, init=0.25)
+    assert prelu.torch_arg("a") == "init" and "init=0.25" in prelu.torch_name
+    assert auto_init("prelu") == "he"
+    assert ac.torch_spelling(prelu, {"a": 0.1}) == "nn.PReLU(num_parameters=1, init=0.1)"
+    text, missing = ac.keras_spelling(prelu, {"a": 0.1})
+    assert text == "keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(0.1), shared_axes=[1])"
+    assert missing == ()
+
+
+@pytest.mark.parametrize("a", [0.25, -0.4, 0.0, 1.3])
+def test_the_derivative_in_the_learned_parameter_is_a_central_difference(a):
+    """∂f/∂a by central differences in a, away from the kink (x = 0)."""
+    act = ACTIVATIONS["prelu"]
+    x = np.concatenate([np.linspace(-5, -0.01, 300), np.linspace(0.01, 5, 300)])
+    h = 1e-6
+    numeric = (act.fn(x, a=a + h) - act.fn(x, a=a - h)) / (2 * h)
+    np.testing.assert_allclose(act.grad_learned(x, a=a), numeric, rtol=1e-8, atol=1e-9)

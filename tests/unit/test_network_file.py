@@ -44,7 +44,8 @@ def text(document) -> str:
 
 
 def test_the_file_carries_the_documented_schema(document, trained):
-    assert document["schema"] == "activation-dashboard/network" and document["version"] == 1
+    assert document["schema"] == "activation-dashboard/network" and document["version"] == 2
+    assert all("a" not in layer for layer in document["layers"])  # only PReLU learns a slope
     assert document["architecture"] == {"inputs": 3, "hidden": [3, 2], "outputs": 1, "output_activation": "sigmoid"}
     assert document["features"] == ["x1", "x2", "x1x2"]
     assert document["activation"] == {"name": "leaky_relu", "params": {"negative_slope": 0.01}}
@@ -96,7 +97,8 @@ BAD_FILES = {
     "latin-1 bytes": ("malformed", lambda d: "{\"schema\": \"\xe9\"}".encode("latin-1")),
     "other schema": ("schema", lambda d: edited(d, lambda x: set_path(x, ["schema"], "tf-playground"))),
     "no schema": ("schema", lambda d: edited(d, lambda x: x.pop("schema"))),
-    "version 2": ("version", lambda d: edited(d, lambda x: set_path(x, ["version"], 2))),
+    "version 3": ("version", lambda d: edited(d, lambda x: set_path(x, ["version"], 3))),
+    "a slope in a leaky ReLU network": ("field", lambda d: edited(d, lambda x: set_path(x, ["layers", 0, "a"], [0.2]))),
     "version as text": ("version", lambda d: edited(d, lambda x: set_path(x, ["version"], "1"))),
     "no layers": ("field", lambda d: edited(d, lambda x: x.pop("layers"))),
     "unknown activation": ("field", lambda d: edited(d, lambda x: set_path(x, ["activation", "name"], "swish2"))),
@@ -207,3 +209,92 @@ def test_a_session_starts_from_loaded_weights_and_reset_returns_to_them(trained,
         sess.start_from(loaded.params[:-1])
     sess.reset()
     assert same_as_loaded()
+
+
+# ------------------------------------------------------------------ PReLU's learned slopes (version 2)
+
+PRELU_SETTINGS = {**SETTINGS, "activation": "prelu", "optimizer": "adam", "reg": "l2", "reg_rate": 0.001}
+
+
+@pytest.fixture(scope="module")
+def prelu_trained(split):
+    trainer = Trainer(ts.build_config(PRELU_SETTINGS), *split)
+    trainer.run(40)
+    assert np.all(trainer.model.slopes != 0.25)  # it learned them
+    return trainer
+
+
+@pytest.fixture(scope="module")
+def prelu_document(prelu_trained):
+    t = prelu_trained
+    return json.loads(nf.dumps(t.model, t.features, t.epoch, PRELU_SETTINGS))
+
+
+def test_a_prelu_file_holds_each_hidden_layers_learned_slope(prelu_document, prelu_trained):
+    layers = prelu_document["layers"]
+    assert [layer.get("a") for layer in layers] == [[float(a)] for a in prelu_trained.model.slopes] + [None]
+    assert prelu_document["activation"] == {"name": "prelu", "params": {"a": 0.25}}  # where they started
+
+
+def test_a_prelu_network_round_trips_bit_for_bit(prelu_trained, prelu_document, split):
+    loaded = nf.loads(text(prelu_document))
+    assert np.array_equal(loaded.slopes, prelu_trained.model.slopes)
+    again = Trainer(ts.build_config(loaded.settings), *split, initial_params=loaded.params,
+                    initial_slopes=loaded.slopes)
+    pts = expand(grid_points(50), loaded.features)
+    assert np.array_equal(again.model.theta, prelu_trained.model.theta)
+    assert np.array_equal(again.model.predict_proba(pts), prelu_trained.model.predict_proba(pts))
+
+
+def test_version_1_files_still_load(document, prelu_document):
+    old = json.loads(text(document))
+    old["version"] = 1
+    loaded = nf.loads(text(old))
+    assert loaded.slopes is None and loaded.activation == "leaky_relu" and len(loaded.params) == 3
+    # A version-1 PReLU network had no learned slope: it starts from the one it had (0.25).
+    old = json.loads(text(prelu_document))
+    old["version"] = 1
+    for layer in old["layers"]:
+        layer.pop("a", None)
+    loaded = nf.loads(text(old))
+    assert loaded.activation == "prelu" and loaded.slopes is None
+    assert nf.loads(text(prelu_document)).slopes.shape == (2,)
+
+
+def _slope(layer, value):
+    def change(doc):
+        if value is None:
+            doc["layers"][layer].pop("a")
+        else:
+            doc["layers"][layer]["a"] = value
+    return change
+
+
+BAD_SLOPES = {
+    "two slopes in a layer": ("slope", _slope(0, [0.2, 0.3]), "[0.2, 0.3]"),
+    "a bare number": ("slope", _slope(1, 0.25), "0.25"),
+    "a nested list": ("slope", _slope(0, [[0.25]]), "[[0.25]]"),
+    "no slope": ("slope", _slope(1, None), "—"),
+    "a text slope": ("slope", _slope(0, ["0.25"]), '["0.25"]'),
+    "a boolean slope": ("slope", _slope(0, [True]), "[true]"),
+    "an infinite slope": ("slope", _slope(0, [1e300]), "[Infinity]"),
+    "a slope on the output layer": ("field", _slope(2, [0.25]), None),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SLOPES)
+def test_a_wrong_slope_is_refused_with_a_clear_message(prelu_document, case):
+    code, change, found = BAD_SLOPES[case]
+    data = text(json.loads(edited(prelu_document, change))) if case != "an infinite slope" else \
+        edited(prelu_document, change).replace("1e+300", "1e999")
+    with pytest.raises(nf.NetworkFileError) as caught:
+        nf.loads(data)
+    assert caught.value.code == code
+    if found is not None:
+        assert caught.value.details["found"] == found
+    for lang in ("en", "zh"):
+        message = t(f"trn_netfile_{code}", lang, **caught.value.details)
+        assert "{" not in message and caught.value.details["field"] in message
+    if code == "slope":
+        assert "PReLU" in t("trn_netfile_slope", "en", **caught.value.details)
+        assert "斜率" in t("trn_netfile_slope", "zh", **caught.value.details)

@@ -16,9 +16,10 @@ from tests.unit.test_nn_losses import TEXTBOOK
 NN = Path(__file__).resolve().parents[2] / "core" / "nn"
 SHIMS = [NN.parent / "mlp.py", NN.parent / "training.py"]
 # tanh/sigmoid/relu/identity take f' from the output in the compiled pass; gelu and elu
-# go through the registry (the "generic" route), as does tanh with fast=False.
+# go through the registry (the "generic" route), as does tanh with fast=False; PReLU
+# goes through it too, and learns its slope a (one per hidden layer, at the end of θ).
 ACTIVATIONS = [("tanh", True), ("sigmoid", True), ("relu", True), ("identity", True),
-               ("gelu", True), ("elu", True), ("tanh", False)]
+               ("gelu", True), ("elu", True), ("tanh", False), ("prelu", True)]
 
 
 def flat(grads):
@@ -35,16 +36,17 @@ def problem(act, fast, seed=0):
     model = MLP([2, 5, 3, 1], act, seed=seed, fast=fast)
     for _, b in model.params:  # non-zero biases: exercise their gradient too
         b[...] = rng.normal(0, 0.3, b.shape)
+    model.slopes = rng.uniform(0.1, 0.4, model.slopes.size)  # PReLU: a different a per layer
     return model, X[:23], y[:23], X[23:], y[23:]
 
 
 def reference_epoch(model, X, y, order, batch, loss, reg, rate, optimizer, lr):
-    """One epoch the plain way: loss_and_grads per mini-batch, then a textbook step."""
+    """One epoch the plain way: loss_and_gradient per mini-batch, then a textbook step."""
     opt = TEXTBOOK[optimizer](lr)
     for start in range(0, len(order), batch):
         rows = order[start:start + batch]
-        _, grads = model.loss_and_grads(X[rows], y[rows], loss, reg, rate)
-        opt.step(model.theta, flat(grads))
+        _, g = model.loss_and_gradient(X[rows], y[rows], loss, reg, rate)
+        opt.step(model.theta, g)
 
 
 @pytest.mark.parametrize("batch", [5, 100])
@@ -75,7 +77,9 @@ def test_compiled_epoch_equals_the_reference_path(act, fast, loss, optimizer, re
                                               rel=1e-12, abs=1e-15)
     assert metrics.train_acc == np.mean(reference.predict(Xtr) == ytr)
     assert metrics.test_acc == np.mean(reference.predict(Xte) == yte)
-    np.testing.assert_allclose(epoch.gradient, flat(grads), rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(epoch.gradient, reference.loss_and_gradient(Xtr, ytr, loss)[1],
+                               rtol=1e-12, atol=1e-14)
+    assert np.array_equal(flat(grads), reference.loss_and_gradient(Xtr, ytr, loss)[1][:len(flat(grads))])
     np.testing.assert_allclose(metrics.grad_norms, [np.linalg.norm(dW) for dW, _ in grads],
                                rtol=1e-12, atol=1e-14)
 
