@@ -13,6 +13,7 @@ import core.present.activation_charts as ac
 from core.nn.activations import ACTIVATIONS, display_name
 from core.state import activations as sa
 from ui import (
+    charts,
     controls,
     current_lang,
     presenter,
@@ -225,7 +226,7 @@ def curves_section(c: Choice) -> None:
             st.markdown(f"**{tr(title_key)}**")
             spec = curve_spec(c.keys, c.params, c.half, show_f2, value, c.names_key, y_title, c.threshold,
                               sat_labels, value == "df")
-            st.vega_lite_chart(spec, width="stretch")
+            charts.draw(spec, width="stretch")
     st.caption(tr("act_hover_caption", t=ac.fmt(c.threshold)))
     by_key = {k: [] for k in c.keys}
     for row in regions(c.keys, c.params, c.half, c.threshold).itertuples():
@@ -329,7 +330,7 @@ def step_section() -> None:
     chart_col, table_col = st.columns([1, 1], gap="large")
     with chart_col:
         soft_label = tr("act_soft_series", k=ac.fmt(steep))
-        st.vega_lite_chart(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
+        charts.draw(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
     with table_col:
         ex = ac.step_examples(steep)
         st.table(
@@ -362,7 +363,7 @@ def depth_section(c: Choice | None) -> None:
               tr("act_depth_open"))
     st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], ac.MUTED)],
                                dashed=[labels[0]]), unsafe_allow_html=True)
-    st.vega_lite_chart(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
+    charts.draw(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
     first = dframe[dframe["n"] == 1].set_index("key")
     blocked = [c.names[k] for k in c.keys if not first.loc[k, "factor"] > 0]

@@ -24,6 +24,7 @@ from core.present.collapse_charts import (
 from core.present.markdown import literal
 from core.state import collapse as cs
 from ui import (
+    charts,
     controls,
     current_lang,
     presenter,
@@ -155,7 +156,7 @@ def network_section() -> tuple[tuple[float, ...], col.Line]:
                       args=(col.EXAMPLES["silent"],), icon=":material/block:")
     w = tuple(float(st.session_state[name]) for name in col.WEIGHT_NAMES)
     with left:
-        st.graphviz_chart(cv.network_dot(w), width="stretch")
+        st.graphviz_chart(cv.network_dot(w, font_scale=presenter.type_scale()), width="stretch")
         st.caption(tr("col_diagram_caption"))
     return w, col.boundary_231(w)
 
@@ -231,7 +232,7 @@ def boundary_section(w, line: col.Line, X, y, best) -> None:
     own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
     chart_col, text_col = st.columns([1.1, 1], gap="large")
     with chart_col:
-        st.vega_lite_chart(network_boundary_spec(w, X, y, _labels()), width="content", key="col_boundary_chart")
+        charts.draw(network_boundary_spec(w, X, y, _labels()), width="content", key="col_boundary_chart")
     with text_col:
         st.write(tr("col_boundary_text"))
         if line.kind != "none":
@@ -409,7 +410,7 @@ def rank_section(depth: int, hidden: list[int], seed: int) -> None:
         st.latex(r"b = " + cv.matrix_latex(b_all))
     with sv_col:
         labels = pairs({"kept": tr("col_sv_kept"), "zero": tr("col_sv_zero"), "y": tr("col_sv_axis")})
-        st.vega_lite_chart(singular_values_spec(singular, rank, labels), width="stretch", key="col_sv_chart")
+        charts.draw(singular_values_spec(singular, rank, labels), width="stretch", key="col_sv_chart")
     st.write(tr("col_rank_text", rank=rank, narrow=min(sizes)))
     if rank < len(singular):
         st.write(tr("col_rank_lost", lost=len(singular) - rank, io=len(singular)))
@@ -493,12 +494,12 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
     s1, s2 = st.columns(2, gap="large")
     with s1:
         st.markdown(f"**{tr('col_linear_stack')}**")
-        st.vega_lite_chart(linear_stack_spec(X, y, stack.hidden, seed, labels), width="content",
+        charts.draw(linear_stack_spec(X, y, stack.hidden, seed, labels), width="content",
                            key="col_linear_chart")
         st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X)))))
     with s2:
         st.markdown(f"**{tr('col_bent_stack', act=_activation_label(stack.activation.key))}**")
-        st.vega_lite_chart(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
+        charts.draw(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
                            width="content", key="col_bent_chart")
         st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X)))))
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
@@ -534,7 +535,7 @@ def bend_1d_section() -> None:
     t1, t2 = st.columns(2, gap="large")
     with t1:
         st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
-        st.vega_lite_chart(threshold_spec(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
+        charts.draw(threshold_spec(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
                            width="stretch", key="col_threshold_chart")
         st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
     with t2:
@@ -543,7 +544,7 @@ def bend_1d_section() -> None:
         controls.slider(P["col_sq_w"], "W", step=0.1, format="%.1f", where=s_w)
         controls.slider(P["col_sq_b"], "B", step=0.05, format="%.2f", where=s_b)
         W_sq, B_sq = float(st.session_state["col_sq_w"]), float(st.session_state["col_sq_b"])
-        st.vega_lite_chart(parabola_spec(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
+        charts.draw(parabola_spec(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
                            width="stretch", key="col_parabola_chart")
         # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
         st.metric(tr("col_parabola_accuracy"),
@@ -575,11 +576,11 @@ def bend_2d_section(X, y) -> None:
     f1, f2 = st.columns(2, gap="large")
     with f1:
         st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
-        st.vega_lite_chart(feature_space_spec(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
+        charts.draw(feature_space_spec(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
                            width="content", key="col_feature_chart")
     with f2:
         st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
-        st.vega_lite_chart(circle_spec(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
+        charts.draw(circle_spec(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
                            key="col_circle_chart")
     st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
     st.write(tr("col_bend_2d_text"))

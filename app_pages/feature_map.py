@@ -22,8 +22,8 @@ from core.lessons import feature_map as fm
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import feature_map_views as fv
 from core.state import feature_map as sf
-from ui import controls as ctl
 from ui import (
+    charts,
     current_lang,
     presenter,
     restore_from_url,
@@ -31,6 +31,7 @@ from ui import (
     show_url_notices,
     write_to_url,
 )
+from ui import controls as ctl
 from ui.uploads import explain_uploader, upload_limit_mb
 
 ss = st.session_state
@@ -261,7 +262,7 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
             stats = views.stats[k]
             st.caption(t("fm_stage_caption", lang, rows=maps[k].shape[0], cols=maps[k].shape[1],
                          low=fv.fmt(stats.low, 3), high=fv.fmt(stats.high, 3)))
-            st.vega_lite_chart(views.histograms[k], spec, width="stretch")
+            charts.draw(spec, data=views.histograms[k], width="stretch")
     st.caption(t("fm_pipeline_caption", lang))
     before, after = views.stats[2], views.stats[3]
     changed = fm.changed_share(views.stages.pooled, views.stages.activated)

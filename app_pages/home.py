@@ -14,7 +14,7 @@ from core.i18n import t
 from core.lessons import path as lp
 from core.present import lesson_views as lv
 from core.present import training_views as tv
-from ui import current_lang, presenter, show_url_notices, tr
+from ui import charts, current_lang, presenter, show_url_notices, tr
 from ui.charts import pairs, vega_spec
 
 ss = st.session_state
@@ -283,7 +283,7 @@ def rule_picture(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def bend_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.vega_lite_chart(squared_spec(rev.figure["X"], rev.figure["y"], rev.figure["t"], labels()), width="content")
+    charts.draw(squared_spec(rev.figure["X"], rev.figure["y"], rev.figure["t"], labels()), width="content")
     rule_picture(key, rev, lang)
 
 
@@ -295,7 +295,7 @@ def answer_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def soft_step(k: float) -> None:
-    st.vega_lite_chart(step_spec(k, tr("lesson_threshold_step"), tr("lesson_threshold_soft", k=k)), width="stretch")
+    charts.draw(step_spec(k, tr("lesson_threshold_step"), tr("lesson_threshold_soft", k=k)), width="stretch")
 
 
 def gentle_step(key: str, rev: lp.Reveal, lang: str) -> None:
@@ -310,19 +310,19 @@ def steep_step(key: str, rev: lp.Reveal, lang: str) -> None:
 def curves(key: str, rev: lp.Reveal, lang: str) -> None:
     """f (unbounded) or f′ (slope) of the step's activations."""
     keys, value = rev.figure["keys"], "f" if key == "unbounded" else "df"
-    st.vega_lite_chart(curves_spec(keys, value, names(keys, lang), Y_TITLES[value]), width="stretch")
+    charts.draw(curves_spec(keys, value, names(keys, lang), Y_TITLES[value]), width="stretch")
     st.caption(tr(f"lesson_{key}_caption"))
 
 
 def sigmoid_slope(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.vega_lite_chart(curves_spec(("sigmoid",), "df", names(("sigmoid",), lang), Y_TITLES["df"]), width="stretch")
+    charts.draw(curves_spec(("sigmoid",), "df", names(("sigmoid",), lang), Y_TITLES["df"]), width="stretch")
     st.caption(tr("lesson_care_caption", **rev.values))
 
 
 def depth_picture(key: str, rev: lp.Reveal, lang: str) -> None:
     keys = rev.figure["keys"]
     words = pairs({w: tr(f"lesson_care_{w}") for w in ("reference", "factor", "layers", "alive", "open")})
-    st.vega_lite_chart(depth_spec(keys, rev.figure["depth"], names(keys, lang), words), width="stretch")
+    charts.draw(depth_spec(keys, rev.figure["depth"], names(keys, lang), words), width="stretch")
     st.caption(tr("lesson_care_after"))
 
 

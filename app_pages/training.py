@@ -40,8 +40,8 @@ from core.state import training as ts
 from core.state.presenter import secondary_key
 from ui import (
     controls,
-    presenter,
     current_lang,
+    presenter,
     restore_from_url,
     show_code,
     show_url_notices,
@@ -58,6 +58,10 @@ from ui.visibility import visible
 ss = st.session_state
 P = ts.PARAMS_BY_KEY
 METRIC_KEYS = ("trn_m_epoch", "trn_m_train_loss", "trn_m_test_loss", "trn_m_test_acc")
+#: The curves beside the live plane. On a projector, at presenter type sizes, two fit
+#: beside the plane; the gradient flow gives way (leaving presenter mode shows it).
+LIVE_CHARTS = ("loss", "accuracy", "grad")
+LIVE_CHARTS_PRESENTING = ("loss", "accuracy")
 
 
 # ------------------------------------------------------------------ data
@@ -232,7 +236,7 @@ def training_settings(lang: str) -> None:
 
 def transport_bar(playing: bool, lang: str) -> None:
     """Play/Pause, Step, Reset and the settings a teacher changes most, above the picture."""
-    columns = st.columns([6, 3, 3, 3], vertical_alignment="bottom", gap="medium")
+    columns = st.columns([6, 3, 3, 4], vertical_alignment="bottom", gap="medium")
     with columns[0].container(horizontal=True, gap="small", key="trn_transport"):
         st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
                   icon=":material/pause:" if playing else ":material/play_arrow:",
@@ -341,7 +345,8 @@ def live_section(split, lang: str) -> None:
             sess.trainer, frames or [sess.frame()], run=run, lang=lang, split=split, playing=sess.playing,
             full=everything, catch_up=full, show_test=ss["trn_show_test"], discretize=ss["trn_discretize"],
             metrics="train_metrics", codec="raw" if ss.get("trn_raw_frames") else "deflate",
-            tick=ss["_trn_tick_every"], history=history, type_scale=presenter.type_scale())
+            tick=ss["_trn_tick_every"], history=history, type_scale=presenter.type_scale(),
+            charts=LIVE_CHARTS_PRESENTING if presenter.presenting() else LIVE_CHARTS)
         if live_view(payload, key="trn_live"):
             ss["trn_raw_frames"] = True
 

@@ -31,3 +31,46 @@ def pairs(mapping: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """A dict of texts as sorted ``(key, text)`` pairs: hashable, so it can key a cache
     (``dict(pairs(m)) == m``)."""
     return tuple(sorted(mapping.items()))
+
+
+#: Text sizes a chart's config gets before the presenter's scale, where the chart set
+#: none (Vega's own defaults, 10-11 px, would stay small on a projector).
+BASE_FONT_SIZES = {"axis": {"labelFontSize": 12, "titleFontSize": 13},
+                   "legend": {"labelFontSize": 12, "titleFontSize": 12},
+                   "header": {"labelFontSize": 12, "titleFontSize": 13},
+                   "title": {"fontSize": 14, "subtitleFontSize": 12}, "text": {"fontSize": 12}}
+
+
+def _scaled(node, scale: float):
+    """A copy of a spec's JSON part with every font size multiplied by ``scale``."""
+    if isinstance(node, dict):
+        return {key: (value * scale if key.lower().endswith("fontsize") and isinstance(value, (int, float))
+                      else _scaled(value, scale)) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_scaled(value, scale) for value in node]
+    return node
+
+
+def presented(spec: dict, scale: float) -> dict:
+    """``spec`` with its text ``scale`` times larger (presenter mode); ``spec`` itself at
+    scale 1. Only the JSON part is copied: the datasets (Arrow tables) are shared."""
+    if scale == 1.0:
+        return spec
+    body = {key: value for key, value in spec.items() if key != "datasets"}
+    config = body["config"] = dict(body.get("config", {}))  # the cached spec stays as it was
+    for section, sizes in BASE_FONT_SIZES.items():
+        part = config.get(section) if isinstance(config.get(section), dict) else {}
+        config[section] = {**sizes, **part}
+    out = _scaled(body, scale)
+    if "datasets" in spec:
+        out["datasets"] = spec["datasets"]
+    return out
+
+
+def draw(spec: dict, data=None, **kwargs):
+    """``st.vega_lite_chart`` of ``spec`` (and ``data``), its text at the presenter's scale."""
+    import streamlit as st
+
+    from ui import presenter
+
+    return st.vega_lite_chart(data, presented(spec, presenter.type_scale()), **kwargs)

@@ -25,6 +25,9 @@ EXIT_KEY = "present_exit"
 #: sit in its band, and the exit control sits in the header bar, so neither takes room
 #: from the page. The live view of the training page is capped so that the plane ends
 #: above the bottom of the screen with the buttons and the four numbers above it.
+#: Network drawings: Streamlit sets every text in a Graphviz chart to 0.6rem, whatever the
+#: DOT says; inside the SVG a CSS size is in the drawing's own units, so it grows and
+#: shrinks with the drawing (see DIAGRAM_TEXT).
 _SMALL_TEXT = ", ".join(f'[data-testid="stMain"] {selector}' for selector in (
     '[data-testid="stCaptionContainer"] p', '[data-testid="stCaptionContainer"]',
     '[data-testid="stWidgetLabel"] p', 'button p', '[data-testid="stMetricLabel"] p',
@@ -34,6 +37,8 @@ _SMALL_TEXT = ", ".join(f'[data-testid="stMain"] {selector}' for selector in (
     '[data-testid="stMarkdownContainer"] li',
     '[data-testid="stExpander"] summary p', '[data-testid="stTab"] p', 'label p',
     '[data-testid="stRadio"] label div', '[data-testid="stTable"] td', '[data-testid="stTable"] th',
+    '[data-testid="stMultiSelect"] [data-baseweb="tag"] span', '[data-testid="stMultiSelectTagsContainer"] span',
+    '[data-testid="stCode"] pre', '[data-testid="stCode"] code', '[data-testid="stCode"] span',
 ))
 PRESENTER_CSS = f"""
 <style>
@@ -48,8 +53,11 @@ header[data-testid="stHeader"] {{ background: transparent; }}
 [data-testid="stMainBlockContainer"] h3 {{ font-size: 1.45rem; }}
 [class*="st-key-{pm.SECONDARY_PREFIX}"],
 [data-testid="stLayoutWrapper"]:has(> [class*="st-key-{pm.SECONDARY_PREFIX}"]) {{ display: none !important; }}
-.st-key-train_metrics [data-testid="stMetricValue"] {{ font-size: 2.4rem; }}
-.trn-live:not(.trn-live-compact) {{ max-width: calc((100vh - 15rem) * 5 / 3 + 1.5rem); }}
+[data-testid="stMain"] .st-key-train_metrics [data-testid="stMetricValue"],
+[data-testid="stMain"] .st-key-train_metrics [data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p
+{{ font-size: 2.4rem; line-height: 1.2; }}
+.trn-live:not(.trn-live-compact) {{ max-width: calc((100vh - 15.5rem) * 5 / 3 + 1.5rem); }}
+[data-testid="stGraphVizChart"] svg text {{ font-size: {pm.DIAGRAM_TEXT}px; }}
 .st-key-{EXIT_KEY} {{ position: fixed; top: 0.55rem; right: 3.5rem; z-index: 999991; width: auto; }}
 .st-key-{EXIT_KEY} button p {{ font-size: 1rem; }}
 </style>

@@ -8,8 +8,8 @@ whether the section is in (or near) the viewport (an ``IntersectionObserver`` in
 browser). The page ticks the section's fragment only while it is visible; scrolling it
 into view reruns the page once, and the fragment starts ticking again.
 
-The first report arrives a moment after the page is drawn; until then a section counts
-as visible, so a learner who never scrolls is not left with a stale picture.
+Until the browser reports, a section counts as not visible: one that starts below the
+fold then costs no run at all, and one on screen reports at once (one page run).
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ VISIBILITY_JS = """export default function (component) {
   const section = parentElement.closest(`.st-key-${data.section}`) || parentElement.parentElement;
   if (parentElement.__visibility && parentElement.__visibility.section === section) return;
   if (parentElement.__visibility) parentElement.__visibility.observer.disconnect();
-  let last = null;
+  // The server starts from "not visible": only a section that is (or comes) on screen
+  // reports, so a page whose sections start below the fold costs no extra run.
+  let last = false;
   const observer = new IntersectionObserver((entries) => {
     const seen = entries.some((e) => e.isIntersecting);
     if (seen !== last) { last = seen; setStateValue("visible", seen); }
@@ -41,7 +43,7 @@ def _changed() -> None:
 
 def visible(section: str) -> bool:
     """Mount the reporter inside the container with key ``section``; True while it is on
-    (or within 200 px of) the screen, or not yet reported."""
+    (or within 200 px of) the screen (False until the browser has said so)."""
     result = _component(key=f"{section}_visibility", data={"section": section}, on_visible_change=_changed,
-                        default={"visible": True})
-    return bool(result.get("visible", True))
+                        default={"visible": False})
+    return bool(result.get("visible", False))

@@ -19,6 +19,12 @@ PRESENT = flag("present", False)
 TYPE_SCALE = 1.5
 #: Body text on a projector, in CSS pixels (the page's own style, ``ui.presenter``).
 BODY_PX = 20
+#: The smallest text a chart or a diagram draws on a projector (12 px × TYPE_SCALE).
+CHART_MIN_PX = 18
+#: Text in a network drawing on a projector, in the drawing's own units (points of the
+#: Graphviz layout, whose labels are laid out at 14-22 pt × TYPE_SCALE): the drawings are
+#: shown at 0.9-1.1 times their natural size, so this is 19-24 px on screen.
+DIAGRAM_TEXT = 21
 
 
 def type_scale(presenting: bool) -> float:

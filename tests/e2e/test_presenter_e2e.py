@@ -130,3 +130,56 @@ def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(browser, app_url
         expect(app.widget(f"present_hide_{lead}")).to_be_visible()
     finally:
         context.close()
+
+
+#: The smallest text in the page's main area that a person reads, as drawn: HTML text by
+#: its font size, a chart's or diagram's SVG text by its font size times the SVG's scale
+#: on screen. KaTeX's sub- and superscripts (sized from their formula) and invisible
+#: helpers are left out.
+SMALLEST_TEXT = r"""() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  const smallest = { html: [Infinity, null], svg: [Infinity, null] };
+  let node;
+  while ((node = walker.nextNode())) {
+    const text = node.nodeValue.replace(/[\u200b\s]/g, "");
+    const el = node.parentElement;
+    if (!text || !el || el.closest(".katex, .trn-live-sr, .st-key-present_exit, [aria-hidden='true']")) continue;
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || getComputedStyle(el).visibility === "hidden") continue;
+    let size = parseFloat(getComputedStyle(el).fontSize), kind = "html";
+    if (el instanceof SVGElement) {
+      kind = "svg";
+      const m = el.getScreenCTM();
+      size *= Math.hypot(m.a, m.b);
+    }
+    if (size < smallest[kind][0]) smallest[kind] = [size, text.slice(0, 40)];
+  }
+  return smallest;
+}"""
+
+
+@pytest.mark.parametrize("path, lang", [("", "zh"), ("collapse", "en"), ("activations", "zh"),
+                                        ("feature-map", "en"), ("training", "zh")],
+                         ids=["home-zh", "collapse-en", "activations-zh", "feature-map-en", "training-zh"])
+def test_presenter_type_reads_from_the_back_of_a_room(browser, app_url, path, lang):
+    """Body text at least BODY_PX (20 px) in presenter mode, chart and diagram text at
+    least CHART_MIN_PX (18 px) as drawn, the title larger than without it, and the live
+    view's drawn text at the presenter's scale (12 px → 18 px)."""
+    from core.state.presenter import BODY_PX, CHART_MIN_PX, TYPE_SCALE
+
+    context, app = open_in(browser, app_url, PROJECTOR, path, f"lang={lang}&present=1")
+    try:
+        page = app.page
+        app.wait_drawn()
+        # The presenter's style (an st.html element, mounted a moment after the run) is in place.
+        page.wait_for_function("""() => [...document.querySelectorAll('style')]
+                                        .some((s) => s.textContent.includes('present_hide_'))""")
+        page.wait_for_function(f"() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) >= {2 * BODY_PX}")
+        smallest = page.evaluate(SMALLEST_TEXT)
+        assert smallest["html"][0] >= BODY_PX, smallest
+        assert smallest["svg"][0] >= CHART_MIN_PX - 0.5, smallest
+        if path == "training":
+            expect(page.locator(".st-key-trn_live .trn-live")).to_have_attribute("data-scale", f"{TYPE_SCALE:g}")
+    finally:
+        context.close()

@@ -36,3 +36,33 @@ def test_texts_become_hashable_pairs_and_back():
     assert pairs(texts) == tuple(sorted(texts.items()))
     assert dict(pairs(texts)) == texts
     assert hash(pairs(texts)) == hash(pairs(dict(reversed(texts.items()))))
+
+
+def test_presenter_scale_raises_every_chart_text_to_at_least_18_px():
+    """One presenter setting (core.state.presenter.TYPE_SCALE) makes the smallest chart
+    text 18 px: sizes the chart set are scaled, sizes it left to Vega get a base first."""
+    from core.state.presenter import TYPE_SCALE
+    from ui.charts import presented
+
+    spec = {"mark": "line", "config": {"axis": {"labelFontSize": 12}},
+            "layer": [{"mark": {"type": "text", "fontSize": 12}}], "datasets": {"d": object()}}
+    out = presented(spec, TYPE_SCALE)
+    sizes = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.lower().endswith("fontsize"):
+                    sizes.append(value)
+                elif key != "datasets":
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(out)
+    assert sizes and min(sizes) >= 18
+    assert out["layer"][0]["mark"]["fontSize"] == 18 and out["config"]["legend"]["labelFontSize"] == 18
+    assert out["datasets"] is spec["datasets"]  # shared, not copied
+    assert spec["config"] == {"axis": {"labelFontSize": 12}}  # the cached spec is left alone
+    assert presented(spec, 1.0) is spec

@@ -8,7 +8,8 @@
 // screen), data-frames-drawn (frames drawn since the page loaded), data-playing ("1"
 // while the server trains, "0" once it has said it paused) and data-queued (frames
 // received but not shown yet): paused and nothing queued means the picture is final;
-// data-payloads counts the server's messages (ticks and page runs) since the page loaded.
+// data-payloads counts the server's messages (ticks and page runs) since the page loaded;
+// data-scale is the text scale it draws at (presenter mode: 1.5).
 
 const MAGIC = "TRL1";
 const POINT_SCALE = 32767;
@@ -175,7 +176,10 @@ class LiveView {
       this.curves = emptyCurves();
     }
     this.header = header;
-    if (header.style) this.style = header.style;
+    if (header.style) {
+      this.style = header.style;
+      this.root.dataset.scale = String(header.style.scale || 1);
+    }
     if (header.labels) this.labels = header.labels;
     if (header.lut) this.lut = part(header.lut).slice();
     if (header.points) {
@@ -358,8 +362,11 @@ class LiveView {
     if (charts.length && due) {
       this.chartsDrawn = now;
       const w = Math.max(160, Math.floor(this.side.clientWidth));
+      // Beside the plane the curves share its height (so the view is no taller than the
+      // plane); stacked under it, each gets a fixed height. Type scales with the style.
       const k = this.style.scale || 1;
-      const each = k * (this.header.compact ? 140 : wide ? Math.max(150, Math.min(220, side / k / charts.length)) : 180);
+      const each = this.header.compact ? 140 * k
+        : wide ? Math.max(110 * k, Math.min(220 * k, side / charts.length)) : 180 * k;
       fitCanvas(this.charts, w, each * charts.length, dpr);
       this.drawCharts(charts, dpr);
     } else if (!charts.length) {
