@@ -274,12 +274,13 @@ def depth_spec(keys: tuple[str, ...], depth: int, names: tuple, words: tuple) ->
 
 
 def data_picture(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.image(lv.plane_picture(rev.figure["X"], rev.figure["y"]), caption=tr("lesson_data_caption"))
+    st.image(lv.plane_picture(rev.figure["X"], rev.figure["y"]), caption=tr("lesson_data_caption"),
+             alt=tr("lesson_data_caption"))
 
 
 def rule_picture(key: str, rev: lp.Reveal, lang: str) -> None:
     st.image(lv.plane_picture(rev.figure["X"], rev.figure["y"], rev.figure["probs"]),
-             caption=tr(f"lesson_{key}_after"))
+             caption=tr(f"lesson_{key}_after"), alt=tr(f"lesson_{key}_after"))
 
 
 def bend_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
@@ -289,9 +290,8 @@ def bend_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
 
 def answer_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
     for column, (act, probs) in zip(st.columns(2), rev.figure["probs"].items()):
-        column.image(lv.plane_picture(rev.figure["X"], rev.figure["y"], probs),
-                     caption=tr("lesson_answer_caption", name=tv.activation_label(act, lang),
-                                acc=rev.values[f"{act}_acc"]))
+        caption = tr("lesson_answer_caption", name=tv.activation_label(act, lang), acc=rev.values[f"{act}_acc"])
+        column.image(lv.plane_picture(rev.figure["X"], rev.figure["y"], probs), caption=caption, alt=caption)
 
 
 def soft_step(k: float) -> None:
