@@ -300,6 +300,7 @@ def soft_step(k: float) -> None:
 
 def gentle_step(key: str, rev: lp.Reveal, lang: str) -> None:
     soft_step(1.0)
+    st.caption(tr("lesson_threshold_before", k=1.0))
 
 
 def steep_step(key: str, rev: lp.Reveal, lang: str) -> None:

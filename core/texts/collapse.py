@@ -342,10 +342,10 @@ TEXTS = {
     "col_sv_axis": {"en": "singular value", "zh": "奇异值"},
     "col_rank_text": {
         "en": "The rank of W is {rank}, and it can never exceed the narrowest layer ({narrow}): "
-        "everything passes through that layer, so a layer of width 3 anywhere squeezes the whole "
-        "stack into at most 3 independent directions.",
+        "everything passes through that layer, so its width of {narrow} squeezes the whole "
+        "stack into at most {narrow} independent directions.",
         "zh": "W 的秩是 {rank}，而且永远不会超过最窄那一层的宽度（{narrow}）：所有信息都得从那一层挤过去，"
-        "所以只要有一层宽度是 3，整摞网络最多只剩 3 个独立方向。",
+        "所以宽度为 {narrow} 的这一层把整摞网络压到最多只剩 {narrow} 个独立方向。",
     },
     "col_rank_lost": {
         "en": "The last {lost} of the {io} singular values are 0 up to rounding (grey, too short to see): "

@@ -336,3 +336,17 @@ def test_typed_bad_widths_name_the_widths_really_used(lang):
     assert _hidden_used(at, lang) == ""
     (warning,) = [w.value for w in at.warning]
     assert warning == t("col_widths_bad_one", lang, value=literal("*x*"), example="8,3,8")
+
+
+@pytest.mark.parametrize("widths", ["8,2,8", "16,16,16", "8,3,8"])
+def test_rank_sentence_names_the_narrowest_width_it_measures(widths, lang):
+    """Not "a layer of width 3" whatever the widths: the sentence's numbers are the stack's."""
+    at = run_page(PAGE, lang=lang, col_widths=widths)
+    assert_clean(at)
+    sizes = [col.RANK_IO, *cs.parse_widths(widths), col.RANK_IO]
+    W, _ = col.collapse(*col.random_stack(sizes, seed=0))
+    rank, _ = col.rank_report(W)
+    assert _said(at, "col_rank_text", lang, rank=rank, narrow=min(sizes))
+    sentence = t("col_rank_text", lang, rank=rank, narrow=min(sizes))
+    if min(sizes) != 3:
+        assert "3" not in sentence.replace(str(rank), "").replace(str(min(sizes)), "")

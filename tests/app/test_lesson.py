@@ -206,3 +206,15 @@ def test_every_lesson_link_sets_up_its_page_without_a_notice(step):
         value = at.session_state[key]
         shown = ",".join(map(str, value)) if isinstance(value, list) else value
         assert str(shown) == raw or float(shown) == float(raw), (key, raw, value)
+
+
+def test_the_threshold_pictures_say_their_own_k(lang):
+    """k = 1 under the picture before the answer, k = 50 after it; the text names no k."""
+    at = go_to(run_page(lang=lang), "threshold")
+    assert shows(at, t("lesson_threshold_before", lang, k=1.0))
+    assert not shows(at, t("lesson_threshold_after", lang, k=lp.STEEP_K))
+    check(at, "threshold", 0.5)
+    assert shows(at, t("lesson_threshold_after", lang, k=lp.STEEP_K))
+    assert not shows(at, t("lesson_threshold_before", lang, k=1.0))
+    assert not any("k = 1 " in text or text.endswith("k = 1") or "k = 1。" in text or "k = 1." in text
+                   for text in texts(at))
