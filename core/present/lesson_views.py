@@ -77,8 +77,18 @@ def depth_chart(keys: Sequence[str], depth: int, names: Mapping[str, str], label
 
 
 def labelled(label: str, text: str) -> str:
-    """``label text``; no space after a full-width colon (Chinese), Markdown emphasis or not."""
-    return f"{label}{text}" if label.rstrip("*_").endswith("：") else f"{label} {text}"
+    """``label text`` in Markdown, the label emphasised by its ``*``/``**`` markers.
+
+    A Chinese label ends in a full-width colon with no space after it ("向全班提问："), and
+    CommonMark does not close ``*向全班提问：*如果…``: a closing ``*`` after punctuation
+    must be followed by a space or punctuation, and a CJK character is neither, so the
+    asterisks would show. The colon therefore goes after the closing markers
+    (``*向全班提问*：如果…``), where the emphasis closes before punctuation."""
+    core = label.strip("*_")
+    marks = label[: len(label) - len(label.lstrip("*_"))]
+    if core.endswith("："):
+        return f"{marks}{core[:-1]}{marks[::-1]}：{text}"
+    return f"{label} {text}"
 
 
 def lesson_links_markdown(base: str = "http://localhost:8501") -> str:

@@ -97,3 +97,22 @@ HIDING = {chr(c) for c in [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066
 
 def visible(char: str) -> str:
     return REPLACEMENT if unicodedata.category(char) == "Cc" or char in HIDING else char
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("marks, tag", [("*", "em"), ("**", "strong")])
+def test_lesson_labels_render_as_emphasis_without_stray_asterisks(lang, marks, tag):
+    """The teacher notes' and the predictions' labels, rendered by a CommonMark parser
+    (the rules Streamlit's frontend follows): emphasis, and no asterisk left in the text."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from core.i18n import t
+    from core.present.lesson_views import labelled
+
+    for key in ("lesson_teacher_ask", "lesson_teacher_see", "lesson_predict"):
+        label = t(key, lang)
+        html = MarkdownIt("commonmark").render(labelled(f"{marks}{label}{marks}", "如果网络内部 / If the numbers"))
+        assert f"<{tag}>" in html, html
+        assert "*" not in re.sub(r"<[^>]+>", "", html), html
