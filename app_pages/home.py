@@ -6,6 +6,7 @@ not in widget state, so they survive a visit to another page; nothing is stored 
 server beyond the session.
 """
 
+import secrets
 from urllib.parse import urljoin
 
 import streamlit as st
@@ -27,6 +28,8 @@ CARDS = (
 #: The learner's station on the path, their committed answers, and their quiz answers
 #: ({"before": {...}, "after": {...}}): plain keys, which Streamlit keeps across pages.
 STATION, ANSWERS, QUIZ = "_lesson_station", "_lesson_answers", "_lesson_quiz"
+#: This learner's seed for the order of the quiz's options (kept for the session).
+QUIZ_SEED = "_lesson_quiz_seed"
 #: The step whose Check was pressed without an answer (to say "choose one first").
 UNANSWERED = "_lesson_unanswered"
 PAGE_NAMES = {"collapse": "nav_collapse", "activations": "nav_activations", "training": "nav_training"}
@@ -84,11 +87,13 @@ def start_lesson() -> None:
     ss.setdefault(STATION, 0)
     ss.setdefault(ANSWERS, {})
     ss.setdefault(QUIZ, {})
+    ss.setdefault(QUIZ_SEED, secrets.randbelow(2**31))
 
 
 def start_over() -> None:
     """Callback: forget every answer of the path and the quiz, and the widgets holding them."""
     ss[STATION], ss[ANSWERS], ss[QUIZ] = 0, {}, {}
+    ss[QUIZ_SEED] = secrets.randbelow(2**31)
     ss.pop(UNANSWERED, None)
     for key in [k for k in ss if isinstance(k, str) and k.startswith(("lesson_q_", "lesson_quiz_"))]:
         del ss[key]
@@ -353,21 +358,27 @@ def store_quiz(phase: str) -> None:
 
 
 def quiz_form(phase: str, lang: str) -> None:
-    """The questions, each an unselected radio, in a form: nothing reruns until Check."""
+    """The questions, each an unselected radio, in a form: nothing reruns until Check. The
+    options come in this learner's order for the phase (``lp.quiz_options``)."""
     values = quiz_values()
     with st.form(f"lesson_quiz_{phase}_form", border=False):
         for i, q in enumerate(lp.QUIZ, start=1):
-            st.radio(f"{i}. {tr(f'lesson_quiz_{q.key}_q')}", q.options, index=None,
+            st.radio(f"{i}. {tr(f'lesson_quiz_{q.key}_q')}", lp.quiz_options(q, ss[QUIZ_SEED], phase), index=None,
                      key=f"lesson_quiz_{phase}_{q.key}",
                      format_func=lambda o, q=q: t(f"lesson_quiz_{q.key}_{o}", lang, **values))
         st.form_submit_button(tr("lesson_quiz_check"), type="primary", icon=":material/done_all:",
                               on_click=store_quiz, args=(phase,))
 
 
-def quiz_results(answers: dict, lang: str) -> None:
-    """Score, then each question with the learner's answer, the right one and why."""
+def quiz_results(answers: dict, phase: str, lang: str) -> None:
+    """The score; after the lesson, each question with the learner's answer, the right one
+    and why. Before it, only the score: the explanations would give away what the steps
+    ask the learner to predict (and the quiz after would measure recall of them)."""
     values = quiz_values()
     st.markdown(f"**{tr('lesson_quiz_score', right=lp.quiz_score(answers), total=len(lp.QUIZ))}**")
+    if phase == "before":
+        st.caption(tr("lesson_quiz_later"))
+        return
     for i, q in enumerate(lp.QUIZ, start=1):
         given = answers.get(q.key)
         mark = ":green[:material/check_circle:]" if given == q.answer else ":red[:material/cancel:]"
@@ -399,12 +410,12 @@ def quiz_view(phase: str, lang: str) -> None:
         compare_scores(ss[QUIZ])
     taken = ss[QUIZ].get(phase)
     if taken is None:
-        st.caption(tr("lesson_quiz_intro"))
+        st.caption(tr("lesson_quiz_intro" if phase == "before" else "lesson_quiz_intro_after"))
         if phase == "after" and done < total:
             st.caption(tr("lesson_quiz_after_early", done=done, total=total))
         quiz_form(phase, lang)
     else:
-        quiz_results(taken, lang)
+        quiz_results(taken, phase, lang)
 
 
 # ------------------------------------------------------------------ for teachers

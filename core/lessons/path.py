@@ -415,6 +415,21 @@ QUIZ: tuple[QuizQuestion, ...] = (
 QUIZ_KEYS = tuple(q.key for q in QUIZ)
 
 
+def quiz_options(question: QuizQuestion, seed: int, phase: str) -> tuple[str, ...]:
+    """The question's options in the order one learner sees them in ``phase`` ("before" or
+    "after"): shuffled by the learner's ``seed``, and never in the same order after as
+    before, so the quiz after the lesson measures what was learnt, not where the right
+    answer sat. Answers are kept by option id, never by position."""
+    rng = np.random.default_rng([int(seed) % 2**32, QUIZ_KEYS.index(question.key)])
+    before = [question.options[i] for i in rng.permutation(len(question.options))]
+    if phase == "before":
+        return tuple(before)
+    after = [question.options[i] for i in rng.permutation(len(question.options))]
+    if after == before:  # same draw: turn it by one place
+        after = after[1:] + after[:1]
+    return tuple(after)
+
+
 def quiz_values() -> dict[str, float]:
     """Numbers the quiz's explanations quote, computed (not remembered)."""
     sigmoid = ACTIVATIONS["sigmoid"]

@@ -421,14 +421,24 @@ TEXTS = {
     "lesson_quiz_before_title": {"en": "Before you start: what do you know already?", "zh": "开始之前：先测测你已经知道多少"},
     "lesson_quiz_after_title": {"en": "At the end: the same questions again", "zh": "学完之后：同样的题再做一遍"},
     "lesson_quiz_intro": {
-        "en": "Eight short questions. Answer what you can; the score and the explanations appear when you check.",
-        "zh": "八道小题。能答多少答多少；提交后会显示得分和每道题的解释。",
+        "en": "Eight short questions. Answer what you can, then check: you get your score now, the "
+        "explanations after the lesson.",
+        "zh": "八道小题。能答多少答多少，然后提交：现在先看得分，每道题的解释等学完再看。",
     },
     "lesson_quiz_after_early": {
         "en": "Best taken after the eight steps ({done} of {total} answered so far).",
         "zh": "建议走完八个步骤后再做（目前已完成 {done} / {total} 步）。",
     },
     "lesson_quiz_check": {"en": "Check my answers", "zh": "提交答案"},
+    "lesson_quiz_intro_after": {
+        "en": "The same eight questions, the options in a new order. Check to see your score, the right "
+        "answers and why, and how you did before the lesson.",
+        "zh": "还是这八道题，选项换了顺序。提交后能看到得分、正确答案和解释，以及和课前的对比。",
+    },
+    "lesson_quiz_later": {
+        "en": "The right answers and why come at the end of the lesson, when you take the quiz again.",
+        "zh": "正确答案和解释会在课程结束、你再做一遍测验的时候揭晓。",
+    },
     "lesson_quiz_score": {"en": "{right} of {total} right", "zh": "答对 {right} / {total} 题"},
     "lesson_quiz_compare": {
         "en": "Before the lesson: {before} of {total} right. After: {after} of {total}.",

@@ -145,7 +145,9 @@ def answer_quiz(at, phase: str, answers: dict):
     return at
 
 
-def test_the_quiz_scores_and_explains_before_and_after(lang):
+def test_the_quiz_before_gives_only_the_score_and_after_explains(lang):
+    """Before the lesson: the score alone (the explanations hold what the steps ask the
+    learner to predict). After it: every answer explained, and the change."""
     right = {q.key: q.answer for q in lp.QUIZ}
     wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
     values = lp.quiz_values()
@@ -153,19 +155,41 @@ def test_the_quiz_scores_and_explains_before_and_after(lang):
     before = {**wrong, **dict(list(right.items())[:2])}
     answer_quiz(at, "before", before)
     assert shows(at, t("lesson_quiz_score", lang, right=2, total=len(lp.QUIZ)))
+    assert shows(at, t("lesson_quiz_later", lang))
+    for q in lp.QUIZ:  # nothing given away
+        assert not shows(at, t(f"lesson_quiz_{q.key}_why", lang, **values)), q.key
+        right_is = t("lesson_quiz_right_is", lang, answer=t(f"lesson_quiz_{q.key}_{q.answer}", lang, **values))
+        assert not shows(at, right_is), q.key
+    go_to(at, "after")
+    answer_quiz(at, "after", {**right, "vanish": wrong["vanish"]})
     for q in lp.QUIZ:  # every answer explained, right or wrong
         assert shows(at, t(f"lesson_quiz_{q.key}_why", lang, **values)), q.key
     assert shows(at, t("lesson_your_answer", lang, answer=t(f"lesson_quiz_vanish_{wrong['vanish']}", lang)))
+    n = len(lp.QUIZ)
+    assert shows(at, t("lesson_quiz_score", lang, right=n - 1, total=n))
+    assert shows(at, t("lesson_quiz_compare", lang, before=2, after=n - 1, total=n))
+
+
+def test_the_quiz_options_come_in_the_learners_order_and_another_after(lang):
+    at = run_page(lang=lang)
+    seed = at.session_state["_lesson_quiz_seed"]
+    for q in lp.QUIZ:
+        shown = at.radio(key=f"lesson_quiz_before_{q.key}").options
+        expected = lp.quiz_options(q, seed, "before")
+        assert list(shown) == [t(f"lesson_quiz_{q.key}_{o}", lang, **lp.quiz_values()) for o in expected]
     go_to(at, "after")
-    answer_quiz(at, "after", right)
-    assert shows(at, t("lesson_quiz_score", lang, right=len(lp.QUIZ), total=len(lp.QUIZ)))
-    assert shows(at, t("lesson_quiz_compare", lang, before=2, after=len(lp.QUIZ), total=len(lp.QUIZ)))
-    assert shows(at, t("lesson_quiz_changes", lang, learnt=len(lp.QUIZ) - 2, kept=2, lost=0, missed=0))
+    for q in lp.QUIZ:
+        shown = at.radio(key=f"lesson_quiz_after_{q.key}").options
+        expected = lp.quiz_options(q, seed, "after")
+        assert list(shown) == [t(f"lesson_quiz_{q.key}_{o}", lang, **lp.quiz_values()) for o in expected]
+        assert expected != lp.quiz_options(q, seed, "before")
 
 
 def test_unanswered_quiz_questions_count_as_not_known():
     at = answer_quiz(run_page(lang="en"), "before", {"negative": "tanh"})
     assert shows(at, t("lesson_quiz_score", "en", right=1, total=len(lp.QUIZ)))
+    go_to(at, "after")
+    answer_quiz(at, "after", {"negative": "tanh"})
     assert shows(at, t("lesson_your_answer", "en", answer=t("lesson_quiz_unanswered", "en")))
 
 

@@ -422,3 +422,19 @@ def test_quiz_scores_and_changes():
 def test_the_right_quiz_option_is_not_always_in_the_same_place():
     assert len({q.options.index(q.answer) for q in lp.QUIZ}) == 3
 
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_quiz_options_are_a_learners_shuffle_and_change_after_the_lesson(seed):
+    for q in lp.QUIZ:
+        before, after = lp.quiz_options(q, seed, "before"), lp.quiz_options(q, seed, "after")
+        assert sorted(before) == sorted(after) == sorted(q.options)
+        assert before != after
+        assert lp.quiz_options(q, seed, "before") == before  # the same learner, the same order
+
+
+def test_quiz_options_differ_between_learners():
+    orders = {tuple(lp.quiz_options(q, seed, "before") for q in lp.QUIZ) for seed in range(20)}
+    assert len(orders) > 10
+    firsts = {lp.quiz_options(lp.QUIZ[0], seed, "before")[0] for seed in range(40)}
+    assert firsts == set(lp.QUIZ[0].options)  # the right answer is not always first, nor anywhere fixed
