@@ -24,7 +24,6 @@ st.set_page_config(page_title="Activation functions · 激活函数", page_icon=
                    initial_sidebar_state=sidebar_state(PRESENTING))
 choose_language()
 presenter.decorate()
-page_aids()
 
 PAGES = [
     st.Page("app_pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),
@@ -33,4 +32,6 @@ PAGES = [
     st.Page("app_pages/feature_map.py", title=tr("fm_nav"), icon=":material/grid_on:", url_path="feature-map"),
     st.Page("app_pages/training.py", title=tr("nav_training"), icon=":material/model_training:", url_path="training"),
 ]
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+page_aids(on_home=page.url_path == "home" or page.url_path == "")
+page.run()

@@ -323,7 +323,7 @@ def properties_section(c: Choice) -> None:
 
 def step_section() -> None:
     """The step against a sigmoid of steepness k: values and slopes at a few points."""
-    st.subheader(tr("act_step_heading"))
+    st.subheader(tr("act_step_heading"), anchor="step")
     st.markdown(tr("act_step_intro"))
     controls.select_slider(P["act_k"], tr("act_k_label"), format_func=ac.fmt)
     steep = float(st.session_state["act_k"])
@@ -349,7 +349,7 @@ def step_section() -> None:
 
 def depth_section(c: Choice | None) -> None:
     """The gradient through n layers: the product of n slopes, per function."""
-    st.subheader(tr("act_depth_heading"))
+    st.subheader(tr("act_depth_heading"), anchor="depth")
     st.markdown(tr("act_depth_intro"))
     left, right = st.columns(2, gap="large")
     controls.slider(P["act_layers"], tr("act_layers_label"), step=1, where=left)

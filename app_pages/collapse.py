@@ -134,7 +134,7 @@ def _activation_label(key: str) -> str:
 
 def network_section() -> tuple[tuple[float, ...], col.Line]:
     """The 2-3-1 network with the learner's nine weights; returns the weights and its boundary."""
-    st.header(tr("col_h_network"), divider="gray")
+    st.header(tr("col_h_network"), divider="gray", anchor="network")
     st.write(tr("col_network_intro"))
     left, right = st.columns([1.15, 1], gap="large")
     with right:
@@ -328,7 +328,7 @@ def _tanh_gradient_key(w, p, q, g_p, g_q) -> str:
 
 def gradient_section(w, line: col.Line) -> None:
     """∂Output/∂x at two points: equal for the linear net, not for tanh; ∂Output/∂w differs."""
-    st.header(tr("col_h_gradient"), divider="gray")
+    st.header(tr("col_h_gradient"), divider="gray", anchor="gradient")
     st.write(tr("col_gradient_intro"))
     for column, key, label in zip(st.columns(4), ("col_p1", "col_p2", "col_q1", "col_q2"), ("p₁", "p₂", "q₁", "q₂")):
         controls.number_input(P[key], label, step=0.1, format="%.2f", where=column)
@@ -366,7 +366,7 @@ def gradient_section(w, line: col.Line) -> None:
 
 def depth_controls() -> tuple[int, list[int], int]:
     """Depth, widths and seed of the random stack; returns ``(depth, hidden widths, seed)``."""
-    st.header(tr("col_h_depth"), divider="gray")
+    st.header(tr("col_h_depth"), divider="gray", anchor="depth")
     st.write(tr("col_depth_intro", io=col.RANK_IO))
     d1, d2, d3 = st.columns([2, 2, 1])
     controls.slider(P["col_depth"], tr("col_depth"), step=1, on_change=_depth_changed, where=d1)
@@ -612,7 +612,7 @@ def main() -> None:
     depth, hidden, seed = depth_controls()
     rank_section(depth, hidden, seed)
     contrast_section(X, y, depth, hidden, seed)
-    st.header(tr("col_h_bend"), divider="gray")
+    st.header(tr("col_h_bend"), divider="gray", anchor="bend")
     st.write(tr("col_bend_intro"))
     bend_1d_section()
     bend_2d_section(X, y)

@@ -17,6 +17,7 @@ from core.present import lesson_views as lv
 from core.present import training_views as tv
 from ui import charts, current_lang, presenter, show_url_notices, tr
 from ui.charts import pairs, vega_spec
+from ui.page_aids import LESSON_RETURN, scroll_once
 
 ss = st.session_state
 CARDS = (
@@ -119,7 +120,7 @@ def commit(step: lp.Step) -> None:
     ss[ANSWERS] = {**ss[ANSWERS], step.key: answer}
 
 
-def follow(link: lp.Link) -> None:
+def follow(link: lp.Link, step: int | None = None) -> None:
     """Open the link's page with exactly its settings.
 
     Each page keeps the settings a learner had there over the URL's (``persist_state``),
@@ -129,6 +130,9 @@ def follow(link: lp.Link) -> None:
     """
     for key in link.keys_to_clear():
         ss.pop(key, None)
+    scroll_once(link.anchor)  # the page opens on the step's section
+    if step is not None:
+        ss[LESSON_RETURN] = step
     st.switch_page(link.script, query_params=link.params(present=presenter.presenting()))
 
 
@@ -197,8 +201,8 @@ def explain(step: lp.Step, answer, rev: lp.Reveal, lang: str) -> None:
 def explore(step: lp.Step) -> None:
     page = tr(PAGE_NAMES[step.link.page])
     if st.button(tr("lesson_explore", page=page), key=f"lesson_go_{step.key}", help=tr("lesson_explore_help"),
-                 icon=":material/open_in_new:"):
-        follow(step.link)
+                 icon=":material/arrow_forward:"):
+        follow(step.link, lp.STEP_KEYS.index(step.key) + 1)
 
 
 def step_view(step: lp.Step, lang: str) -> None:

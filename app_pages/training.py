@@ -466,7 +466,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
     when there are some (two or more) and they are on screen."""
     with st.container(key="trn_compare_section"):
         st.divider()
-        st.subheader(tr("trn_compare_title"))
+        st.subheader(tr("trn_compare_title"), anchor="compare")
         controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
                              format_func=lambda v: tv.activation_label(v, lang),
                              placeholder=tr("trn_compare_placeholder"))

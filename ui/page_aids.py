@@ -14,10 +14,14 @@ Called once per run by the entry script (``streamlit_app.py``), before the page.
 
 from __future__ import annotations
 
+import re
+import secrets
+
 import streamlit as st
 
 from core.present.theme import CAPTION
-from ui import tr
+from core.lessons.path import AT
+from ui import tr, url_value
 
 PAGE_CSS = f"""
 <style>
@@ -63,10 +67,70 @@ FORMULA_JS = """export default function (component) {
 
 _formulas = st.components.v2.component("page_formula_aid", js=FORMULA_JS, isolate_styles=False)
 
+#: Scrolls once to the element with the given id, as soon as the page has drawn it (a
+#: lesson step followed inside the app lands on its section; a URL's #anchor does that by
+#: itself). Each request has its own nonce, so a later run does not scroll again.
+SCROLL_JS = """export default function (component) {
+  const { anchor, nonce } = component.data || {};
+  const w = window;
+  if (!anchor || !nonce || w.__scrolledNonce === nonce) return;
+  w.__scrolledNonce = nonce;
+  const started = performance.now();
+  const look = () => {
+    const target = document.getElementById(anchor);
+    if (target) { target.scrollIntoView({ block: "start" }); return; }
+    if (performance.now() - started < 15000) requestAnimationFrame(look);
+  };
+  look();
+}"""
 
-def page_aids() -> None:
-    """The style and the formula aid, in the sidebar: they draw nothing, and there they
-    take no room (nor a gap) from the page."""
+_scroll = st.components.v2.component("page_scroll_to", js=SCROLL_JS, isolate_styles=False)
+
+#: Session keys: the section to scroll to once (set by the lesson's step buttons), and the
+#: lesson step a learner came from (for the way back).
+SCROLL_TO, LESSON_RETURN = "_scroll_to", "_lesson_return"
+HOME_PAGE = "app_pages/home.py"
+
+
+def page_aids(on_home: bool) -> None:
+    """The style, the formula aid and a pending scroll, in the sidebar: they draw nothing,
+    and there they take no room (nor a gap) from the page; with them, the way back to the
+    lesson step the learner came from (away from the home page)."""
     with st.sidebar:
         st.html(PAGE_CSS)
         _formulas(key="page_formula_aid", data={"label": tr("formula_label")})
+        scroll_from_url()
+        _scroll(key="page_scroll_to", data=st.session_state.pop(SCROLL_TO, None) or {})
+        lesson_return(on_home)
+
+
+#: What an ``at`` value may be: a heading's anchor (lowercase words and hyphens).
+ANCHOR = re.compile(r"[a-z][a-z0-9-]{0,39}")
+
+
+def scroll_from_url() -> None:
+    """``?at=<anchor>`` (a lesson link): scroll there once, and take it out of the address
+    bar, so a later visit or a shared link of the page's own settings opens at the top."""
+    raw = url_value(AT)
+    if raw is None:
+        return
+    del st.query_params[AT]
+    if ANCHOR.fullmatch(raw):
+        scroll_once(raw)
+
+
+def scroll_once(anchor: str) -> None:
+    """Scroll to ``anchor`` (a heading's id) on the next page run, once."""
+    if anchor:
+        st.session_state[SCROLL_TO] = {"anchor": anchor, "nonce": secrets.token_hex(8)}
+
+
+def lesson_return(on_home: bool) -> None:
+    """"Back to the lesson" while away from it after following a step's button."""
+    step = st.session_state.get(LESSON_RETURN)
+    if on_home:
+        st.session_state.pop(LESSON_RETURN, None)
+    elif step is not None:
+        if st.button(tr("lesson_return", n=step), key="lesson_return", icon=":material/arrow_back:",
+                     width="stretch"):
+            st.switch_page(HOME_PAGE)

@@ -42,6 +42,9 @@ from core.state.urlparams import format_number
 
 # ------------------------------------------------------------------ links
 
+#: The URL parameter that opens a page at one of its sections (a heading's anchor).
+AT = "at"
+
 
 @dataclass(frozen=True)
 class Link:
@@ -51,12 +54,14 @@ class Link:
     so that a learner who changed them on that page earlier gets the step's picture).
     ``clears``: the session keys to forget before following the link inside a session,
     because a page keeps a learner's own settings over the URL's (see
-    ``ui.restore_from_url``); by default the keys of ``query``.
+    ``ui.restore_from_url``); by default the keys of ``query``. ``anchor``: the id of the
+    section the step is about (a heading's ``anchor``), which the link scrolls to.
     """
 
     page: str
     query: tuple[tuple[str, str], ...]
     clears: tuple[str, ...] = ()
+    anchor: str = ""
 
     @property
     def script(self) -> str:
@@ -64,8 +69,11 @@ class Link:
         return f"app_pages/{self.page}.py"
 
     def params(self, present: bool = True) -> dict[str, str]:
-        """The query parameters; ``present=1`` (presenter mode) last."""
-        return {**dict(self.query), **({"present": "1"} if present else {})}
+        """The query parameters; ``present=1`` (presenter mode) and ``at`` (the section to
+        open at, ``ui.page_aids``) last. Not a ``#fragment``: Streamlit drops it when it
+        rewrites the address bar during the page's first run, before anything could scroll."""
+        return {**dict(self.query), **({"present": "1"} if present else {}),
+                **({AT: self.anchor} if self.anchor else {})}
 
     def keys_to_clear(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((*(k for k, _ in self.query), *self.clears)))
@@ -86,7 +94,7 @@ def _weights_query() -> tuple[tuple[str, str], ...]:
     return tuple((name, format_number(v)) for name, v in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS))
 
 
-def _training_link(**settings: object) -> Link:
+def _training_link(anchor: str = "", **settings: object) -> Link:
     """A training-page link: only what differs from the page's defaults goes in the URL,
     and every training setting is cleared first, so the rest are the defaults."""
     for key in settings:
@@ -94,7 +102,7 @@ def _training_link(**settings: object) -> Link:
             raise KeyError(key)
     dumps = {p.key: p.dump for p in ts.PARAMS}
     query = tuple((k, dumps[k](v)) for k, v in settings.items() if v != ts.DEFAULTS[k])
-    return Link("training", query, clears=tuple(p.key for p in ts.PARAMS))
+    return Link("training", query, clears=tuple(p.key for p in ts.PARAMS), anchor=anchor)
 
 
 # ------------------------------------------------------------------ questions and steps
@@ -154,24 +162,26 @@ DEPTH_FNS = ("sigmoid", "tanh", "relu")
 SAME_SLOPE_RTOL = 1e-6
 
 STEPS: tuple[Step, ...] = (
-    Step("line", Guess(0, 100, 5, 50, 5, percent=True), Link("collapse", _weights_query())),
+    Step("line", Guess(0, 100, 5, 50, 5, percent=True), Link("collapse", _weights_query(), anchor="network")),
     Step("stack", Choice(("line", "bend", "loop"), "line"),
          Link("collapse", (("col_depth", "4"), ("col_widths", ",".join(map(str, STACK_HIDDEN))),
-                           ("col_seed", str(STACK_SEED)), ("col_act", "identity")))),
+                           ("col_seed", str(STACK_SEED)), ("col_act", "identity")), anchor="depth")),
     Step("bend", Choice(("same", "better", "all"), "all"),
-         Link("collapse", (("col_sq_w", "-2"), ("col_sq_b", "0.5")))),
+         Link("collapse", (("col_sq_w", "-2"), ("col_sq_b", "0.5")), anchor="bend")),
     Step("threshold", Guess(0.0, 1.0, 0.05, 0.5, 0.05),
-         Link("activations", (("fn", "step,sigmoid"), ("act_k", format_number(STEEP_K))))),
+         Link("activations", (("fn", "step,sigmoid"), ("act_k", format_number(STEEP_K))), anchor="step")),
     Step("unbounded", Choice(("neither", "identity", "tanh", "both"), "identity"),
-         _training_link(activation="tanh", lr=BIG_LR, optimizer="sgd", trn_compare=["identity", "tanh"])),
+         _training_link(anchor="compare", activation="tanh", lr=BIG_LR, optimizer="sgd",
+                        trn_compare=["identity", "tanh"])),
     Step("slope", Choice(("zero", "differ", "same"), "same"),
          Link("collapse", (*_weights_query(), ("col_p1", format_number(POINT_P[0])),
                            ("col_p2", format_number(POINT_P[1])), ("col_q1", format_number(POINT_Q[0])),
-                           ("col_q2", format_number(POINT_Q[1]))))),
+                           ("col_q2", format_number(POINT_Q[1]))), anchor="gradient")),
     Step("answer", Choice(("both", "tanh", "identity", "neither"), "tanh"),
-         _training_link(activation="tanh", trn_compare=["identity", "tanh"])),
+         _training_link(anchor="compare", activation="tanh", trn_compare=["identity", "tanh"])),
     Step("care", Choice(("both", "sigmoid", "relu", "neither"), "sigmoid"),
-         Link("activations", (("fn", ",".join(DEPTH_FNS)), ("act_layers", str(DEPTH)), ("act_spread", "1")))),
+         Link("activations", (("fn", ",".join(DEPTH_FNS)), ("act_layers", str(DEPTH)), ("act_spread", "1")),
+              anchor="depth")),
 )
 STEP_KEYS = tuple(step.key for step in STEPS)
 STEPS_BY_KEY = {step.key: step for step in STEPS}

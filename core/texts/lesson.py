@@ -35,9 +35,10 @@ TEXTS = {
     "lesson_measured_percent": {"en": "Measured: {value:.1%}", "zh": "实测结果：{value:.1%}"},
     "lesson_measured_number": {"en": "Measured: {value:.4f}", "zh": "实测结果：{value:.4f}"},
     "lesson_explore": {"en": "See it on the page “{page}”", "zh": "到“{page}”页面亲手试试"},
+    "lesson_return": {"en": "Back to the lesson, step {n}", "zh": "回到课程第 {n} 步"},
     "lesson_explore_help": {
-        "en": "Opens the page with this step's settings, in presenter mode.",
-        "zh": "用这一步的设置打开该页面（演示模式）。",
+        "en": "Opens the page with this step's settings, at its section; the sidebar has the way back.",
+        "zh": "用这一步的设置打开该页面，直接跳到相关的一节；侧边栏里有返回课程的按钮。",
     },
     "lesson_all_done": {
         "en": "You have answered all eight steps. Take the quiz again below and compare.",

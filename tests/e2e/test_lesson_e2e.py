@@ -62,9 +62,18 @@ def test_every_lesson_link_opens_its_page_with_its_settings(app, step):
     for key, raw in step.link.query:
         expect_setting(app, key, raw)
     expect(app.page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
+    expect_on_screen(app, step.link.anchor)
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
     assert not app.failed_responses, app.failed_responses
+
+
+def expect_on_screen(app, anchor: str) -> None:
+    """The step's section heading (id ``anchor``) is on the screen: the link landed on what
+    the teacher's note talks about, not at the top of a long page (lesson 3's section is
+    6,700 px down the collapse page)."""
+    heading = app.page.locator(f"#{anchor}")
+    expect(heading).to_be_in_viewport()  # near the page's end it cannot reach the very top
 
 
 def test_the_step_button_opens_its_page_over_the_learners_own_settings(app):
@@ -82,5 +91,13 @@ def test_the_step_button_opens_its_page_over_the_learners_own_settings(app):
     expect(app.widget("activation").get_by_role("combobox")).to_have_value(label("activation", "tanh"))
     expect(app.widget("dataset").get_by_role("combobox")).to_have_value(tv.option_label("ds", "circle", "en"))
     expect_setting(app, "trn_compare", "identity,tanh")
+    expect_on_screen(app, lp.STEPS_BY_KEY["answer"].link.anchor)  # on the step's section
+    # and the way back: the same step of the lesson
+    back = app.widget("lesson_return").get_by_role("button")
+    expect(back).to_contain_text(t("lesson_return", "en", n=lp.STEP_KEYS.index("answer") + 1))
+    back.click()
+    expect(app.page.locator("h1").first).to_have_text(t("app_title", "en"))
+    expect(app.widget("lesson_go_answer")).to_be_visible()
+    expect(app.widget("lesson_return")).to_have_count(0)
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
