@@ -342,7 +342,8 @@ def test_every_link_is_a_url_with_its_settings_and_present(step):
     parts = urlsplit(step.link.url("http://localhost:8501", lang="zh"))
     assert parts.path == f"/{step.link.page}"
     query = dict(parse_qsl(parts.query))
-    assert query == {**dict(step.link.query), "present": "1", "lang": "zh"}
+    assert query == {**dict(step.link.query), "present": "1", "lang": "zh", lp.AT: step.link.anchor}
+    assert step.link.anchor  # every step opens its page at the section it is about
     assert (ROOT / step.link.script).exists()
     assert {key for key, _ in step.link.query} <= set(step.link.keys_to_clear())
 
