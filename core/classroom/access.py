@@ -1,0 +1,225 @@
+"""Who may do what: the lookups every store function starts with, and the rate counters.
+
+All of them run inside a transaction the caller opened (:func:`core.classroom.schema.
+transaction`). The rule for locks, so that writers wait instead of deadlocking: a
+writing transaction locks the class's row first (``lock=True``), a learner's row second.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, RowMapping, Table, and_, case, func, not_, select, update
+
+from core.classroom import limits
+from core.classroom.errors import ClassError
+from core.classroom.schema import answers, classes, learners, limits_table
+from core.classroom.tokens import same_hash
+
+__all__ = [
+    "ANSWER_RATE",
+    "JOIN_RATE",
+    "MODES",
+    "PHASES",
+    "SERVER_RATE",
+    "ClassState",
+    "Rate",
+    "check_id",
+    "check_phase",
+    "class_by_code",
+    "class_state_of",
+    "gone",
+    "is_stale",
+    "learner_of",
+    "live",
+    "spent",
+    "take",
+    "teacher_class",
+    "touch",
+    "window",
+]
+
+_ID = re.compile(limits.ID_PATTERN)
+#: What the class may have open: nothing, a lesson step, the quiz before or after.
+MODES = ("lobby", "step", "pre", "post")
+#: Answer phases: a lesson step's question, the quiz before, the quiz after.
+PHASES = ("step", "pre", "post")
+
+
+def check_id(name: str, value: object) -> str:
+    """``value`` if it is an id (limits.ID_PATTERN), else ``ClassError("bad_argument")``."""
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        shown = value[:40] if isinstance(value, str) else type(value).__name__
+        raise ClassError("bad_argument", name=name, value=shown)
+    return value
+
+
+def check_phase(phase: object) -> str:
+    """One of :data:`PHASES`, or ``ClassError("bad_argument")``."""
+    if phase not in PHASES:
+        raise ClassError("bad_argument", name="phase", value=str(phase)[:40])
+    return phase
+
+
+# ----------------------------------------------------------------- classes
+
+
+def class_by_code(conn: Connection, code: str, *, lock: bool = False) -> RowMapping | None:
+    """The class row with this (normalised) code, live or not; ``lock`` holds it for
+    this transaction (PostgreSQL: FOR NO KEY UPDATE; SQLite's BEGIN IMMEDIATE already does)."""
+    query = select(classes).where(classes.c.code == code)
+    if lock:
+        query = query.with_for_update(key_share=True)
+    return conn.execute(query).mappings().first()
+
+
+def is_stale(row: RowMapping) -> bool:
+    """No activity for EXPIRY_DAYS: expired, even before a purge deletes its rows."""
+    return row["active_at"] < limits.now() - limits.EXPIRY_SECONDS
+
+
+def live(row: RowMapping | None, missing: str = "unknown_class") -> RowMapping:
+    """The class row if the class is live; else ``ClassError`` ``missing`` (no such class),
+    ``ended`` or ``expired``."""
+    if row is None:
+        raise ClassError(missing)
+    if row["ended_at"] is not None:
+        raise gone(row["end_reason"])
+    if is_stale(row):
+        raise gone("expired")
+    return row
+
+
+def gone(reason: str) -> ClassError:
+    """The error for a class that ended (``ended``) or expired (``expired``)."""
+    return ClassError("expired", days=limits.EXPIRY_DAYS) if reason == "expired" else ClassError("ended")
+
+
+def teacher_class(conn: Connection, code: object, secret: object, *, lock: bool = True) -> RowMapping:
+    """The live class that ``secret`` opens, locked for writing by default.
+
+    An unknown code and a wrong secret give the same ``forbidden`` (the answer must not
+    tell a forger which codes exist); an ended or expired class, once the secret is
+    right, gives ``ended`` / ``expired``.
+    """
+    row = class_by_code(conn, code, lock=lock) if isinstance(code, str) else None
+    if row is None or not same_hash(row["secret_hash"], secret):
+        raise ClassError("forbidden")
+    return live(row)
+
+
+def touch(conn: Connection, class_id: int, *, always: bool = False) -> None:
+    """Record activity (it postpones expiry). Answers write it at most once per
+    ACTIVITY_RESOLUTION seconds (``always=False``): they are many, expiry counts days."""
+    moment = limits.now()
+    query = update(classes).where(classes.c.id == class_id).values(active_at=moment)
+    if not always:
+        query = query.where(classes.c.active_at < moment - limits.ACTIVITY_RESOLUTION)
+    conn.execute(query)
+
+
+# ----------------------------------------------------------------- learners
+
+
+def learner_of(conn: Connection, class_id: int, token_hash: str, *, lock: bool = False) -> RowMapping:
+    """The learner of this class with this token; ``not_joined`` or ``removed`` else."""
+    query = select(learners).where(learners.c.class_id == class_id, learners.c.token_hash == token_hash)
+    if lock:
+        query = query.with_for_update(key_share=True)
+    row = conn.execute(query).mappings().first()
+    if row is None:
+        raise ClassError("not_joined")
+    if row["removed"]:
+        raise ClassError("removed")
+    return row
+
+
+# ----------------------------------------------------------------- the state a page follows
+
+
+@dataclass(frozen=True)
+class ClassState:
+    """What every page of a class follows (a learner's page polls it every second or two).
+
+    ``mode``: ``lobby`` (nothing open), ``step`` (the lesson step ``step``'s question),
+    ``pre`` / ``post`` (the quiz before / after). ``revealed``: the current step's answer
+    is revealed (it takes no more answers). ``revision`` grows with every teacher
+    action, so a page can tell "nothing changed" from one number. ``joined``: learners
+    in the class (removed ones not counted); ``answered``: how many of them answered
+    the open step (0 in the quiz and the lobby).
+    """
+
+    code: str
+    mode: str
+    step: str | None
+    revealed: bool
+    revision: int
+    hide_nicknames: bool
+    joined: int
+    answered: int
+
+
+def _count(conn: Connection, table: Table, *where) -> int:
+    return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
+
+
+def class_state_of(conn: Connection, row: RowMapping) -> ClassState:
+    """The :class:`ClassState` of a class row: two indexed counts."""
+    joined = _count(conn, learners, learners.c.class_id == row["id"], learners.c.removed.is_(False))
+    answered = 0
+    if row["mode"] == "step":
+        answered = _count(conn, answers, answers.c.class_id == row["id"], answers.c.phase == "step",
+                          answers.c.question == row["step"])
+    return ClassState(code=row["code"], mode=row["mode"], step=row["step"], revealed=bool(row["revealed"]),
+                      revision=row["revision"], hide_nicknames=bool(row["hide_nicknames"]),
+                      joined=joined, answered=answered)
+
+
+# ----------------------------------------------------------------- rates
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A fixed-window counter held in two columns of one row (``table.key == key``)."""
+
+    table: Table
+    key: str
+    window: str
+    used: str
+
+
+#: The counters the store keeps, by where they live.
+SERVER_RATE = Rate(limits_table, "name", "window_start", "used")
+JOIN_RATE = Rate(classes, "id", "join_window", "joins_used")
+ANSWER_RATE = Rate(learners, "id", "rate_window", "rate_used")
+
+
+def window(seconds: float) -> int:
+    """The number of the current window of ``seconds``."""
+    return int(limits.now() // seconds)
+
+
+def take(conn: Connection, rate: Rate, key: object, budget: tuple[int, float], what: str) -> None:
+    """Count one event against ``budget`` = (limit, seconds) on the row ``key``, or raise
+    ``rate_limited`` (and count nothing) when the window's limit is used up. One UPDATE:
+    the row's lock makes it exact under concurrent writers."""
+    limit, seconds = budget
+    current = window(seconds)
+    win, used = rate.table.c[rate.window], rate.table.c[rate.used]
+    full = and_(win == current, used >= limit)
+    done = conn.execute(
+        update(rate.table)
+        .where(rate.table.c[rate.key] == key, not_(full))
+        .values({rate.used: case((win == current, used + 1), else_=1), rate.window: current})
+    )
+    if done.rowcount != 1:
+        raise ClassError("rate_limited", what=what, limit=limit, seconds=int(seconds))
+
+
+def spent(conn: Connection, rate: Rate, key: object, budget: tuple[int, float]) -> bool:
+    """Is this window's budget used up (without counting anything)?"""
+    limit, seconds = budget
+    row = conn.execute(select(rate.table.c[rate.window], rate.table.c[rate.used])
+                       .where(rate.table.c[rate.key] == key)).first()
+    return row is not None and row[0] == window(seconds) and row[1] >= limit
