@@ -15,7 +15,7 @@ from core.classroom import limits
 from core.classroom.errors import ClassError
 from core.i18n import t
 
-__all__ = ["display_name", "normalize_nickname"]
+__all__ = ["INVISIBLE", "display_name", "normalize_nickname"]
 
 # Control (Cc), format (Cf: the bidi overrides LRO/RLO/PDF, the isolates, zero-width
 # space/joiners, BOM), surrogate (Cs: cannot even be stored as UTF-8) and private-use
@@ -24,7 +24,7 @@ __all__ = ["display_name", "normalize_nickname"]
 _DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co"})
 # Letters that draw as nothing (Hangul fillers, Khmer inherent vowels, the combining
 # grapheme joiner): a name made of them looks empty.
-_INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5")
+INVISIBLE = frozenset("\u115f\u1160\u3164\uffa0\u034f\u17b4\u17b5")
 
 
 def _kept(ch: str) -> str:
@@ -32,7 +32,7 @@ def _kept(ch: str) -> str:
     category = unicodedata.category(ch)
     if category[0] == "Z" or ch in "\t\n\r\v\f\x85":
         return " "
-    if category in _DROP_CATEGORIES or ch in _INVISIBLE:
+    if category in _DROP_CATEGORIES or ch in INVISIBLE:
         return ""
     return ch
 

@@ -67,7 +67,7 @@ def _distribution(conn: Connection, class_id: int, phase: str, question: str) ->
     counts = dict(conn.execute(
         select(answers.c.option_id, func.count()).where(
             answers.c.class_id == class_id, answers.c.phase == phase, answers.c.question == question)
-        .group_by(answers.c.option_id)).tuples().all())
+        .group_by(answers.c.option_id)).all())
     answered = sum(counts.values())
     return answered, (counts if answered >= limits.MIN_FOR_DISTRIBUTION else None)
 
@@ -76,7 +76,7 @@ def _quiz_progress(conn: Connection, class_id: int, phase: str) -> tuple[int, di
     """(learners who answered any question, answers per question) of a quiz phase."""
     mine = (answers.c.class_id == class_id, answers.c.phase == phase)
     per_question = dict(conn.execute(select(answers.c.question, func.count()).where(*mine)
-                                     .group_by(answers.c.question)).tuples().all())
+                                     .group_by(answers.c.question)).all())
     took = conn.execute(select(func.count(func.distinct(answers.c.learner_id))).where(*mine)).scalar_one()
     return took, per_question
 
@@ -179,7 +179,7 @@ def quiz_results(bind: Bind, code: object, secret: object, correct: Mapping[str,
         row = teacher_class(conn, code, secret, lock=False)
         found = conn.execute(select(answers.c.phase, answers.c.learner_id, answers.c.question, answers.c.option_id)
                              .where(answers.c.class_id == row["id"], answers.c.phase.in_(("pre", "post")),
-                                    answers.c.question.in_(list(correct)))).tuples().all()
+                                    answers.c.question.in_(list(correct)))).all()
     chosen: dict[str, dict[int, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     for phase, who, question, option in found:
         chosen[phase][who][question] = option
@@ -205,7 +205,7 @@ def learner_list(bind: Bind, code: object, secret: object) -> tuple[LearnerEntry
         row = teacher_class(conn, code, secret, lock=False)
         found = conn.execute(select(learners.c.number, learners.c.nickname)
                              .where(learners.c.class_id == row["id"], learners.c.removed.is_(False))
-                             .order_by(learners.c.number)).tuples().all()
+                             .order_by(learners.c.number)).all()
     return tuple(LearnerEntry(number, nickname) for number, nickname in found)
 
 
@@ -219,7 +219,7 @@ def _csv_rows(conn: Connection, class_id: int) -> list[tuple]:
     found = conn.execute(select(learners.c.number, learners.c.nickname, answers.c.phase, answers.c.question,
                                 answers.c.option_id, answers.c.answered_at)
                          .join(learners, learners.c.id == answers.c.learner_id)
-                         .where(answers.c.class_id == class_id)).tuples().all()
+                         .where(answers.c.class_id == class_id)).all()
     return sorted(found, key=lambda r: (r[0], PHASE_ORDER.get(r[2], 9), r[3]))
 
 

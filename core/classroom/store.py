@@ -269,7 +269,7 @@ def _mine(conn: Connection, learner_id: int, row: RowMapping) -> dict[str, str]:
         answers.c.learner_id == learner_id, answers.c.phase == phase)
     if phase == "step":
         query = query.where(answers.c.question == row["step"])
-    return dict(conn.execute(query).tuples().all())
+    return dict(conn.execute(query).all())
 
 
 def class_state(bind: Bind, code: object, learner_token: object) -> LearnerView:
