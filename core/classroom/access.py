@@ -2,7 +2,9 @@
 
 All of them run inside a transaction the caller opened (:func:`core.classroom.schema.
 transaction`). The rule for locks, so that writers wait instead of deadlocking: a
-writing transaction locks the class's row first (``lock=True``), a learner's row second.
+writing transaction locks the class's row first, a learner's row second, and never
+asks more of a row it holds (an answer shares the class row and never writes it: its
+activity is noted in a transaction of its own).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, RowMapping, Table, and_, case, func, not_, select, update
+from sqlalchemy import Connection, RowMapping, Table, and_, case, func, literal, not_, select, update
 
 from core.classroom import limits
 from core.classroom.errors import ClassError
@@ -26,12 +28,14 @@ __all__ = [
     "ClassState",
     "Rate",
     "check_id",
+    "answering",
     "check_phase",
     "class_by_code",
     "class_state_of",
     "gone",
     "is_stale",
     "learner_of",
+    "limited",
     "live",
     "spent",
     "take",
@@ -65,12 +69,16 @@ def check_phase(phase: object) -> str:
 # ----------------------------------------------------------------- classes
 
 
-def class_by_code(conn: Connection, code: str, *, lock: bool = False) -> RowMapping | None:
-    """The class row with this (normalised) code, live or not; ``lock`` holds it for
-    this transaction (PostgreSQL: FOR NO KEY UPDATE; SQLite's BEGIN IMMEDIATE already does)."""
+def class_by_code(conn: Connection, code: str, *, lock: str | None = None) -> RowMapping | None:
+    """The class row with this (normalised) code, live or not. ``lock="update"`` holds it
+    for writing until the transaction ends (PostgreSQL: FOR NO KEY UPDATE), ``"share"``
+    keeps it from changing meanwhile (FOR SHARE); SQLite's BEGIN IMMEDIATE already holds
+    the whole database."""
     query = select(classes).where(classes.c.code == code)
-    if lock:
+    if lock == "update":
         query = query.with_for_update(key_share=True)
+    elif lock == "share":
+        query = query.with_for_update(read=True)
     return conn.execute(query).mappings().first()
 
 
@@ -103,7 +111,7 @@ def teacher_class(conn: Connection, code: object, secret: object, *, lock: bool 
     tell a forger which codes exist); an ended or expired class, once the secret is
     right, gives ``ended`` / ``expired``.
     """
-    row = class_by_code(conn, code, lock=lock) if isinstance(code, str) else None
+    row = class_by_code(conn, code, lock="update" if lock else None) if isinstance(code, str) else None
     if row is None or not same_hash(row["secret_hash"], secret):
         raise ClassError("forbidden")
     return live(row)
@@ -122,12 +130,10 @@ def touch(conn: Connection, class_id: int, *, always: bool = False) -> None:
 # ----------------------------------------------------------------- learners
 
 
-def learner_of(conn: Connection, class_id: int, token_hash: str, *, lock: bool = False) -> RowMapping:
+def learner_of(conn: Connection, class_id: int, token_hash: str) -> RowMapping:
     """The learner of this class with this token; ``not_joined`` or ``removed`` else."""
-    query = select(learners).where(learners.c.class_id == class_id, learners.c.token_hash == token_hash)
-    if lock:
-        query = query.with_for_update(key_share=True)
-    row = conn.execute(query).mappings().first()
+    row = conn.execute(select(learners).where(learners.c.class_id == class_id,
+                                              learners.c.token_hash == token_hash)).mappings().first()
     if row is None:
         raise ClassError("not_joined")
     if row["removed"]:
@@ -160,17 +166,14 @@ class ClassState:
     answered: int
 
 
-def _count(conn: Connection, table: Table, *where) -> int:
-    return conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one()
-
-
 def class_state_of(conn: Connection, row: RowMapping) -> ClassState:
-    """The :class:`ClassState` of a class row: two indexed counts."""
-    joined = _count(conn, learners, learners.c.class_id == row["id"], learners.c.removed.is_(False))
-    answered = 0
-    if row["mode"] == "step":
-        answered = _count(conn, answers, answers.c.class_id == row["id"], answers.c.phase == "step",
-                          answers.c.question == row["step"])
+    """The :class:`ClassState` of a class row: one statement of two indexed counts."""
+    joined = select(func.count()).select_from(learners).where(
+        learners.c.class_id == row["id"], learners.c.removed.is_(False)).scalar_subquery()
+    answered = select(func.count()).select_from(answers).where(
+        answers.c.class_id == row["id"], answers.c.phase == "step", answers.c.question == row["step"]
+    ).scalar_subquery() if row["mode"] == "step" else literal(0)
+    joined, answered = conn.execute(select(joined, answered)).one()
     return ClassState(code=row["code"], mode=row["mode"], step=row["step"], revealed=bool(row["revealed"]),
                       revision=row["revision"], hide_nicknames=bool(row["hide_nicknames"]),
                       joined=joined, answered=answered)
@@ -200,21 +203,39 @@ def window(seconds: float) -> int:
     return int(limits.now() // seconds)
 
 
+def _counting(rate: Rate, budget: tuple[int, float]) -> tuple:
+    """(the window is not full yet, the new counter values): a fixed window's arithmetic."""
+    limit, seconds = budget
+    current = window(seconds)
+    win, used = rate.table.c[rate.window], rate.table.c[rate.used]
+    return not_(and_(win == current, used >= limit)), {used: case((win == current, used + 1), else_=1), win: current}
+
+
+def limited(what: str, budget: tuple[int, float]) -> ClassError:
+    return ClassError("rate_limited", what=what, limit=budget[0], seconds=int(budget[1]))
+
+
 def take(conn: Connection, rate: Rate, key: object, budget: tuple[int, float], what: str) -> None:
     """Count one event against ``budget`` = (limit, seconds) on the row ``key``, or raise
     ``rate_limited`` (and count nothing) when the window's limit is used up. One UPDATE:
     the row's lock makes it exact under concurrent writers."""
-    limit, seconds = budget
-    current = window(seconds)
-    win, used = rate.table.c[rate.window], rate.table.c[rate.used]
-    full = and_(win == current, used >= limit)
-    done = conn.execute(
-        update(rate.table)
-        .where(rate.table.c[rate.key] == key, not_(full))
-        .values({rate.used: case((win == current, used + 1), else_=1), rate.window: current})
-    )
-    if done.rowcount != 1:
-        raise ClassError("rate_limited", what=what, limit=limit, seconds=int(seconds))
+    room, values = _counting(rate, budget)
+    if conn.execute(update(rate.table).where(rate.table.c[rate.key] == key, room).values(values)).rowcount != 1:
+        raise limited(what, budget)
+
+
+def answering(conn: Connection, class_id: int, token_hash: str) -> RowMapping:
+    """The learner about to answer (``id``, ``answers_used``): one UPDATE … RETURNING finds
+    them by token, counts the answer against ANSWER_RATE and locks their row; then
+    ``not_joined``, ``removed`` or ``rate_limited`` when it finds no row."""
+    room, values = _counting(ANSWER_RATE, limits.ANSWER_RATE)
+    found = conn.execute(update(learners).where(
+        learners.c.class_id == class_id, learners.c.token_hash == token_hash, learners.c.removed.is_(False), room)
+        .values(values).returning(learners.c.id, learners.c.answers_used)).mappings().first()
+    if found is None:
+        learner_of(conn, class_id, token_hash)  # not_joined, removed
+        raise limited("answers", limits.ANSWER_RATE)
+    return found
 
 
 def spent(conn: Connection, rate: Rate, key: object, budget: tuple[int, float]) -> bool:

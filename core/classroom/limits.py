@@ -6,10 +6,10 @@ WebSocket session. Rates are fixed windows: at most ``limit`` events per window 
 ``seconds`` (a burst at a window's edge can reach twice the limit over one window's
 length; that is the price of one counter per row instead of a log of events).
 
-Sizes, worst case: a class holds at most :data:`MAX_ROWS_PER_CLASS` learner and answer
-rows (about 100 bytes each), the server at most :data:`MAX_CLASSES` live classes, so the
-store stays under ~200 MB even when every class is filled by a script; a real class of
-100 learners through the lesson (8 steps, two quizzes of 8) writes ~2,500 rows.
+Sizes, worst case: a class holds at most :data:`MAX_ROWS_PER_CLASS` rows (learners,
+answers, reveals; about 100 bytes each), the server at most :data:`MAX_CLASSES` live
+classes, so the store stays under ~300 MB even when a script fills every class; a real
+class of 100 learners through the lesson (8 steps, two quizzes of 8) writes ~2,500 rows.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ __all__ = [
     "MAX_LEARNERS_PER_CLASS",
     "MAX_NICKNAME",
     "MAX_NICKNAME_INPUT",
+    "MAX_REVEALS_PER_CLASS",
     "MAX_ROWS_PER_CLASS",
     "MAX_TOKEN",
     "MIN_FOR_DISTRIBUTION",
@@ -65,11 +66,15 @@ MAX_CLASSES = 200
 #: Learners who ever joined one class (removed ones still count: a removed learner
 #: cannot free a seat by coming back under a new token).
 MAX_LEARNERS_PER_CLASS = 200
-#: Learner rows plus answer rows of one class.
-MAX_ROWS_PER_CLASS = 10_000
 #: Distinct (phase, question) answers of one learner: the lesson asks 8 steps and two
 #: quizzes of 8 (24); the rest is room for a longer lesson, not for a script.
-MAX_ANSWERS_PER_LEARNER = 64
+MAX_ANSWERS_PER_LEARNER = 40
+#: Steps of one class whose answer has been revealed (a row each).
+MAX_REVEALS_PER_CLASS = 64
+#: Rows of one class, all tables together: held by the three caps above, each enforced
+#: on the row it counts (a learner's own row for their answers), so that answers from
+#: different learners never wait for one shared counter.
+MAX_ROWS_PER_CLASS = 1 + MAX_LEARNERS_PER_CLASS * (1 + MAX_ANSWERS_PER_LEARNER) + MAX_REVEALS_PER_CLASS
 #: The board shows a distribution of answers only from this many answers on, so that
 #: no one's answer can be read off a distribution of one or two.
 MIN_FOR_DISTRIBUTION = 3

@@ -32,16 +32,20 @@ the epoch (UTC) as floating-point numbers.
 Engines: SQLite (a file; WAL mode so replicas on one machine share it) or PostgreSQL.
 :func:`prepare_engine` attaches what SQLite needs to every new connection; every store
 function calls it, and the page may call it first. Each store function is one short
-transaction (:func:`transaction`); those that write start with ``BEGIN IMMEDIATE`` on
-SQLite and lock the class's row (``SELECT … FOR NO KEY UPDATE``) on PostgreSQL, always
-the class row before a learner's row, so concurrent writers wait instead of deadlocking.
+transaction (:func:`transaction`). On SQLite one writer goes at a time (``BEGIN
+IMMEDIATE``; the threads of one process queue on a lock of their own first). On
+PostgreSQL a writer locks the class's row first and a learner's row second, never the
+other way, so concurrent writers wait instead of deadlocking: teacher actions and joins
+lock the class row for writing, answers only share it (answers of different learners go
+side by side; a reveal waits for the answers in flight, and answers after it see it).
 """
 
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from sqlalchemy import (
     BigInteger,
@@ -117,7 +121,6 @@ classes = Table(
     Column("hide_nicknames", Boolean, nullable=False),
     Column("revision", Integer, nullable=False),
     Column("next_number", Integer, nullable=False),
-    Column("rows_used", Integer, nullable=False),
     Column("join_window", BigInteger, nullable=False),
     Column("joins_used", Integer, nullable=False),
     Column("created_at", Float, nullable=False),
@@ -172,6 +175,7 @@ SQLITE_BUSY_MS = 10_000
 # beyond busy_timeout), as opposed to a bug in a statement.
 _DOWN = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
 _PREPARE_LOCK = threading.Lock()
+_SQLITE_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -210,12 +214,24 @@ def prepare_engine(engine: Engine) -> Engine:
     return engine
 
 
+def _sqlite_writer(engine: Engine):
+    """The engine's writers' queue. SQLite lets one writer in at a time and makes the others
+    retry in its busy handler, which sleeps in steps of up to 100 ms: the threads of one
+    process (one Streamlit server) queue on a Python lock instead, woken as soon as it is
+    free; only other processes (replicas) meet SQLite's own wait."""
+    if engine.dialect.name != "sqlite":
+        return nullcontext()
+    with _PREPARE_LOCK:
+        return _SQLITE_WRITERS.setdefault(engine, threading.Lock())
+
+
 @contextmanager
 def transaction(bind: Engine | Connection, *, write: bool = False) -> Iterator[Connection]:
     """One transaction on ``bind``, committed when the block ends, rolled back on error.
 
     With an Engine: a pooled connection and a transaction of its own (``write`` makes it
-    ``BEGIN IMMEDIATE`` on SQLite). With a Connection: its transaction if one is open
+    ``BEGIN IMMEDIATE`` on SQLite; without ``write``, PostgreSQL runs the statements in
+    autocommit, which at its READ COMMITTED level reads the same). With a Connection: its transaction if one is open
     (the caller commits), else a new one. A database that cannot be reached raises
     ``ClassError("unavailable")``, with the driver's error as its ``__cause__``.
     """
@@ -228,9 +244,13 @@ def transaction(bind: Engine | Connection, *, write: bool = False) -> Iterator[C
                     yield bind
             return
         prepare_engine(bind)
-        with bind.connect() as conn:
+        with _sqlite_writer(bind) if write else nullcontext(), bind.connect() as conn:
             if write:
                 conn.execution_options(**{WRITE_OPTION: True})
+            elif bind.dialect.name == "postgresql":
+                # At READ COMMITTED every statement sees its own snapshot, in a transaction
+                # or not: a read gains nothing from BEGIN and COMMIT but two round trips.
+                conn.execution_options(isolation_level="AUTOCOMMIT")
             with conn.begin():
                 yield conn
     except _DOWN as error:

@@ -20,15 +20,16 @@ from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, sel
 
 from core.classroom import limits
 from core.classroom.access import (
-    ANSWER_RATE,
     JOIN_RATE,
     SERVER_RATE,
     ClassState,
+    answering,
     check_id,
     check_phase,
     class_by_code,
     class_state_of,
     learner_of,
+    limited,
     live,
     spent,
     take,
@@ -132,7 +133,7 @@ def create_class(bind: Bind) -> NewClass:
         moment = limits.now()
         conn.execute(insert(classes).values(
             code=made.code, secret_hash=hash_token(made.secret), mode="lobby", step=None, revealed=False,
-            hide_nicknames=False, revision=0, next_number=1, rows_used=0, join_window=0, joins_used=0,
+            hide_nicknames=False, revision=0, next_number=1, join_window=0, joins_used=0,
             created_at=moment, active_at=moment))
     return made
 
@@ -169,8 +170,7 @@ def forget(conn: Connection, class_ids: Sequence[int], reason: str) -> None:
     for table in (answers, reveals, learners):  # children first: no foreign key is left dangling
         conn.execute(delete(table).where(table.c.class_id.in_(class_ids)))
     conn.execute(update(classes).where(classes.c.id.in_(class_ids)).values(
-        mode="lobby", step=None, revealed=False, hide_nicknames=False, rows_used=0,
-        ended_at=limits.now(), end_reason=reason))
+        mode="lobby", step=None, revealed=False, hide_nicknames=False, ended_at=limits.now(), end_reason=reason))
 
 
 def purge(conn: Connection) -> Purged:
@@ -199,18 +199,16 @@ def purge_expired(bind: Bind) -> Purged:
 
 
 def _new_learner(conn: Connection, row: RowMapping, token_hash: str, nickname: str | None) -> Learner:
-    """Seat a new learner: the next number, within MAX_LEARNERS_PER_CLASS and MAX_ROWS_PER_CLASS."""
+    """Seat a new learner: the next number, within MAX_LEARNERS_PER_CLASS."""
     number = row["next_number"]
     if number > limits.MAX_LEARNERS_PER_CLASS:
         raise ClassError("full", what="learners", limit=limits.MAX_LEARNERS_PER_CLASS)
-    if row["rows_used"] >= limits.MAX_ROWS_PER_CLASS:
-        raise ClassError("full", what="rows", limit=limits.MAX_ROWS_PER_CLASS)
     moment = limits.now()
     conn.execute(insert(learners).values(
         class_id=row["id"], token_hash=token_hash, number=number, nickname=nickname, removed=False,
         answers_used=0, rate_window=0, rate_used=0, joined_at=moment))
     conn.execute(update(classes).where(classes.c.id == row["id"]).values(
-        next_number=classes.c.next_number + 1, rows_used=classes.c.rows_used + 1, active_at=moment))
+        next_number=classes.c.next_number + 1, active_at=moment))
     return Learner(number, nickname)
 
 
@@ -218,8 +216,8 @@ def _join(conn: Connection, code: str, token_hash: str, nickname: str | None) ->
     """The join's transaction. A code that opens no live class is returned (not raised),
     so that the miss it counted is committed."""
     if spent(conn, SERVER_RATE, "miss", limits.MISS_RATE):
-        raise ClassError("rate_limited", what="codes", limit=limits.MISS_RATE[0], seconds=int(limits.MISS_RATE[1]))
-    row = class_by_code(conn, code, lock=True)
+        raise limited("codes", limits.MISS_RATE)
+    row = class_by_code(conn, code, lock="update")
     try:
         live(row)
     except ClassError as refusal:
@@ -301,8 +299,8 @@ def _check_open(row: RowMapping, phase: str, question: str) -> None:
         raise ClassError("closed", phase=phase, question=question)
 
 
-def _store(conn: Connection, row: RowMapping, me: RowMapping, key: tuple[str, str], option: str) -> None:
-    """Write the answer: replace the learner's earlier one, or add a row within the caps."""
+def _store(conn: Connection, class_id: int, me: RowMapping, key: tuple[str, str], option: str) -> None:
+    """Write the answer: replace the learner's earlier one, or add a row within their cap."""
     phase, question = key
     moment = limits.now()
     mine = (answers.c.learner_id == me["id"], answers.c.phase == phase, answers.c.question == question)
@@ -310,12 +308,20 @@ def _store(conn: Connection, row: RowMapping, me: RowMapping, key: tuple[str, st
         return
     if me["answers_used"] >= limits.MAX_ANSWERS_PER_LEARNER:
         raise ClassError("full", what="answers", limit=limits.MAX_ANSWERS_PER_LEARNER)
-    if row["rows_used"] >= limits.MAX_ROWS_PER_CLASS:
-        raise ClassError("full", what="rows", limit=limits.MAX_ROWS_PER_CLASS)
     conn.execute(insert(answers).values(learner_id=me["id"], phase=phase, question=question,
-                                        class_id=row["id"], option_id=option, answered_at=moment))
+                                        class_id=class_id, option_id=option, answered_at=moment))
     conn.execute(update(learners).where(learners.c.id == me["id"]).values(answers_used=learners.c.answers_used + 1))
-    conn.execute(update(classes).where(classes.c.id == row["id"]).values(rows_used=classes.c.rows_used + 1))
+
+
+def _note_activity(bind: Bind, class_id: int) -> None:
+    """Postpone the class's expiry after an answer: a transaction of its own, after the
+    answer's, since answers only share the class's row; best effort (the answer is in,
+    and the next answer tries again)."""
+    try:
+        with transaction(bind, write=True) as conn:
+            touch(conn, class_id)
+    except ClassError:
+        pass
 
 
 def submit_answer(bind: Bind, code: object, learner_token: object, phase: object, question: object,
@@ -327,15 +333,16 @@ def submit_answer(bind: Bind, code: object, learner_token: object, phase: object
     counts). Only the token's own learner is written. Refusals: ``bad_code``,
     ``bad_token``, ``bad_argument`` (ids), ``not_joined``, ``removed``, ``ended``,
     ``expired``, ``closed`` (not the open step, revealed, or that quiz is not open),
-    ``rate_limited`` (ANSWER_RATE), ``full`` (answers per learner, rows per class).
+    ``rate_limited`` (ANSWER_RATE), ``full`` (MAX_ANSWERS_PER_LEARNER).
     """
     code, token_hash = normalize_code(code), learner_token_hash(learner_token)
     key = (check_phase(phase), check_id("question", question))
     option = check_id("option", option)
     with transaction(bind, write=True) as conn:
-        row = live(class_by_code(conn, code, lock=True), missing="not_joined")
-        me = learner_of(conn, row["id"], token_hash, lock=True)
+        row = live(class_by_code(conn, code, lock="share"), missing="not_joined")
+        # Membership first: a stranger must not learn from "closed" that a code exists.
+        me = answering(conn, row["id"], token_hash)
         _check_open(row, *key)
-        take(conn, ANSWER_RATE, me["id"], limits.ANSWER_RATE, "answers")
-        _store(conn, row, me, key, option)
-        touch(conn, row["id"])
+        _store(conn, row["id"], me, key, option)
+    if row["active_at"] < limits.now() - limits.ACTIVITY_RESOLUTION:
+        _note_activity(bind, row["id"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Engine, RowMapping, delete, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, update
 
 from core.classroom import limits
 from core.classroom.access import ClassState, check_id, class_by_code, class_state_of, teacher_class
@@ -55,13 +55,17 @@ def _reveal(conn: Connection, row: RowMapping) -> dict:
     if row["mode"] != "step":
         raise ClassError("closed", phase="step", question=row["step"])
     if not row["revealed"] and not _was_revealed(conn, row["id"], row["step"]):
+        count = conn.execute(select(func.count()).select_from(reveals).where(reveals.c.class_id == row["id"])).scalar()
+        if count >= limits.MAX_REVEALS_PER_CLASS:
+            raise ClassError("full", what="reveals", limit=limits.MAX_REVEALS_PER_CLASS)
         conn.execute(insert(reveals).values(class_id=row["id"], question=row["step"]))
     return {"revealed": True}
 
 
 def reveal(bind: Bind, code: object, secret: object) -> ClassState:
     """Reveal the open step's answer: learners' pages show it, the board marks the right
-    option, and the step takes no more answers. ``closed`` when no step is open."""
+    option, and the step takes no more answers. ``closed`` when no step is open;
+    ``full`` beyond MAX_REVEALS_PER_CLASS revealed steps."""
     return _act(bind, code, secret, _reveal)
 
 
@@ -87,7 +91,8 @@ def close_quiz(bind: Bind, code: object, secret: object) -> ClassState:
 def remove_learner(bind: Bind, code: object, secret: object, number: object) -> ClassState:
     """Remove learner ``number`` (from :func:`core.classroom.results.learner_list`): their
     answers and nickname are deleted, their token is refused from now on (``removed``),
-    and their seat still counts towards MAX_LEARNERS_PER_CLASS. ``not_joined`` when
+    and their seat still counts towards MAX_LEARNERS_PER_CLASS (a row is left: the
+    token's hash and the number). ``not_joined`` when
     the class has no such learner."""
     if isinstance(number, bool) or not isinstance(number, int):
         raise ClassError("bad_argument", name="number", value=str(number)[:40])
@@ -98,10 +103,10 @@ def remove_learner(bind: Bind, code: object, secret: object, number: object) -> 
             .with_for_update(key_share=True)).scalar()
         if who is None:
             raise ClassError("not_joined", number=number)
-        dropped = conn.execute(delete(answers).where(answers.c.learner_id == who)).rowcount
+        conn.execute(delete(answers).where(answers.c.learner_id == who))
         conn.execute(update(learners).where(learners.c.id == who).values(removed=True, nickname=None,
                                                                          answers_used=0))
-        return {"rows_used": classes.c.rows_used - dropped}
+        return {}
 
     return _act(bind, code, secret, change)
 

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, func, select
 from core.classroom import limits, results, store, teacher
 from core.classroom.errors import ClassError
 from core.classroom.names import normalize_nickname
-from core.classroom.schema import answers, classes, ensure_schema, learners, limits_table, schema_info
+from core.classroom.schema import answers, ensure_schema, learners, limits_table, reveals, schema_info
 from core.classroom.tokens import new_learner_token
 from tests.unit.test_class_store import refused, seat
 
@@ -143,18 +143,30 @@ def test_answers_are_rate_limited_and_capped(store_engine, monkeypatch, clock):
     assert view.mine == {"q1": "c", "q2": "b", "q3": "a"}
 
 
-def test_rows_per_class_are_capped(store_engine, monkeypatch):
-    monkeypatch.setattr(limits, "MAX_ROWS_PER_CLASS", 4)
+def test_rows_per_class_are_held_by_the_caps_on_learners_answers_and_reveals(store_engine, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_LEARNERS_PER_CLASS", 2)
+    monkeypatch.setattr(limits, "MAX_ANSWERS_PER_LEARNER", 2)
+    monkeypatch.setattr(limits, "MAX_REVEALS_PER_CLASS", 1)
     made = store.create_class(store_engine)
-    tokens = seat(store_engine, made, 2)  # 2 rows
-    teacher.open_quiz(store_engine, made.code, made.secret, "pre")
-    store.submit_answer(store_engine, made.code, tokens[0], "pre", "q1", "a")
-    store.submit_answer(store_engine, made.code, tokens[1], "pre", "q1", "a")  # 4 rows
-    error = refused("full", store.submit_answer, store_engine, made.code, tokens[0], "pre", "q2", "a")
-    assert error.details == {"what": "rows", "limit": 4}
+    tokens = seat(store_engine, made, 2)
     refused("full", store.join_class, store_engine, made.code, new_learner_token())
-    teacher.remove_learner(store_engine, made.code, made.secret, 2)  # frees its answer's row
-    store.submit_answer(store_engine, made.code, tokens[0], "pre", "q2", "a")
+    teacher.open_quiz(store_engine, made.code, made.secret, "pre")
+    for token in tokens:
+        for question in ("q1", "q2"):
+            store.submit_answer(store_engine, made.code, token, "pre", question, "a")
+        error = refused("full", store.submit_answer, store_engine, made.code, token, "pre", "q3", "a")
+        assert error.details == {"what": "answers", "limit": 2}
+    teacher.open_step(store_engine, made.code, made.secret, "s1")
+    teacher.reveal(store_engine, made.code, made.secret)
+    teacher.open_step(store_engine, made.code, made.secret, "s2")
+    refused("full", teacher.reveal, store_engine, made.code, made.secret)
+    with store_engine.connect() as conn:
+        rows = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in (learners, answers, reveals))
+    # MAX_ROWS_PER_CLASS's formula at the shrunk limits (less the class's own row): full, not beyond.
+    assert rows == 2 * (1 + 2) + 1
+    teacher.remove_learner(store_engine, made.code, made.secret, 2)  # frees the learner's answers
+    with store_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(answers)).scalar() == 2
 
 
 @pytest.mark.parametrize("bad", [None, "", "a b", "x" * 33, "<b>", "é", 7, "line\n"])
@@ -228,7 +240,7 @@ def test_concurrent_answers_are_each_counted_exactly_once(store_engine):
         assert (board.answered, board.distribution) == (40, {"a": 30, "b": 10}), question
     with store_engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(answers)).scalar() == 160
-        assert conn.execute(select(classes.c.rows_used)).scalar() == 40 + 160
+        assert conn.execute(select(learners.c.answers_used)).scalars().all() == [4] * 40
 
 
 def test_concurrent_joins_get_distinct_numbers(store_engine):

@@ -141,8 +141,9 @@ def test_an_unknown_error_code_is_a_bug():
 
 
 def test_the_limits_fit_together():
-    assert limits.MAX_ROWS_PER_CLASS >= limits.MAX_LEARNERS_PER_CLASS * 25  # the lesson's 24 answers each
     assert limits.MAX_ANSWERS_PER_LEARNER >= 24 and limits.JOIN_RATE[0] >= limits.MAX_LEARNERS_PER_CLASS
+    assert limits.MAX_ROWS_PER_CLASS == 1 + limits.MAX_LEARNERS_PER_CLASS * (1 + limits.MAX_ANSWERS_PER_LEARNER) \
+        + limits.MAX_REVEALS_PER_CLASS
     assert limits.ANSWER_RATE[0] >= 16  # a quiz of 8, each answer changed once, within a minute
     # Guessing: at the miss rate for a class's whole life, the chance to hit any live class.
     tries = limits.MISS_RATE[0] * limits.EXPIRY_SECONDS / limits.MISS_RATE[1]
