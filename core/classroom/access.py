@@ -27,8 +27,8 @@ __all__ = [
     "SERVER_RATE",
     "ClassState",
     "Rate",
-    "check_id",
     "answering",
+    "check_id",
     "check_phase",
     "class_by_code",
     "class_state_of",
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _ID = re.compile(limits.ID_PATTERN)
+_NO_CLASS = "0" * 64  # a SHA-256 no secret has (as far as anyone will ever know)
 #: What the class may have open: nothing, a lesson step, the quiz before or after.
 MODES = ("lobby", "step", "pre", "post")
 #: Answer phases: a lesson step's question, the quiz before, the quiz after.
@@ -112,7 +113,8 @@ def teacher_class(conn: Connection, code: object, secret: object, *, lock: bool 
     right, gives ``ended`` / ``expired``.
     """
     row = class_by_code(conn, code, lock="update" if lock else None) if isinstance(code, str) else None
-    if row is None or not same_hash(row["secret_hash"], secret):
+    # Hash the secret even for an unknown code, so the two refusals also take the same time.
+    if not same_hash(row["secret_hash"] if row else _NO_CLASS, secret) or row is None:
         raise ClassError("forbidden")
     return live(row)
 
@@ -212,6 +214,7 @@ def _counting(rate: Rate, budget: tuple[int, float]) -> tuple:
 
 
 def limited(what: str, budget: tuple[int, float]) -> ClassError:
+    """The refusal for a spent ``budget`` of ``what`` (the page says how long to wait)."""
     return ClassError("rate_limited", what=what, limit=budget[0], seconds=int(budget[1]))
 
 

@@ -25,7 +25,7 @@ ERROR_CODES = (
     "removed",  # the teacher removed this learner from the class
     "closed",  # this question does not take answers now: details phase, question
     "rate_limited",  # too many requests of one kind: details what, limit, seconds
-    "full",  # a cap is reached: details what (classes, learners, rows, answers), limit
+    "full",  # a cap is reached: details what (classes, learners, answers, reveals, codes), limit
 )
 
 

@@ -1,6 +1,6 @@
 """The class store's tables, its schema version, and how a transaction is opened.
 
-Five tables, all named ``class_*`` so they can share a database with anything else:
+Six tables, all named ``class_*`` so they can share a database with anything else:
 
 ``class_schema``
     one row: the schema's :data:`SCHEMA_VERSION`.

@@ -117,9 +117,9 @@ def create_class(bind: Bind) -> NewClass:
     """Create a class: ``NewClass(code, secret)``. The store keeps the code and the
     secret's SHA-256, nothing about the teacher.
 
-    Runs :func:`purge_expired`'s work first (the opportunity to forget old classes), then
-    counts the creation against CREATE_RATE (``rate_limited``) and refuses beyond
-    MAX_CLASSES live classes (``full``, what="classes").
+    Counts the creation against CREATE_RATE (``rate_limited``), does
+    :func:`purge_expired`'s work (the opportunity to forget old classes), and refuses
+    beyond MAX_CLASSES live classes (``full``, what="classes").
     """
     with transaction(bind, write=True) as conn:
         # The server-wide counter's row lock serialises creations: the count below is exact.
@@ -244,7 +244,7 @@ def join_class(bind: Bind, code: object, learner_token: object, nickname: object
     :func:`~core.classroom.names.normalize_nickname` (24 characters at most).
     Refusals: ``bad_code``, ``bad_token``, ``unknown_class``, ``ended``, ``expired``,
     ``removed``, ``rate_limited`` (JOIN_RATE per class; MISS_RATE of wrong codes on
-    the server, and while that is spent every join waits), ``full`` (learners, rows).
+    the server, and while that is spent every join waits), ``full`` (MAX_LEARNERS_PER_CLASS).
     """
     code, token_hash = normalize_code(code), learner_token_hash(learner_token)
     nickname = normalize_nickname(nickname)
