@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, RowMapping, Table, and_, case, func, literal, not_, select, update
+from sqlalchemy import Connection, RowMapping, Select, Table, and_, case, func, not_, select, update
 
 from core.classroom import limits
 from core.classroom.errors import ClassError
@@ -31,13 +31,14 @@ __all__ = [
     "check_id",
     "check_phase",
     "class_by_code",
-    "class_state_of",
+    "class_query",
     "gone",
     "is_stale",
     "learner_of",
     "limited",
     "live",
     "spent",
+    "state_of",
     "take",
     "teacher_class",
     "touch",
@@ -70,16 +71,32 @@ def check_phase(phase: object) -> str:
 # ----------------------------------------------------------------- classes
 
 
-def class_by_code(conn: Connection, code: str, *, lock: str | None = None) -> RowMapping | None:
-    """The class row with this (normalised) code, live or not. ``lock="update"`` holds it
-    for writing until the transaction ends (PostgreSQL: FOR NO KEY UPDATE), ``"share"``
-    keeps it from changing meanwhile (FOR SHARE); SQLite's BEGIN IMMEDIATE already holds
-    the whole database."""
-    query = select(classes).where(classes.c.code == code)
+def class_query(*where, counts: bool = False) -> Select:
+    """SELECT of the class rows matching ``where``; with ``counts``, also the two numbers
+    of :class:`ClassState` (``joined``, ``answered``) as correlated subqueries, so that a
+    page's state is one round trip to the database."""
+    columns = [classes]
+    if counts:
+        joined = select(func.count()).select_from(learners).where(
+            learners.c.class_id == classes.c.id, learners.c.removed.is_(False)).correlate(classes)
+        answered = select(func.count()).select_from(answers).where(
+            answers.c.class_id == classes.c.id, answers.c.phase == "step",
+            answers.c.question == classes.c.step).correlate(classes)
+        columns += [joined.scalar_subquery().label("joined"),
+                    case((classes.c.mode == "step", answered.scalar_subquery()), else_=0).label("answered")]
+    return select(*columns).where(*where)
+
+
+def class_by_code(conn: Connection, code: str, *, lock: str | None = None, counts: bool = False) -> RowMapping | None:
+    """The class row with this (normalised) code, live or not (``counts``: see
+    :func:`class_query`). ``lock="update"`` holds it for writing until the transaction
+    ends (PostgreSQL: FOR NO KEY UPDATE), ``"share"`` keeps it from changing meanwhile
+    (FOR SHARE); SQLite's BEGIN IMMEDIATE already holds the whole database."""
+    query = class_query(classes.c.code == code, counts=counts)
     if lock == "update":
-        query = query.with_for_update(key_share=True)
+        query = query.with_for_update(key_share=True, of=classes)
     elif lock == "share":
-        query = query.with_for_update(read=True)
+        query = query.with_for_update(read=True, of=classes)
     return conn.execute(query).mappings().first()
 
 
@@ -105,14 +122,16 @@ def gone(reason: str) -> ClassError:
     return ClassError("expired", days=limits.EXPIRY_DAYS) if reason == "expired" else ClassError("ended")
 
 
-def teacher_class(conn: Connection, code: object, secret: object, *, lock: bool = True) -> RowMapping:
-    """The live class that ``secret`` opens, locked for writing by default.
+def teacher_class(conn: Connection, code: object, secret: object, *, lock: bool = True,
+                  counts: bool = False) -> RowMapping:
+    """The live class that ``secret`` opens, locked for writing by default (``counts``:
+    see :func:`class_query`).
 
     An unknown code and a wrong secret give the same ``forbidden`` (the answer must not
     tell a forger which codes exist); an ended or expired class, once the secret is
     right, gives ``ended`` / ``expired``.
     """
-    row = class_by_code(conn, code, lock="update" if lock else None) if isinstance(code, str) else None
+    row = class_by_code(conn, code, lock="update" if lock else None, counts=counts) if isinstance(code, str) else None
     # Hash the secret even for an unknown code, so the two refusals also take the same time.
     if not same_hash(row["secret_hash"] if row else _NO_CLASS, secret) or row is None:
         raise ClassError("forbidden")
@@ -168,17 +187,11 @@ class ClassState:
     answered: int
 
 
-def class_state_of(conn: Connection, row: RowMapping) -> ClassState:
-    """The :class:`ClassState` of a class row: one statement of two indexed counts."""
-    joined = select(func.count()).select_from(learners).where(
-        learners.c.class_id == row["id"], learners.c.removed.is_(False)).scalar_subquery()
-    answered = select(func.count()).select_from(answers).where(
-        answers.c.class_id == row["id"], answers.c.phase == "step", answers.c.question == row["step"]
-    ).scalar_subquery() if row["mode"] == "step" else literal(0)
-    joined, answered = conn.execute(select(joined, answered)).one()
+def state_of(row: RowMapping) -> ClassState:
+    """The :class:`ClassState` of a class row read with ``counts`` (:func:`class_query`)."""
     return ClassState(code=row["code"], mode=row["mode"], step=row["step"], revealed=bool(row["revealed"]),
                       revision=row["revision"], hide_nicknames=bool(row["hide_nicknames"]),
-                      joined=joined, answered=answered)
+                      joined=row["joined"], answered=row["answered"])
 
 
 # ----------------------------------------------------------------- rates

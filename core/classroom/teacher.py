@@ -14,7 +14,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, update
 
 from core.classroom import limits
-from core.classroom.access import ClassState, check_id, class_by_code, class_state_of, teacher_class
+from core.classroom.access import ClassState, check_id, class_by_code, state_of, teacher_class
 from core.classroom.errors import ClassError
 from core.classroom.schema import answers, classes, learners, reveals, transaction
 from core.classroom.tokens import normalize_code
@@ -34,7 +34,7 @@ def _act(bind: Bind, code: object, secret: object, change: Change) -> ClassState
         values = change(conn, row)
         conn.execute(update(classes).where(classes.c.id == row["id"]).values(
             **values, revision=classes.c.revision + 1, active_at=limits.now()))
-        return class_state_of(conn, class_by_code(conn, code))
+        return state_of(class_by_code(conn, code, counts=True))
 
 
 def _was_revealed(conn: Connection, class_id: int, step: str) -> bool:

@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
 from core.classroom import results, store, teacher  # noqa: E402
+from core.classroom.errors import ClassError  # noqa: E402
 from core.classroom.schema import answers, ensure_schema  # noqa: E402
 from core.classroom.tokens import new_learner_token  # noqa: E402
 from tests.pg_server import INSTALL_HINT, PostgresServer, find_bindir  # noqa: E402
@@ -77,6 +78,10 @@ class Samples:
         return 1000 * statistics.median(values), 1000 * p95, len(values)
 
 
+#: Set when a simulated learner or teacher fails: the others stop instead of waiting forever.
+FAILED = threading.Event()
+
+
 def run_threads(target, count: int) -> None:
     """``target(i)`` in ``count`` threads that start together; re-raise the first error."""
     gate, errors = threading.Barrier(count), []
@@ -87,6 +92,7 @@ def run_threads(target, count: int) -> None:
             target(i)
         except BaseException as error:  # noqa: BLE001 - reported after the join
             errors.append(error)
+            FAILED.set()
 
     threads = [threading.Thread(target=body, args=(i,)) for i in range(count)]
     for thread in threads:
@@ -185,14 +191,21 @@ def paced(engine, made, tokens, questions, samples: Samples, poll: float, board_
 
     def learner(i: int) -> None:
         rng, answered = random.Random(1000 + i), set()
-        while not done.is_set():
+        while not done.is_set() and not FAILED.is_set():
             state = samples.call("state", store.class_state, engine, made.code, tokens[i]).state
             if state.mode == "step" and not state.revealed and state.step not in answered:
                 time.sleep(rng.uniform(0, 0.3))  # thinking
-                for _ in range(2 if i % CHANGERS == 0 else 1):
+                for change in range(2 if i % CHANGERS == 0 else 1):
                     option = rng.choice(OPTIONS)
-                    samples.call("answer", store.submit_answer, engine, made.code, tokens[i], "step", state.step,
-                                 option)
+                    try:
+                        samples.call("answer", store.submit_answer, engine, made.code, tokens[i], "step",
+                                     state.step, option)
+                    except ClassError as error:
+                        # The first answer may have been the last one the teacher waited for:
+                        # the reveal then closes the step before the change (a real refusal).
+                        if not (change and error.code == "closed"):
+                            raise
+                        break
                     last[i, state.step] = option
                 answered.add(state.step)
             time.sleep(poll)
@@ -204,6 +217,8 @@ def paced(engine, made, tokens, questions, samples: Samples, poll: float, board_
             opened = time.perf_counter()
             samples.call("teacher", teacher.open_step, engine, made.code, made.secret, question)
             while samples.call("board", results.board, engine, made.code, made.secret).answered < len(tokens):
+                if FAILED.is_set():
+                    return
                 time.sleep(board_every)
             per_step.append(time.perf_counter() - opened)
             samples.call("teacher", teacher.reveal, engine, made.code, made.secret)
