@@ -156,8 +156,10 @@ def end_class(bind: Bind, code: object, secret: object, *, nicknames: bool = Fal
               correct: Mapping[str, str] | None = None) -> str:
     """End the class: return its CSV (see :func:`core.classroom.results.export_csv`;
     ``nicknames`` and ``correct`` as there), then delete every learner, answer and reveal
-    of it, in the same transaction. What remains is a tombstone (code, secret hash,
-    dates) for TOMBSTONE_DAYS, so late learners read ``ended``."""
+    of it, in the same transaction (a failure anywhere deletes nothing). What remains is
+    a tombstone (code, secret hash, dates) for TOMBSTONE_DAYS, so late learners read
+    ``ended``. The returned CSV is the last copy of the answers: the page offers
+    :func:`~core.classroom.results.export_csv`'s download before it ends the class."""
     code = normalize_code(code)
     with transaction(bind, write=True) as conn:
         row = teacher_class(conn, code, secret)

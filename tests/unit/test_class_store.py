@@ -10,7 +10,7 @@ import csv
 import io
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, inspect, select, update
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, update
 
 from core.classroom import limits, results, store, teacher
 from core.classroom.errors import ClassError
@@ -402,3 +402,32 @@ def test_a_connection_in_the_callers_transaction_is_used_as_is(store_engine):
     with store_engine.connect() as conn:  # not in a transaction: the store opens and commits one
         teacher.open_step(conn, made.code, made.secret, "care")
     assert store.resume_class(store_engine, made.secret).step == "care"
+
+
+# ----------------------------------------------------------------- cheap enough to poll
+
+
+def test_the_frequent_calls_search_indexes_and_never_scan_a_table(tmp_path):
+    """What pages call every second or two (the board, a learner's state, an answer) runs
+    only indexed statements: SQLite's query plan of each says SEARCH, never SCAN."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'class.sqlite3'}")
+    ensure_schema(engine)
+    made = new_class(engine)
+    tokens = seat(engine, made, 3)
+    teacher.open_step(engine, made.code, made.secret, "stack")
+    seen: list[tuple[str, object]] = []
+    listen = (lambda conn, cursor, statement, parameters, context, many:
+              seen.append((statement, parameters)))
+    event.listen(engine, "before_cursor_execute", listen)
+    for token in tokens:
+        store.submit_answer(engine, made.code, token, "step", "stack", "line")
+        store.class_state(engine, made.code, token)
+    results.board(engine, made.code, made.secret)
+    event.remove(engine, "before_cursor_execute", listen)
+    plans = []
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
+                plans += [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    engine.dispose()
+    assert plans and not [p for p in plans if p.startswith("SCAN")], plans
