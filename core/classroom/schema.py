@@ -175,7 +175,12 @@ SQLITE_BUSY_MS = 10_000
 # beyond busy_timeout), as opposed to a bug in a statement.
 _DOWN = (exc.OperationalError, exc.InterfaceError, exc.TimeoutError)
 _PREPARE_LOCK = threading.Lock()
-_SQLITE_WRITERS: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.BoundedSemaphore] = weakref.WeakKeyDictionary()
+#: PostgreSQL write transactions of one process at a time (SQLite: one). SQLAlchemy's
+#: default pool holds 5 connections and opens up to 10 more: reads keep the rest.
+WRITERS_PER_PROCESS = 4
+#: Seconds a writer waits in that queue (SQLAlchemy's pool waits as long for a connection).
+WRITER_WAIT = 30.0
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
@@ -214,15 +219,29 @@ def prepare_engine(engine: Engine) -> Engine:
     return engine
 
 
-def _sqlite_writer(engine: Engine):
-    """The engine's writers' queue. SQLite lets one writer in at a time and makes the others
-    retry in its busy handler, which sleeps in steps of up to 100 ms: the threads of one
-    process (one Streamlit server) queue on a Python lock instead, woken as soon as it is
-    free; only other processes (replicas) meet SQLite's own wait."""
-    if engine.dialect.name != "sqlite":
-        return nullcontext()
+@contextmanager
+def _writers(engine: Engine) -> Iterator[None]:
+    """The engine's writers' queue, so that readers always find a pooled connection.
+
+    SQLite lets one writer in at a time and makes the others retry in its busy handler,
+    which sleeps in steps of up to 100 ms: the threads of one process (one Streamlit
+    server) queue on a Python lock instead, woken as soon as it is free; only other
+    processes (replicas) meet SQLite's own wait. PostgreSQL takes writers side by side,
+    but a burst of answers would hold every connection of the pool while the teacher's
+    board waits for one: at most WRITERS_PER_PROCESS write at once, the rest queue here.
+    A writer that waits WRITER_WAIT seconds gives up: ``unavailable`` (reason ``busy``).
+    """
     with _PREPARE_LOCK:
-        return _SQLITE_WRITERS.setdefault(engine, threading.Lock())
+        if engine not in _WRITERS:
+            _WRITERS[engine] = threading.BoundedSemaphore(1 if engine.dialect.name == "sqlite"
+                                                          else WRITERS_PER_PROCESS)
+        queue = _WRITERS[engine]
+    if not queue.acquire(timeout=WRITER_WAIT):
+        raise ClassError("unavailable", reason="busy")
+    try:
+        yield
+    finally:
+        queue.release()
 
 
 @contextmanager
@@ -230,9 +249,10 @@ def transaction(bind: Engine | Connection, *, write: bool = False) -> Iterator[C
     """One transaction on ``bind``, committed when the block ends, rolled back on error.
 
     With an Engine: a pooled connection and a transaction of its own (``write`` makes it
-    ``BEGIN IMMEDIATE`` on SQLite; without ``write``, PostgreSQL runs the statements in
-    autocommit, which at its READ COMMITTED level reads the same). With a Connection: its transaction if one is open
-    (the caller commits), else a new one. A database that cannot be reached raises
+    ``BEGIN IMMEDIATE`` on SQLite, and queues behind the process's other writers;
+    without ``write``, PostgreSQL runs the statements in autocommit, which at its READ
+    COMMITTED level reads the same). With a Connection: its transaction if one is open
+    (the caller commits), else a new one (on SQLite, prepare its engine first). A database that cannot be reached raises
     ``ClassError("unavailable")``, with the driver's error as its ``__cause__``.
     """
     try:
@@ -244,7 +264,7 @@ def transaction(bind: Engine | Connection, *, write: bool = False) -> Iterator[C
                     yield bind
             return
         prepare_engine(bind)
-        with _sqlite_writer(bind) if write else nullcontext(), bind.connect() as conn:
+        with _writers(bind) if write else nullcontext(), bind.connect() as conn:
             if write:
                 conn.execution_options(**{WRITE_OPTION: True})
             elif bind.dialect.name == "postgresql":

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from core.classroom import limits, results, store, teacher
+from core.classroom import limits, results, schema, store, teacher
 from core.classroom.errors import ClassError
 from core.classroom.names import normalize_nickname
 from core.classroom.schema import answers, ensure_schema, learners, limits_table, reveals, schema_info
@@ -331,3 +331,33 @@ def test_the_database_going_away_mid_class_is_unavailable_then_back(postgres_ser
     finally:
         engine.dispose()
         server.remove()
+
+
+def test_writers_queue_and_readers_pass_them(empty_store, monkeypatch):
+    """A writer that holds the process's writing turn makes the next wait (then give up:
+    ``unavailable``, reason ``busy``) while reads go on: the board never queues behind answers."""
+    monkeypatch.setattr(schema, "WRITERS_PER_PROCESS", 1)
+    monkeypatch.setattr(schema, "WRITER_WAIT", 0.3)
+    engine = empty_store.engine()
+    ensure_schema(engine)
+    made = store.create_class(engine)
+    token = seat(engine, made, 1)[0]
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        with schema.transaction(engine, write=True):
+            holding.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(10)
+        error = refused("unavailable", teacher.open_step, engine, made.code, made.secret, "line")
+        assert error.details == {"reason": "busy"}
+        assert results.board(engine, made.code, made.secret).state.joined == 1
+        assert store.class_state(engine, made.code, token).learner.number == 1
+    finally:
+        release.set()
+        holder.join()
+    assert teacher.open_step(engine, made.code, made.secret, "line").step == "line"
