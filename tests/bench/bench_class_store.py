@@ -303,7 +303,7 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=8)
     parser.add_argument("--spread", type=float, default=4.0, help="the class run's answers come within this many s")
     parser.add_argument("--poll", type=float, default=1.0, help="a learner's class_state interval, class run")
-    parser.add_argument("--paced-poll", type=float, default=0.25, help="a learner's class_state interval, paced run")
+    parser.add_argument("--paced-poll", type=float, default=1.0, help="a learner's class_state interval, paced run")
     parser.add_argument("--board-every", type=float, default=0.1, help="the board's reading interval")
     parser.add_argument("--backends", default="sqlite,postgresql")
     args = parser.parse_args()
