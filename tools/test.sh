@@ -9,8 +9,9 @@
 #      $CHROMIUM_PATH, the system's Chromium, Playwright's own. When there is none: on
 #      Debian, Debian's chromium; on Ubuntu (whose chromium is a snap, which does not run
 #      in a container) and without apt (macOS), Playwright's own Chromium;
-#   4. nginx, for the two-replica test, and a CJK font: without one, Chromium draws
-#      Chinese as boxes;
+#   4. nginx, for the two-replica test; PostgreSQL, for the class store's tests (they start
+#      their own server, as the postgres user when run as root); and a CJK font: without
+#      one, Chromium draws Chinese as boxes;
 #   5. python -m pytest.
 # System packages need root: run it as root, or as a user who may use sudo.
 set -euo pipefail
@@ -62,6 +63,17 @@ if ! command -v nginx >/dev/null 2>&1; then
     brew install nginx
   else
     echo "tools/test.sh: the two-replica test needs nginx: install it, then run this again." >&2
+    exit 1
+  fi
+fi
+# Looked for as tests/pg_server.py does ($PG_BIN, /usr/lib/postgresql/N/bin, initdb on the PATH).
+if ! "$PYTHON" -c 'import sys; from tests.pg_server import find_bindir; sys.exit(find_bindir() is None)'; then
+  if [ "$has_apt" = 1 ]; then
+    packages+=(postgresql)
+  elif command -v brew >/dev/null 2>&1; then
+    brew install postgresql@15
+  else
+    echo "tools/test.sh: the class store's tests need PostgreSQL: install it, then run this again." >&2
     exit 1
   fi
 fi

@@ -1,0 +1,117 @@
+"""Every limit of the class store, named once, and the store's clock.
+
+The limits are enforced inside the database transactions (counters on the rows they
+protect), so they hold across replicas, processes and browser sessions alike, not per
+WebSocket session. Rates are fixed windows: at most ``limit`` events per window of
+``seconds`` (a burst at a window's edge can reach twice the limit over one window's
+length; that is the price of one counter per row instead of a log of events).
+
+Sizes, worst case: a class holds at most :data:`MAX_ROWS_PER_CLASS` rows (learners,
+answers, reveals; about 100 bytes each), the server at most :data:`MAX_CLASSES` live
+classes, so the store stays under ~300 MB even when a script fills every class; a real
+class of 100 learners through the lesson (8 steps, two quizzes of 8) writes ~2,500 rows.
+"""
+
+from __future__ import annotations
+
+import time
+
+__all__ = [
+    "ACTIVITY_RESOLUTION",
+    "ANSWER_RATE",
+    "CODE_LENGTH",
+    "CREATE_RATE",
+    "EXPIRY_DAYS",
+    "EXPIRY_SECONDS",
+    "ID_PATTERN",
+    "JOIN_RATE",
+    "MAX_ANSWERS_PER_LEARNER",
+    "MAX_CLASSES",
+    "MAX_LEARNERS_PER_CLASS",
+    "MAX_NICKNAME",
+    "MAX_NICKNAME_INPUT",
+    "MAX_REVEALS_PER_CLASS",
+    "MAX_ROWS_PER_CLASS",
+    "MAX_TOKEN",
+    "MIN_FOR_DISTRIBUTION",
+    "MIN_TOKEN",
+    "MISS_RATE",
+    "TOMBSTONE_DAYS",
+    "TOMBSTONE_SECONDS",
+    "now",
+]
+
+DAY = 86_400.0
+
+# ---------------------------------------------------------------- lifetimes
+
+#: A class with no activity (create, join, answer, any teacher action) for this many
+#: days is expired: its learners and answers are deleted by :func:`purge_expired
+#: <core.classroom.store.purge_expired>`, and refused as ``expired`` even before that.
+EXPIRY_DAYS = 14
+EXPIRY_SECONDS = EXPIRY_DAYS * DAY
+#: What is left of an ended or expired class (its code, its secret's hash, its dates)
+#: is kept this long, so a late learner reads "ended" and not "no such class", and the
+#: code is not handed to a new class meanwhile; then that row goes too.
+TOMBSTONE_DAYS = 14
+TOMBSTONE_SECONDS = TOMBSTONE_DAYS * DAY
+#: A class's last-activity time is written at most once per this many seconds by
+#: answers (teacher actions and joins always write it): the expiry is counted in days.
+ACTIVITY_RESOLUTION = 60.0
+
+# ---------------------------------------------------------------- caps
+
+#: Live classes on one server (one database), all replicas together.
+MAX_CLASSES = 200
+#: Learners who ever joined one class (removed ones still count: a removed learner
+#: cannot free a seat by coming back under a new token).
+MAX_LEARNERS_PER_CLASS = 200
+#: Distinct (phase, question) answers of one learner: the lesson asks 8 steps and two
+#: quizzes of 8 (24); the rest is room for a longer lesson, not for a script.
+MAX_ANSWERS_PER_LEARNER = 40
+#: Steps of one class whose answer has been revealed (a row each).
+MAX_REVEALS_PER_CLASS = 64
+#: Rows of one class, all tables together: held by the three caps above, each enforced
+#: on the row it counts (a learner's own row for their answers), so that answers from
+#: different learners never wait for one shared counter.
+MAX_ROWS_PER_CLASS = 1 + MAX_LEARNERS_PER_CLASS * (1 + MAX_ANSWERS_PER_LEARNER) + MAX_REVEALS_PER_CLASS
+#: The board shows a distribution of answers only from this many answers on, so that
+#: no one's answer can be read off a distribution of one or two.
+MIN_FOR_DISTRIBUTION = 3
+
+# ---------------------------------------------------------------- rates: (limit, seconds)
+
+#: Classes created on the server, all teachers together.
+CREATE_RATE = (30, 3600.0)
+#: Joins (first joins and re-joins after a reload) of one class.
+JOIN_RATE = (300, 60.0)
+#: Join attempts with a code that opens no live class, on the whole server. Codes are
+#: 8 characters of 31 (31⁸ ≈ 8.5 × 10¹¹, ~40 bits); with MAX_CLASSES live classes an
+#: attacker at this rate for a class's whole 14 days tries 2.4 × 10⁶ codes and finds one
+#: with probability below 200 · 2.4 × 10⁶ / 8.5 × 10¹¹ ≈ 6 × 10⁻⁴. While the budget is
+#: spent, every join waits (a wrong code cannot be told from a right one by its answer).
+MISS_RATE = (120, 60.0)
+#: Answers (new or changed) of one learner.
+ANSWER_RATE = (60, 60.0)
+
+# ---------------------------------------------------------------- sizes of what comes in
+
+#: Characters in a class code (see MISS_RATE for why 8 suffice).
+CODE_LENGTH = 8
+#: A nickname is cut to this many characters after it is cleaned.
+MAX_NICKNAME = 24
+#: Only this many characters of a nickname are even looked at (a 10 MB nickname costs
+#: no more than a short one).
+MAX_NICKNAME_INPUT = 1_000
+#: A learner token: ``secrets.token_urlsafe(24)`` gives 32 characters (192 bits); at least
+#: 22 URL-safe characters (~128 bits) are required, at most MAX_TOKEN are hashed.
+MIN_TOKEN = 22
+MAX_TOKEN = 128
+#: Question, phase and option ids: short, language-neutral, never markup (``line``,
+#: ``bend``, a guessed number such as ``0.45`` or ``-1``).
+ID_PATTERN = r"[A-Za-z0-9_.+-]{1,32}"
+
+
+def now() -> float:
+    """The store's clock (seconds since the epoch); tests replace it to travel in time."""
+    return time.time()
