@@ -69,19 +69,40 @@ _formulas = st.components.v2.component("page_formula_aid", js=FORMULA_JS, isolat
 
 #: Scrolls once to the element with the given id, as soon as the page has drawn it (a
 #: lesson step followed inside the app lands on its section; a URL's #anchor does that by
-#: itself). Each request has its own nonce, so a later run does not scroll again.
+#: itself). Each request has its own nonce, so a later run does not scroll again. The
+#: heading appears before the charts above it have their heights, so the page keeps the
+#: heading at the top while the layout still moves (until it has been still for 1.5 s,
+#: 15 s at most), and lets go at once when the learner scrolls, clicks or types.
 SCROLL_JS = """export default function (component) {
   const { anchor, nonce } = component.data || {};
   const w = window;
   if (!anchor || !nonce || w.__scrolledNonce === nonce) return;
   w.__scrolledNonce = nonce;
   const started = performance.now();
-  const look = () => {
-    const target = document.getElementById(anchor);
-    if (target) { target.scrollIntoView({ block: "start" }); return; }
-    if (performance.now() - started < 15000) requestAnimationFrame(look);
+  const doc = w.document;
+  let lastMove = started, lastTop = Infinity, done = false;
+  const stop = () => {
+    done = true;
+    for (const type of LEARNER_INPUT) doc.removeEventListener(type, stop, true);
   };
-  look();
+  const LEARNER_INPUT = ["wheel", "touchstart", "mousedown", "keydown"];
+  for (const type of LEARNER_INPUT) doc.addEventListener(type, stop, { capture: true, passive: true });
+  const hold = () => {
+    if (done) return;
+    const target = doc.getElementById(anchor);
+    const now = performance.now();
+    if (target && lastTop === Infinity) lastMove = now;  // the stillness counts from here
+    if (now - started > 15000 || (target && now - lastMove > 1500)) { stop(); return; }
+    if (target) {
+      // Near the page's end the heading cannot reach the top: only a heading that moved
+      // since the last frame (the layout above it changed) counts as the layout moving.
+      const top = target.getBoundingClientRect().top;
+      if (Math.abs(top - lastTop) > 2) { target.scrollIntoView({ block: "start" }); lastMove = now; }
+      lastTop = target.getBoundingClientRect().top;
+    }
+    requestAnimationFrame(hold);
+  };
+  hold();
 }"""
 
 _scroll = st.components.v2.component("page_scroll_to", js=SCROLL_JS, isolate_styles=False)
