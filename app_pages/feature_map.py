@@ -32,7 +32,7 @@ from ui import (
     write_to_url,
 )
 from ui import controls as ctl
-from ui.uploads import explain_uploader, upload_limit_mb
+from ui.uploads import explain_uploader
 
 ss = st.session_state
 OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
@@ -197,9 +197,8 @@ def picture_source(lang: str) -> tuple[np.ndarray, bool]:
                         persist_state="session")
         return shapes_image(int(ss["fm_seed"])), False
     file = st.file_uploader(t("fm_upload_label", lang), type=["png", "jpg", "jpeg"], key="fm_upload",
-                            help=t("fm_upload_help", lang, size=fm.SIZE, **upload_limits("too_big")),
-                            max_upload_size=upload_limit_mb())
-    explain_uploader(lang)
+                            help=t("fm_upload_help", lang, size=fm.SIZE, **upload_limits("too_big")))
+    explain_uploader(lang, fm.MAX_UPLOAD_BYTES)
     if file is None:
         forget_own_picture()
         st.info(t("fm_upload_missing", lang), icon=":material/upload_file:")
@@ -220,7 +219,7 @@ def upload_limits(code: str) -> dict:
     if code == "too_many_pixels":
         return {"limit": round(fm.MAX_UPLOAD_PIXELS / 1e6, 1)}
     if code == "too_big":
-        return {"mb": fm.MAX_UPLOAD_BYTES / 1e6 if fm.MAX_UPLOAD_BYTES % 1_000_000 else fm.MAX_UPLOAD_BYTES // 1_000_000}
+        return {"max_bytes": fm.MAX_UPLOAD_BYTES}
     return {}
 
 

@@ -25,6 +25,7 @@ import streamlit as st
 from core.nn import session as session_mod
 from core.nn.datasets import (
     DATASETS,
+    MAX_BYTES,
     DatasetError,
     make_dataset,
     read_csv,
@@ -101,7 +102,7 @@ def current_data(lang: str, canvas):
         return generated_split(ss["dataset"], ss["n"], ss["noise"], ss["ratio"], ss["seed"]), None
     file = st.file_uploader(tr("trn_upload"), type=["csv", "txt"], key="trn_upload",
                             help=tr("trn_upload_help"))
-    explain_uploader(lang)
+    explain_uploader(lang, MAX_BYTES)
     if file is not None:
         data = file.getvalue()
         try:

@@ -65,11 +65,14 @@ class _TextFormatter(string.Formatter):
     """``str.format`` plus two format specs for sentences: ``{x:.0×}`` writes x as
     :func:`power_of_ten` with 0 decimals (``9 × 10⁻¹³``), where ``{x:.0e}`` would print
     ``9e-13``, which a beginner cannot read; ``{n:sup}`` writes an integer as an exponent
-    (``0.25{n:sup}`` → ``0.25²⁰``), where ``^`` would look like code."""
+    (``0.25{n:sup}`` → ``0.25²⁰``), where ``^`` would look like code; ``{b:MB}`` writes a
+    number of bytes in decimal megabytes (``5000000`` → ``5 MB``, as file sizes are shown)."""
 
     def format_field(self, value, format_spec: str):
         if format_spec == "sup":
             return str(int(value)).translate(_SUPERSCRIPT)
+        if format_spec == "MB":  # a missing detail shown as "—" stays "—"
+            return f"{value / 1e6:g} MB" if isinstance(value, (int, float)) else str(value)
         if format_spec.endswith("×"):
             digits = format_spec[:-1].lstrip(".")
             return power_of_ten(value, int(digits) if digits else 1)
@@ -84,7 +87,8 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
 
     A missing key is a programming error and raises ``KeyError`` (the tests catch it);
     an unknown language falls back to English. Placeholders take ``str.format`` specs,
-    ``.N×`` for a power of ten and ``sup`` for an exponent (:class:`_TextFormatter`).
+    ``.N×`` for a power of ten, ``sup`` for an exponent and ``MB`` for a size in bytes
+    (:class:`_TextFormatter`).
     """
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANG]

@@ -22,9 +22,11 @@ import streamlit as st
 from core.present.theme import CAPTION
 from core.lessons.path import AT
 from ui import tr, url_value
+from ui.uploads import UPLOADER_CSS
 
 PAGE_CSS = f"""
 <style>
+{UPLOADER_CSS}
 [data-testid="stCaptionContainer"] {{ opacity: 1; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: {CAPTION}; }}
 /* A disabled control's label: still paler than an active one, but readable (Streamlit's

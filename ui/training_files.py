@@ -22,6 +22,7 @@ from core.present import exports
 from core.state import network_file as nf
 from core.state import training as ts
 from ui import controls, tr
+from ui.uploads import explain_uploader
 
 ss = st.session_state
 _PENDING = "_trn_netfile_pending"  # a loaded NetworkFile waiting for its weights to go in
@@ -142,4 +143,5 @@ def files_section(sess: TrainingSession, split, lang: str) -> None:
         _downloads(sess, split)
         st.file_uploader(tr("trn_load_network"), type=["json"], key="trn_netfile",
                          on_change=_load_network, help=tr("trn_load_network_help"))
+        explain_uploader(lang, nf.MAX_BYTES)
         _message()

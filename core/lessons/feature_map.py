@@ -88,7 +88,7 @@ from core.nn.activations import ACTIVATIONS
 SIZE = 128  # side of the picture the page works on
 KERNEL_LIMIT = 10.0  # |entry| of a kernel the learner types
 POOLS = ("max", "avg")
-MAX_UPLOAD_BYTES = 1_000_000  # the server's own limit is 1 MB (.streamlit/config.toml)
+MAX_UPLOAD_BYTES = 10_000_000  # a phone's photo (12 MP, 3-8 MB) fits; the server's guard is larger
 MAX_UPLOAD_PIXELS = 4096 * 4096  # checked before decoding: a small file can declare a huge picture
 
 # Classic 3×3 kernels, as cross-correlation kernels (row index = y, going down).

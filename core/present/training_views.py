@@ -96,6 +96,9 @@ def dataset_error_message(error: DatasetError, lang: str) -> str:
     """
     details = {}
     for name, value in error.details.items():
+        if isinstance(value, int) and not isinstance(value, bool):  # a count or a size: a
+            details[name] = value  # number keeps its type for the text's format ({max_bytes:MB})
+            continue
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         details[name] = literal(value, DETAIL_CHARS)

@@ -160,7 +160,7 @@ def _document(data) -> dict:
     if isinstance(data, str):
         data = data.encode("utf-8")
     if len(data) > MAX_BYTES:
-        raise NetworkFileError("too_large", max_bytes=f"{MAX_BYTES:,}")
+        raise NetworkFileError("too_large", max_bytes=MAX_BYTES)
     try:
         document = json.loads(data.decode("utf-8-sig"), parse_constant=_reject_constant)
     except UnicodeDecodeError:

@@ -74,8 +74,12 @@ TEXTS.update({
 
 TEXTS.update({
     # Shown under Streamlit's file uploader on non-English pages: its own words are English.
+    "upload_limit": {
+        "en": "At most {max_bytes:MB} per file.",
+        "zh": "单个文件不超过 {max_bytes:MB}。",
+    },
     "upload_hint": {
-        "en": "Drag a file onto the box above, or click “Browse files” to pick one; at most {mb} MB per file.",
-        "zh": "把文件拖到上方框内，或点击 “Browse files” 选择文件；单个文件不超过 {mb} MB。",
+        "en": "Drag a file onto the box above, or click “Browse files” to pick one; at most {max_bytes:MB} per file.",
+        "zh": "把文件拖到上方框内，或点击 “Browse files” 选择文件；单个文件不超过 {max_bytes:MB}。",
     },
 })

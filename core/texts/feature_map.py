@@ -30,11 +30,11 @@ TEXTS = {
     },
     "fm_upload_label": {"en": "A PNG or JPEG picture", "zh": "选择一张 PNG 或 JPEG 图片"},
     "fm_upload_help": {
-        "en": "At most {mb} MB. The picture is sent to the app's server, which turns it grey, crops it to its "
+        "en": "At most {max_bytes:MB}. The picture is sent to the app's server, which turns it grey, crops it to its "
         "central square and resizes it to {size}×{size}. The server keeps it in memory for this browser session "
         "only (no other learner's page is ever served from it) and does not save it to disk; it is dropped when "
         "you go back to the circles and triangles or the session ends.",
-        "zh": "不超过 {mb} MB。图片会上传到本应用的服务器，由服务器转成灰度、裁成居中的正方形，再缩放到 {size}×{size}。"
+        "zh": "不超过 {max_bytes:MB}。图片会上传到本应用的服务器，由服务器转成灰度、裁成居中的正方形，再缩放到 {size}×{size}。"
         "服务器只在你这次浏览会话的内存里保留它（不会拿它给其他同学的页面用），也不会存到磁盘上；"
         "切回圆和三角形那张图，或者会话结束时，它就被丢弃。",
     },
@@ -52,7 +52,7 @@ TEXTS = {
         "zh": "这个文件无法使用：{reason}在你换一个文件之前，页面先用圆和三角形那张图。",
     },
     "fm_upload_err_empty": {"en": "it is empty.", "zh": "文件是空的。"},
-    "fm_upload_err_too_big": {"en": "it is larger than {mb} MB.", "zh": "文件超过了 {mb} MB。"},
+    "fm_upload_err_too_big": {"en": "it is larger than {max_bytes:MB}.", "zh": "文件超过了 {max_bytes:MB}。"},
     "fm_upload_err_too_many_pixels": {
         "en": "the picture has more than {limit} million pixels.",
         "zh": "图片超过了 {limit} 百万像素。",

@@ -132,8 +132,8 @@ TEXTS = {
                              "zh": "参数 {name} 的取值 {value} 超出了范围。"},
     "trn_err_unreadable": {"en": "it could not be read as a CSV file ({reason}).",
                            "zh": "它无法作为 CSV 文件读取（{reason}）。"},
-    "trn_err_too_large": {"en": "it is larger than {max_bytes} bytes.",
-                          "zh": "文件超过了 {max_bytes} 字节。"},
+    "trn_err_too_large": {"en": "it is larger than {max_bytes:MB}.",
+                          "zh": "文件超过了 {max_bytes:MB}。"},
     "trn_err_encoding": {
         "en": "it is not UTF-8 text (first bad byte at position {position}). Save it as “CSV UTF-8”.",
         "zh": "它不是 UTF-8 编码的文本（第 {position} 个字节出错）。请另存为“CSV UTF-8”格式。",

@@ -112,7 +112,7 @@ TEXTS = {
         "而 {field} 里是 {found}。",
     },
     "trn_netfile_too_large": {
-        "en": "The file is larger than {max_bytes} bytes; a network of this page is much smaller.",
-        "zh": "文件超过 {max_bytes} 字节；本页面的网络文件远比这小。",
+        "en": "The file is larger than {max_bytes:MB}; a network of this page is much smaller.",
+        "zh": "文件超过 {max_bytes:MB}；本页面的网络文件远比这小。",
     },
 }

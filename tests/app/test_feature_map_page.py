@@ -336,7 +336,7 @@ def test_an_upload_stays_in_its_own_session(lang):
     assert pictures(other) == shapes
     # The help says where the picture goes and how long it stays.
     help_text = at.file_uploader(key="fm_upload").help
-    assert help_text == t("fm_upload_help", lang, size=fm.SIZE, mb=1)
+    assert help_text == t("fm_upload_help", lang, size=fm.SIZE, max_bytes=fm.MAX_UPLOAD_BYTES)
     assert ("server" in help_text and "session" in help_text) if lang == "en" else "服务器" in help_text
     # It lives in this session's state, and only while it is in use.
     assert "_fm_own_picture" in at.session_state

@@ -1,4 +1,5 @@
-"""Under Streamlit's English file uploader, a Chinese page explains it, with the real limit."""
+"""Every file uploader says the page's own limit in the learner's language, and a file over
+it is refused on the page with the reason (not in a tooltip a touch screen never shows)."""
 
 import tomllib
 
@@ -7,26 +8,56 @@ import pytest
 from core.i18n import t
 from tests.app.conftest import ROOT, assert_clean, run_page
 
-UPLOADERS = [("app_pages/training.py", {"dataset": "upload"}), ("app_pages/feature_map.py", {"fm_src": "upload"})]
+DATA_UPLOAD = ("app_pages/training.py", {"dataset": "upload"}, "trn_upload", "data.csv", "text/csv")
+NETWORK = ("app_pages/training.py", {}, "trn_netfile", "network.json", "application/json")
+PICTURE = ("app_pages/feature_map.py", {"fm_src": "upload"}, "fm_upload", "photo.png", "image/png")
+#: Each uploader and the limit the project means it to have (a phone's photo fits).
+LIMITS = [(DATA_UPLOAD, "5 MB"), (NETWORK, "1 MB"), (PICTURE, "10 MB")]
 
 
-def configured_limit_mb() -> int:
+def configured_guard_mb() -> int:
     """``server.maxUploadSize`` as the project's config file sets it (read independently)."""
     with open(ROOT / ".streamlit" / "config.toml", "rb") as file:
         return int(tomllib.load(file)["server"]["maxUploadSize"])
 
 
-@pytest.mark.parametrize("page, query", UPLOADERS)
-def test_a_chinese_page_explains_the_uploader_with_the_configured_limit(page, query):
-    at = run_page(page, lang="zh", **query)
+def megabytes(limit: str) -> int:
+    return int(limit.split()[0])
+
+
+def test_the_servers_guard_is_above_every_pages_own_limit():
+    """Over the guard the browser refuses the file silently: no page limit may reach it."""
+    assert all(megabytes(limit) < configured_guard_mb() for _, limit in LIMITS)
+
+
+@pytest.mark.parametrize("uploader, limit", LIMITS, ids=["data", "network", "picture"])
+def test_each_uploader_states_its_own_limit(uploader, limit, lang):
+    page, query, key, _, _ = uploader
+    at = run_page(page, lang=lang, **query)
     assert_clean(at)
-    hint = t("upload_hint", "zh", mb=configured_limit_mb())
-    assert hint in [c.value for c in at.caption]
-    assert f"{configured_limit_mb()} MB" in hint and "Browse files" in hint
+    captions = [c.value for c in at.caption]
+    stated = [c for c in captions if limit in c and (("单个文件" in c) if lang == "zh" else ("per file" in c))]
+    assert stated, captions
+    if lang == "zh":  # the widget's own words are English: the line explains them
+        assert any("Browse files" in c for c in stated)
 
 
-@pytest.mark.parametrize("page, query", UPLOADERS)
-def test_an_english_page_leaves_the_uploaders_own_words_alone(page, query):
+@pytest.mark.parametrize("uploader, limit", LIMITS, ids=["data", "network", "picture"])
+def test_a_file_over_the_limit_is_refused_on_the_page_with_the_reason(uploader, limit, lang):
+    page, query, key, name, mime = uploader
+    at = run_page(page, lang=lang, **query)
+    too_large = b"x" * (megabytes(limit) * 1_000_000 + 1)
+    at.file_uploader(key=key).set_value((name, too_large, mime)).run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and limit in errors[0], errors
+    assert ("超过" in errors[0]) if lang == "zh" else ("larger than" in errors[0])
+
+
+def test_a_refused_network_file_leaves_no_stale_message_once_it_is_removed():
+    page, query, key, name, mime = NETWORK
     at = run_page(page, lang="en", **query)
+    at.file_uploader(key=key).set_value((name, b"x" * 1_000_001, mime)).run()
+    assert len(at.error) == 1
+    at.file_uploader(key=key).set_value(None).run()
     assert_clean(at)
-    assert not [c.value for c in at.caption if "Browse files" in c.value]

@@ -66,3 +66,16 @@ def test_lookup_fills_placeholders_and_falls_back():
 )
 def test_normalize_lang(tag, expected):
     assert normalize_lang(tag) == expected
+
+
+def test_the_sentence_format_specs():
+    """``.N×`` writes a power of ten, ``sup`` an exponent, ``MB`` a size in bytes as
+    decimal megabytes (as the browser's file dialog counts), and a missing detail stays
+    readable rather than crashing the sentence."""
+    from core.i18n import _FORMATTER
+
+    assert _FORMATTER.format("{x:.0×}", x=9e-13) == "9 × 10⁻¹³"
+    assert _FORMATTER.format("0.25{n:sup}", n=20) == "0.25²⁰"
+    assert _FORMATTER.format("{b:MB}", b=5_000_000) == "5 MB"
+    assert _FORMATTER.format("{b:MB}", b=2_500_000) == "2.5 MB"
+    assert _FORMATTER.format("{b:MB}", b="—") == "—"
