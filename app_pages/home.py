@@ -149,7 +149,8 @@ def station_label(index: int, answers: dict, quiz: dict, lang: str) -> str:
 def progress_header(answers: dict, quiz: dict, lang: str) -> None:
     """How far the learner is, and a pill per station to go anywhere on the path."""
     done, total = lp.progress(answers)
-    st.progress(done / total, text=tr("lesson_progress", done=done, total=total))
+    with presenter.secondary("lesson_progress"):  # the learner's count, not the class's
+        st.progress(done / total, text=tr("lesson_progress", done=done, total=total))
     ss["lesson_picker"] = ss[STATION]
     st.pills(tr("lesson_step_picker"), range(len(STATIONS)), key="lesson_picker", on_change=picked_station,
              format_func=lambda i: station_label(i, answers, quiz, lang), label_visibility="collapsed")
@@ -235,8 +236,9 @@ def navigation(index: int) -> None:
 
 def path_section(lang: str) -> None:
     """The path: where the learner is, the station they are at, and the way on."""
-    st.header(tr("lesson_heading"), divider="gray")
-    st.write(tr("lesson_intro"))
+    with presenter.secondary("lesson_head"):  # on a projector the step itself gets the room
+        st.header(tr("lesson_heading"), divider="gray")
+        st.write(tr("lesson_intro"))
     progress_header(ss[ANSWERS], ss[QUIZ], lang)
     index = ss[STATION]
     with st.container(border=True, key="lesson_station"):
