@@ -61,3 +61,13 @@ def test_a_refused_network_file_leaves_no_stale_message_once_it_is_removed():
     assert len(at.error) == 1
     at.file_uploader(key=key).set_value(None).run()
     assert_clean(at)
+
+
+def test_the_replicas_proxy_lets_through_every_file_the_server_accepts():
+    """nginx (deploy/) answers 413 with its own page to a body over its limit: the page
+    could not say why, so the proxy's limit sits above the server's guard."""
+    import re
+
+    conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
+    proxy_mb = int(re.search(r"client_max_body_size\s+(\d+)m;", conf).group(1))
+    assert proxy_mb > configured_guard_mb()

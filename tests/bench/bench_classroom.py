@@ -31,12 +31,25 @@ server's RSS before and after (sessions are kept ``--ttl`` seconds after they cl
 Streamlit's ``server.disconnectedSessionTTL``, shortened here so the run does not wait
 two minutes per check).
 
+``--clients protocol`` measures a class without browsers: learners that speak
+Streamlit's WebSocket protocol as a browser does (``tests/bench/protocol_learners.py``:
+recorded once from real Chromium, replayed from one asyncio process, each fragment
+rerun on its own interval whether or not the last one finished), so a class of 100 is
+not limited by 100 headless browsers on two cores. Each class size gets a fresh server;
+per learner it reports epochs/s and live-view frames received/s (median, min), and the
+server's CPU per learner-second, RSS, errors and stalled learners. ``--check-browsers``
+first measures 5 learners both ways on one server and prints the ratio of server CPU
+per learner-second (protocol / browsers; the issue's bar: within ±20 %).
+
 Usage::
 
     python tests/bench/bench_classroom.py --sessions 1,5,10,20
     python tests/bench/bench_classroom.py --sessions 5 --peer 4e6f68c --playground /tmp/playground/dist
     python tests/bench/bench_classroom.py --sessions 10 --replicas 2
     python tests/bench/bench_classroom.py --sessions 1 --churn 50
+    python tests/bench/bench_classroom.py --clients protocol --sessions 10,20,30,40,60,100
+    python tests/bench/bench_classroom.py --clients protocol --sessions 30,60 --replicas 2
+    python tests/bench/bench_classroom.py --clients protocol --sessions 5 --check-browsers
 """
 
 from __future__ import annotations
@@ -261,6 +274,55 @@ def measure_class(browser, url: str, pids: list[int], n: int, seconds: float, qu
             "ms_per_learner_s": 1000 * server_cpu / n, "rss": rss, "browser_cpu": (b1 - b0) / dt}
 
 
+def measure_protocol_class(url: str, pids: list[int], n: int, seconds: float, query: str,
+                           recording=None) -> dict:
+    """``n`` browser-free learners (one recording of real Chromium, replayed); the same
+    figures as :func:`measure_class`, frames being live-view frames *received*."""
+    from tests.bench.protocol_learners import record, run_class
+
+    if recording is None:
+        recording = record(url, "training", query, CHROMIUM, CHROMIUM_ARGS)
+    procs = [p for pid in pids for p in server_processes(pid)]
+    marks: dict[float, tuple[float, float]] = {}
+    learners = run_class(url, recording, n, seconds,
+                         on_window=lambda mark: marks.__setitem__(mark, (cpu_seconds(procs), time.monotonic())))
+    start, end = learners[0].window
+    (c0, t0), (c1, t1) = marks[start], marks[end]
+    rates = [learner.rates(start, end) for learner in learners]
+    server_cpu = (c1 - c0) / (t1 - t0)
+    eps = [r[0] for r in rates]
+    return {"n": n, "fps": [r[1] for r in rates], "eps": eps, "mps": [0.0] * n,
+            "errors": sum(1 for learner in learners if learner.errors),
+            "stalled": sum(1 for e in eps if e <= 0), "cpu": server_cpu,
+            "ms_per_learner_s": 1000 * server_cpu / n, "rss": rss_mb(procs), "browser_cpu": 0.0,
+            "runs": (sum(x.runs_finished for x in learners), sum(x.fragment_runs_sent for x in learners))}
+
+
+def print_protocol_row(label: str, row: dict, replicas: int = 1) -> None:
+    med = statistics.median
+    finished, sent = row["runs"]
+    print(f"{label:>16} {row['n']:>3} | epochs/s {med(row['eps']):7.1f} (min {min(row['eps']):7.1f}) | "
+          f"frames received/s {med(row['fps']):5.1f} (min {min(row['fps']):5.1f}) | server "
+          f"{100 * row['cpu']:5.1f} % CPU, {row['ms_per_learner_s']:5.1f} ms/learner-s, RSS {row['rss']:6.0f} MB | "
+          f"runs finished {finished} of {sent} ticks sent | errors {row['errors']}, stalled {row['stalled']} | "
+          f"limit: {limit_of(row, replicas)}", flush=True)
+
+
+def check_against_browsers(browser, query: str, seconds: float) -> None:
+    """5 learners as real browsers, then 5 protocol learners, on one warm server: server
+    CPU per learner-second both ways, and their ratio (the protocol client is a fair
+    stand-in for a browser when it is within ±20 %)."""
+    with app_server() as (url, pids):
+        real = measure_class(browser, url, pids, 5, seconds, query)
+        print_row("5 browsers", real)
+        time.sleep(3.0)
+        stand_in = measure_protocol_class(url, pids, 5, seconds, query)
+        print_protocol_row("5 protocol", stand_in)
+    ratio = stand_in["ms_per_learner_s"] / real["ms_per_learner_s"]
+    print(f"server CPU per learner-second, protocol / browsers: {ratio:.2f} "
+          f"({'within' if abs(ratio - 1) <= 0.2 else 'outside'} ±20 %)", flush=True)
+
+
 def limit_of(row: dict, replicas: int) -> str:
     cores = psutil.cpu_count() or 2
     if row["cpu"] / max(1, replicas) > 0.85:
@@ -378,8 +440,15 @@ def main() -> None:
     parser.add_argument("--playground", type=Path, default=None, help="a built TF Playground dist/ folder")
     parser.add_argument("--churn", type=int, default=0, help="open and close this many sessions, RSS before/after")
     parser.add_argument("--ttl", type=int, default=5, help="disconnectedSessionTTL for the churn run")
+    parser.add_argument("--clients", choices=("browser", "protocol"), default="browser",
+                        help="learners as headless browsers, or browser-free protocol clients")
+    parser.add_argument("--check-browsers", action="store_true",
+                        help="first compare 5 protocol learners with 5 browsers (server CPU per learner-s)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sessions.split(",") if s]
+    if args.clients == "protocol":
+        protocol_main(args, sizes)
+        return
 
     from playwright.sync_api import sync_playwright
 
@@ -411,6 +480,29 @@ def main() -> None:
             browser.close()
     if not args.playground:
         print(f"TF Playground (measured before in this headless Chromium): ~{PLAYGROUND_FIGURES['fps']:.0f} frames/s")
+
+
+def protocol_main(args, sizes: list[int]) -> None:
+    """The class sizes with browser-free learners (a fresh server, or R replicas, each)."""
+    print(f"machine: {psutil.cpu_count()} cores; query: {args.query}; {args.seconds:.0f} s per class after "
+          f"3 s of warm-up; protocol learners", flush=True)
+    if args.check_browsers:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                check_against_browsers(browser, args.query, args.seconds)
+            finally:
+                browser.close()
+    for n in sizes:
+        if args.replicas:
+            with replicated_server(args.replicas) as (url, pids):
+                print_protocol_row(f"{args.replicas} replicas",
+                                   measure_protocol_class(url, pids, n, args.seconds, args.query), args.replicas)
+        else:
+            with app_server() as (url, pids):
+                print_protocol_row("one process", measure_protocol_class(url, pids, n, args.seconds, args.query))
 
 
 if __name__ == "__main__":
