@@ -70,6 +70,7 @@ def test_training_is_played_paused_and_stepped_from_the_keyboard(app):
     app.widget("play").get_by_role("button").first.focus()
     app.page.keyboard.press("Space")
     expect(play).to_have_text(re.compile("Play$"))
+    app.wait_idle()  # the button is drawn before the view's last payload of the same run
     expect(live).to_have_attribute("data-queued", "0")
     expect(live).to_have_attribute("data-playing", "0")
     paused = int(live.get_attribute("data-epoch"))

@@ -18,7 +18,10 @@ def play_button(app):
 
 
 def open_expander(app, title: str) -> None:
+    """Open the expander and wait for the runs it causes (its section comes on screen, and
+    the page reruns to draw it): a click while a run redraws the buttons can be lost."""
     app.page.locator("[data-testid='stExpander'] summary").filter(has_text=title).click()
+    app.wait_idle()
 
 
 def test_check_a_neuron_by_hand_while_training_and_paused(app):
