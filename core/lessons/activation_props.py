@@ -1,6 +1,6 @@
 """Properties of an activation computed from its numbers, not stated by hand.
 
-The page shows them next to the stated metadata of :mod:`core.activations`, and the
+The page shows them next to the stated metadata of :mod:`core.nn.activations`, and the
 tests check that the two agree. Everything here is pure numpy/scipy: no Streamlit.
 
 Each number is computed so that it is the true one, not an artefact of a grid:

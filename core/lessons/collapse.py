@@ -1,6 +1,6 @@
 r"""Linear collapse: why stacked linear layers are still one affine map (linear without biases).
 
-Row convention (as :mod:`core.mlp`): rows of ``X`` are samples and a layer computes
+Row convention (as :mod:`core.nn.mlp`): rows of ``X`` are samples and a layer computes
 ``h ← h @ W_l + b_l`` with ``W_l`` of shape ``(fan_in, fan_out)``.  Without an
 activation, a stack of ``L`` such layers is
 

@@ -85,7 +85,7 @@ class GridProbe:
     diverged network) as 128, the colour of "don't know". The expanded grid of each
     feature set is made once and kept (float32, transposed). Reads only the model's public face
     (``params``, ``act``, ``layer_params``: a PReLU layer's own learned a), so it works for
-    any :class:`core.mlp.MLP`.
+    any :class:`core.nn.mlp.MLP`.
     """
 
     def __init__(self, r: int = 100, lim: float = LIM):

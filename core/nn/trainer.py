@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
@@ -226,15 +227,17 @@ class Trainer:
             self._compiled.n_test == 0 or math.isfinite(metrics.test_loss))
         return losses_ok and bool(np.isfinite(self.model.theta).all())
 
-    def run(self, epochs: int = 1, *, max_seconds: float | None = None) -> int:
+    def run(self, epochs: int = 1, *, max_seconds: float | None = None,
+            clock: Callable[[], float] = time.perf_counter) -> int:
         """Train up to ``epochs`` epochs; returns how many were completed.
 
         Stops early at divergence (the failing epoch is not counted and its weights are
-        discarded) or once ``max_seconds`` have passed (checked after each epoch).
+        discarded) or once ``max_seconds`` have passed on ``clock`` (read before the first
+        epoch and after each one).
         """
         if self.diverged or epochs <= 0:
             return 0
-        start = time.perf_counter()
+        start = clock()
         compiled, rng = self._compiled, self._rng
         theta, snapshot, n = self.model.theta, self._snapshot, compiled.n_train
         done = 0
@@ -255,7 +258,7 @@ class Trainer:
                 self.epoch += 1
                 self._record()
                 done += 1
-                if max_seconds is not None and time.perf_counter() - start > max_seconds:
+                if max_seconds is not None and clock() - start > max_seconds:
                     break
         return done
 

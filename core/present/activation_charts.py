@@ -4,7 +4,7 @@ The page reads its widgets, calls these functions and draws what they return; ev
 function is pure (same arguments, same result), so the page can cache them and the unit
 tests can check them without a server.
 
-What is computed here and not in :mod:`core.activations` / :mod:`core.activation_props`:
+What is computed here and not in :mod:`core.nn.activations` / :mod:`core.lessons.activation_props`:
 
 * the second derivative, for display only: central differences of the *closed-form*
   f' (see :func:`second_derivative`);

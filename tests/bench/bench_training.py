@@ -40,7 +40,7 @@ import numpy as np  # noqa: E402
 from core.nn.datasets import make_dataset, train_test_split  # noqa: E402
 from core.nn.plane import evaluate_grid  # noqa: E402
 from core.present.boundary import png_bytes, render_boundary  # noqa: E402
-from core.training import TrainConfig, Trainer  # noqa: E402
+from core.nn.trainer import TrainConfig, Trainer  # noqa: E402
 
 HIDDEN = (8, 8)
 LR = 0.03

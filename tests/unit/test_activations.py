@@ -1,4 +1,4 @@
-"""The math of ``core.activations``: values, derivatives, kinks, stability, shapes.
+"""The math of ``core.nn.activations``: values, derivatives, kinks, stability, shapes.
 
 Every derivative is checked against central differences; values against independent
 references (scipy, closed forms, published figures, and mpmath at 50 digits when it

@@ -1,4 +1,4 @@
-"""Stated metadata of ``core.activations`` against properties computed from the numbers,
+"""Stated metadata of ``core.nn.activations`` against properties computed from the numbers,
 and the helpers of ``core.activation_props``."""
 
 import dataclasses

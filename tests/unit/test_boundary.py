@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from core.mlp import MLP
+from core.nn.mlp import MLP
 from core.nn.plane import evaluate_grid, evaluate_neurons, grid_points
 from core.present.boundary import (
     CLASS0_RGB,

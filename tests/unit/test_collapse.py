@@ -1,4 +1,4 @@
-"""core.collapse: stacked linear layers collapse, the 2-3-1 algebra, the boundary, the best line, x²."""
+"""core.lessons.collapse: stacked linear layers collapse, the 2-3-1 algebra, the boundary, the best line, x²."""
 
 import itertools
 import math

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from core.lessons import collapse as col
-from core.mlp import MLP
+from core.nn.mlp import MLP
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
 from core.present import collapse_views as cv

@@ -1,4 +1,4 @@
-"""``core.datasets``: the toy data sets, the train/test split and the CSV loader."""
+"""``core.nn.datasets``: the toy data sets, the train/test split and the CSV loader."""
 
 import io
 import math

@@ -7,13 +7,13 @@ import zlib
 import numpy as np
 import pytest
 
-from core.mlp import MLP
+from core.nn.mlp import MLP
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset, train_test_split
 from core.nn.plane import Frame, GridProbe, grid_points
 from core.present.boundary import LUT
 from core.present.live_frames import MAGIC, encode_points, pack, unpack
-from core.training import TrainConfig, Trainer
+from core.nn.trainer import TrainConfig, Trainer
 
 
 @pytest.fixture(scope="module")

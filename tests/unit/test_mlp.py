@@ -1,10 +1,11 @@
-"""``core.mlp``: forward pass, backprop (against central differences), init, losses."""
+"""``core.nn.mlp``: forward pass, backprop (against central differences), init, losses."""
 
 import numpy as np
 import pytest
 from scipy.special import expit
 
-from core.mlp import HE_ACTIVATIONS, MLP, auto_init, data_loss
+from core.nn.losses import data_loss
+from core.nn.mlp import HE_ACTIVATIONS, MLP, auto_init
 from core.nn.activations import ACTIVATIONS
 
 SMOOTH_OR_KINKED = [k for k in ACTIVATIONS if k != "step"]

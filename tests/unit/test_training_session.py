@@ -11,7 +11,7 @@ from core.nn.session import (
     TrainingSession,
     compare_configs,
 )
-from core.training import TrainConfig
+from core.nn.trainer import TrainConfig
 
 CFG = TrainConfig(hidden=(4, 2), activation="tanh", optimizer="adam", lr=0.03, batch_size=10, seed=5)
 

@@ -20,7 +20,7 @@ from core.nn.datasets import (
 from core.present import training_views as tv
 from core.present.markdown import WORD_JOINER
 from core.state import training as ts
-from core.training import TrainConfig, Trainer
+from core.nn.trainer import TrainConfig, Trainer
 from tests.streamlit_markdown import markup, text_view
 
 P = ts.PARAMS_BY_KEY
