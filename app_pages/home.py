@@ -1,6 +1,6 @@
 """Home: what the app teaches, a way into each page, and the lesson as a guided path.
 
-The path (``core.lessons.path``) is the article's argument in eight predict-then-check
+The path (``core.guide.path``) is the article's argument in eight predict-then-check
 steps, with a quiz before and after. The learner's answers live in plain session keys,
 not in widget state, so they survive a visit to another page; nothing is stored on the
 server beyond the session.
@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 import streamlit as st
 
 from core.i18n import t
-from core.lessons import path as lp
-from core.present import lesson_views as lv
+from core.guide import path as lp
+from core.guide import views as lv
 from core.present import training_views as tv
 from ui import charts, current_lang, presenter, show_url_notices, tr
 from ui.charts import pairs, vega_spec

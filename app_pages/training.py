@@ -495,7 +495,8 @@ def compare_panels(split, lang: str, every: float | None) -> None:
                     lang=lang, split=split, show_test=ss["trn_show_test"],
                     discretize=ss["trn_discretize"], compact=True, charts=("loss",),
                     codec="raw" if ss.get("trn_raw_frames") else "deflate",
-                    history_points=tv.COMPARE_HISTORY_POINTS, type_scale=presenter.type_scale())
+                    history_points=tv.COMPARE_HISTORY_POINTS, tick=ts.COMPARE_SECONDS,
+                    type_scale=presenter.type_scale())
                 live_view(payload, key=f"trn_compare_view_{i}")
                 footer = compare_footer(trainer, m)
                 if trainer.model.learned:  # a PReLU panel: its own learned slopes

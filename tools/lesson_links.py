@@ -3,7 +3,7 @@
     python tools/lesson_links.py            # print the numbered list (Markdown)
     python tools/lesson_links.py --write    # replace the list in README.md's "Lesson links"
 
-The list is made from ``core.lessons.path`` and the texts, numbers included, so a test
+The list is made from ``core.guide.path`` and the texts, numbers included, so a test
 fails when the README's list and the app disagree; this script brings them back in line.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.present.lesson_views import lesson_links_markdown  # noqa: E402
+from core.guide.views import lesson_links_markdown  # noqa: E402
 
 START = "<!-- lesson links: start (tools/lesson_links.py --write) -->\n"
 END = "<!-- lesson links: end -->\n"

@@ -20,7 +20,7 @@ import secrets
 import streamlit as st
 
 from core.present.theme import CAPTION
-from core.lessons.path import AT
+from core.guide.path import AT
 from ui import tr, url_value
 from ui.uploads import UPLOADER_CSS
 

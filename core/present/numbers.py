@@ -7,6 +7,8 @@ Both round to at most ``digits`` decimals, drop trailing zeros and never show "�
 * :func:`latex` for formulas: a value too small to show at ``digits`` decimals but not
   zero (rounding residue, say 3e-17) is written ``3.0 \\times 10^{-17}`` rather than
   rounded away, so "0" on the page always means exactly zero.
+
+And one that does not round: :func:`exact_text`, for a number a link or a file carries.
 """
 
 from __future__ import annotations
@@ -46,3 +48,10 @@ def significant(value: float, digits: int = 4) -> str:
     if not math.isfinite(value):
         return "—"
     return f"{value + 0.0:.{digits}g}".replace("-", "−")
+
+
+def exact_text(value: float) -> str:
+    """The shortest text that reads back as the same float (``0.03``, not
+    ``0.030000000000000002``; ``2``, not ``2.0``): a number in a link or a file."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

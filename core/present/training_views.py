@@ -2,7 +2,7 @@
 view's payload, the network drawing and the neuron maps.
 
 No Streamlit here (a test enforces it): the page hands these to Streamlit. The page's
-settings (URL parameters, config) are in :mod:`core.state.training`.
+settings (URL parameters, config) are in :mod:`core.state.training`, a floor above.
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ from core.present.theme import (
     WEIGHT_NEGATIVE,
     WEIGHT_POSITIVE,
 )
-from core.state import urlparams as up
-from core.state.training import TICK_SECONDS
 
 # ------------------------------------------------------------------ labels
 
@@ -53,7 +51,7 @@ def option_label(prefix: str, value: str, lang: str) -> str:
 
 
 def format_lr(value: float) -> str:
-    return up.format_number(value)
+    return numbers.exact_text(value)
 
 
 def format_speed(value: str, lang: str) -> str:
@@ -192,12 +190,12 @@ def history_update(history, sent, run: str, limit: int = HISTORY_POINTS) -> tupl
     return payload, (run, history.stride, payload["first"][-1])
 
 
-def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split,
+def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split, tick: float,
                  playing: bool = False, full: bool = True, catch_up: bool = True,
                  show_test: bool = False, discretize: bool = False, compact: bool = False,
                  charts: Sequence[str] = ("loss", "accuracy", "grad"), metrics: str | None = None,
                  codec: str = "deflate", history_points: int = HISTORY_POINTS,
-                 tick: float = TICK_SECONDS, history: dict | None = None, type_scale: float = 1.0) -> bytes:
+                 history: dict | None = None, type_scale: float = 1.0) -> bytes:
     """One update of a live view (see ``core.live_frames``).
 
     ``full`` also sends what the view keeps between updates (points, colours, words,
@@ -205,7 +203,8 @@ def live_payload(trainer, frames: Sequence[Frame], *, run: str, lang: str, split
     view. A tick while playing sends its frames and ``history``, the record's new rows
     (:func:`history_update`). ``catch_up``: the learner just did something (a page run),
     so the view plays the frames it still holds quickly and shows the newest state
-    without delay. ``type_scale`` multiplies the view's text sizes (presenter mode).
+    without delay. ``tick``: the seconds until the next update (the view spreads the frames
+over it). ``type_scale`` multiplies the view's text sizes (presenter mode).
     """
     header = {"v": 1, "run": run, "playing": bool(playing), "catch_up": bool(catch_up),
               "fps": FRAME_RATE, "tick": tick, "lim": LIM, "show_test": bool(show_test),

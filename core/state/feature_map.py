@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from core.lessons import feature_map as fm
 from core.nn.activations import ACTIVATIONS
+from core.present.numbers import exact_text
 from core.state import urlparams as up
 
 __all__ = ["DEFAULT_KERNEL", "KERNEL_PARAM", "OUT", "PARAMS", "PARAMS_BY_KEY", "SOURCES"]
@@ -19,7 +20,7 @@ OUT = (fm.SIZE - 2) // 2
 SOURCES = ("shapes", "upload")
 DEFAULT_KERNEL = "sobel_x"
 KERNEL_PARAM = up.Param("fm_k", tuple(float(v) for v in fm.kernel(DEFAULT_KERNEL).ravel()), fm.parse_kernel,
-                        lambda values: ",".join(up.format_number(v) for v in values))
+                        lambda values: ",".join(exact_text(v) for v in values))
 PARAMS = [
     up.choice("fm_src", SOURCES, "shapes"),
     up.integer("fm_seed", 0, 9999, 0),

@@ -19,6 +19,7 @@ from typing import Any
 
 from core.i18n import t
 from core.present.markdown import code, literal
+from core.present.numbers import exact_text
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def number(key: str, low: float, high: float, default: float) -> Param:
             raise ValueError(raw)
         return value
 
-    return Param(key, default, parse, format_number, low=low, high=high)
+    return Param(key, default, parse, exact_text, low=low, high=high)
 
 
 def number_in(key: str, options: Sequence[float], default: float) -> Param:
@@ -167,7 +168,7 @@ def number_in(key: str, options: Sequence[float], default: float) -> Param:
                 return option
         raise ValueError(raw)
 
-    return Param(key, default, parse, format_number, options=tuple(options))
+    return Param(key, default, parse, exact_text, options=tuple(options))
 
 
 def integers(key: str, default: Sequence[int], *, low: int, high: int, max_len: int, allow_empty: bool = True) -> Param:
@@ -195,7 +196,3 @@ def flag(key: str, default: bool) -> Param:
     return Param(key, default, parse, lambda value: "1" if value else "0")
 
 
-def format_number(value: float) -> str:
-    """Shortest text that reads back as the same float (``0.03``, not ``0.030000000000000002``)."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

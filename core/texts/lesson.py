@@ -1,6 +1,6 @@
 """Texts of the guided path on the home page: its steps, questions, reveals, quiz, teacher notes.
 
-Numbers arrive raw from ``core.lessons.path`` and are formatted here, by the format spec of
+Numbers arrive raw from ``core.guide.path`` and are formatted here, by the format spec of
 each placeholder (``{best:.1%}``), the same in both languages.
 """
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import t
-from core.lessons import path as lp
+from core.guide import path as lp
 from core.state import training as ts
 from tests.app.conftest import assert_clean, chart_texts, run_page
 

@@ -5,7 +5,6 @@ import tomllib
 
 import pytest
 
-from core.i18n import t
 from tests.app.conftest import ROOT, assert_clean, run_page
 
 DATA_UPLOAD = ("app_pages/training.py", {"dataset": "upload"}, "trn_upload", "data.csv", "text/csv")

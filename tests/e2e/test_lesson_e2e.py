@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
-from core.lessons import path as lp
+from core.guide import path as lp
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import training_views as tv
 

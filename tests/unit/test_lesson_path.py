@@ -18,7 +18,7 @@ from scipy.special import expit
 
 from core.i18n import LANGS, t
 from core.lessons import collapse as col
-from core.lessons import path as lp
+from core.guide import path as lp
 from core.nn.activations import ACTIVATIONS
 from core.nn.session import compare_configs
 from core.state import activations as sa
@@ -370,7 +370,7 @@ def test_the_readme_lists_every_lesson_link_in_order():
 def test_the_readmes_generated_lesson_block_is_what_the_code_makes_now():
     """The whole block, teacher notes and their numbers included: run
     ``python tools/lesson_links.py --write`` when this fails."""
-    from core.present.lesson_views import lesson_links_markdown
+    from core.guide.views import lesson_links_markdown
     from tools.lesson_links import END, START
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

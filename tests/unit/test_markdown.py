@@ -109,7 +109,7 @@ def test_lesson_labels_render_as_emphasis_without_stray_asterisks(lang, marks, t
     from markdown_it import MarkdownIt
 
     from core.i18n import t
-    from core.present.lesson_views import labelled
+    from core.guide.views import labelled
 
     for key in ("lesson_teacher_ask", "lesson_teacher_see", "lesson_predict"):
         label = t(key, lang)

@@ -75,7 +75,7 @@ def test_zeros_leave_the_units_of_a_layer_identical(circle):
 
 def _spiral_run(settings: dict, epochs: int) -> float:
     """Test accuracy after ``epochs`` epochs of the training page with ``settings`` on the spiral."""
-    from core.lessons.path import training_split
+    from core.guide.path import training_split
 
     state = {**ts.DEFAULTS, "dataset": "spiral", **settings}
     trainer = Trainer(ts.build_config(state), *training_split(state))

@@ -302,14 +302,14 @@ def test_a_page_run_sends_everything_a_tick_only_its_frames():
     from core.present.live_frames import unpack
 
     s, split = _session()
-    full = unpack(tv.live_payload(s.trainer, [s.frame()], run="r", lang="zh", split=split))
+    full = unpack(tv.live_payload(s.trainer, [s.frame()], run="r", lang="zh", split=split, tick=1.0))
     assert {"points", "lut", "style", "labels", "history"} <= full.keys()
     assert full["labels"]["loss_title"] == tv.t("trn_curves_loss", "zh")
     assert full["labels"]["layers"] == tv.layer_names(2, "zh")
     assert len(full["points"]) == 120
     s.play()
     frames = s.tick(0.2, 1, 10.0)
-    tick = unpack(tv.live_payload(s.trainer, frames, run="r", lang="zh", split=split, playing=True,
+    tick = unpack(tv.live_payload(s.trainer, frames, run="r", lang="zh", split=split, tick=1.0, playing=True,
                                   full=False, catch_up=False))
     assert not {"points", "lut", "style", "labels", "history"} & tick.keys()
     assert tick["grids"].shape == (len(frames), 16, 16)

@@ -5,6 +5,7 @@ import math
 import pytest
 
 from core.i18n import t
+from core.present.numbers import exact_text
 from core.state import urlparams as up
 from tests.streamlit_markdown import markup
 
@@ -65,8 +66,8 @@ def test_flag():
 
 
 @pytest.mark.parametrize("value", [0.03, 1e-5, 10.0, 0.1 + 0.2, 3.0])
-def test_format_number_round_trips(value):
-    text = up.format_number(value)
+def test_exact_text_round_trips(value):
+    text = exact_text(value)
     assert math.isclose(float(text), value, rel_tol=0, abs_tol=0)
     assert len(text) <= len(repr(value))
 

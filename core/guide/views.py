@@ -14,7 +14,7 @@ import altair as alt
 import numpy as np
 
 from core.i18n import LANGS, t
-from core.lessons import path as lp
+from core.guide import path as lp
 from core.present import activation_charts as ac
 from core.present.boundary import render_boundary
 from core.present.collapse_charts import feature_space_chart

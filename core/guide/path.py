@@ -19,7 +19,7 @@ number on the path is the number the linked page shows.  Texts live in
 ``core/texts/lesson.py``; their placeholders carry format specs (``{best:.1%}``), so this
 module hands over raw numbers and never formats them.
 
-No Streamlit here, and no pictures: ``core.present.lesson_views`` draws.
+No Streamlit here, and no pictures: ``core.guide.views`` draws.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from core.nn.datasets import make_dataset, train_test_split
 from core.nn.plane import evaluate_grid, grid_points
 from core.nn.session import TrainingSession
 from core.state import training as ts
-from core.state.urlparams import format_number
+from core.present.numbers import exact_text
 
 # ------------------------------------------------------------------ links
 
@@ -91,7 +91,7 @@ class Link:
 
 def _weights_query() -> tuple[tuple[str, str], ...]:
     """The article's nine weights at the collapse page's defaults."""
-    return tuple((name, format_number(v)) for name, v in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS))
+    return tuple((name, exact_text(v)) for name, v in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS))
 
 
 def _training_link(anchor: str = "", **settings: object) -> Link:
@@ -169,14 +169,14 @@ STEPS: tuple[Step, ...] = (
     Step("bend", Choice(("same", "better", "all"), "all"),
          Link("collapse", (("col_sq_w", "-2"), ("col_sq_b", "0.5")), anchor="bend")),
     Step("threshold", Guess(0.0, 1.0, 0.05, 0.5, 0.05),
-         Link("activations", (("fn", "step,sigmoid"), ("act_k", format_number(STEEP_K))), anchor="step")),
+         Link("activations", (("fn", "step,sigmoid"), ("act_k", exact_text(STEEP_K))), anchor="step")),
     Step("unbounded", Choice(("neither", "identity", "tanh", "both"), "identity"),
          _training_link(anchor="compare", activation="tanh", lr=BIG_LR, optimizer="sgd",
                         trn_compare=["identity", "tanh"])),
     Step("slope", Choice(("zero", "differ", "same"), "same"),
-         Link("collapse", (*_weights_query(), ("col_p1", format_number(POINT_P[0])),
-                           ("col_p2", format_number(POINT_P[1])), ("col_q1", format_number(POINT_Q[0])),
-                           ("col_q2", format_number(POINT_Q[1]))), anchor="gradient")),
+         Link("collapse", (*_weights_query(), ("col_p1", exact_text(POINT_P[0])),
+                           ("col_p2", exact_text(POINT_P[1])), ("col_q1", exact_text(POINT_Q[0])),
+                           ("col_q2", exact_text(POINT_Q[1]))), anchor="gradient")),
     Step("answer", Choice(("both", "tanh", "identity", "neither"), "tanh"),
          _training_link(anchor="compare", activation="tanh", trn_compare=["identity", "tanh"])),
     Step("care", Choice(("both", "sigmoid", "relu", "neither"), "sigmoid"),
@@ -201,7 +201,7 @@ class Reveal:
 
     ``truth``: the right option (a :class:`Choice`) or the measured number (a
     :class:`Guess`); ``values``: raw numbers for the explanation's placeholders;
-    ``figure``: the arrays the illustration draws (see ``core.present.lesson_views``).
+    ``figure``: the arrays the illustration draws (see ``core.guide.views``).
     """
 
     truth: str | float
