@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import (  # noqa: E402
+from tests.app_page import AppPage  # noqa: E402
+from tests.servers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
-    AppPage,
     free_port,
     start_streamlit,
     stop_streamlit,

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import (  # noqa: E402
+from tests.servers import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     free_port,

@@ -24,7 +24,7 @@ def test_every_page_loads_without_error(app, path, lang):
 
 
 def test_browser_locale_chooses_chinese(browser, app_url):
-    from tests.e2e.conftest import AppPage
+    from tests.app_page import AppPage
 
     context = browser.new_context(locale="zh-CN")
     try:
@@ -57,8 +57,8 @@ def test_a_shared_link_works_on_a_freshly_started_server(browser, path):
     ``st.navigation`` has run once, and would then serve the page file alone, without
     the entry script (no language switch). Our pages live in ``app_pages/`` for that reason.
     """
-    from tests.e2e.conftest import (
-        AppPage,
+    from tests.app_page import AppPage
+    from tests.servers import (
         free_port,
         start_streamlit,
         stop_streamlit,

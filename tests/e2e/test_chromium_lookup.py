@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import conftest as e2e
+from tests import servers as e2e
 
 
 @pytest.fixture

@@ -122,7 +122,7 @@ def test_figures_follow_the_frame_on_screen(app):
 
 def test_two_learners_train_at_once_without_cross_talk(browser, app_url):
     """Two browser sessions on one server, each with its own settings and language."""
-    from tests.e2e.conftest import AppPage
+    from tests.app_page import AppPage
 
     contexts = [browser.new_context(viewport={"width": 1280, "height": 900}, locale=loc)
                 for loc in ("en-US", "zh-CN")]

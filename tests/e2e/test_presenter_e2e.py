@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import activation_charts as ac
-from tests.e2e.conftest import AppPage
+from tests.app_page import AppPage
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}

@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
-from tests.e2e.conftest import ROOT, AppPage, free_port, wait_healthy
+from tests.app_page import AppPage
+from tests.servers import ROOT, free_port, wait_healthy
 
 LIVE = ".st-key-trn_live .trn-live"
 

@@ -125,7 +125,7 @@ def test_bad_link_shows_a_notice(app):
 
 
 def test_narrow_window_shows_the_boundary_and_play(browser, app_url):
-    from tests.e2e.conftest import AppPage
+    from tests.app_page import AppPage
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-US", is_mobile=True)
     try:
