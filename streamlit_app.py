@@ -14,6 +14,7 @@ if sys.version_info < (3, 11):
     st.error(NEEDED)
     st.stop()
 
+from core.state.pages import HOME, PAGES  # noqa: E402
 from core.state.presenter import sidebar_state  # noqa: E402
 from ui import choose_language, presenter, tr  # noqa: E402  (after the version check, on purpose)
 from ui.page_aids import page_aids  # noqa: E402
@@ -25,13 +26,8 @@ st.set_page_config(page_title="Activation functions · 激活函数", page_icon=
 choose_language()
 presenter.decorate()
 
-PAGES = [
-    st.Page("app_pages/home.py", title=tr("nav_home"), icon=":material/school:", url_path="home", default=True),
-    st.Page("app_pages/collapse.py", title=tr("nav_collapse"), icon=":material/linear_scale:", url_path="collapse"),
-    st.Page("app_pages/activations.py", title=tr("nav_activations"), icon=":material/show_chart:", url_path="activations"),
-    st.Page("app_pages/feature_map.py", title=tr("fm_nav"), icon=":material/grid_on:", url_path="feature-map"),
-    st.Page("app_pages/training.py", title=tr("nav_training"), icon=":material/model_training:", url_path="training"),
-]
-page = st.navigation(PAGES)
-page_aids(on_home=page.url_path == "home" or page.url_path == "")
+# The home page is the app's root (Streamlit serves the default page at "/").
+page = st.navigation([st.Page(p.file, title=tr(p.title), icon=p.icon, url_path=p.url_path or None, default=p.default)
+                      for p in PAGES])
+page_aids(on_home=page.url_path == HOME.url_path)
 page.run()

@@ -15,17 +15,14 @@ from core.i18n import t
 from core.guide import path as lp
 from core.guide import views as lv
 from core.present import training_views as tv
+from core.state.pages import PAGES
 from ui import charts, current_lang, presenter, show_url_notices, tr
 from ui.charts import pairs, vega_spec
 from ui.page_aids import LESSON_RETURN, scroll_once
 
 ss = st.session_state
-CARDS = (
-    ("app_pages/collapse.py", "nav_collapse", "home_card_collapse", ":material/linear_scale:"),
-    ("app_pages/activations.py", "nav_activations", "home_card_activations", ":material/show_chart:"),
-    ("app_pages/feature_map.py", "fm_nav", "fm_home_card", ":material/grid_on:"),
-    ("app_pages/training.py", "nav_training", "home_card_training", ":material/model_training:"),
-)
+#: The pages with a card on the home page (the page table's rows that have one).
+CARDS = tuple(page for page in PAGES if page.card)
 #: The learner's station on the path, their committed answers, and their quiz answers
 #: ({"before": {...}, "after": {...}}): plain keys, which Streamlit keeps across pages.
 STATION, ANSWERS, QUIZ = "_lesson_station", "_lesson_answers", "_lesson_quiz"
@@ -73,11 +70,11 @@ def intro() -> None:
 
 def page_cards() -> None:
     st.subheader(tr("home_pages_heading"))
-    for column, (page, title_key, body_key, icon) in zip(st.columns(len(CARDS)), CARDS):
+    for column, page in zip(st.columns(len(CARDS)), CARDS):
         with column.container(border=True, height="stretch"):
-            st.markdown(f"**{tr(title_key)}**")
-            st.write(tr(body_key))
-            st.page_link(page, label=tr("home_open"), icon=icon)
+            st.markdown(f"**{tr(page.title)}**")
+            st.write(tr(page.card))
+            st.page_link(page.file, label=tr("home_open"), icon=page.icon)
 
 
 # ------------------------------------------------------------------ the learner's place

@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.state.pages import PAGES  # noqa: E402
 from tests.app_page import AppPage  # noqa: E402
 from tests.servers import (  # noqa: E402
     CHROMIUM,
@@ -25,8 +26,6 @@ from tests.servers import (  # noqa: E402
     wait_healthy,
 )
 
-PAGES = {"home": "", "collapse": "collapse", "activations": "activations", "feature-map": "feature-map",
-         "training": "training"}
 
 
 def main() -> None:
@@ -46,7 +45,7 @@ def main() -> None:
         wait_healthy(url, server)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, path in PAGES.items():
+            for name, path in ((page.name, page.url_path) for page in PAGES):
                 for lang in ("en", "zh"):
                     for width, suffix in ((1400, ""), (390, "-narrow")):
                         context = browser.new_context(viewport={"width": width, "height": 900})

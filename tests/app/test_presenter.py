@@ -4,10 +4,10 @@ import pytest
 
 from core.i18n import t
 from core.state.urlparams import BadValue, bad_link_message
+from core.state.pages import PAGES as APP_PAGES
 from tests.app.conftest import assert_clean, run_page
 
-PAGES = ("app_pages/home.py", "app_pages/collapse.py", "app_pages/activations.py",
-         "app_pages/feature_map.py", "app_pages/training.py")
+PAGES = tuple(page.file for page in APP_PAGES)
 EXIT = "present_exit"
 
 

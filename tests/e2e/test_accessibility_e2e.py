@@ -16,8 +16,9 @@ import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
+from core.state.pages import PAGES as APP_PAGES
 
-PAGES = ("", "collapse", "activations", "feature-map", "training")
+PAGES = tuple(page.url_path for page in APP_PAGES)
 #: What fails the test: axe's two worst levels (``moderate`` and ``minor`` are reported).
 BLOCKING = ("serious", "critical")
 

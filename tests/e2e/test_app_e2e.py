@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
+from core.state.pages import PAGES as APP_PAGES
 
-PAGES = ["", "collapse", "activations", "feature-map", "training"]
-NAV_KEYS = {"": "nav_home", "collapse": "nav_collapse", "activations": "nav_activations",
-            "feature-map": "fm_nav", "training": "nav_training"}
+PAGES = [page.url_path for page in APP_PAGES]
+NAV_KEYS = {page.url_path: page.title for page in APP_PAGES}
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")

@@ -8,13 +8,14 @@ import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
+from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import activation_charts as ac
 from tests.app_page import AppPage
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
-PAGES = ("", "collapse", "activations", "feature-map", "training")
+PAGES = tuple(page.url_path for page in APP_PAGES)
 #: As many functions as the page overlays, with the long names the legend used to cut.
 MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:ac.MAX_OVERLAY]
 
