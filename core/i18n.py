@@ -66,11 +66,16 @@ class _TextFormatter(string.Formatter):
     :func:`power_of_ten` with 0 decimals (``9 × 10⁻¹³``), where ``{x:.0e}`` would print
     ``9e-13``, which a beginner cannot read; ``{n:sup}`` writes an integer as an exponent
     (``0.25{n:sup}`` → ``0.25²⁰``), where ``^`` would look like code; ``{b:MB}`` writes a
-    number of bytes in decimal megabytes (``5000000`` → ``5 MB``, as file sizes are shown)."""
+    number of bytes in decimal megabytes (``5000000`` → ``5 MB``, as file sizes are shown);
+    ``{n:|point|points}`` writes a count with its noun, singular for exactly one (English
+    needs it, "1 point"; Chinese texts write ``{n} 个点`` and need no spec)."""
 
     def format_field(self, value, format_spec: str):
         if format_spec == "sup":
             return str(int(value)).translate(_SUPERSCRIPT)
+        if format_spec.startswith("|"):
+            _, one, many = format_spec.split("|")
+            return f"{value:,} {one if value == 1 else many}"
         if format_spec == "MB":  # a missing detail shown as "—" stays "—"
             return f"{value / 1e6:g} MB" if isinstance(value, (int, float)) else str(value)
         if format_spec.endswith("×"):

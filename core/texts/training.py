@@ -67,7 +67,7 @@ TEXTS = {
     "trn_draw_clear": {"en": "Clear", "zh": "清空"},
     "trn_draw_download": {"en": "Download CSV", "zh": "下载 CSV"},
     "trn_draw_count": {
-        "en": "{n} points: {circles} circles, {triangles} triangles.",
+        "en": "{n:|point|points}: {circles:|circle|circles}, {triangles:|triangle|triangles}.",
         "zh": "共 {n} 个点：{circles} 个圆点，{triangles} 个三角。",
     },
     "trn_draw_need": {

@@ -79,3 +79,6 @@ def test_the_sentence_format_specs():
     assert _FORMATTER.format("{b:MB}", b=5_000_000) == "5 MB"
     assert _FORMATTER.format("{b:MB}", b=2_500_000) == "2.5 MB"
     assert _FORMATTER.format("{b:MB}", b="—") == "—"
+    assert _FORMATTER.format("{n:|point|points}", n=1) == "1 point"
+    assert _FORMATTER.format("{n:|point|points}", n=0) == "0 points"
+    assert _FORMATTER.format("{n:|point|points}", n=1200) == "1,200 points"
