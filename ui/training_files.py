@@ -108,8 +108,14 @@ def _message() -> None:
 
 
 def _downloads(sess: TrainingSession, split) -> None:
-    """Four downloads, each made when clicked (so it is the network of that moment).
+    """Four downloads. The network, its picture and its history are made when clicked
+    (so they are the network of that moment, even while it plays); the data set only
+    changes with a page run, so its file is made with the run and is a plain link.
 
+    A download made when clicked arrives after a round trip to the server, and Chromium
+    lets a page start a second download without a fresh click only if the answer came
+    within its user-activation window (about 5 s): on a busy server the data set's
+    download, a plain link, is never the one refused.
     The settings are read now: the click is served outside the script run, and they
     only change with a page run anyway."""
     settings = {p.key: ss.get(p.key, ts.DEFAULTS[p.key]) for p in ts.PARAMS}
@@ -124,7 +130,7 @@ def _downloads(sess: TrainingSession, split) -> None:
                                     discretize=bool(settings["trn_discretize"]))
 
     buttons = (
-        ("trn_dl_data", lambda: exports.dataset_csv(split), "dataset.csv", "text/csv", "trn_dl_data_help"),
+        ("trn_dl_data", exports.dataset_csv(split), "dataset.csv", "text/csv", "trn_dl_data_help"),
         ("trn_dl_network", network, "network.json", "application/json", "trn_dl_network_help"),
         ("trn_dl_boundary", boundary, "boundary.png", "image/png", None),
         ("trn_dl_history", lambda: exports.history_csv(sess.trainer.history), "loss_history.csv",
