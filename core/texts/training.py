@@ -110,7 +110,7 @@ TEXTS = {
         "zh": "请选择一个 CSV 文件（列：x1、x2、label）。在此之前，页面先用“圆形”数据集训练。",
     },
     "trn_upload_ok": {
-        "en": "{n} points: “{label0}” drawn as triangles, “{label1}” as circles.",
+        "en": "{n:|point|points}: “{label0}” drawn as triangles, “{label1}” as circles.",
         "zh": "共 {n} 个点：“{label0}”画成三角形，“{label1}”画成圆圈。",
     },
     "trn_upload_scaled": {
