@@ -227,8 +227,11 @@ def navigation(index: int) -> None:
                 icon=":material/arrow_back:", width="stretch")
     forward.button(tr("lesson_next"), key="lesson_next", on_click=go_to, args=(index + 1,),
                    disabled=index == len(STATIONS) - 1, icon=":material/arrow_forward:", width="stretch")
-    restart.button(tr("lesson_restart"), key="lesson_restart", on_click=start_over, help=tr("lesson_restart_help"),
-                   icon=":material/restart_alt:", width="stretch")
+    # Starting over forgets every answer: it asks first (a click beside "Next" is easy).
+    with restart.popover(tr("lesson_restart"), icon=":material/restart_alt:", width="stretch"):
+        st.write(tr("lesson_restart_help"))
+        st.button(tr("lesson_restart_confirm"), key="lesson_restart", on_click=start_over, type="primary",
+                  icon=":material/restart_alt:", width="stretch")
 
 
 def path_section(lang: str) -> None:

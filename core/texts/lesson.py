@@ -21,6 +21,7 @@ TEXTS = {
     "lesson_back": {"en": "Back", "zh": "上一步"},
     "lesson_next": {"en": "Next", "zh": "下一步"},
     "lesson_restart": {"en": "Start over", "zh": "从头再来"},
+    "lesson_restart_confirm": {"en": "Yes, forget my answers", "zh": "确定，清除我的作答"},
     "lesson_restart_help": {
         "en": "Forget this session's answers and quiz scores and go back to step 1.",
         "zh": "清除本次的所有作答和测验成绩，回到第 1 步。",
