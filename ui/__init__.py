@@ -39,7 +39,7 @@ def choose_language() -> str:
         st.session_state[_LANG_STORE] = lang
         if asked is not None and normalize_lang(asked) is None:
             # ?lang=fr: the page falls back to the browser's language (or English), and says so.
-            _add_notices([BadValue(LANG_KEY, asked, lang)])
+            _add_notices([BadValue(LANG_KEY, asked, lang, ("one_of", *LANGS))])
     st.session_state[LANG_KEY] = st.session_state[_LANG_STORE]
     with st.sidebar:
         st.selectbox(

@@ -54,12 +54,38 @@ class BadValue:
     """A URL parameter the page could not use: what the link said, and what is used instead.
 
     ``fallback`` is the value used instead, as URL text; empty when that value is empty
-    (no comparison, no hidden layer), which a notice reads as "the default".
+    (no comparison, no hidden layer), which a notice reads as "the default". ``allowed``
+    says what the key takes, when that is short to say: ``("range", low, high)`` or
+    ``("one_of", option, …)``; empty otherwise.
     """
 
     key: str
     raw: str
     fallback: str
+    allowed: tuple = ()
+
+
+#: A choice with more options than this is not listed in a notice (the page's control shows them).
+LISTED_OPTIONS = 8
+
+
+def allowed_values(param: Param) -> tuple:
+    """What ``param`` takes, for a notice: a number's range, or a short choice's options."""
+    if param.low is not None and param.high is not None:
+        return ("range", param.low, param.high)
+    single = param.dump is str or param.dump is exact_text  # a list's dump joins with commas
+    if param.options and single and len(param.options) <= LISTED_OPTIONS:
+        return ("one_of", *(param.dump(option) for option in param.options))
+    return ()
+
+
+def allowed_text(allowed: tuple, lang: str) -> str:
+    """" It must be between −2 and 2." for a notice ("" when nothing short can be said)."""
+    if not allowed:
+        return ""
+    if allowed[0] == "range":
+        return t("url_allowed_range", lang, low=exact_text(allowed[1]), high=exact_text(allowed[2]))
+    return t("url_allowed_options", lang, options=t("url_list_sep", lang).join(code(o) for o in allowed[1:]))
 
 
 def fallback_text(param: Param) -> str:
@@ -78,7 +104,7 @@ def restore(params: Sequence[Param], raw_of: Callable[[str], str | None]) -> tup
         raw = raw_of(param.key)
         values[param.key], ok = param.read(raw)
         if not ok:
-            bad.append(BadValue(param.key, raw, fallback_text(param)))
+            bad.append(BadValue(param.key, raw, fallback_text(param), allowed_values(param)))
     return values, bad
 
 
@@ -99,7 +125,7 @@ def bad_link_message(bad: Sequence[BadValue], lang: str) -> str:
         fallback = (t("url_fallback_value", lang, value=code(item.fallback)) if item.fallback
                     else t("url_fallback_default", lang))
         return t("url_bad_one", lang, name=code(item.key), value=literal(item.raw, ONE_VALUE_CHARS),
-                 fallback=fallback)
+                 fallback=fallback) + allowed_text(item.allowed, lang)
     # One item reads the same in both languages: key = “value” → default.
     items = t("url_list_sep", lang).join(
         f"{code(item.key)} = “{literal(item.raw, LISTED_VALUE_CHARS)}” → "

@@ -53,6 +53,9 @@ TEXTS = {
         "the page uses {fallback} instead.",
         "zh": "链接里的参数 {name} = “{value}” 无效，页面已改用{fallback}。",
     },
+    # After url_bad_one: what the key takes (numbers as the URL writes them).
+    "url_allowed_range": {"en": " It takes a number from {low} to {high}.", "zh": "该参数应为 {low} 到 {high} 之间的数。"},
+    "url_allowed_options": {"en": " It takes one of: {options}.", "zh": "可选值：{options}。"},
     "url_fallback_value": {"en": "the default, {value},", "zh": "默认值 {value}"},
     "url_fallback_default": {"en": "the default", "zh": "默认值"},
     "url_bad_many": {

@@ -30,7 +30,7 @@ def test_bad_language_in_url_falls_back_to_english_and_says_so():
     at = run_page(lang="klingon")
     assert_clean(at)
     assert at.title[0].value == t("app_title", "en")
-    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "klingon", "en")], "en")]
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "klingon", "en", ("one_of", "en", "zh"))], "en")]
     assert at.query_params["lang"] == "en"
 
 
@@ -42,7 +42,7 @@ def test_bad_language_falls_back_to_the_browsers():
     at.run()
     assert_clean(at)
     assert at.title[0].value == t("app_title", "zh")
-    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "fr", "zh")], "zh")]
+    assert [w.value for w in at.warning] == [bad_link_message([BadValue("lang", "fr", "zh", ("one_of", "en", "zh"))], "zh")]
 
 
 def test_an_old_python_gets_one_clear_sentence(monkeypatch):

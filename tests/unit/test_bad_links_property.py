@@ -16,6 +16,8 @@ quoting ``x``.
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import HealthCheck, given, settings
 
 from core.i18n import LANGS
@@ -57,7 +59,7 @@ def check(query, lang: str) -> None:
     if not bad:
         return
     limit = up.ONE_VALUE_CHARS if len(bad) == 1 else up.LISTED_VALUE_CHARS
-    harmless = [up.BadValue(item.key, "x", item.fallback) for item in bad]
+    harmless = [dataclasses.replace(item, raw="x") for item in bad]
     message = up.bad_link_message(bad, lang)
     for item in bad:
         assert code(item.key) in message and literal(item.raw, limit) in message, (item, message)

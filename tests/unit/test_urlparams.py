@@ -83,7 +83,8 @@ def test_restore_reads_good_values_and_reports_each_bad_one():
     url = {"activation": "RELU", "lr": "abc", "trn_compare": "relu,relu"}
     values, bad = up.restore(PAGE, url.get)
     assert values == {"activation": "relu", "lr": 0.03, "trn_compare": []}
-    assert bad == [up.BadValue("lr", "abc", "0.03"), up.BadValue("trn_compare", "relu,relu", "")]
+    assert bad == [up.BadValue("lr", "abc", "0.03", ("one_of", "0.01", "0.03")),
+                   up.BadValue("trn_compare", "relu,relu", "")]  # a list of many options: not listed
 
 
 def test_restore_without_the_key_is_not_bad():
@@ -94,6 +95,21 @@ def test_one_bad_value_names_key_value_and_default(lang):
     message = up.bad_link_message([up.BadValue("lr", "abc", "0.03")], lang)
     assert message == t("url_bad_one", lang, name="`lr`", value="abc",
                         fallback=t("url_fallback_value", lang, value="`0.03`"))
+
+
+def test_a_bad_value_says_what_the_key_takes():
+    """Issue 19: "w1 must be in [-2, 2]", not only "not valid"; a short choice lists its
+    options; a long one (the 23 activations) does not."""
+    weight = up.number("w1", -2.0, 2.0, 0.5)
+    _, bad = up.restore([weight], {"w1": "7"}.get)
+    en, zh = (up.bad_link_message(bad, lang) for lang in ("en", "zh"))
+    assert en.endswith("It takes a number from -2 to 2.") and "-2 到 2" in zh
+    layers = up.integer("act_layers", 1, 30, 10)
+    assert up.allowed_values(layers) == ("range", 1, 30)
+    _, bad = up.restore(PAGE[:1], {"activation": "sigmoid"}.get)
+    assert up.bad_link_message(bad, "en").endswith("It takes one of: `relu`; `tanh`.")
+    many = up.choice("fn", [f"f{i}" for i in range(up.LISTED_OPTIONS + 1)], "f0")
+    assert up.allowed_values(many) == ()
 
 
 def test_an_empty_default_reads_the_default(lang):
