@@ -31,6 +31,7 @@ PAGES = [
     st.Page("app_pages/activations.py", title=tr("nav_activations"), icon=":material/show_chart:", url_path="activations"),
     st.Page("app_pages/feature_map.py", title=tr("fm_nav"), icon=":material/grid_on:", url_path="feature-map"),
     st.Page("app_pages/training.py", title=tr("nav_training"), icon=":material/model_training:", url_path="training"),
+    st.Page("app_pages/classroom.py", title=tr("class_nav"), icon=":material/groups:", url_path="class"),
 ]
 page = st.navigation(PAGES)
 page_aids(on_home=page.url_path == "home" or page.url_path == "")
