@@ -152,8 +152,9 @@ def start(bind) -> None:
 
 
 def join(bind, keys: dict) -> None:
-    """Callback of Join: the typed code and nickname, as this browser's learner."""
-    code = (ss.get("class_code") or "").strip()
+    """Callback of Join: the join link's code (or the typed one) and the nickname, as
+    this browser's learner."""
+    code = (url_value(cv.JOIN) or ss.get("class_code") or "").strip()
     if not code:
         ss["_class_need_code"] = True
         return
@@ -163,6 +164,12 @@ def join(bind, keys: dict) -> None:
         view = attempt(class_state, bind, code, token)
         if view is not None:
             ss[LEARNER] = {"code": view.state.code, "token": token}
+
+
+def other_code() -> None:
+    """Callback: the learner wants to type a code instead of the join link's."""
+    if cv.JOIN in st.query_params:
+        del st.query_params[cv.JOIN]
 
 
 def resume_with_key(bind) -> None:
@@ -187,18 +194,25 @@ def entry(bind, keys: dict) -> None:
         st.download_button(tr("class_csv_download"), final.encode("utf-8"), file_name="class-results.csv",
                            mime="text/csv", key="class_final_csv", icon=":material/download:")
     asked = url_value(cv.JOIN)
-    if asked and "class_code" not in ss:
-        ss["class_code"] = asked[:32]
     join_col, teach_col = st.columns(2, gap="large")
     with join_col.container(border=True, key="class_join"):
         st.subheader(tr("class_join_heading"))
         with st.form("class_join_form", border=False):
-            st.text_input(tr("class_code_label"), key="class_code", max_chars=32, help=tr("class_code_help"),
-                          placeholder="ABCD-2345")
+            if asked:
+                # The join link's code is shown, not put in a field: a field seeded from the
+                # session can be emptied by the browser's first report racing the first run.
+                st.caption(tr("class_code_label"))
+                with st.container(key="class_link_code"):
+                    st.text(cv.pretty_code(asked[:32].upper()))  # plain text: the URL's, whatever it is
+            else:
+                st.text_input(tr("class_code_label"), key="class_code", max_chars=32, help=tr("class_code_help"),
+                              placeholder="ABCD-2345")
             st.text_input(tr("class_nickname_label"), key="class_nickname", max_chars=limits.MAX_NICKNAME,
                           help=tr("class_nickname_help"))
             st.form_submit_button(tr("class_join_button"), type="primary", icon=":material/login:",
                                   on_click=join, args=(bind, keys))
+        if asked:
+            st.button(tr("class_other_code"), key="class_other_code", on_click=other_code, type="tertiary")
     with teach_col.container(border=True, key="class_teach"):
         st.subheader(tr("class_teach_heading"))
         st.button(tr("class_start"), key="class_start", help=tr("class_start_help"), icon=":material/co_present:",
@@ -250,19 +264,21 @@ def finish() -> None:
         leave_teacher()
 
 
-def header(code: str) -> None:
-    """The code, the join link and its QR code: what the back of the room reads."""
+def header(code: str, lang: str) -> None:
+    """The code, the join link and its QR code (what the back of the room reads), with
+    the live board under the code: in presenter mode all of it fits 1280×720."""
     link = cv.join_link(st.context.url or "", code)
     presenting = presenter.presenting()
-    text_col, qr_col = st.columns([3, 2] if presenting else [3, 1], vertical_alignment="center")
+    text_col, qr_col = st.columns([3, 2] if presenting else [3, 1])
     with text_col:
         st.caption(tr("class_code_is"))
-        st.markdown(f"<div class='class-code' style='font-size:{'5rem' if presenting else '3rem'};"
+        st.markdown(f"<div class='class-code' style='font-size:{'4.5rem' if presenting else '3rem'};"
                     f"font-weight:700;letter-spacing:0.08em;font-family:monospace;line-height:1.1'>"
                     f"{cv.pretty_code(code)}</div>", unsafe_allow_html=True)  # the code: 8 characters of ALPHABET
         st.markdown(tr("class_join_at", link=f"`{link}`"))
+        live_board(lang)
     with qr_col.container(key="class_qr"):
-        st.image(cv.qr_svg(link), width=340 if presenting else 200, caption=tr("class_qr_caption"))
+        st.image(cv.qr_svg(link), width=400 if presenting else 220, caption=tr("class_qr_caption"))
 
 
 def controls(state, lang: str) -> None:
@@ -418,9 +434,8 @@ def teacher_view(bind, lang: str) -> None:
         show_problem()
         st.rerun()
     show_problem()
-    header(state.code)
+    header(state.code, lang)
     controls(state, lang)
-    live_board(lang)
     learners_panel(bind, me, state)
     closing_panel(bind, me)
 
@@ -564,14 +579,16 @@ def main() -> None:
     lang = current_lang()
     ss.setdefault(OFFER, new_learner_token())
     ss.setdefault(QUIZ_SEED, secrets.randbelow(2**31))
-    st.title(tr("class_title"))
     keys = keys_in_browser()
     try:
         bind = cs.engine()
     except ClassError as error:
+        st.title(tr("class_title"))
         lesson_alone(error)
         return
     resume_from_browser(bind, keys)
+    if not (ss.get(TEACHER) and presenter.presenting()):  # the projector keeps its room for the class
+        st.title(tr("class_title"))
     if ss.get(TEACHER):
         teacher_view(bind, lang)
     elif ss.get(LEARNER):

@@ -83,6 +83,7 @@ TEXTS = {
         "zh": "只有老师能看到。不填的话，你会显示为“学员 1”“学员 2”……",
     },
     "class_join_button": {"en": "Join", "zh": "加入"},
+    "class_other_code": {"en": "Use another code", "zh": "输入其他代码"},
     "class_need_code": {"en": "Type the class code first.", "zh": "请先输入课堂代码。"},
     "class_teach_heading": {"en": "Teach a class", "zh": "我是老师"},
     "class_start": {"en": "Start a class", "zh": "开始上课"},
