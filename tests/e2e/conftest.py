@@ -97,16 +97,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_streamlit(port: int, *extra: str, cwd: Path = ROOT) -> subprocess.Popen:
+def start_streamlit(port: int, *extra: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.Popen:
     """Start the app the way a learner would, headless, on ``port`` (``extra``: more
-    ``--option value`` pairs; ``cwd``: another checkout of the app)."""
+    ``--option value`` pairs; ``cwd``: another checkout of the app; ``env``: variables
+    added to this process's environment)."""
     cmd = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra,
     ]
-    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
 
 
 def stop_streamlit(proc: subprocess.Popen) -> None:
@@ -137,9 +139,11 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    proc = start_streamlit(port)
+    # The class page's store: a throwaway SQLite file per server (one per xdist worker).
+    store = tmp_path_factory.mktemp("class-store") / "class.sqlite"
+    proc = start_streamlit(port, env={"CLASS_STORE_URL": f"sqlite:///{store}"})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
