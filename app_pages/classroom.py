@@ -57,12 +57,13 @@ def quiz_values() -> dict:
     return lp.quiz_values()
 
 
-def problem_text(error: ClassError) -> str:
-    """The refusal's sentence in the learner's language."""
+def problem_text(error: ClassError, lang: str | None = None) -> str:
+    """The refusal's sentence in the learner's language (``lang``, else the session's)."""
+    lang = lang or current_lang()
     try:
-        return tr(f"class_error_{error.code}", **error.details)
-    except (KeyError, ValueError, IndexError):
-        return tr(f"class_error_{error.code}")
+        return t(f"class_error_{error.code}", lang, **error.details)
+    except (KeyError, ValueError, IndexError):  # a detail the sentence wants is missing
+        return t(f"class_error_{error.code}", lang)
 
 
 def show_problem() -> None:
@@ -400,14 +401,29 @@ def learners_panel(bind, me, state) -> None:
                           args=(remove_learner, person.number), type="tertiary", icon=":material/person_remove:")
 
 
-def closing_panel(bind, me) -> None:
+def csv_maker(bind, me: dict, nicknames: bool, lang: str):
+    """The CSV download's contents, made when the teacher presses the button (Streamlit
+    calls it on a thread of its own, where no page element can be drawn: a refusal
+    becomes the file's only line)."""
+    code, secret = me["code"], me["secret"]
+
+    def make() -> bytes:
+        try:
+            return export_csv(bind, code, secret, nicknames=nicknames, correct=cv.correct_answers()).encode("utf-8")
+        except ClassError as error:
+            return problem_text(error, lang).encode("utf-8")
+
+    return make
+
+
+def closing_panel(bind, me, lang: str) -> None:
     """The CSV, the resume key on demand, and the end of the class."""
     with presenter.secondary("class_closing"), st.container(border=True, key="class_closing"):
         st.checkbox(tr("class_csv_nicknames"), key="class_csv_names")
-        csv_text = attempt(export_csv, bind, me["code"], me["secret"], nicknames=bool(ss.get("class_csv_names")),
-                           correct=cv.correct_answers()) or ""
-        st.download_button(tr("class_csv_download"), csv_text.encode("utf-8"), file_name=f"class-{me['code']}.csv",
-                           mime="text/csv", key="class_csv", icon=":material/download:", on_click="ignore")
+        # Made when pressed (the board moves on between the page's runs), not when drawn.
+        st.download_button(tr("class_csv_download"), csv_maker(bind, me, bool(ss.get("class_csv_names")), lang),
+                           file_name=f"class-{me['code']}.csv", mime="text/csv", key="class_csv",
+                           icon=":material/download:", on_click="ignore")
         if not ss.get(CONFIRM_END):
             st.button(tr("class_end"), key="class_end", icon=":material/stop_circle:",
                       on_click=ask_to_end)
@@ -437,7 +453,7 @@ def teacher_view(bind, lang: str) -> None:
     header(state.code, lang)
     controls(state, lang)
     learners_panel(bind, me, state)
-    closing_panel(bind, me)
+    closing_panel(bind, me, lang)
 
 
 # ------------------------------------------------------------------ the learner

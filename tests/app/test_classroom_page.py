@@ -14,11 +14,13 @@ import re
 import pytest
 from sqlalchemy import create_engine
 
+from core.classroom.errors import ClassError
 from core.classroom.results import board
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import class_views as cv
 from tests.app.conftest import assert_clean, run_page
+from ui import classroom_store as cs
 
 PAGE = "app_pages/classroom.py"
 CODE = re.compile(r">([2-9A-HJKMNP-Z]{4})-([2-9A-HJKMNP-Z]{4})<")
@@ -209,3 +211,25 @@ def test_an_unreachable_store_leaves_the_lesson_working(monkeypatch, lang):
     at = run_page(PAGE, lang=lang)
     assert not at.exception
     assert [e.value for e in at.error] == [t("class_error_unavailable", lang)]
+
+
+def test_a_store_that_goes_away_mid_class_is_told_and_the_page_comes_back(monkeypatch, lang):
+    teacher, code = start_class(lang)
+    learner = join(code, lang=lang)
+    working = cs.engine
+
+    def down():
+        raise ClassError("unavailable", reason="OperationalError")
+
+    monkeypatch.setattr(cs, "engine", down)
+    for at in (teacher, learner):
+        at.run()
+        assert not at.exception
+        assert t("class_error_unavailable", lang) in [e.value for e in at.error]
+    monkeypatch.setattr(cs, "engine", working)
+    teacher.run()
+    learner.run()
+    assert_clean(teacher)
+    assert_clean(learner)
+    assert teacher.metric[0].value == "1"  # the same class, the same learner
+    assert t("class_wait", lang) in [i.value for i in learner.info]
