@@ -418,7 +418,7 @@ def csv_maker(bind, me: dict, nicknames: bool, lang: str):
 
 def closing_panel(bind, me, lang: str) -> None:
     """The CSV, the resume key on demand, and the end of the class."""
-    with presenter.secondary("class_closing"), st.container(border=True, key="class_closing"):
+    with st.container(border=True, key="class_closing"):
         st.checkbox(tr("class_csv_nicknames"), key="class_csv_names")
         # Made when pressed (the board moves on between the page's runs), not when drawn.
         st.download_button(tr("class_csv_download"), csv_maker(bind, me, bool(ss.get("class_csv_names")), lang),
@@ -433,17 +433,29 @@ def closing_panel(bind, me, lang: str) -> None:
             now_col.button(tr("class_end_now"), key="class_end_now", type="primary", on_click=finish)
             keep_col.button(tr("class_end_cancel"), key="class_end_cancel",
                             on_click=keep_class)
-        with st.expander(tr("class_resume_heading"), icon=":material/key:", key="class_resume_panel"):
-            st.caption(tr("class_resume_warning"))
-            if st.toggle(tr("class_show_key"), key="class_show_key"):
-                st.code(me["secret"], language=None)
-                st.caption(tr("class_resume_how"))
-            st.button(tr("class_leave_teacher"), key="class_leave_teacher", on_click=leave_teacher,
-                      icon=":material/logout:")
+    if presenter.presenting():
+        return  # the resume key is never drawn on the projector, not even hidden
+    with st.expander(tr("class_resume_heading"), icon=":material/key:", key="class_resume_panel"):
+        st.caption(tr("class_resume_warning"))
+        if st.toggle(tr("class_show_key"), key="class_show_key"):
+            st.code(me["secret"], language=None)
+            st.caption(tr("class_resume_how"))
+        st.button(tr("class_leave_teacher"), key="class_leave_teacher", on_click=leave_teacher,
+                  icon=":material/logout:")
+
+
+#: On the projector the board's numbers are read from the back of the room.
+BOARD_CSS = """<style>
+.st-key-class_board [data-testid="stMetricValue"], .st-key-class_board [data-testid="stMetricValue"] p
+{ font-size: 3.2rem; line-height: 1.1; }
+.st-key-class_bars [data-testid="stProgress"] p { font-size: 1.25rem; }
+</style>"""
 
 
 def teacher_view(bind, lang: str) -> None:
     me = ss[TEACHER]
+    if presenter.presenting():
+        st.html(BOARD_CSS)
     state = attempt(resume_class, bind, me["secret"])
     if state is None:
         leave_teacher()

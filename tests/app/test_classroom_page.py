@@ -233,3 +233,14 @@ def test_a_store_that_goes_away_mid_class_is_told_and_the_page_comes_back(monkey
     assert_clean(learner)
     assert teacher.metric[0].value == "1"  # the same class, the same learner
     assert t("class_wait", lang) in [i.value for i in learner.info]
+
+
+def test_on_the_projector_the_resume_key_is_not_even_drawn():
+    at, code = start_class("en", present="1")
+    secret = teacher_secret(at)
+    assert_clean(at)
+    assert not at.title  # the room is for the class
+    keys = {e.key for e in at.expander}
+    assert "class_resume_panel" not in keys and "class_show_key" not in {w.key for w in at.toggle}
+    assert at.button(key="class_end")  # the class can still be ended from there
+    assert not any(secret in c.value for c in at.code)
