@@ -19,6 +19,7 @@ import streamlit as st
 
 from core.classroom import limits
 from core.classroom.errors import ClassError
+from core.classroom.names import display_name
 from core.classroom.results import board, export_csv, learner_list, quiz_results
 from core.classroom.store import class_state, create_class, end_class, join_class, resume_class, submit_answer
 from core.classroom.teacher import close_quiz, hide_nicknames, open_quiz, open_step, remove_learner, reveal
@@ -26,6 +27,7 @@ from core.classroom.tokens import new_learner_token
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import class_views as cv
+from core.present.markdown import literal
 from ui import classroom_store as cs
 from ui import current_lang, presenter, tr, url_value
 
@@ -82,7 +84,8 @@ def attempt(action, *args, **kwargs):
 
 
 def learner_label(number: int, nickname: str | None, hidden: bool = False) -> str:
-    return nickname if nickname and not hidden else tr("class_learner_label", n=number)
+    """A learner's name as plain text (show it with ``st.text`` or through ``literal``)."""
+    return display_name(nickname, number, current_lang(), hidden=hidden)
 
 
 def step_title(key: str, lang: str) -> str:
@@ -576,7 +579,8 @@ def follow(lang: str) -> None:
         st.rerun()
     show_problem()
     with st.container(key="class_follow"):
-        st.caption(tr("class_you_are", name=learner_label(view.learner.number, view.learner.nickname),
+        # The nickname is the learner's own text: shown as typed, never as Markdown.
+        st.caption(tr("class_you_are", name=literal(learner_label(view.learner.number, view.learner.nickname)),
                       code=cv.pretty_code(view.state.code)))
         if view.state.mode == "step":
             learner_step(view, lang)

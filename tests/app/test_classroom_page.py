@@ -15,11 +15,13 @@ import pytest
 from sqlalchemy import create_engine
 
 from core.classroom.errors import ClassError
+from core.classroom.names import normalize_nickname
 from core.classroom.results import board
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import class_views as cv
 from tests.app.conftest import assert_clean, run_page
+from tests.streamlit_markdown import markup, text_view
 from ui import classroom_store as cs
 
 PAGE = "app_pages/classroom.py"
@@ -244,3 +246,15 @@ def test_on_the_projector_the_resume_key_is_not_even_drawn():
     assert "class_resume_panel" not in keys and "class_show_key" not in {w.key for w in at.toggle}
     assert at.button(key="class_end")  # the class can still be ended from there
     assert not any(secret in c.value for c in at.code)
+
+
+@pytest.mark.parametrize("nickname", ["[x](https://e.io) **A**", "<b>:red[x]</b> _y_ $z$", "a -> b :smile:"])
+def test_a_nickname_with_markup_is_shown_as_typed(nickname):
+    teacher, code = start_class("en")
+    learner = join(code, nickname)
+    (caption,) = [c.value for c in learner.caption if code[:4] in c.value]
+    name = caption.split("You are ", 1)[1].split(" in class", 1)[0]
+    assert not markup(name), markup(name)  # no markup, no link, no colour: text
+    assert text_view(name).replace("\u2060", "") == normalize_nickname(nickname)
+    teacher.run()
+    assert normalize_nickname(nickname) in [x.value for x in teacher.text]  # st.text: plain
