@@ -43,8 +43,9 @@ FORGET = "_class_forget"
 #: The quiz's option order for this learner (as on the home page).
 QUIZ_SEED = "_class_quiz_seed"
 CONFIRM_END = "_class_confirm_end"
-#: Seconds between refreshes: the board (at least once a second), the learner's page.
-BOARD_EVERY, FOLLOW_EVERY = 1.0, 2.0
+#: Seconds between refreshes: the board (at least once a second), the learner's page (a step
+#: change reaches it within 2 s: the interval plus a run).
+BOARD_EVERY, FOLLOW_EVERY = 1.0, 1.5
 PHASE_OF_QUIZ = {"pre": "before", "post": "after"}
 
 
@@ -564,7 +565,7 @@ def learner_quiz(view, lang: str) -> None:
 
 @st.fragment(run_every=FOLLOW_EVERY)
 def follow(lang: str) -> None:
-    """The learner's page: what the teacher has open, checked every two seconds."""
+    """The learner's page: what the teacher has open, checked every FOLLOW_EVERY seconds."""
     me = ss.get(LEARNER)
     if me is None:
         return

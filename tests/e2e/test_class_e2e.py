@@ -6,16 +6,19 @@ localStorage, their own Streamlit session), meet in the server's throwaway class
 the join link, the teacher opens a step, the learners answer, and the board counts
 exactly what they chose; the reveal reaches every learner. A learner who reloads stays
 the same learner (the token kept in localStorage), and a teacher who reloads gets the
-class back without any secret in the address bar.
+class back without any secret in the address bar. The quiz before and after, taken by
+three learners, gives the gain the teacher's table and CSV report.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 
 from playwright.sync_api import expect
 
 from core.i18n import t
+from core.lessons import path as lp
 from tests.e2e.conftest import AppPage
 
 CODE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
@@ -118,3 +121,57 @@ def test_a_bad_code_says_so_in_the_learners_language(browser, app_url):
         expect(learner.widget("class_start")).to_be_visible()  # the page keeps working
     finally:
         learner.page.context.close()
+
+
+def answer_quiz(learner: AppPage, phase: str, lang: str, chosen: dict[str, str]) -> None:
+    """Answer every question of the open quiz (options found by their text: each learner
+    sees them in an order of their own) and send."""
+    values = lp.quiz_values()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t(f"class_quiz_title_{phase}", lang),
+                                                                         timeout=10_000)
+    groups = learner.page.locator(".st-key-class_follow [role='radiogroup']")
+    expect(groups).to_have_count(len(lp.QUIZ), timeout=10_000)
+    for i, q in enumerate(lp.QUIZ):
+        label = t(f"lesson_quiz_{q.key}_{chosen[q.key]}", lang, **values)
+        groups.nth(i).get_by_text(label, exact=True).click()
+    learner.page.locator(".st-key-class_follow [data-testid$='FormSubmit']").click()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
+        t("class_quiz_sent", lang, n=len(lp.QUIZ), total=len(lp.QUIZ)))
+
+
+def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
+    teacher = new_page(browser, app_url, 1280, "en")
+    langs = ("en", "zh", "en")
+    learners = [new_page(browser, app_url, 390, lang) for lang in langs]
+    pages = [teacher, *learners]
+    right = {q.key: q.answer for q in lp.QUIZ}
+    wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
+    try:
+        code = start_class(teacher, "en")
+        for learner, lang in zip(learners, langs):
+            join(learner, code, lang)
+        for phase, chosen in (("pre", (right, wrong, wrong)), ("post", (right, right, right))):
+            teacher.page.locator(f".st-key-class_open_{phase}").get_by_role("button").click()
+            for learner, lang, answers in zip(learners, langs, chosen):
+                answer_quiz(learner, phase, lang, answers)
+        results = teacher.page.locator(".st-key-class_results")
+        # One of three right before, all three after: ⟨g⟩ = (1 − 1/3) / (1 − 1/3) = 1, N = 3.
+        expect(results).to_contain_text(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3),
+                                        timeout=10_000)
+        table = results.locator("table")
+        expect(table.locator("tbody tr")).to_have_count(len(lp.QUIZ))
+        for row in range(len(lp.QUIZ)):
+            expect(table.locator("tbody tr").nth(row)).to_contain_text("33%100%1.00")
+        with teacher.page.expect_download() as download:
+            teacher.page.locator(".st-key-class_csv").get_by_role("button").click()
+        rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+        assert len(rows) == 2 * 3 * len(lp.QUIZ)  # phase × learner × question
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == len(lp.QUIZ)
+        assert all(r["correct"] == "1" for r in rows if r["phase"] == "post")
+        assert "nickname" not in rows[0]  # nicknames only when the teacher asks
+        for page in pages:
+            assert page.error_elements() == 0
+            assert not page.console_errors, page.console_errors
+    finally:
+        for page in pages:
+            page.page.context.close()
