@@ -124,6 +124,14 @@ def resume_from_browser(bind, keys: dict) -> None:
     """A reload: the browser's teacher secret resumes the teacher; the join link's code
     and the browser's token resume a learner who had joined. Each is tried once."""
     tried = ss.setdefault(TRIED, set())
+    link = keys.get("resume")
+    if link and ("r", link) not in tried:  # a private resume link: it wins over a kept class
+        tried.add(("r", link))
+        state = attempt(resume_class, bind, link)
+        if state is not None:
+            ss[TEACHER] = {"code": state.code, "secret": link}
+            ss.pop(FORGET, None)
+            ss.pop(LEARNER, None)
     secret = keys["teacher"]
     if secret and not ss.get(TEACHER) and ("t", secret) not in tried:
         tried.add(("t", secret))
@@ -442,8 +450,10 @@ def closing_panel(bind, me, lang: str) -> None:
     with st.expander(tr("class_resume_heading"), icon=":material/key:", key="class_resume_panel"):
         st.caption(tr("class_resume_warning"))
         if st.toggle(tr("class_show_key"), key="class_show_key"):
-            st.code(me["secret"], language=None)
+            with st.container(key="class_resume_link"):
+                st.code(cv.resume_link(st.context.url or "", me["secret"]), language=None, wrap_lines=True)
             st.caption(tr("class_resume_how"))
+            st.code(me["secret"], language=None)
         st.button(tr("class_leave_teacher"), key="class_leave_teacher", on_click=leave_teacher,
                   icon=":material/logout:")
 

@@ -19,13 +19,15 @@ localStorage entries of this site. A learner's token is offered by the server
 (``new_learner_token``) and kept by the browser the first time; after a reload the
 browser sends the kept one back, so the learner stays the same learner. The teacher's
 secret is handed to the browser once, when the class is created, and sent back after a
-reload; it never appears in a URL or on the page (unless the teacher asks to see the
-resume key, to resume on another device).
+reload; it never appears in the address bar or on the page, unless the teacher asks for
+the private resume link (``…/class#resume=SECRET``: a fragment, which no browser sends to
+a server) to resume on another device.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import streamlit as st
@@ -99,11 +101,24 @@ TEACHER_ITEM = "actfn-class-teacher"
 #: Keeps the learner token (the server's offer, the first time) and the teacher's secret
 #: (while the server hands one over), forgets the secret when told, and reports what it
 #: holds when that changes (each instruction is idempotent: a rerun may repeat it).
+#: A private resume link (``…/class#resume=SECRET``) is read once per page load from the
+#: navigation entry: the fragment never reaches a server (nor its logs), and Streamlit has
+#: already taken it out of the address bar when this runs (the entry keeps the URL the
+#: page was opened with).
 KEYS_JS = f"""export default function (component) {{
   const {{ data, setStateValue }} = component;
   const store = window.localStorage;
   const d = data || {{}};
   let learner = null, teacher = null;
+  if (window.__classResume === undefined) {{
+    window.__classResume = null;
+    try {{
+      const opened = new URL(performance.getEntriesByType("navigation")[0].name);
+      const found = /^#resume=([A-Za-z0-9_-]{{16,128}})$/.exec(opened.hash);
+      if (found) window.__classResume = found[1];
+    }} catch (e) {{}}
+    if (location.hash.startsWith("#resume=")) history.replaceState(null, "", location.pathname + location.search);
+  }}
   try {{
     learner = store.getItem("{LEARNER_ITEM}");
     if (!learner && d.offer) {{ store.setItem("{LEARNER_ITEM}", d.offer); learner = d.offer; }}
@@ -113,14 +128,20 @@ KEYS_JS = f"""export default function (component) {{
   }} catch (e) {{
     learner = d.offer || null;  // storage refused (private mode): this tab's token only
   }}
-  const report = JSON.stringify({{ learner, teacher }});
-  if (window.__classReported !== report) {{
+  const resume = window.__classResume;
+  const report = JSON.stringify({{ learner, teacher, resume }});
+  // Report what changed; and again on every run while the server says it has nothing
+  // (a report that lands while the session's first run is still going can be dropped).
+  if (window.__classReported !== report || (!d.seen && d.run && window.__classRun !== d.run)) {{
     window.__classReported = report;
-    setStateValue("keys", {{ learner, teacher, ready: true }});
+    window.__classRun = d.run;
+    setStateValue("keys", {{ learner, teacher, resume, ready: true, run: d.run || null }});
   }}
 }}"""
 
 _keys = st.components.v2.component("class_browser_keys", js=KEYS_JS, isolate_styles=False)
+#: Session key: the browser's report has reached this session.
+_SEEN = "_class_keys_seen"
 
 
 def _changed() -> None:
@@ -128,12 +149,17 @@ def _changed() -> None:
 
 
 def browser_keys(offer: str, keep: str | None = None, forget: bool = False) -> dict:
-    """Mount the keys component; returns ``{"learner", "teacher", "ready"}`` as the browser
-    last reported them (``ready`` False until it has; in AppTest it never does).
+    """Mount the keys component; returns ``{"learner", "teacher", "resume", "ready"}`` as
+    the browser last reported them (``resume``: the secret of a resume link the page was
+    opened with; ``ready`` False until the browser has reported; in AppTest it never does).
 
     ``offer``: the learner token this session would use if the browser has none;
-    ``keep``: a teacher secret to store; ``forget``: drop the stored secret."""
-    data = {"offer": offer}
+    ``keep``: a teacher secret to store; ``forget``: drop the stored secret. Until a report
+    has arrived, each run hands the browser a new ``run`` id, and the browser reports again."""
+    seen = bool(st.session_state.get(_SEEN))
+    data = {"offer": offer, "seen": seen}
+    if not seen:
+        data["run"] = secrets.token_hex(4)
     if keep:
         data["keep"] = keep
     if forget:
@@ -141,4 +167,7 @@ def browser_keys(offer: str, keep: str | None = None, forget: bool = False) -> d
     result = _keys(key="class_browser_keys", data=data, on_keys_change=_changed,
                    default={"keys": {"learner": None, "teacher": None, "ready": False}})
     keys = result.get("keys") or {}
-    return {"learner": keys.get("learner"), "teacher": keys.get("teacher"), "ready": bool(keys.get("ready"))}
+    ready = bool(keys.get("ready"))
+    st.session_state[_SEEN] = ready
+    return {"learner": keys.get("learner"), "teacher": keys.get("teacher"), "resume": keys.get("resume"),
+            "ready": ready}

@@ -118,6 +118,14 @@ def join_link(base: str, code: str) -> str:
     return urljoin(base, f"{CLASS_PATH}?{query}") if base else f"{CLASS_PATH}?{query}"
 
 
+def resume_link(base: str, secret: str) -> str:
+    """The teacher's private resume link: the class page with the secret in the URL's
+    ``#fragment``, which browsers never send to a server (so no access log sees it); the
+    page reads it once and the address bar drops it."""
+    page = urljoin(base, CLASS_PATH) if base else CLASS_PATH
+    return f"{page}#resume={secret}"
+
+
 def qr_svg(text: str, scale: int = 8) -> str:
     """The QR code of ``text`` as an SVG document (segno, no network), dark on white
     with the standard quiet zone, error correction M (a projector's glare, a phone far away)."""

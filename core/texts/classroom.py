@@ -161,14 +161,16 @@ TEXTS = {
     "class_new_class": {"en": "Start another class", "zh": "再开一堂课"},
     "class_resume_heading": {"en": "Resume on another device", "zh": "在其他设备上继续"},
     "class_resume_warning": {
-        "en": "Keep this key private and never show it on the projector: whoever has it controls the class. "
+        "en": "Keep this link private and never show it on the projector: whoever has it controls the class. "
               "This browser remembers the class by itself.",
-        "zh": "请妥善保管这个密钥，不要投到屏幕上：拿到它的人就能管理这堂课。这个浏览器本身会记住这堂课。",
+        "zh": "请妥善保管这个链接，不要投到屏幕上：拿到它的人就能管理这堂课。这个浏览器本身会记住这堂课。",
     },
-    "class_show_key": {"en": "Show the resume key", "zh": "显示恢复密钥"},
+    "class_show_key": {"en": "Show my private resume link", "zh": "显示我的私人恢复链接"},
     "class_resume_how": {
-        "en": "On the other device open this page and paste the key under “Resume a class with its resume key”.",
-        "zh": "在另一台设备上打开本页，把密钥粘贴到“用恢复密钥回到一堂课”里。",
+        "en": "Open the link on the other device. Or open this page there and paste this resume key under "
+              "“Resume a class with its resume key”:",
+        "zh": "在另一台设备上打开这个链接即可。也可以在那台设备上打开本页，把下面的恢复密钥粘贴到"
+              "“用恢复密钥回到一堂课”里：",
     },
     "class_leave_teacher": {"en": "Leave this class on this device", "zh": "在本设备上退出这堂课"},
     "class_you_are": {"en": "You are {name} in class {code}.", "zh": "你是课堂 {code} 中的{name}。"},

@@ -175,3 +175,26 @@ def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
     finally:
         for page in pages:
             page.page.context.close()
+
+
+def test_a_private_resume_link_opens_the_class_on_another_device(browser, app_url):
+    teacher = new_page(browser, app_url, 1280, "en")
+    other = new_page(browser, app_url, 1280, "zh")
+    try:
+        code = start_class(teacher, "en")
+        teacher.page.locator(".st-key-class_resume_panel summary").click()
+        teacher.page.locator(".st-key-class_show_key").get_by_text(t("class_show_key", "en")).click()
+        link = teacher.page.locator(".st-key-class_resume_link code").inner_text().strip()
+        path, _, secret = link.partition("#resume=")
+        assert path.endswith("/class") and len(secret) >= 40
+        # The other device opens the link: the class, and no secret left in the address bar.
+        other.page.goto(link)
+        expect(other.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
+        assert secret not in other.page.url and "#resume" not in other.page.url
+        # That browser now keeps the class: a reload resumes it without the link.
+        other.page.reload()
+        expect(other.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
+        assert other.error_elements() == 0 and not other.console_errors, other.console_errors
+    finally:
+        teacher.page.context.close()
+        other.page.context.close()

@@ -75,3 +75,9 @@ def test_the_qr_code_is_a_standalone_svg():
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and svg.rstrip().endswith("</svg>")
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")  # drawn, not linked
     assert cv.qr_svg("x", scale=4) != cv.qr_svg("x", scale=8)
+
+
+def test_the_resume_link_keeps_the_secret_in_the_fragment():
+    link = cv.resume_link("http://127.0.0.1:8501/class?lang=zh", "s3cr3t_-token")
+    assert link == "http://127.0.0.1:8501/class#resume=s3cr3t_-token"
+    assert "?" not in link  # nothing a server (or its access log) would see
