@@ -291,7 +291,8 @@ def header(code: str, lang: str) -> None:
         st.markdown(tr("class_join_at", link=f"`{link}`"))
         live_board(lang)
     with qr_col.container(key="class_qr"):
-        st.image(cv.qr_svg(link), width=400 if presenting else 220, caption=tr("class_qr_caption"))
+        st.image(cv.qr_svg(link), width=400 if presenting else 220, caption=tr("class_qr_caption"),
+                 alt=tr("class_qr_alt", link=link))
 
 
 def controls(state, lang: str) -> None:

@@ -97,6 +97,7 @@ TEXTS = {
     "class_code_is": {"en": "Class code", "zh": "课堂代码"},
     "class_join_at": {"en": "Join at {link}", "zh": "加入链接：{link}"},
     "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入课堂"},
+    "class_qr_alt": {"en": "QR code of the join link {link}", "zh": "加入链接 {link} 的二维码"},
     "class_joined_count": {"en": "Joined", "zh": "已加入"},
     "class_answered_count": {"en": "Answered", "zh": "已作答"},
     "class_status_lobby": {

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from core.i18n import t
 
-PAGES = ("", "collapse", "activations", "feature-map", "training")
+PAGES = ("", "collapse", "activations", "feature-map", "training", "class")
 #: What fails the test: axe's two worst levels (``moderate`` and ``minor`` are reported).
 BLOCKING = ("serious", "critical")
 

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from core.i18n import t
 
-PAGES = ["", "collapse", "activations", "feature-map", "training"]
+PAGES = ["", "collapse", "activations", "feature-map", "training", "class"]
 NAV_KEYS = {"": "nav_home", "collapse": "nav_collapse", "activations": "nav_activations",
-            "feature-map": "fm_nav", "training": "nav_training"}
+            "feature-map": "fm_nav", "training": "nav_training", "class": "class_nav"}
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p or "home")

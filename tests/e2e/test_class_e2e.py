@@ -198,3 +198,22 @@ def test_a_private_resume_link_opens_the_class_on_another_device(browser, app_ur
     finally:
         teacher.page.context.close()
         other.page.context.close()
+
+
+def test_the_board_and_a_learners_page_pass_axe(browser, app_url):
+    from tests.e2e.test_accessibility_e2e import BLOCKING, violations
+
+    teacher = new_page(browser, app_url, 1280, "zh")
+    learner = new_page(browser, app_url, 390, "zh")
+    try:
+        code = start_class(teacher, "zh")
+        join(learner, code, "zh", "小明")
+        teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
+        expect(learner.page.locator(".st-key-class_send")).to_be_visible(timeout=10_000)
+        for page in (teacher, learner):
+            page.page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+            found = [v for v in violations(page) if v["impact"] in BLOCKING]
+            assert not found, found
+    finally:
+        teacher.page.context.close()
+        learner.page.context.close()
