@@ -471,10 +471,14 @@ def teacher_view(bind, lang: str) -> None:
     me = ss[TEACHER]
     if presenter.presenting():
         st.html(BOARD_CSS)
-    state = attempt(resume_class, bind, me["secret"])
-    if state is None:
+    try:
+        state = resume_class(bind, me["secret"])
+    except ClassError as error:
+        if error.code == "unavailable":  # the class is still there: this session keeps it
+            lesson_alone(error)
+            return
+        ss[PROBLEM] = error  # ended, expired, or no longer this secret's: shown at the entry
         leave_teacher()
-        show_problem()
         st.rerun()
     show_problem()
     header(state.code, lang)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import base64
 import os
 import re
+import uuid
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from core.classroom.errors import ClassError
 from core.classroom.names import normalize_nickname
@@ -94,6 +95,12 @@ def test_a_teacher_starts_a_class_with_a_code_a_link_and_a_qr_code(lang):
 
 
 def test_learners_join_the_board_counts_and_the_reveal_reaches_them():
+    class_round()
+
+
+def class_round():
+    """A teacher and three learners through one step: join, answer, count, reveal.
+    Returns the teacher's session and the learners' (for more)."""
     teacher, code = start_class("en")
     learners = [join(code, nickname) for nickname in ("Ada", "", "李雷")]
     follow = learners[0]
@@ -130,6 +137,7 @@ def test_learners_join_the_board_counts_and_the_reveal_reaches_them():
     assert box.value.startswith(f"**{t('lesson_wrong', 'en')}**")
     learners[0].run()
     assert learners[0].success[0].value.startswith(f"**{t('lesson_right', 'en')}**")
+    return teacher, learners
 
 
 def store_engine():
@@ -258,3 +266,43 @@ def test_a_nickname_with_markup_is_shown_as_typed(nickname):
     assert text_view(name).replace("\u2060", "") == normalize_nickname(nickname)
     teacher.run()
     assert normalize_nickname(nickname) in [x.value for x in teacher.text]  # st.text: plain
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A real PostgreSQL server for this module (the README's deployment for replicas on
+    several machines); a machine without it fails with the command that installs it."""
+    from tests.pg_server import INSTALL_HINT, PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_the_page_runs_on_postgresql_and_survives_its_restart(postgres, monkeypatch):
+    """The same class on PostgreSQL (a schema of its own, by the URL alone, as a
+    secrets.toml would give it); the server goes away mid-class and comes back."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    admin.dispose()
+    monkeypatch.setenv("CLASS_STORE_URL", f"{postgres.url}?options=-csearch_path%3D{schema}")
+    teacher, learners = class_round()
+    postgres.stop()
+    try:
+        for at in (teacher, learners[0]):
+            at.run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert t("class_error_unavailable", "en") in [e.value for e in at.error]
+    finally:
+        postgres.start()
+    for at in (teacher, learners[0]):
+        at.run()  # a pooled connection the restart cut fails once, then the pool is renewed
+        at.run()
+        assert_clean(at)
+    assert teacher.metric[0].value == "3"
