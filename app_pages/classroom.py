@@ -84,6 +84,12 @@ def attempt(action, *args, **kwargs):
         return None
 
 
+def with_store(action, *args, **kwargs):
+    """A store call from a button's callback: the engine is fetched inside the attempt,
+    so a database that went away is a message, not an exception."""
+    return attempt(lambda: action(cs.engine(), *args, **kwargs))
+
+
 def learner_label(number: int, nickname: str | None, hidden: bool = False) -> str:
     """A learner's name as plain text (show it with ``st.text`` or through ``literal``)."""
     return display_name(nickname, number, current_lang(), hidden=hidden)
@@ -242,7 +248,7 @@ def entry(bind, keys: dict) -> None:
 def act(action, *args) -> None:
     """Callback of a teacher's button: the action with this session's code and secret."""
     me = ss[TEACHER]
-    attempt(action, cs.engine(), me["code"], me["secret"], *args)
+    with_store(action, me["code"], me["secret"], *args)
 
 
 def open_chosen_step() -> None:
@@ -270,7 +276,7 @@ def keep_class() -> None:
 def finish() -> None:
     """Callback of "End now": the last CSV, then the class's rows are gone."""
     me = ss[TEACHER]
-    text = attempt(end_class, cs.engine(), me["code"], me["secret"], nicknames=bool(ss.get("class_csv_names")),
+    text = with_store(end_class, me["code"], me["secret"], nicknames=bool(ss.get("class_csv_names")),
                    correct=cv.correct_answers())
     if text is not None:
         ss[FINAL_CSV] = text
@@ -496,16 +502,19 @@ def send_step(step: lp.Step) -> None:
     if value is None:
         return
     option = value if isinstance(step.question, lp.Choice) else cv.guess_id(step, value)
-    attempt(submit_answer, cs.engine(), me["code"], me["token"], "step", step.key, option)
+    with_store(submit_answer, me["code"], me["token"], "step", step.key, option)
 
 
 def send_quiz(phase: str) -> None:
+    """Callback of the quiz's Send: each answered question, one store call each; the
+    first refusal stops (it is shown)."""
     me = ss[LEARNER]
-    bind = cs.engine()
     for q in lp.QUIZ:
         option = ss.get(f"class_quiz_{phase}_{q.key}")
-        if option is not None and attempt(submit_answer, bind, me["code"], me["token"], phase, q.key, option) is None \
-                and PROBLEM in ss:
+        if option is None:
+            continue
+        with_store(submit_answer, me["code"], me["token"], phase, q.key, option)
+        if PROBLEM in ss:
             return
 
 
@@ -618,7 +627,9 @@ def learner_view(lang: str) -> None:
 
 
 def lesson_alone(error: ClassError) -> None:
-    """No store: say so; the lesson on the home page works for each learner alone."""
+    """No store: say so (once: a refusal a button met on the way says the same); the lesson
+    on the home page works for each learner alone."""
+    ss.pop(PROBLEM, None)
     st.error(problem_text(error), icon=":material/cloud_off:")
     st.page_link("app_pages/home.py", label=tr("class_back_to_lesson"), icon=":material/school:")
 

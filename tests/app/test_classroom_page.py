@@ -306,3 +306,20 @@ def test_the_page_runs_on_postgresql_and_survives_its_restart(postgres, monkeypa
         at.run()
         assert_clean(at)
     assert teacher.metric[0].value == "3"
+
+
+def test_a_button_pressed_while_the_store_is_away_gets_a_message(monkeypatch):
+    teacher, code = start_class("en")
+    learner = join(code)
+    teacher.button(key="class_open_step").click().run()
+    learner.run()
+    working = cs.engine
+    monkeypatch.setattr(cs, "engine", lambda: (_ for _ in ()).throw(ClassError("unavailable", reason="test")))
+    learner.button(key="class_send").click().run()
+    teacher.button(key="class_reveal").click().run()
+    for at in (teacher, learner):
+        assert not at.exception, [e.value for e in at.exception]
+        assert t("class_error_unavailable", "en") in [e.value for e in at.error]
+    monkeypatch.setattr(cs, "engine", working)
+    teacher.run()
+    assert_clean(teacher)
