@@ -323,3 +323,23 @@ def test_a_button_pressed_while_the_store_is_away_gets_a_message(monkeypatch):
     monkeypatch.setattr(cs, "engine", working)
     teacher.run()
     assert_clean(teacher)
+
+
+def test_a_late_joiner_lands_on_the_open_step_and_an_answer_can_change_until_the_reveal():
+    teacher, code = start_class("en")
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learners = [join(code) for _ in range(3)]  # they join after the step was opened
+    for at in learners:
+        assert at.radio(key="class_q_stack").options  # straight onto the open step
+        at.radio(key="class_q_stack").set_value("loop")
+        at.button(key="class_send").click().run()
+    store, secret = store_engine(), teacher_secret(teacher)
+    assert board(store, code, secret).distribution == {"loop": 3}
+    learners[0].radio(key="class_q_stack").set_value("line")
+    learners[0].button(key="class_send").click().run()  # changed: the last answer counts
+    assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
+    teacher.button(key="class_reveal").click().run()
+    learners[1].run()
+    assert not [r for r in learners[1].radio if r.key == "class_q_stack"]  # no more answers
+    assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
