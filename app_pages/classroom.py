@@ -138,6 +138,7 @@ def resume_from_browser(bind, keys: dict) -> None:
             ss[TEACHER] = {"code": state.code, "secret": link}
             ss.pop(FORGET, None)
             ss.pop(LEARNER, None)
+            st.rerun()  # this browser keeps the class from now on (the keys are handed over first)
     secret = keys["teacher"]
     if secret and not ss.get(TEACHER) and ("t", secret) not in tried:
         tried.add(("t", secret))
