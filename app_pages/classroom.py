@@ -23,7 +23,7 @@ from core.classroom.names import display_name
 from core.classroom.results import board, export_csv, learner_list, quiz_results
 from core.classroom.store import class_state, create_class, end_class, join_class, resume_class, submit_answer
 from core.classroom.teacher import close_quiz, hide_nicknames, open_quiz, open_step, remove_learner, reveal
-from core.classroom.tokens import new_learner_token
+from core.classroom.tokens import new_learner_token, normalize_code
 from core.i18n import t
 from core.lessons import path as lp
 from core.present import class_views as cv
@@ -202,6 +202,15 @@ def resume_with_key(bind) -> None:
         ss.pop(FORGET, None)
 
 
+def shown_code(asked: str) -> str:
+    """A join link's code as the learner reads it: ``ABCD-2345`` when it is a code, else
+    (cut short) as it came."""
+    try:
+        return cv.pretty_code(normalize_code(asked))
+    except ClassError:
+        return asked[:32]
+
+
 def entry(bind, keys: dict) -> None:
     """No class yet: join one (the join link fills the code in), or start one."""
     st.write(tr("class_intro"))
@@ -223,7 +232,7 @@ def entry(bind, keys: dict) -> None:
                 # session can be emptied by the browser's first report racing the first run.
                 st.caption(tr("class_code_label"))
                 with st.container(key="class_link_code"):
-                    st.text(cv.pretty_code(asked[:32].upper()))  # plain text: the URL's, whatever it is
+                    st.text(shown_code(asked))  # plain text: the URL's, whatever it is
             else:
                 st.text_input(tr("class_code_label"), key="class_code", max_chars=32, help=tr("class_code_help"),
                               placeholder="ABCD-2345")

@@ -343,3 +343,16 @@ def test_a_late_joiner_lands_on_the_open_step_and_an_answer_can_change_until_the
     learners[1].run()
     assert not [r for r in learners[1].radio if r.key == "class_q_stack"]  # no more answers
     assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
+
+
+@pytest.mark.parametrize("link", ["<b>x</b>", "ABCD-234", "[x](https://e.io)"])
+def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
+    at = run_page(PAGE, lang=lang, join=link)
+    assert_clean(at)
+    assert link in [x.value for x in at.text]  # plain text, never markup
+    submit(at, "class_join_form")
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("class_error_bad_code", lang, expected=8)]
+    at.button(key="class_other_code").click().run()
+    assert "join" not in at.query_params
+    assert at.text_input(key="class_code").value == ""  # type the right one instead
