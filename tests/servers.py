@@ -79,16 +79,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_streamlit(port: int, *extra: str, cwd: Path = ROOT) -> subprocess.Popen:
+def start_streamlit(port: int, *extra: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.Popen:
     """Start the app the way a learner would, headless, on ``port`` (``extra``: more
-    ``--option value`` pairs; ``cwd``: another checkout of the app)."""
+    ``--option value`` pairs; ``cwd``: another checkout of the app; ``env``: variables
+    added to this process's environment)."""
     cmd = [
         sys.executable, "-m", "streamlit", "run", "streamlit_app.py",
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra,
     ]
-    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **env} if env else None)
 
 
 def stop_streamlit(proc: subprocess.Popen) -> None:

@@ -9,7 +9,9 @@ Uses the same server start-up and Chromium flags as the end-to-end tests.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +41,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     port = free_port()
-    server = start_streamlit(port)
+    # The class page's store: a throwaway file, not the app's data/class.sqlite.
+    store = tempfile.mkdtemp(prefix="class-store-")
+    server = start_streamlit(port, env={"CLASS_STORE_URL": f"sqlite:///{store}/class.sqlite"})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, server)
@@ -68,6 +72,7 @@ def main() -> None:
             browser.close()
     finally:
         stop_streamlit(server)
+        shutil.rmtree(store, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ PAGES: tuple[Page, ...] = (
     Page("app_pages/feature_map.py", "fm_nav", ":material/grid_on:", "feature-map", card="fm_home_card"),
     Page("app_pages/training.py", "nav_training", ":material/model_training:", "training",
          card="home_card_training"),
+    Page("app_pages/classroom.py", "class_nav", ":material/groups:", "class"),
 )
 PAGES_BY_PATH = {page.url_path: page for page in PAGES}
 HOME = PAGES[0]

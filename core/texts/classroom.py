@@ -1,5 +1,6 @@
-"""Texts of the class store's core: the anonymous learner label and one sentence per
-``ClassError`` code (``class_error_<code>``, see ``core/classroom/errors.py``)."""
+"""Texts of the class: the store's anonymous learner label and one sentence per
+``ClassError`` code (``class_error_<code>``, see ``core/classroom/errors.py``), then the
+class page (``app_pages/classroom.py``): the teacher's board and the learner's view."""
 
 TEXTS = {
     "class_learner_label": {"en": "Learner {n}", "zh": "学员 {n}"},
@@ -59,4 +60,139 @@ TEXTS = {
         "en": "The class store is full. Ask your teacher.",
         "zh": "课堂已满。请联系老师。",
     },
+
+    # ------------------------------------------------------------- the class page
+    "class_nav": {"en": "A class together", "zh": "一起上课"},
+    "class_title": {"en": "A class together", "zh": "一起上课"},
+    "class_intro": {
+        "en": "A teacher starts a class and projects its code; learners join from their own phone or laptop, "
+              "predict each step of the lesson, and the class sees what everyone predicted before the answer is "
+              "revealed.",
+        "zh": "老师开一堂课，把课堂代码投到大屏幕上；学员用自己的手机或电脑加入，对课程的每一步先做预测，"
+              "在揭晓答案之前，全班一起看看大家都是怎么想的。",
+    },
+    "class_join_heading": {"en": "Join a class", "zh": "加入课堂"},
+    "class_code_label": {"en": "Class code", "zh": "课堂代码"},
+    "class_code_help": {
+        "en": "The 8 letters and digits your teacher shows, e.g. ABCD-2345.",
+        "zh": "老师展示的 8 位字母和数字，例如 ABCD-2345。",
+    },
+    "class_nickname_label": {"en": "Nickname (optional)", "zh": "昵称（可不填）"},
+    "class_nickname_help": {
+        "en": "Only your teacher sees it. Leave it empty to be “Learner 1”, “Learner 2”, …",
+        "zh": "只有老师能看到。不填的话，你会显示为“学员 1”“学员 2”……",
+    },
+    "class_join_button": {"en": "Join", "zh": "加入"},
+    "class_other_code": {"en": "Use another code", "zh": "输入其他代码"},
+    "class_need_code": {"en": "Type the class code first.", "zh": "请先输入课堂代码。"},
+    "class_teach_heading": {"en": "Teach a class", "zh": "我是老师"},
+    "class_start": {"en": "Start a class", "zh": "开始上课"},
+    "class_start_help": {
+        "en": "Creates a class with a code to project. Your control of the class stays in this browser.",
+        "zh": "创建一堂课并生成可投屏的课堂代码。管理这堂课的权限只保存在你的这个浏览器里。",
+    },
+    "class_resume_with_key": {"en": "Resume a class with its resume key", "zh": "用恢复密钥回到一堂课"},
+    "class_resume_key_label": {"en": "Resume key", "zh": "恢复密钥"},
+    "class_resume_button": {"en": "Resume", "zh": "恢复"},
+    "class_code_is": {"en": "Class code", "zh": "课堂代码"},
+    "class_join_at": {"en": "Join at {link}", "zh": "加入链接：{link}"},
+    "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入课堂"},
+    "class_qr_alt": {"en": "QR code of the join link {link}", "zh": "加入链接 {link} 的二维码"},
+    "class_joined_count": {"en": "Joined", "zh": "已加入"},
+    "class_answered_count": {"en": "Answered", "zh": "已作答"},
+    "class_status_lobby": {
+        "en": "Nothing is open: learners are waiting for a step.",
+        "zh": "当前没有开放的题目，学员正在等待。",
+    },
+    "class_status_step": {"en": "Step {n} of {total}: {title}", "zh": "第 {n} 步（共 {total} 步）：{title}"},
+    "class_status_pre": {"en": "The quiz before the lesson is open.", "zh": "课前小测正在进行。"},
+    "class_status_post": {"en": "The quiz after the lesson is open.", "zh": "课后小测正在进行。"},
+    "class_step_picker": {"en": "Lesson step", "zh": "课程步骤"},
+    "class_step_option": {"en": "{n}. {title}", "zh": "{n}. {title}"},
+    "class_open_step": {"en": "Open this step", "zh": "开放这一步"},
+    "class_reveal": {"en": "Reveal the answer", "zh": "揭晓答案"},
+    "class_open_pre": {"en": "Open the quiz before", "zh": "开始课前小测"},
+    "class_open_post": {"en": "Open the quiz after", "zh": "开始课后小测"},
+    "class_close_quiz": {"en": "Close the quiz", "zh": "结束小测"},
+    "class_wait_for_more": {
+        "en": "The answers show from {n} answers on, so that nobody's answer can be read off.",
+        "zh": "至少 {n} 人作答后才显示答案分布，这样谁也看不出某个人选了什么。",
+    },
+    "class_bar": {"en": "{label}: {count} ({share:.0%})", "zh": "{label}：{count} 人（{share:.0%}）"},
+    "class_right_mark": {"en": "✓ right", "zh": "✓ 正确"},
+    "class_quiz_took": {"en": "{n} learners have sent answers.", "zh": "已有 {n} 名学员提交了答案。"},
+    "class_quiz_question_count": {"en": "Q{i}: {count} answers", "zh": "第 {i} 题：{count} 份答案"},
+    "class_results_heading": {"en": "The quiz before and after", "zh": "课前与课后小测"},
+    "class_results_empty": {
+        "en": "No learner has taken both quizzes yet.",
+        "zh": "还没有学员两次小测都做完。",
+    },
+    "class_col_question": {"en": "Question", "zh": "题目"},
+    "class_col_pre": {"en": "Right before", "zh": "课前正确率"},
+    "class_col_post": {"en": "Right after", "zh": "课后正确率"},
+    "class_col_gain": {"en": "Gain ⟨g⟩", "zh": "增益 ⟨g⟩"},
+    "class_gain_overall": {
+        "en": "Whole quiz: {pre} right before, {post} after; normalised gain ⟨g⟩ = {gain} (N = {n} learners "
+              "who took both).",
+        "zh": "整份小测：课前正确率 {pre}，课后 {post}；归一化增益 ⟨g⟩ = {gain}（N = {n}，只计两次都做了的学员）。",
+    },
+    "class_gain_note": {
+        "en": "⟨g⟩ = (after − before) / (100 % − before): the share of what was left to learn that was learnt. "
+              "“—” where everyone was right before.",
+        "zh": "⟨g⟩ =（课后 − 课前）/（100% − 课前）：原本不会的内容里，学会了多少。课前全对时记为“—”。",
+    },
+    "class_learners_heading": {"en": "Learners ({n})", "zh": "学员（{n} 人）"},
+    "class_no_learners": {"en": "Nobody has joined yet.", "zh": "还没有人加入。"},
+    "class_remove": {"en": "Remove", "zh": "移出"},
+    "class_hide_names": {"en": "Hide nicknames (projector)", "zh": "隐藏昵称（投屏时）"},
+    "class_csv_nicknames": {"en": "Include nicknames in the CSV", "zh": "CSV 中包含昵称"},
+    "class_csv_download": {"en": "Download the results (CSV)", "zh": "下载结果（CSV）"},
+    "class_end": {"en": "End class", "zh": "结束这堂课"},
+    "class_end_confirm": {
+        "en": "Ending deletes every learner and answer of this class. Download the results first if you want "
+              "to keep them.",
+        "zh": "结束后，这堂课所有学员和答题记录都会被删除。如需保留，请先下载结果。",
+    },
+    "class_end_now": {"en": "End now and delete the answers", "zh": "立即结束并删除答题记录"},
+    "class_end_cancel": {"en": "Keep the class", "zh": "先不结束"},
+    "class_ended_teacher": {
+        "en": "The class has ended and its answers are deleted. This is the last copy of the results:",
+        "zh": "这堂课已结束，答题记录已删除。下面是结果的最后一份副本：",
+    },
+    "class_new_class": {"en": "Start another class", "zh": "再开一堂课"},
+    "class_resume_heading": {"en": "Resume on another device", "zh": "在其他设备上继续"},
+    "class_resume_warning": {
+        "en": "Keep this link private and never show it on the projector: whoever has it controls the class. "
+              "This browser remembers the class by itself.",
+        "zh": "请妥善保管这个链接，不要投到屏幕上：拿到它的人就能管理这堂课。这个浏览器本身会记住这堂课。",
+    },
+    "class_show_key": {"en": "Show my private resume link", "zh": "显示我的私人恢复链接"},
+    "class_resume_how": {
+        "en": "Open the link on the other device. Or open this page there and paste this resume key under "
+              "“Resume a class with its resume key”:",
+        "zh": "在另一台设备上打开这个链接即可。也可以在那台设备上打开本页，把下面的恢复密钥粘贴到"
+              "“用恢复密钥回到一堂课”里：",
+    },
+    "class_leave_teacher": {"en": "Leave this class on this device", "zh": "在本设备上退出这堂课"},
+    "class_you_are": {"en": "You are {name} in class {code}.", "zh": "你是课堂 {code} 中的{name}。"},
+    "class_leave_learner": {"en": "Leave", "zh": "退出"},
+    "class_wait": {
+        "en": "Wait for your teacher to open a step. This page follows by itself.",
+        "zh": "请等待老师开放下一步，本页会自动跟上。",
+    },
+    "class_send": {"en": "Send my answer", "zh": "提交答案"},
+    "class_your_answer": {
+        "en": "Your answer: {answer}. You can change it until the teacher reveals.",
+        "zh": "你的答案：{answer}。老师揭晓之前，你还可以修改。",
+    },
+    "class_revealed_no_answer": {"en": "You did not answer this one.", "zh": "这道题你没有作答。"},
+    "class_quiz_send": {"en": "Send my answers", "zh": "提交答案"},
+    "class_quiz_sent": {
+        "en": "Sent: {n} of {total} answered. You can still change them while the quiz is open.",
+        "zh": "已提交：{total} 题中答了 {n} 题。小测结束前仍可修改。",
+    },
+    "class_quiz_title_pre": {"en": "The quiz before the lesson", "zh": "课前小测"},
+    "class_quiz_title_post": {"en": "The quiz after the lesson", "zh": "课后小测"},
+    "class_left": {"en": "You are no longer in this class.", "zh": "你已不在这堂课中。"},
+    "class_back_to_lesson": {"en": "Do the lesson on your own", "zh": "自己学习本课"},
 }

@@ -31,9 +31,11 @@ from tests.servers import (
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     port = free_port()
-    proc = start_streamlit(port)
+    # The class page's store: a throwaway SQLite file per server (one per xdist worker).
+    store = tmp_path_factory.mktemp("class-store") / "class.sqlite"
+    proc = start_streamlit(port, env={"CLASS_STORE_URL": f"sqlite:///{store}"})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)

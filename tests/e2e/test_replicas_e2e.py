@@ -2,7 +2,8 @@
 
 Each browser is pinned to one replica by a cookie; its page, its WebSocket and
 everything else it asks for must reach that replica, while the two learners train
-their own networks, in their own languages, without an error.
+their own networks, in their own languages, without an error. A class spans the
+replicas through its store: a teacher on one, learners on the other, and answers meet.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ def proxy(tmp_path_factory):
         pytest.fail("nginx not found: install Debian's nginx (the README's test command does)")
     run_dir = tmp_path_factory.mktemp("replicas")
     port = free_port()
+    # Both replicas share one throwaway class store (SQLite in WAL mode, as on one machine).
+    store = f"sqlite:///{run_dir / 'class.sqlite'}"
     proc = subprocess.Popen(["bash", "deploy/run_replicas.sh", "2", str(port)], cwd=ROOT,
-                            env={**os.environ, "RUN_DIR": str(run_dir)}, start_new_session=True,
+                            env={**os.environ, "RUN_DIR": str(run_dir), "CLASS_STORE_URL": store},
+                            start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -94,3 +98,41 @@ def test_two_learners_through_the_proxy(browser, proxy):
     streams = stream.findall(log)
     assert len(streams) >= 2 and {c for _, c in streams} == {"r1", "r2"}
     assert pinned and all(up == address[name] for up, name in pinned), pinned[:5]
+
+
+def pinned(browser, url: str, replica: str, width: int) -> AppPage:
+    """A browser context whose requests all go to ``replica`` (its nginx cookie, set first)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_cookies([{"name": "app_replica", "value": replica, "url": url}])
+    return AppPage(context.new_page(), url)
+
+
+def test_a_class_spans_the_replicas(browser, proxy):
+    url, _ = proxy
+    teacher = pinned(browser, url, "r1", 1280)
+    learners = [pinned(browser, url, "r2", 390) for _ in range(3)]
+    try:
+        teacher.open("class", "lang=en")
+        teacher.page.locator(".st-key-class_start").get_by_role("button", name=t("class_start", "en")).click()
+        expect(teacher.page.locator(".class-code")).to_have_text(re.compile(r"^[2-9A-Z]{4}-[2-9A-Z]{4}$"))
+        code = teacher.page.locator(".class-code").inner_text().replace("-", "")
+        for learner in learners:
+            learner.open("class", f"join={code}&lang=zh")
+            learner.page.locator(".st-key-class_join").get_by_role("button", name=t("class_join_button", "zh")).click()
+            expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_wait", "zh"))
+        teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()  # step 1: a guess
+        for learner in learners:
+            expect(learner.page.locator(".st-key-class_send")).to_be_visible(timeout=10_000)
+            learner.page.locator(".st-key-class_send").get_by_role("button").click()
+            expect(learner.page.locator("[data-testid='stAlertContentSuccess']")).to_be_visible()
+        board = teacher.page.locator(".st-key-class_board")
+        expect(board.locator("[data-testid='stMetricValue']").nth(1)).to_have_text("3", timeout=10_000)
+        expect(teacher.page.locator(".st-key-class_bars")).to_contain_text("50%: 3 (100%)")
+        cookies = {page.page.context.cookies()[0]["value"] for page in learners}
+        assert cookies == {"r2"} and teacher.page.context.cookies()[0]["value"] == "r1"
+        for page in (teacher, *learners):
+            assert page.error_elements() == 0
+            assert not page.console_errors, page.console_errors
+    finally:
+        for page in (teacher, *learners):
+            page.page.context.close()

@@ -1,0 +1,358 @@
+"""The class page (issue 22): a teacher and learners, each in their own AppTest session,
+meet in one throwaway SQLite store (``CLASS_STORE_URL``, read before secrets.toml).
+
+AppTest mounts no browser component, so the browser's keys never report: each session
+uses its own offered token, as a browser without localStorage would.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from core.classroom.errors import ClassError
+from core.classroom.names import normalize_nickname
+from core.classroom.results import board
+from core.i18n import t
+from core.guide import path as lp
+from core.guide import class_views as cv
+from tests.app.conftest import assert_clean, run_page
+from tests.streamlit_markdown import markup, text_view
+from ui import classroom_store as cs
+
+PAGE = "app_pages/classroom.py"
+CODE = re.compile(r">([2-9A-HJKMNP-Z]{4})-([2-9A-HJKMNP-Z]{4})<")
+
+
+@pytest.fixture(autouse=True)
+def class_store(tmp_path, monkeypatch):
+    """Every test gets a store of its own."""
+    url = f"sqlite:///{tmp_path / 'class.sqlite'}"
+    monkeypatch.setenv("CLASS_STORE_URL", url)
+    return url
+
+
+def submit(at, form: str):
+    (button,) = [b for b in at.button if b.key.startswith(f"FormSubmitter:{form}")]
+    return button.click().run()
+
+
+def start_class(lang: str = "en", **query):
+    """A teacher's session with a new class: (AppTest, code)."""
+    at = run_page(PAGE, lang=lang, **query)
+    assert_clean(at)
+    at.button(key="class_start").click().run()
+    assert_clean(at)
+    found = [CODE.search(m.value) for m in at.markdown]
+    code = next("".join(m.groups()) for m in found if m)
+    return at, code
+
+
+def teacher_secret(at) -> str:
+    return at.session_state["_class_teacher"]["secret"]
+
+
+def join(code: str, nickname: str = "", lang: str = "en"):
+    """A learner's session that opened the join link and pressed Join."""
+    at = run_page(PAGE, lang=lang, join=code)
+    assert cv.pretty_code(code) in [x.value for x in at.text]  # the join link's code, shown
+    at.text_input(key="class_nickname").input(nickname)
+    submit(at, "class_join_form")
+    assert_clean(at)
+    return at
+
+
+def progress_texts(at) -> list[str]:
+    return [p.proto.text for p in at.get("progress")]
+
+
+def test_the_page_is_in_the_navigation(lang):
+    at = run_page(PAGE, lang=lang)
+    assert_clean(at)
+    assert at.title[0].value == t("class_title", lang)
+    assert at.button(key="class_start").label == t("class_start", lang)
+
+
+def test_a_teacher_starts_a_class_with_a_code_a_link_and_a_qr_code(lang):
+    at, code = start_class(lang)
+    secret = teacher_secret(at)
+    link = f"class?join={code}"
+    assert any(link in m.value for m in at.markdown)
+    (qr,) = at.get("image")
+    assert qr.proto.imgs[0].caption == t("class_qr_caption", lang)
+    # The QR code is the join link's, drawn by segno as SVG (no network).
+    assert base64.b64decode(qr.proto.imgs[0].url.split(",", 1)[1]).decode() == cv.qr_svg(link)
+    # The secret is nowhere on the page, nor in the address bar, until asked for.
+    shown = [m.value for m in at.markdown] + [c.value for c in at.code] + [str(dict(at.query_params))]
+    assert not any(secret in text for text in shown)
+    at.toggle(key="class_show_key").set_value(True).run()
+    assert secret in [c.value for c in at.code]
+
+
+def test_learners_join_the_board_counts_and_the_reveal_reaches_them():
+    class_round()
+
+
+def class_round():
+    """A teacher and three learners through one step: join, answer, count, reveal.
+    Returns the teacher's session and the learners' (for more)."""
+    teacher, code = start_class("en")
+    learners = [join(code, nickname) for nickname in ("Ada", "", "李雷")]
+    follow = learners[0]
+    assert t("class_wait", "en") in [i.value for i in follow.info]
+    assert teacher.metric[0].value == "0"
+    teacher.run()
+    assert teacher.metric[0].value == "3"  # joined
+
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    assert_clean(teacher)
+    answers = ("line", "line", "bend")
+    for at, option in zip(learners, answers):
+        at.run()  # the page follows the teacher (its fragment, here a whole run)
+        assert at.radio(key="class_q_stack").options
+        at.radio(key="class_q_stack").set_value(option)
+        at.button(key="class_send").click().run()
+        assert_clean(at)
+        assert any(t("class_your_answer", "en", answer=t(f"lesson_stack_opt_{option}", "en")) == s.value
+                   for s in at.success)
+    teacher.run()
+    assert teacher.metric[1].value == "3"  # answered
+    bars = progress_texts(teacher)
+    assert bars[0].startswith(t("lesson_stack_opt_line", "en") + ": 2")
+    assert bars[1].startswith(t("lesson_stack_opt_bend", "en") + ": 1")
+    assert bars[2].startswith(t("lesson_stack_opt_loop", "en") + ": 0")
+    secret = teacher_secret(teacher)
+    assert board(store_engine(), code, secret).distribution == {"line": 2, "bend": 1}
+
+    teacher.button(key="class_reveal").click().run()
+    assert any(t("class_right_mark", "en") in b for b in progress_texts(teacher))
+    learners[2].run()
+    (box,) = learners[2].warning
+    assert box.value.startswith(f"**{t('lesson_wrong', 'en')}**")
+    learners[0].run()
+    assert learners[0].success[0].value.startswith(f"**{t('lesson_right', 'en')}**")
+    return teacher, learners
+
+
+def store_engine():
+    return create_engine(os.environ["CLASS_STORE_URL"])
+
+
+def test_fewer_than_three_answers_show_no_distribution(lang):
+    teacher, code = start_class(lang)
+    learner = join(code, lang=lang)
+    teacher.button(key="class_open_step").click().run()  # the first step: a guess
+    learner.run()
+    learner.button(key="class_send").click().run()
+    teacher.run()
+    assert teacher.metric[1].value == "1"
+    assert not progress_texts(teacher)
+    assert t("class_wait_for_more", lang, n=3) in [i.value for i in teacher.info]
+
+
+@pytest.mark.parametrize("typed, error", [("ZZZZ-ZZZZ", "class_error_unknown_class"),
+                                          ("abc", "class_error_bad_code")])
+def test_a_bad_code_gets_a_clear_message_and_the_page_keeps_working(lang, typed, error):
+    at = run_page(PAGE, lang=lang)
+    at.text_input(key="class_code").input(typed)
+    submit(at, "class_join_form")
+    assert not at.exception
+    expected = t(error, lang, expected=8)
+    assert [e.value for e in at.error] == [expected]
+    assert at.button(key="class_start")  # still the entry, nothing else broke
+
+
+def test_an_ended_class_says_so_to_a_late_learner(lang):
+    teacher, code = start_class(lang)
+    teacher.button(key="class_end").click().run()
+    teacher.button(key="class_end_now").click().run()
+    assert_clean(teacher)
+    assert t("class_ended_teacher", lang) in [s.value for s in teacher.success]
+    late = run_page(PAGE, lang=lang, join=code)
+    submit(late, "class_join_form")
+    assert [e.value for e in late.error] == [t("class_error_ended", lang)]
+
+
+def test_a_removed_learner_is_told_and_hidden_names_stay_hidden(lang):
+    teacher, code = start_class(lang)
+    learner = join(code, "Ada", lang=lang)
+    teacher.run()
+    assert "Ada" in [x.value for x in teacher.text]
+    teacher.toggle(key="class_hide_names").set_value(True).run()
+    assert "Ada" not in [x.value for x in teacher.text]
+    assert t("class_learner_label", lang, n=1) in [x.value for x in teacher.text]
+    teacher.button(key="class_remove_1").click().run()
+    assert_clean(teacher)
+    learner.run()
+    assert t("class_error_removed", lang) in [e.value for e in learner.error]
+    assert learner.button(key="class_start")  # back at the entry
+
+
+def test_the_quiz_before_and_after_gives_the_class_gain():
+    teacher, code = start_class("en")
+    learners = [join(code) for _ in range(3)]
+    right = {q.key: q.answer for q in lp.QUIZ}
+    wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
+    for phase, chosen in (("pre", [wrong, wrong, right]), ("post", [right, right, right])):
+        teacher.button(key=f"class_open_{phase}").click().run()
+        for at, answers in zip(learners, chosen):
+            at.run()
+            for key, option in answers.items():
+                at.radio(key=f"class_quiz_{phase}_{key}").set_value(option)
+            submit(at, f"class_quiz_{phase}_form")
+            assert_clean(at)
+    teacher.run()
+    assert_clean(teacher)
+    (table,) = teacher.table
+    frame = table.value
+    assert list(frame.iloc[0])[1:] == ["33%", "100%", "1.00"]
+    assert any(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3) == m.value
+               for m in teacher.markdown)
+
+
+def test_an_unreachable_store_leaves_the_lesson_working(monkeypatch, lang):
+    monkeypatch.setenv("CLASS_STORE_URL", "sqlite:////nonexistent-dir/nope/class.sqlite")
+    at = run_page(PAGE, lang=lang)
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("class_error_unavailable", lang)]
+
+
+def test_a_store_that_goes_away_mid_class_is_told_and_the_page_comes_back(monkeypatch, lang):
+    teacher, code = start_class(lang)
+    learner = join(code, lang=lang)
+    working = cs.engine
+
+    def down():
+        raise ClassError("unavailable", reason="OperationalError")
+
+    monkeypatch.setattr(cs, "engine", down)
+    for at in (teacher, learner):
+        at.run()
+        assert not at.exception
+        assert t("class_error_unavailable", lang) in [e.value for e in at.error]
+    monkeypatch.setattr(cs, "engine", working)
+    teacher.run()
+    learner.run()
+    assert_clean(teacher)
+    assert_clean(learner)
+    assert teacher.metric[0].value == "1"  # the same class, the same learner
+    assert t("class_wait", lang) in [i.value for i in learner.info]
+
+
+def test_on_the_projector_the_resume_key_is_not_even_drawn():
+    at, code = start_class("en", present="1")
+    secret = teacher_secret(at)
+    assert_clean(at)
+    assert not at.title  # the room is for the class
+    keys = {e.key for e in at.expander}
+    assert "class_resume_panel" not in keys and "class_show_key" not in {w.key for w in at.toggle}
+    assert at.button(key="class_end")  # the class can still be ended from there
+    assert not any(secret in c.value for c in at.code)
+
+
+@pytest.mark.parametrize("nickname", ["[x](https://e.io) **A**", "<b>:red[x]</b> _y_ $z$", "a -> b :smile:"])
+def test_a_nickname_with_markup_is_shown_as_typed(nickname):
+    teacher, code = start_class("en")
+    learner = join(code, nickname)
+    (caption,) = [c.value for c in learner.caption if code[:4] in c.value]
+    name = caption.split("You are ", 1)[1].split(" in class", 1)[0]
+    assert not markup(name), markup(name)  # no markup, no link, no colour: text
+    assert text_view(name).replace("\u2060", "") == normalize_nickname(nickname)
+    teacher.run()
+    assert normalize_nickname(nickname) in [x.value for x in teacher.text]  # st.text: plain
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A real PostgreSQL server for this module (the README's deployment for replicas on
+    several machines); a machine without it fails with the command that installs it."""
+    from tests.pg_server import INSTALL_HINT, PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.remove()
+
+
+def test_the_page_runs_on_postgresql_and_survives_its_restart(postgres, monkeypatch):
+    """The same class on PostgreSQL (a schema of its own, by the URL alone, as a
+    secrets.toml would give it); the server goes away mid-class and comes back."""
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    admin.dispose()
+    monkeypatch.setenv("CLASS_STORE_URL", f"{postgres.url}?options=-csearch_path%3D{schema}")
+    teacher, learners = class_round()
+    postgres.stop()
+    try:
+        for at in (teacher, learners[0]):
+            at.run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert t("class_error_unavailable", "en") in [e.value for e in at.error]
+    finally:
+        postgres.start()
+    for at in (teacher, learners[0]):
+        at.run()  # a pooled connection the restart cut fails once, then the pool is renewed
+        at.run()
+        assert_clean(at)
+    assert teacher.metric[0].value == "3"
+
+
+def test_a_button_pressed_while_the_store_is_away_gets_a_message(monkeypatch):
+    teacher, code = start_class("en")
+    learner = join(code)
+    teacher.button(key="class_open_step").click().run()
+    learner.run()
+    working = cs.engine
+    monkeypatch.setattr(cs, "engine", lambda: (_ for _ in ()).throw(ClassError("unavailable", reason="test")))
+    learner.button(key="class_send").click().run()
+    teacher.button(key="class_reveal").click().run()
+    for at in (teacher, learner):
+        assert not at.exception, [e.value for e in at.exception]
+        assert t("class_error_unavailable", "en") in [e.value for e in at.error]
+    monkeypatch.setattr(cs, "engine", working)
+    teacher.run()
+    assert_clean(teacher)
+
+
+def test_a_late_joiner_lands_on_the_open_step_and_an_answer_can_change_until_the_reveal():
+    teacher, code = start_class("en")
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learners = [join(code) for _ in range(3)]  # they join after the step was opened
+    for at in learners:
+        assert at.radio(key="class_q_stack").options  # straight onto the open step
+        at.radio(key="class_q_stack").set_value("loop")
+        at.button(key="class_send").click().run()
+    store, secret = store_engine(), teacher_secret(teacher)
+    assert board(store, code, secret).distribution == {"loop": 3}
+    learners[0].radio(key="class_q_stack").set_value("line")
+    learners[0].button(key="class_send").click().run()  # changed: the last answer counts
+    assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
+    teacher.button(key="class_reveal").click().run()
+    learners[1].run()
+    assert not [r for r in learners[1].radio if r.key == "class_q_stack"]  # no more answers
+    assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
+
+
+@pytest.mark.parametrize("link", ["<b>x</b>", "ABCD-234", "[x](https://e.io)"])
+def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
+    at = run_page(PAGE, lang=lang, join=link)
+    assert_clean(at)
+    assert link in [x.value for x in at.text]  # plain text, never markup
+    submit(at, "class_join_form")
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("class_error_bad_code", lang, expected=8)]
+    at.button(key="class_other_code").click().run()
+    assert "join" not in at.query_params
+    assert at.text_input(key="class_code").value == ""  # type the right one instead

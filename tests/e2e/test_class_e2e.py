@@ -1,0 +1,219 @@
+"""A class together (issue 22), in real browsers against the session's server.
+
+One teacher and three learners, each in a browser context of their own (their own
+localStorage, their own Streamlit session), meet in the server's throwaway class store
+(``CLASS_STORE_URL``, set by ``app_url``): the teacher starts a class, the learners open
+the join link, the teacher opens a step, the learners answer, and the board counts
+exactly what they chose; the reveal reaches every learner. A learner who reloads stays
+the same learner (the token kept in localStorage), and a teacher who reloads gets the
+class back without any secret in the address bar. The quiz before and after, taken by
+three learners, gives the gain the teacher's table and CSV report.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+from playwright.sync_api import expect
+
+from core.i18n import t
+from core.guide import path as lp
+from tests.app_page import AppPage
+
+CODE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+#: The step the teacher opens, and what each learner answers (an option's position).
+STEP, CHOICES = "stack", (0, 0, 1)
+OPTIONS = ("line", "bend", "loop")
+
+
+def new_page(browser, app_url: str, width: int, lang: str) -> AppPage:
+    context = browser.new_context(viewport={"width": width, "height": 900 if width > 500 else 844},
+                                  locale="zh-CN" if lang == "zh" else "en-US")
+    return AppPage(context.new_page(), app_url)
+
+
+def board_text(teacher: AppPage):
+    return teacher.page.locator(".st-key-class_board")
+
+
+def metric(teacher: AppPage, i: int):
+    return board_text(teacher).locator("[data-testid='stMetricValue']").nth(i)
+
+
+def start_class(teacher: AppPage, lang: str) -> str:
+    teacher.open("class", f"lang={lang}")
+    teacher.page.locator(".st-key-class_start").get_by_role("button", name=t("class_start", lang)).click()
+    code = teacher.page.locator(".class-code")
+    expect(code).to_have_text(CODE)
+    return code.inner_text().replace("-", "")
+
+
+def join(learner: AppPage, code: str, lang: str, nickname: str = "") -> None:
+    learner.open("class", f"join={code}&lang={lang}")
+    expect(learner.page.locator(".st-key-class_link_code")).to_contain_text(f"{code[:4]}-{code[4:]}")
+    if nickname:
+        learner.widget("class_nickname").locator("input").fill(nickname)
+    learner.page.locator(".st-key-class_join").get_by_role("button", name=t("class_join_button", lang)).click()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_wait", lang))
+
+
+def test_a_teacher_and_three_learners_predict_together(browser, app_url):
+    teacher = new_page(browser, app_url, 1280, "en")
+    langs = ("en", "zh", "en")
+    learners = [new_page(browser, app_url, 390, lang) for lang in langs]
+    pages = [teacher, *learners]
+    try:
+        code = start_class(teacher, "en")
+        assert "secret" not in teacher.page.url and len(teacher.page.url) < 80
+        # The join link on the board is the one the learners open.
+        expect(teacher.page.get_by_text(f"/class?join={code}")).to_be_visible()
+        for learner, lang, nickname in zip(learners, langs, ("Ada", "李雷", "")):
+            join(learner, code, lang, nickname)
+        expect(metric(teacher, 0)).to_have_text("3")
+
+        teacher.page.locator(".st-key-class_step_pick").get_by_role("combobox").click()
+        teacher.page.get_by_role("option", name=f"2. {t('lesson_stack_title', 'en')}").click()
+        teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
+        for learner, lang, choice in zip(learners, langs, CHOICES):
+            # The learner's page follows the teacher by itself (within two seconds).
+            question = learner.page.locator(f".st-key-class_q_{STEP}")
+            expect(question).to_be_visible(timeout=10_000)
+            question.get_by_text(t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang), exact=True).click()
+            learner.page.locator(".st-key-class_send").get_by_role("button").click()
+            expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
+                t("class_your_answer", lang, answer=t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang)))
+
+        expect(metric(teacher, 1)).to_have_text("3", timeout=10_000)
+        bars = teacher.page.locator(".st-key-class_bars")
+        for option, count in (("line", 2), ("bend", 1), ("loop", 0)):
+            expect(bars).to_contain_text(f"{t(f'lesson_{STEP}_opt_{option}', 'en')}: {count} ")
+
+        teacher.page.locator(".st-key-class_reveal").get_by_role("button").click()
+        expect(bars).to_contain_text(t("class_right_mark", "en"), timeout=10_000)
+        for learner, lang, choice in zip(learners, langs, CHOICES):
+            verdict = t("lesson_right" if OPTIONS[choice] == "line" else "lesson_wrong", lang)
+            expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict, timeout=10_000)
+
+        # A reload keeps the learner (their token is in localStorage): still three joined.
+        learners[0].page.reload()
+        expect(learners[0].page.locator(".st-key-class_follow")).to_contain_text("Ada")
+        # A reload keeps the teacher (the secret is in localStorage, not in the URL).
+        teacher.page.reload()
+        expect(teacher.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
+        expect(metric(teacher, 0)).to_have_text("3")
+        for page in pages:
+            assert page.error_elements() == 0
+            assert not page.console_errors, page.console_errors
+    finally:
+        for page in pages:
+            page.page.context.close()
+
+
+def test_a_bad_code_says_so_in_the_learners_language(browser, app_url):
+    learner = new_page(browser, app_url, 390, "zh")
+    try:
+        learner.open("class", "lang=zh")
+        learner.widget("class_code").locator("input").fill("ZZZZ-ZZZZ")
+        learner.page.locator(".st-key-class_join").get_by_role("button", name=t("class_join_button", "zh")).click()
+        expect(learner.page.locator("[data-testid='stAlertContentError']")).to_contain_text(
+            t("class_error_unknown_class", "zh"))
+        expect(learner.widget("class_start")).to_be_visible()  # the page keeps working
+    finally:
+        learner.page.context.close()
+
+
+def answer_quiz(learner: AppPage, phase: str, lang: str, chosen: dict[str, str]) -> None:
+    """Answer every question of the open quiz (options found by their text: each learner
+    sees them in an order of their own) and send."""
+    values = lp.quiz_values()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t(f"class_quiz_title_{phase}", lang),
+                                                                         timeout=10_000)
+    groups = learner.page.locator(".st-key-class_follow [role='radiogroup']")
+    expect(groups).to_have_count(len(lp.QUIZ), timeout=10_000)
+    for i, q in enumerate(lp.QUIZ):
+        label = t(f"lesson_quiz_{q.key}_{chosen[q.key]}", lang, **values)
+        groups.nth(i).get_by_text(label, exact=True).click()
+    learner.page.locator(".st-key-class_follow [data-testid$='FormSubmit']").click()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
+        t("class_quiz_sent", lang, n=len(lp.QUIZ), total=len(lp.QUIZ)))
+
+
+def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
+    teacher = new_page(browser, app_url, 1280, "en")
+    langs = ("en", "zh", "en")
+    learners = [new_page(browser, app_url, 390, lang) for lang in langs]
+    pages = [teacher, *learners]
+    right = {q.key: q.answer for q in lp.QUIZ}
+    wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
+    try:
+        code = start_class(teacher, "en")
+        for learner, lang in zip(learners, langs):
+            join(learner, code, lang)
+        for phase, chosen in (("pre", (right, wrong, wrong)), ("post", (right, right, right))):
+            teacher.page.locator(f".st-key-class_open_{phase}").get_by_role("button").click()
+            for learner, lang, answers in zip(learners, langs, chosen):
+                answer_quiz(learner, phase, lang, answers)
+        results = teacher.page.locator(".st-key-class_results")
+        # One of three right before, all three after: ⟨g⟩ = (1 − 1/3) / (1 − 1/3) = 1, N = 3.
+        expect(results).to_contain_text(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3),
+                                        timeout=10_000)
+        table = results.locator("table")
+        expect(table.locator("tbody tr")).to_have_count(len(lp.QUIZ))
+        for row in range(len(lp.QUIZ)):
+            expect(table.locator("tbody tr").nth(row)).to_contain_text("33%100%1.00")
+        with teacher.page.expect_download() as download:
+            teacher.page.locator(".st-key-class_csv").get_by_role("button").click()
+        rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+        assert len(rows) == 2 * 3 * len(lp.QUIZ)  # phase × learner × question
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == len(lp.QUIZ)
+        assert all(r["correct"] == "1" for r in rows if r["phase"] == "post")
+        assert "nickname" not in rows[0]  # nicknames only when the teacher asks
+        for page in pages:
+            assert page.error_elements() == 0
+            assert not page.console_errors, page.console_errors
+    finally:
+        for page in pages:
+            page.page.context.close()
+
+
+def test_a_private_resume_link_opens_the_class_on_another_device(browser, app_url):
+    teacher = new_page(browser, app_url, 1280, "en")
+    other = new_page(browser, app_url, 1280, "zh")
+    try:
+        code = start_class(teacher, "en")
+        teacher.page.locator(".st-key-class_resume_panel summary").click()
+        teacher.page.locator(".st-key-class_show_key").get_by_text(t("class_show_key", "en")).click()
+        link = teacher.page.locator(".st-key-class_resume_link code").inner_text().strip()
+        path, _, secret = link.partition("#resume=")
+        assert path.endswith("/class") and len(secret) >= 40
+        # The other device opens the link: the class, and no secret left in the address bar.
+        other.page.goto(link)
+        expect(other.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
+        assert secret not in other.page.url and "#resume" not in other.page.url
+        # That browser now keeps the class: a reload resumes it without the link.
+        other.page.reload()
+        expect(other.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
+        assert other.error_elements() == 0 and not other.console_errors, other.console_errors
+    finally:
+        teacher.page.context.close()
+        other.page.context.close()
+
+
+def test_the_board_and_a_learners_page_pass_axe(browser, app_url):
+    from tests.e2e.test_accessibility_e2e import BLOCKING, violations
+
+    teacher = new_page(browser, app_url, 1280, "zh")
+    learner = new_page(browser, app_url, 390, "zh")
+    try:
+        code = start_class(teacher, "zh")
+        join(learner, code, "zh", "小明")
+        teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
+        expect(learner.page.locator(".st-key-class_send")).to_be_visible(timeout=10_000)
+        for page in (teacher, learner):
+            page.page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+            found = [v for v in violations(page) if v["impact"] in BLOCKING]
+            assert not found, found
+    finally:
+        teacher.page.context.close()
+        learner.page.context.close()
