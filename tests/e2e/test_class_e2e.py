@@ -84,16 +84,16 @@ def test_a_teacher_and_three_learners_predict_together(browser, app_url):
             expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
                 t("class_your_answer", lang, answer=t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang)))
 
-        expect(metric(teacher, 1)).to_have_text("3", timeout=10_000)
+        expect(metric(teacher, 1)).to_have_text("3")
         bars = teacher.page.locator(".st-key-class_bars")
         for option, count in (("line", 2), ("bend", 1), ("loop", 0)):
             expect(bars).to_contain_text(f"{t(f'lesson_{STEP}_opt_{option}', 'en')}: {count} ")
 
         teacher.page.locator(".st-key-class_reveal").get_by_role("button").click()
-        expect(bars).to_contain_text(t("class_right_mark", "en"), timeout=10_000)
+        expect(bars).to_contain_text(t("class_right_mark", "en"))
         for learner, lang, choice in zip(learners, langs, CHOICES):
             verdict = t("lesson_right" if OPTIONS[choice] == "line" else "lesson_wrong", lang)
-            expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict, timeout=10_000)
+            expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict)
 
         # A reload keeps the learner (their token is in localStorage): still three joined.
         learners[0].page.reload()
@@ -127,10 +127,9 @@ def answer_quiz(learner: AppPage, phase: str, lang: str, chosen: dict[str, str])
     """Answer every question of the open quiz (options found by their text: each learner
     sees them in an order of their own) and send."""
     values = lp.quiz_values()
-    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t(f"class_quiz_title_{phase}", lang),
-                                                                         timeout=10_000)
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t(f"class_quiz_title_{phase}", lang))
     groups = learner.page.locator(".st-key-class_follow [role='radiogroup']")
-    expect(groups).to_have_count(len(lp.QUIZ), timeout=10_000)
+    expect(groups).to_have_count(len(lp.QUIZ))
     for i, q in enumerate(lp.QUIZ):
         label = t(f"lesson_quiz_{q.key}_{chosen[q.key]}", lang, **values)
         groups.nth(i).get_by_text(label, exact=True).click()
@@ -156,8 +155,7 @@ def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
                 answer_quiz(learner, phase, lang, answers)
         results = teacher.page.locator(".st-key-class_results")
         # One of three right before, all three after: ⟨g⟩ = (1 − 1/3) / (1 − 1/3) = 1, N = 3.
-        expect(results).to_contain_text(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3),
-                                        timeout=10_000)
+        expect(results).to_contain_text(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3))
         table = results.locator("table")
         expect(table.locator("tbody tr")).to_have_count(len(lp.QUIZ))
         for row in range(len(lp.QUIZ)):
