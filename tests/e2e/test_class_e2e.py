@@ -78,7 +78,7 @@ def test_a_teacher_and_three_learners_predict_together(browser, app_url):
         for learner, lang, choice in zip(learners, langs, CHOICES):
             # The learner's page follows the teacher by itself (within two seconds).
             question = learner.page.locator(f".st-key-class_q_{STEP}")
-            expect(question).to_be_visible(timeout=10_000)
+            expect(question).to_be_visible()
             question.get_by_text(t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang), exact=True).click()
             learner.page.locator(".st-key-class_send").get_by_role("button").click()
             expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
@@ -207,7 +207,7 @@ def test_the_board_and_a_learners_page_pass_axe(browser, app_url):
         code = start_class(teacher, "zh")
         join(learner, code, "zh", "小明")
         teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
-        expect(learner.page.locator(".st-key-class_send")).to_be_visible(timeout=10_000)
+        expect(learner.page.locator(".st-key-class_send")).to_be_visible()
         for page in (teacher, learner):
             page.page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
             found = [v for v in violations(page) if v["impact"] in BLOCKING]
