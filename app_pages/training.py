@@ -15,6 +15,7 @@ because only a full rerun can change a fragment's ``run_every``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 import uuid
@@ -139,6 +140,18 @@ def session() -> TrainingSession:
         ss["trn_session"] = TrainingSession(grid=ts.LIVE_GRID)
         ss["trn_learner"] = uuid.uuid4().hex
     return ss["trn_session"]
+
+
+def locked(run):
+    """``run`` while holding this learner's session (``TrainingSession.lock``): a page run
+    and a fragment's run never touch the network at the same time."""
+
+    @functools.wraps(run)
+    def holding(*args, **kwargs):
+        with session().lock:
+            return run(*args, **kwargs)
+
+    return holding
 
 
 def press_play(play: bool) -> None:
@@ -327,6 +340,7 @@ def live_section(split, lang: str) -> None:
     ss["_trn_tick_every"] = every = tick_every()
 
     @st.fragment(run_every=every if sess.playing else None)
+    @locked
     def live() -> None:
         sess = session()
         full = ss.pop("_trn_page_run", False)
@@ -364,6 +378,7 @@ def learned_slopes(playing: bool) -> None:
     own, on the slow clock of the inside views (a network without one draws nothing)."""
 
     @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    @locked
     def slopes() -> None:
         model = session().trainer.model
         if not model.learned:  # the settings changed under a running fragment
@@ -408,6 +423,7 @@ def findings_section(split, playing: bool) -> None:
     """What is going on, in words: dead or saturated units, twins, a stalled loss."""
 
     @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    @locked
     def findings() -> None:
         with st.container(key="trn_findings"):
             for finding in current_findings(split):
@@ -428,6 +444,7 @@ def inside_section(split, lang: str, playing: bool) -> None:
 
 def inside_views_fragment(split, lang: str, every: float | None) -> None:
     @st.fragment(run_every=every)
+    @locked
     def inside() -> None:
         trainer = session().trainer
         dead = next((f.layers for f in current_findings(split) if f.code == "dead_units"), {})
@@ -477,6 +494,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
 
 def compare_panels(split, lang: str, every: float | None) -> None:
     @st.fragment(run_every=every)
+    @locked
     def compare() -> None:
         sess = session()
         trainers = sess.compared
@@ -509,6 +527,7 @@ def compare_panels(split, lang: str, every: float | None) -> None:
 # ------------------------------------------------------------------ the page
 
 
+@locked
 def main() -> None:
     lang = current_lang()
     restore_from_url(ts.PARAMS)

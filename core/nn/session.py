@@ -27,6 +27,7 @@ initial weights, so the panels always show the same moment of training.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import replace
@@ -89,6 +90,12 @@ class TrainingSession:
         self._compare = ()
         self._carry = 0.0
         self._last_tick: float | None = None
+        # Held by every script run that touches this session. Streamlit's fast reruns
+        # start a new run as soon as the learner clicks, while the old run may still be
+        # inside an epoch (it stops only at its next Streamlit call): two threads would
+        # then train one network through the same buffers, and its weights became NaN
+        # ("diverged") on a busy server.
+        self.lock = threading.RLock()
 
     # ------------------------------------------------------------------ settings
 

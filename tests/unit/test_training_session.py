@@ -168,3 +168,46 @@ def test_since_last_tick(split):
     s.pause()
     s.play()
     assert s.since_last_tick(80.0, first=0.5) == 0.5
+
+
+def test_every_run_of_the_training_page_holds_the_session_lock():
+    """Streamlit's fast reruns start a page run while the previous run may still be inside
+    an epoch: the page's main() and each of its fragments hold ``TrainingSession.lock``
+    (a network trained by two threads through one set of buffers went NaN under load)."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parents[2] / "app_pages" / "training.py").read_text())
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+
+    def names(node):
+        return [ast.unparse(d).split("(")[0] for d in node.decorator_list]
+
+    fragments = [f for f in functions if "st.fragment" in names(f)]
+    assert len(fragments) >= 5
+    unlocked = [f.name for f in fragments if names(f) != ["st.fragment", "locked"]]
+    assert not unlocked, unlocked
+    assert names(next(f for f in functions if f.name == "main")) == ["locked"]
+
+
+def test_the_lock_lets_one_thread_train_at_a_time(split):
+    import threading
+
+    session = TrainingSession(grid=10)
+    session.sync(TrainConfig(hidden=(8, 8), seed=0), split, "circle")
+    inside, most = [], []
+
+    def train() -> None:
+        with session.lock:
+            inside.append(threading.get_ident())
+            most.append(len(inside))
+            session.trainer.run(20)
+            inside.pop()
+
+    threads = [threading.Thread(target=train) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert max(most) == 1 and len(most) == 4
+    assert session.trainer.epoch == 80 and not session.trainer.diverged
