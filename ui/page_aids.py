@@ -79,8 +79,9 @@ _formulas = st.components.v2.component("page_formula_aid", js=FORMULA_JS, isolat
 #: lesson step followed inside the app lands on its section; a URL's #anchor does that by
 #: itself). Each request has its own nonce, so a later run does not scroll again. The
 #: heading appears before the charts above it have their heights, so the page keeps the
-#: heading at the top while the layout still moves (until it has been still for 1.5 s,
-#: 15 s at most), and lets go at once when the learner scrolls, clicks or types.
+#: heading at the top while the layout still moves (until the app has finished its run
+#: and the heading has been still for 1.5 s; 30 s at most), and lets go at once when the
+#: learner scrolls, clicks or types.
 SCROLL_JS = """export default function (component) {
   const { anchor, nonce } = component.data || {};
   const w = window;
@@ -100,7 +101,11 @@ SCROLL_JS = """export default function (component) {
     const target = doc.getElementById(anchor);
     const now = performance.now();
     if (target && lastTop === Infinity) lastMove = now;  // the stillness counts from here
-    if (now - started > 15000 || (target && now - lastMove > 1500)) { stop(); return; }
+    // On a busy server the charts above arrive long after the heading: while the app
+    // still runs, the layout may still move, so stillness only counts once it is done.
+    const app = doc.querySelector("[data-testid='stApp']");
+    if (app && app.getAttribute("data-test-script-state") === "running") lastMove = now;
+    if (now - started > 30000 || (target && now - lastMove > 1500)) { stop(); return; }
     if (target) {
       // Near the page's end the heading cannot reach the top: only a heading that moved
       // since the last frame (the layout above it changed) counts as the layout moving.
