@@ -165,6 +165,12 @@ class AppPage:
         (they size themselves in the browser, after the script's run)."""
         self.page.wait_for_function(PAGE_DRAWN, timeout=timeout)
 
+    def wait_not_running(self, timeout: float = 60_000) -> None:
+        """Wait until no script run is going on (before a control that a run would redraw)."""
+        self.page.wait_for_function(
+            "() => { const a = document.querySelector(\"[data-testid='stApp']\");"
+            " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; }", timeout=timeout)
+
     def wait_live(self, condition: str, view: str = LIVE_VIEW, timeout: float = 60_000) -> None:
         """Wait until ``condition``, a JS expression over ``v`` (the live view's dataset:
         ``+v.epoch``, ``+v.framesDrawn``, ``v.playing``, ``+v.queued``), holds. A view that
@@ -183,7 +189,9 @@ class AppPage:
     def select_option(self, key: str, option_text: str) -> None:
         """Choose ``option_text`` in the selectbox with ``key``."""
         # The option list is virtualised: typing filters it, so the option is drawn
-        # wherever it sits in a long list (20 activations do not all fit).
+        # wherever it sits in a long list (20 activations do not all fit). A run that
+        # redraws the box closes its list: open it only once no run is going on.
+        self.wait_not_running()
         box = self.widget(key).get_by_role("combobox")
         box.click()
         box.fill(option_text)
@@ -197,6 +205,7 @@ class AppPage:
         A chosen option leaves the open list: the proof the choice landed before the
         list closes and the page reruns.
         """
+        self.wait_not_running()
         box = self.widget(key).get_by_role("combobox")
         box.click()
         box.fill(option_text)

@@ -17,7 +17,10 @@ from __future__ import annotations
 import streamlit as st
 
 #: The browser reports a change of visibility, with a margin so a section just below the
-#: screen starts ticking before it scrolls in.
+#: screen starts ticking before it scrolls in. A report waits until 0.6 s after the
+#: learner's last click or key: Streamlit's fast reruns let a rerun request that arrives
+#: before the previous one has started replace it, so a report sent just after a click
+#: (a click on Play scrolls the page, and a section leaves the screen) dropped the click.
 VISIBILITY_JS = """export default function (component) {
   const { parentElement, setStateValue, data } = component;
   const section = parentElement.closest(`.st-key-${data.section}`) || parentElement.parentElement;
@@ -25,10 +28,22 @@ VISIBILITY_JS = """export default function (component) {
   if (parentElement.__visibility) parentElement.__visibility.observer.disconnect();
   // The server starts from "not visible": only a section that is (or comes) on screen
   // reports, so a page whose sections start below the fold costs no extra run.
-  let last = false;
-  const observer = new IntersectionObserver((entries) => {
-    const seen = entries.some((e) => e.isIntersecting);
+  const w = window;
+  if (!w.__lastInput) {
+    w.__lastInput = { at: 0 };
+    const mark = () => { w.__lastInput.at = performance.now(); };
+    for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, mark, { capture: true, passive: true });
+  }
+  let last = false, seen = false, timer = null;
+  const report = () => {
+    timer = null;
+    const wait = w.__lastInput.at + 600 - performance.now();
+    if (wait > 0) { timer = setTimeout(report, wait); return; }
     if (seen !== last) { last = seen; setStateValue("visible", seen); }
+  };
+  const observer = new IntersectionObserver((entries) => {
+    seen = entries.some((e) => e.isIntersecting);
+    if (timer === null) report();
   }, { rootMargin: "200px 0px 200px 0px" });
   observer.observe(section);
   parentElement.__visibility = { observer, section };

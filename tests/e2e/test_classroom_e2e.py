@@ -71,7 +71,7 @@ def wait_for_epoch_past(app, epoch: int) -> None:
 def pause_if_playing(app) -> None:
     if not diverged(app):
         press_play(app, "Play")
-    expect(app.page.locator(LIVE)).to_have_attribute("data-playing", "0")
+    app.wait_live("v.playing === '0'")  # the view may be re-mounting: two for a moment
     app.wait_idle()
 
 
