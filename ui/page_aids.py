@@ -27,11 +27,14 @@ from ui.uploads import UPLOADER_CSS
 PAGE_CSS = f"""
 <style>
 {UPLOADER_CSS}
-/* A chart drawn at its own size (a square plane, 400 px with its axes) is scaled down to
-   fit a phone's column, never cut off at the edge. */
-[data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] .vega-embed {{ max-width: 100%; }}
-[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg.marks {{
-  max-width: 100%; height: auto !important;
+/* On a phone, a chart drawn at its own size (a square plane, 400 px with its axes) is
+   scaled down to fit the column, never cut off at the edge. Only there: on a projector
+   its type must keep its size (presenter mode's 18 px). */
+@media (max-width: 640px) {{
+  [data-testid="stVegaLiteChart"], [data-testid="stVegaLiteChart"] .vega-embed {{ max-width: 100%; }}
+  [data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg.marks {{
+    max-width: 100%; height: auto !important;
+  }}
 }}
 [data-testid="stCaptionContainer"] {{ opacity: 1; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{ color: {CAPTION}; }}

@@ -162,7 +162,8 @@ def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
             expect(table.locator("tbody tr").nth(row)).to_contain_text("33%100%1.00")
         with teacher.page.expect_download() as download:
             teacher.page.locator(".st-key-class_csv").get_by_role("button").click()
-        rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+        with open(download.value.path(), encoding="utf-8") as file:
+            rows = list(csv.DictReader(file))
         assert len(rows) == 2 * 3 * len(lp.QUIZ)  # phase × learner × question
         assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == len(lp.QUIZ)
         assert all(r["correct"] == "1" for r in rows if r["phase"] == "post")

@@ -14,7 +14,6 @@ from core.nn.optimizers import OPTIMIZERS, make_optimizer
 from tests.unit.test_nn_losses import TEXTBOOK
 
 NN = Path(__file__).resolve().parents[2] / "core" / "nn"
-SHIMS = [NN.parent / "mlp.py", NN.parent / "training.py"]
 # tanh/sigmoid/relu/identity take f' from the output in the compiled pass; gelu and elu
 # go through the registry (the "generic" route), as does tanh with fast=False; PReLU
 # goes through it too, and learns its slope a (one per hidden layer, at the end of θ).
@@ -103,8 +102,7 @@ def test_configure_keeps_weights_and_optimizer_state():
 def _sources():
     """Every app module: the engine is where it mattered first, but the rules hold for all."""
     root = NN.parents[1]
-    return sorted({*NN.parent.rglob("*.py"), *(root / "app_pages").glob("*.py"), *(root / "ui").rglob("*.py"),
-                   *SHIMS})
+    return sorted({*NN.parent.rglob("*.py"), *(root / "app_pages").glob("*.py"), *(root / "ui").rglob("*.py")})
 
 
 @pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(NN.parents[1])))
