@@ -81,10 +81,9 @@ _formulas = st.components.v2.component("page_formula_aid", js=FORMULA_JS, isolat
 #: Scrolls once to the element with the given id, as soon as the page has drawn it (a
 #: lesson step followed inside the app lands on its section; a URL's #anchor does that by
 #: itself). Each request has its own nonce, so a later run does not scroll again. The
-#: heading appears before the charts above it have their heights, so the page keeps the
-#: heading at the top while the layout still moves (until the app has finished its run
-#: and the heading has been still for 1.5 s; 30 s at most), and lets go at once when the
-#: learner scrolls, clicks or types.
+#: heading appears before the charts above it have their heights (on a busy server,
+#: seconds later), so the page keeps the heading where it put it for 30 s, and lets go at
+#: once when the learner scrolls, clicks or types.
 SCROLL_JS = """export default function (component) {
   const { anchor, nonce } = component.data || {};
   const w = window;
@@ -92,7 +91,7 @@ SCROLL_JS = """export default function (component) {
   w.__scrolledNonce = nonce;
   const started = performance.now();
   const doc = w.document;
-  let lastMove = started, lastTop = Infinity, done = false;
+  let lastTop = Infinity, done = false;
   const stop = () => {
     done = true;
     for (const type of LEARNER_INPUT) doc.removeEventListener(type, stop, true);
@@ -103,17 +102,12 @@ SCROLL_JS = """export default function (component) {
     if (done) return;
     const target = doc.getElementById(anchor);
     const now = performance.now();
-    if (target && lastTop === Infinity) lastMove = now;  // the stillness counts from here
-    // On a busy server the charts above arrive long after the heading: while the app
-    // still runs, the layout may still move, so stillness only counts once it is done.
-    const app = doc.querySelector("[data-testid='stApp']");
-    if (app && app.getAttribute("data-test-script-state") === "running") lastMove = now;
-    if (now - started > 30000 || (target && now - lastMove > 1500)) { stop(); return; }
+    if (now - started > 30000) { stop(); return; }
     if (target) {
       // Near the page's end the heading cannot reach the top: only a heading that moved
       // since the last frame (the layout above it changed) counts as the layout moving.
       const top = target.getBoundingClientRect().top;
-      if (Math.abs(top - lastTop) > 2) { target.scrollIntoView({ block: "start" }); lastMove = now; }
+      if (Math.abs(top - lastTop) > 2) target.scrollIntoView({ block: "start" });
       lastTop = target.getBoundingClientRect().top;
     }
     requestAnimationFrame(hold);
