@@ -308,12 +308,17 @@ def print_protocol_row(label: str, row: dict, replicas: int = 1) -> None:
           f"limit: {limit_of(row, replicas)}", flush=True)
 
 
-def check_against_browsers(browser, query: str, seconds: float) -> None:
+def check_against_browsers(query: str, seconds: float) -> None:
     """5 learners as real browsers, then 5 protocol learners, on one warm server: server
     CPU per learner-second both ways, and their ratio (the protocol client is a fair
     stand-in for a browser when it is within ±20 %)."""
+    from playwright.sync_api import sync_playwright
+
     with app_server() as (url, pids):
-        real = measure_class(browser, url, pids, 5, seconds, query)
+        with sync_playwright() as pw:  # closed before the protocol learners record theirs
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            real = measure_class(browser, url, pids, 5, seconds, query)
+            browser.close()
         print_row("5 browsers", real)
         time.sleep(3.0)
         stand_in = measure_protocol_class(url, pids, 5, seconds, query)
@@ -487,14 +492,7 @@ def protocol_main(args, sizes: list[int]) -> None:
     print(f"machine: {psutil.cpu_count()} cores; query: {args.query}; {args.seconds:.0f} s per class after "
           f"3 s of warm-up; protocol learners", flush=True)
     if args.check_browsers:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            try:
-                check_against_browsers(browser, args.query, args.seconds)
-            finally:
-                browser.close()
+        check_against_browsers(args.query, args.seconds)
     for n in sizes:
         if args.replicas:
             with replicated_server(args.replicas) as (url, pids):
