@@ -36,6 +36,7 @@ from sqlalchemy import Engine
 from core.classroom.schema import ensure_schema, prepare_engine
 from core.classroom.store import purge_expired
 from core.classroom.errors import ClassError
+from ui.after_input import AFTER_INPUT_JS
 
 ENV_URL = "CLASS_STORE_URL"
 CONNECTION = "class"
@@ -105,7 +106,7 @@ TEACHER_ITEM = "actfn-class-teacher"
 #: navigation entry: the fragment never reaches a server (nor its logs), and Streamlit has
 #: already taken it out of the address bar when this runs (the entry keeps the URL the
 #: page was opened with).
-KEYS_JS = f"""export default function (component) {{
+KEYS_JS = AFTER_INPUT_JS + f"""export default function (component) {{
   const {{ data, setStateValue }} = component;
   const store = window.localStorage;
   const d = data || {{}};
@@ -135,7 +136,9 @@ KEYS_JS = f"""export default function (component) {{
   if (window.__classReported !== report || (!d.seen && d.run && window.__classRun !== d.run)) {{
     window.__classReported = report;
     window.__classRun = d.run;
-    setStateValue("keys", {{ learner, teacher, resume, ready: true, run: d.run || null }});
+    // after the learner's last click has had its run (ui.after_input): "Start a class"
+    // pressed just after the page opened was otherwise dropped by this report's rerun
+    window.__afterInput(() => setStateValue("keys", {{ learner, teacher, resume, ready: true, run: d.run || null }}));
   }}
 }}"""
 

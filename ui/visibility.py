@@ -16,34 +16,27 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.after_input import AFTER_INPUT_JS
+
 #: The browser reports a change of visibility, with a margin so a section just below the
 #: screen starts ticking before it scrolls in. A report waits until 0.6 s after the
-#: learner's last click or key: Streamlit's fast reruns let a rerun request that arrives
-#: before the previous one has started replace it, so a report sent just after a click
-#: (a click on Play scrolls the page, and a section leaves the screen) dropped the click.
-VISIBILITY_JS = """export default function (component) {
+#: learner's last click or key (``ui.after_input``): a click on Play scrolls the page, a
+#: section leaves the screen, and a report sent at once could drop the click.
+VISIBILITY_JS = AFTER_INPUT_JS + """export default function (component) {
   const { parentElement, setStateValue, data } = component;
   const section = parentElement.closest(`.st-key-${data.section}`) || parentElement.parentElement;
   if (parentElement.__visibility && parentElement.__visibility.section === section) return;
   if (parentElement.__visibility) parentElement.__visibility.observer.disconnect();
   // The server starts from "not visible": only a section that is (or comes) on screen
   // reports, so a page whose sections start below the fold costs no extra run.
-  const w = window;
-  if (!w.__lastInput) {
-    w.__lastInput = { at: 0 };
-    const mark = () => { w.__lastInput.at = performance.now(); };
-    for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, mark, { capture: true, passive: true });
-  }
-  let last = false, seen = false, timer = null;
+  let last = false, seen = false, waiting = false;
   const report = () => {
-    timer = null;
-    const wait = w.__lastInput.at + 600 - performance.now();
-    if (wait > 0) { timer = setTimeout(report, wait); return; }
+    waiting = false;
     if (seen !== last) { last = seen; setStateValue("visible", seen); }
   };
   const observer = new IntersectionObserver((entries) => {
     seen = entries.some((e) => e.isIntersecting);
-    if (timer === null) report();
+    if (!waiting) { waiting = true; window.__afterInput(report); }
   }, { rootMargin: "200px 0px 200px 0px" });
   observer.observe(section);
   parentElement.__visibility = { observer, section };

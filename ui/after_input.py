@@ -1,0 +1,24 @@
+"""A browser-side guard for components that report state to the server.
+
+Streamlit's fast reruns (Community Cloud forces them on) let a rerun request that arrives
+before the previous one has started replace it. A component that reports state (and so
+asks for a rerun) just after the learner clicked a button could therefore drop the click:
+Play on the training page (a click that scrolled a section off screen) and "Start a class"
+(the browser's keys reported right after the page opened) were lost that way on a busy
+server. ``AFTER_INPUT_JS`` defines ``window.__afterInput(send)``, which calls ``send`` once
+0.6 s have passed since the learner's last click or key, so the click's run has started
+(and run its callbacks) before the report's run replaces it. Prepend it to a component's JS.
+"""
+
+#: Installed once per page; later components reuse it.
+AFTER_INPUT_JS = """if (!window.__afterInput) {
+  const last = { at: 0 };
+  for (const type of ["pointerdown", "keydown"]) {
+    document.addEventListener(type, () => { last.at = performance.now(); }, { capture: true, passive: true });
+  }
+  window.__afterInput = (send) => {
+    const wait = last.at + 600 - performance.now();
+    if (wait > 0) setTimeout(() => window.__afterInput(send), wait); else send();
+  };
+}
+"""
