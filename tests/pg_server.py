@@ -117,3 +117,17 @@ class PostgresServer:
     def log(self) -> str:
         path = self.folder / "log" if self.folder else None
         return path.read_text(errors="replace") if path and path.exists() else ""
+
+
+def running_server():
+    """A started throwaway server, removed when the generator closes (a fixture's body);
+    a machine without PostgreSQL fails with the command that installs it (never a skip)."""
+    import pytest
+
+    bindir = find_bindir()
+    if bindir is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
+    server = PostgresServer(bindir)
+    server.start()
+    yield server
+    server.remove()

@@ -5,6 +5,7 @@ until it is healthy, stop it. No pytest here: scripts import it too.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -118,3 +119,17 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
             pass
         time.sleep(0.25)
     raise TimeoutError(f"{url} did not become healthy in {timeout} s")
+
+
+@contextlib.contextmanager
+def serving(*extra: str, env: dict[str, str] | None = None):
+    """The app on a free port (``extra``, ``env``: as :func:`start_streamlit`), healthy;
+    yields its URL and stops it afterwards."""
+    port = free_port()
+    proc = start_streamlit(port, *extra, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        stop_streamlit(proc)

@@ -46,7 +46,7 @@ has_apt=0
 command -v apt-get >/dev/null 2>&1 && has_apt=1
 
 packages=()
-if ! "$PYTHON" -c 'import sys; from tests.e2e.conftest import CHROMIUM; sys.exit(CHROMIUM is None)'; then
+if ! "$PYTHON" -c 'import sys; from tests.servers import CHROMIUM; sys.exit(CHROMIUM is None)'; then
   if [ "$has_apt" = 1 ] && [ "$debian_like" = 1 ]; then
     packages+=(chromium)
   elif [ "$has_apt" = 1 ]; then

@@ -272,15 +272,9 @@ def test_a_nickname_with_markup_is_shown_as_typed(nickname):
 def postgres():
     """A real PostgreSQL server for this module (the README's deployment for replicas on
     several machines); a machine without it fails with the command that installs it."""
-    from tests.pg_server import INSTALL_HINT, PostgresServer, find_bindir
+    from tests.pg_server import running_server
 
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.fail(INSTALL_HINT, pytrace=False)
-    server = PostgresServer(bindir)
-    server.start()
-    yield server
-    server.remove()
+    yield from running_server()
 
 
 def test_the_page_runs_on_postgresql_and_survives_its_restart(postgres, monkeypatch):

@@ -19,29 +19,15 @@ from pathlib import Path
 import pytest
 
 from tests.app_page import AppPage
-from tests.servers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    chromium_problem,
-    free_port,
-    start_streamlit,
-    stop_streamlit,
-    wait_healthy,
-)
+from tests.servers import CHROMIUM, CHROMIUM_ARGS, chromium_problem, serving
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    port = free_port()
     # The class page's store: a throwaway SQLite file per server (one per xdist worker).
     store = tmp_path_factory.mktemp("class-store") / "class.sqlite"
-    proc = start_streamlit(port, env={"CLASS_STORE_URL": f"sqlite:///{store}"})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with serving(env={"CLASS_STORE_URL": f"sqlite:///{store}"}) as url:
         yield url
-    finally:
-        stop_streamlit(proc)
 
 
 @pytest.fixture(scope="session")

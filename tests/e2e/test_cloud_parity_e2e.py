@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.state.pages import PAGES
 from tests.app_page import LIVE_VIEW, AppPage
-from tests.servers import free_port, start_streamlit, stop_streamlit, wait_healthy
+from tests.servers import serving
 
 CLOUD_OVERRIDES = ("--server.runOnSave", "true", "--runner.fastReruns", "true",
                    "--client.showErrorDetails", "false", "--server.enableXsrfProtection", "true")
@@ -29,14 +29,8 @@ CLOUD_OVERRIDES = ("--server.runOnSave", "true", "--runner.fastReruns", "true",
 
 @pytest.fixture(scope="module")
 def cloud_url():
-    port = free_port()
-    proc = start_streamlit(port, *CLOUD_OVERRIDES)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
+    with serving(*CLOUD_OVERRIDES) as url:
         yield url
-    finally:
-        stop_streamlit(proc)
 
 
 @pytest.fixture

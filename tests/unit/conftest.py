@@ -21,15 +21,9 @@ def postgres_server():
     """A real PostgreSQL server for this worker (xdist runs one per worker), in a folder
     of its own under /tmp, on a free port; stopped and deleted at the end. A machine
     without PostgreSQL fails here with the command that installs it (never a skip)."""
-    from tests.pg_server import INSTALL_HINT, PostgresServer, find_bindir
+    from tests.pg_server import running_server
 
-    bindir = find_bindir()
-    if bindir is None:
-        pytest.fail(INSTALL_HINT, pytrace=False)
-    server = PostgresServer(bindir)
-    server.start()
-    yield server
-    server.remove()
+    yield from running_server()
 
 
 class EmptyStore:
