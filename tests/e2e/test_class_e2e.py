@@ -1,13 +1,13 @@
 """A class together (issue 22), in real browsers against the session's server.
 
-One teacher and three learners, each in a browser context of their own (their own
+One teacher and five learners, each in a browser context of their own (their own
 localStorage, their own Streamlit session), meet in the server's throwaway class store
 (``CLASS_STORE_URL``, set by ``app_url``): the teacher starts a class, the learners open
 the join link, the teacher opens a step, the learners answer, and the board counts
 exactly what they chose; the reveal reaches every learner. A learner who reloads stays
 the same learner (the token kept in localStorage), and a teacher who reloads gets the
 class back without any secret in the address bar. The quiz before and after, taken by
-three learners, gives the gain the teacher's table and CSV report.
+the five, gives the gain the teacher's table and CSV report.
 """
 
 from __future__ import annotations
@@ -17,14 +17,11 @@ import re
 
 from playwright.sync_api import expect
 
-from core.i18n import t
 from core.guide import path as lp
+from core.i18n import t
 from tests.app_page import AppPage
 
 CODE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
-#: The step the teacher opens, and what each learner answers (an option's position).
-STEP, CHOICES = "stack", (0, 0, 1)
-OPTIONS = ("line", "bend", "loop")
 
 
 def new_page(browser, app_url: str, width: int, lang: str) -> AppPage:
@@ -58,50 +55,109 @@ def join(learner: AppPage, code: str, lang: str, nickname: str = "") -> None:
     expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_wait", lang))
 
 
-def test_a_teacher_and_three_learners_predict_together(browser, app_url):
-    teacher = new_page(browser, app_url, 1280, "en")
-    langs = ("en", "zh", "en")
-    learners = [new_page(browser, app_url, 390, lang) for lang in langs]
+#: Five learners: their languages, nicknames, and per step the option each sends last.
+LANGS = ("en", "zh", "en", "zh", "en")
+NICKNAMES = ("Ada", "李雷", "", "", "Grace")
+STEP_CHOICES = {"stack": ("line", "line", "bend", "loop", "line"), "bend": ("better", "better", "all", "same", "better")}
+
+
+def open_step(teacher: AppPage, step: str, lang: str) -> None:
+    number = lp.STEP_KEYS.index(step) + 1
+    teacher.page.locator(".st-key-class_step_pick").get_by_role("combobox").click()
+    teacher.page.get_by_role("option", name=f"{number}. {t(f'lesson_{step}_title', lang)}").click()
+    teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
+
+
+def send_choice(learner: AppPage, step: str, option: str, lang: str) -> None:
+    # The learner's page follows the teacher by itself (within two seconds).
+    question = learner.page.locator(f".st-key-class_q_{step}")
+    expect(question).to_be_visible()
+    label = t(f"lesson_{step}_opt_{option}", lang, **dict(lp.reveal(step).values))
+    question.get_by_text(label, exact=True).click()
+    learner.page.locator(".st-key-class_send").get_by_role("button").click()
+    expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_your_answer", lang, answer=label))
+
+
+def class_step(teacher: AppPage, learners: list[AppPage], step: str, lang: str) -> None:
+    """The teacher opens ``step``; the learners answer (the third first sends another
+    option, then changes it: the last counts); the board counts them; the reveal reaches all."""
+    open_step(teacher, step, lang)
+    chosen = STEP_CHOICES[step]
+    options = lp.STEPS_BY_KEY[step].question.options
+    send_choice(learners[2], step, next(o for o in options if o != chosen[2]), LANGS[2])
+    for learner, learner_lang, option in zip(learners, LANGS, chosen):
+        send_choice(learner, step, option, learner_lang)
+    expect(metric(teacher, 1)).to_have_text(str(len(learners)))
+    bars = teacher.page.locator(".st-key-class_bars")
+    for option in options:
+        label = t(f"lesson_{step}_opt_{option}", lang, **dict(lp.reveal(step).values))
+        count = chosen.count(option)
+        expect(bars).to_contain_text(t("class_bar", lang, label=label, count=count, share=count / len(chosen)))
+    teacher.page.locator(".st-key-class_reveal").get_by_role("button").click()
+    expect(bars).to_contain_text(t("class_right_mark", lang))
+    truth = lp.reveal(step).truth
+    for learner, learner_lang, option in zip(learners, LANGS, chosen):
+        verdict = t("lesson_right" if option == truth else "lesson_wrong", learner_lang)
+        expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict)
+
+
+def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app_url):
+    """Issue 22's class: one teacher (in Chinese) and five learners (English and Chinese,
+    phones) through two steps and the quiz before and after; the board's counts, the gain
+    and the CSV are what the learners entered."""
+    lang = "zh"
+    teacher = new_page(browser, app_url, 1280, lang)
+    learners = [new_page(browser, app_url, 390, learner_lang) for learner_lang in LANGS]
     pages = [teacher, *learners]
     try:
-        code = start_class(teacher, "en")
+        code = start_class(teacher, lang)
         assert "secret" not in teacher.page.url and len(teacher.page.url) < 80
         # The join link on the board is the one the learners open.
         expect(teacher.page.get_by_text(f"/class?join={code}")).to_be_visible()
-        for learner, lang, nickname in zip(learners, langs, ("Ada", "李雷", "")):
-            join(learner, code, lang, nickname)
-        expect(metric(teacher, 0)).to_have_text("3")
+        for learner, learner_lang, nickname in zip(learners, LANGS, NICKNAMES):
+            join(learner, code, learner_lang, nickname)
+        expect(metric(teacher, 0)).to_have_text(str(len(learners)))
+        for step in STEP_CHOICES:
+            class_step(teacher, learners, step, lang)
 
-        teacher.page.locator(".st-key-class_step_pick").get_by_role("combobox").click()
-        teacher.page.get_by_role("option", name=f"2. {t('lesson_stack_title', 'en')}").click()
-        teacher.page.locator(".st-key-class_open_step").get_by_role("button").click()
-        for learner, lang, choice in zip(learners, langs, CHOICES):
-            # The learner's page follows the teacher by itself (within two seconds).
-            question = learner.page.locator(f".st-key-class_q_{STEP}")
-            expect(question).to_be_visible()
-            question.get_by_text(t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang), exact=True).click()
-            learner.page.locator(".st-key-class_send").get_by_role("button").click()
-            expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
-                t("class_your_answer", lang, answer=t(f"lesson_{STEP}_opt_{OPTIONS[choice]}", lang)))
-
-        expect(metric(teacher, 1)).to_have_text("3")
-        bars = teacher.page.locator(".st-key-class_bars")
-        for option, count in (("line", 2), ("bend", 1), ("loop", 0)):
-            expect(bars).to_contain_text(f"{t(f'lesson_{STEP}_opt_{option}', 'en')}: {count} ")
-
-        teacher.page.locator(".st-key-class_reveal").get_by_role("button").click()
-        expect(bars).to_contain_text(t("class_right_mark", "en"))
-        for learner, lang, choice in zip(learners, langs, CHOICES):
-            verdict = t("lesson_right" if OPTIONS[choice] == "line" else "lesson_wrong", lang)
-            expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict)
-
-        # A reload keeps the learner (their token is in localStorage): still three joined.
+        # A reload keeps the learner (their token is in localStorage): still five joined.
         learners[0].page.reload()
         expect(learners[0].page.locator(".st-key-class_follow")).to_contain_text("Ada")
         # A reload keeps the teacher (the secret is in localStorage, not in the URL).
         teacher.page.reload()
         expect(teacher.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
-        expect(metric(teacher, 0)).to_have_text("3")
+        expect(metric(teacher, 0)).to_have_text(str(len(learners)))
+
+        right = {q.key: q.answer for q in lp.QUIZ}
+        wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
+        before = (right, right, wrong, wrong, wrong)  # 2 of 5 right before
+        after = (right, right, right, right, wrong)  # 4 of 5 right after
+        for phase, chosen in (("pre", before), ("post", after)):
+            teacher.page.locator(f".st-key-class_open_{phase}").get_by_role("button").click()
+            for learner, learner_lang, answers in zip(learners, LANGS, chosen):
+                answer_quiz(learner, phase, learner_lang, answers)
+        pre = 100 * before.count(right) / len(learners)
+        post = 100 * after.count(right) / len(learners)
+        gain = f"{(post - pre) / (100 - pre):.2f}"
+        results = teacher.page.locator(".st-key-class_results")
+        expect(results).to_contain_text(t("class_gain_overall", lang, pre=f"{pre:.0f}%", post=f"{post:.0f}%",
+                                          gain=gain, n=len(learners)))
+        table = results.locator("table")
+        expect(table.locator("tbody tr")).to_have_count(len(lp.QUIZ))
+        for row in range(len(lp.QUIZ)):
+            expect(table.locator("tbody tr").nth(row)).to_contain_text(f"{pre:.0f}%{post:.0f}%{gain}")
+        with teacher.page.expect_download() as download:
+            teacher.page.locator(".st-key-class_csv").get_by_role("button").click()
+        with open(download.value.path(), encoding="utf-8") as file:
+            rows = list(csv.DictReader(file))
+        steps = [r for r in rows if r["phase"] == "step"]
+        assert len(rows) - len(steps) == 2 * len(learners) * len(lp.QUIZ)  # phase × learner × question
+        # One row per learner and step: the answer they sent last (learners are numbered as they joined).
+        assert sorted((r["learner"], r["question"], r["option"]) for r in steps) == sorted(
+            (str(i + 1), step, chosen[i]) for step, chosen in STEP_CHOICES.items() for i in range(len(learners)))
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == 2 * len(lp.QUIZ)
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "post") == 4 * len(lp.QUIZ)
+        assert "nickname" not in rows[0]  # nicknames only when the teacher asks
         for page in pages:
             assert page.error_elements() == 0
             assert not page.console_errors, page.console_errors
@@ -136,44 +192,6 @@ def answer_quiz(learner: AppPage, phase: str, lang: str, chosen: dict[str, str])
     learner.page.locator(".st-key-class_follow [data-testid$='FormSubmit']").click()
     expect(learner.page.locator(".st-key-class_follow")).to_contain_text(
         t("class_quiz_sent", lang, n=len(lp.QUIZ), total=len(lp.QUIZ)))
-
-
-def test_the_quiz_before_and_after_gives_the_class_gain(browser, app_url):
-    teacher = new_page(browser, app_url, 1280, "en")
-    langs = ("en", "zh", "en")
-    learners = [new_page(browser, app_url, 390, lang) for lang in langs]
-    pages = [teacher, *learners]
-    right = {q.key: q.answer for q in lp.QUIZ}
-    wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
-    try:
-        code = start_class(teacher, "en")
-        for learner, lang in zip(learners, langs):
-            join(learner, code, lang)
-        for phase, chosen in (("pre", (right, wrong, wrong)), ("post", (right, right, right))):
-            teacher.page.locator(f".st-key-class_open_{phase}").get_by_role("button").click()
-            for learner, lang, answers in zip(learners, langs, chosen):
-                answer_quiz(learner, phase, lang, answers)
-        results = teacher.page.locator(".st-key-class_results")
-        # One of three right before, all three after: ⟨g⟩ = (1 − 1/3) / (1 − 1/3) = 1, N = 3.
-        expect(results).to_contain_text(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3))
-        table = results.locator("table")
-        expect(table.locator("tbody tr")).to_have_count(len(lp.QUIZ))
-        for row in range(len(lp.QUIZ)):
-            expect(table.locator("tbody tr").nth(row)).to_contain_text("33%100%1.00")
-        with teacher.page.expect_download() as download:
-            teacher.page.locator(".st-key-class_csv").get_by_role("button").click()
-        with open(download.value.path(), encoding="utf-8") as file:
-            rows = list(csv.DictReader(file))
-        assert len(rows) == 2 * 3 * len(lp.QUIZ)  # phase × learner × question
-        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == len(lp.QUIZ)
-        assert all(r["correct"] == "1" for r in rows if r["phase"] == "post")
-        assert "nickname" not in rows[0]  # nicknames only when the teacher asks
-        for page in pages:
-            assert page.error_elements() == 0
-            assert not page.console_errors, page.console_errors
-    finally:
-        for page in pages:
-            page.page.context.close()
 
 
 def test_a_private_resume_link_opens_the_class_on_another_device(browser, app_url):
