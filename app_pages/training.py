@@ -6,9 +6,10 @@ pauses, steps and resets them; ``core.state.training`` and ``core.present.traini
 drawn.
 
 The live view is drawn by the browser (``ui.live_view``): a fragment ticks every
-``TICK_SECONDS`` while playing, trains for the time since the last tick within the
-learner's share of the server (``core.nn.fair_share.CLASSROOM``), and sends the frames as
-numbers, which the browser plays back at display rate. Slower fragments refresh the
+``TICK_SECONDS`` while playing, takes the frames of the time since the last tick (made
+ahead by the process's training worker, ``core.nn.worker.WORKER``, within the server's
+budget, ``core.nn.fair_share.CLASSROOM``; the first tick after Play makes its own), and
+sends them as numbers, which the browser plays back at display rate. Slower fragments refresh the
 compare panels and the neuron maps. The Play/Pause button is outside the fragments,
 because only a full rerun can change a fragment's ``run_every``.
 """
@@ -34,6 +35,7 @@ from core.nn.datasets import (
 )
 from core.nn.diagnostics import diagnose
 from core.nn.fair_share import CLASSROOM
+from core.nn.worker import WORKER
 from core.nn.features import FEATURES, expand
 from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
@@ -306,20 +308,32 @@ def divergence_notice(trainer: Trainer) -> None:
 def tick_frames(sess: TrainingSession) -> list:
     """This tick's frames: training for the time since the last tick, within this
     learner's share of the server (and the training it did, reported to the share)."""
+    learner = ss["trn_learner"]
     if not sess.playing:
-        CLASSROOM.leave(ss["trn_learner"])
+        CLASSROOM.leave(learner)
+        WORKER.forget(learner)
         return []
     elapsed = sess.since_last_tick(time.monotonic(), first=ts.tick_seconds(ss["speed"]))
-    budget = CLASSROOM.grant(ss["trn_learner"], elapsed)
+    budget = CLASSROOM.grant(learner, elapsed)
+    if WORKER.watching(learner):
+        budget = 0.0  # the worker trained for this tick: take its frames (one made here if none)
     start = time.thread_time()
     frames = sess.tick(elapsed, ts.speed_epochs(ss["speed"]), budget)
     CLASSROOM.spent(time.thread_time() - start)
+    if sess.playing:
+        WORKER.watch(learner, sess, ts.speed_epochs(ss["speed"]), tick_every())
     return frames
 
 
 def tick_every() -> float:
     """Seconds between two ticks while playing: the speed's, longer when the class is large."""
     return CLASSROOM.tick_seconds(ts.tick_seconds(ss["speed"]))
+
+
+def slow_every() -> float:
+    """Seconds between two refreshes of the slow views (findings, neuron maps, slopes),
+    longer when the class is large, as the ticks are."""
+    return CLASSROOM.tick_seconds(ts.INSIDE_SECONDS)
 
 
 def live_metrics(frame) -> None:
@@ -377,7 +391,7 @@ def learned_slopes(playing: bool) -> None:
     """PReLU's learned slope of each hidden layer, read from the model: a caption of its
     own, on the slow clock of the inside views (a network without one draws nothing)."""
 
-    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    @st.fragment(run_every=slow_every() if playing else None)
     @locked
     def slopes() -> None:
         model = session().trainer.model
@@ -414,15 +428,30 @@ def findings_text(finding) -> str:
     return text
 
 
+#: While playing, a diagnosis this recent serves the other slow view too (both refresh
+#: every few seconds; diagnosing took a seventh of the server with 100 learners playing).
+FINDINGS_REUSE_SECONDS = 1.5
+
+
 def current_findings(split):
-    trainer = session().trainer
-    return diagnose(trainer.model, trainer.inputs(split[0]), trainer.history)
+    """The diagnosis of the network as it is now; the findings and the neuron maps both
+    ask for it on the same slow clock, so it is made once per run and epoch."""
+    sess = session()
+    trainer = sess.trainer
+    now, kept = time.monotonic(), ss.get("_trn_findings")
+    fresh = kept is not None and kept[0] == (sess.run_id, id(trainer)) and (
+        kept[1] == trainer.epoch or (sess.playing and now - kept[2] < FINDINGS_REUSE_SECONDS))
+    if not fresh:
+        kept = ((sess.run_id, id(trainer)), trainer.epoch, now,
+                diagnose(trainer.model, trainer.inputs(split[0]), trainer.history))
+        ss["_trn_findings"] = kept
+    return kept[3]
 
 
 def findings_section(split, playing: bool) -> None:
     """What is going on, in words: dead or saturated units, twins, a stalled loss."""
 
-    @st.fragment(run_every=ts.INSIDE_SECONDS if playing else None)
+    @st.fragment(run_every=slow_every() if playing else None)
     @locked
     def findings() -> None:
         with st.container(key="trn_findings"):
@@ -439,7 +468,7 @@ def inside_section(split, lang: str, playing: bool) -> None:
         st.divider()
         st.subheader(tr("trn_tab_inside"))
         on_screen = visible("trn_inside")
-        inside_views_fragment(split, lang, ts.INSIDE_SECONDS if playing and on_screen else None)
+        inside_views_fragment(split, lang, slow_every() if playing and on_screen else None)
 
 
 def inside_views_fragment(split, lang: str, every: float | None) -> None:

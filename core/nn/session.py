@@ -15,9 +15,14 @@ the previous tick, ``elapsed · FRAME_RATE`` of them (fractions carried over), a
 browser plays them back. ``elapsed`` is capped at :data:`MAX_CATCH_UP`, so a tab that
 comes back from the background does not ask for a burst.
 
-Each tick is given a CPU budget (see :mod:`core.fair_share`): frames are made until
+Each tick is given a CPU budget (see :mod:`core.nn.fair_share`): frames are made until
 they are all made or the budget is spent, and at least one is always made, so a learner
-slows down under load but never stalls. At speed ``"max"`` (``speed=None``) the tick
+slows down under load but never stalls. On a server the frames are mostly made before
+the tick asks, by the process's one training worker (:mod:`core.nn.worker`, through
+:meth:`TrainingSession.make_ahead`): the tick takes them as its own (they cost its budget
+nothing) and makes the rest itself. Frames made ahead are the same epochs in the same
+order, so a network trains the same either way; they are dropped whenever the network
+changes other than by playing on. At speed ``"max"`` (``speed=None``) the tick
 trains for its whole budget, in :data:`MAX_SPEED_FRAME_RATE` slices a second, and each
 slice ends with a frame of the latest state.
 
@@ -46,7 +51,9 @@ FRAME_RATE = 30
 #: The most wall time one tick makes frames (and asks for CPU) for, in seconds: a busy
 #: browser whose ticks come late still gets its training, and a tab that comes back from
 #: the background (where browsers slow timers to one a minute) does not ask for a burst.
-MAX_CATCH_UP = 3.0
+#: Above the longest tick a large class gets (``fair_share.MAX_TICK_FACTOR`` × 1 s), so
+#: a long tick still carries all of its seconds' frames.
+MAX_CATCH_UP = 5.0
 #: Frames per second at speed "max": each shows the latest state after a slice of the
 #: tick's training budget (more would take time from training to draw it).
 MAX_SPEED_FRAME_RATE = 10
@@ -90,6 +97,11 @@ class TrainingSession:
         self._compare = ()
         self._carry = 0.0
         self._last_tick: float | None = None
+        # Frames made ahead of the next tick by the training worker (core.nn.worker),
+        # oldest first, and the speed they were made at. Emptied whenever the networks
+        # change other than by playing on (settings, reset, step, pause, load).
+        self._ahead: list[Frame] = []
+        self._ahead_speed: int | None = None
         # Held by every script run that touches this session. Streamlit's fast reruns
         # start a new run as soon as the learner clicks, while the old run may still be
         # inside an epoch (it stops only at its next Streamlit call): two threads would
@@ -111,6 +123,7 @@ class TrainingSession:
         if restart:
             self._start(config, split, data_key)
         elif self.trainer.config != config:
+            self._drop_ahead()
             self.trainer.update_config(config)
             self._inputs = (config, split, data_key)
         self._sync_compare(tuple(compare))
@@ -121,6 +134,7 @@ class TrainingSession:
                           initial_slopes=slopes)
         self._inputs = (config, split, data_key)
         self._initial, self._initial_slopes = initial, slopes
+        self._drop_ahead()
         self.trainer = trainer
         self.compared = []
         self._compare_key = None
@@ -128,6 +142,8 @@ class TrainingSession:
         self.run_id += 1
 
     def _sync_compare(self, activations: tuple[str, ...]) -> None:
+        if activations != self._compare:
+            self._drop_ahead()
         self._compare = activations
         if len(activations) < 2:
             self.compared, self._compare_key = [], None
@@ -148,6 +164,7 @@ class TrainingSession:
             return
         for t, c in zip(self.compared, configs):
             if t.config != c:
+                self._drop_ahead()
                 t.update_config(c)
 
     # ------------------------------------------------------------------ transport
@@ -169,9 +186,11 @@ class TrainingSession:
         self.playing = self.trainer is not None and not self.diverged
         self._carry = 0.0
         self._last_tick = None
+        self._drop_ahead()
 
     def pause(self) -> None:
         self.playing = False
+        self._drop_ahead()
 
     def toggle(self) -> None:
         self.pause() if self.playing else self.play()
@@ -235,10 +254,12 @@ class TrainingSession:
             return []
         if self.diverged:
             self.playing = False
-            return []
+            return self._take_ahead(len(self._ahead))  # made before it diverged, and the last
         start = clock()
         elapsed = min(max(float(elapsed), 0.0), MAX_CATCH_UP)
-        if speed is None:
+        if speed is None and self._ahead and self._ahead_speed is None:
+            frames = self._take_ahead(len(self._ahead))  # the worker trained: its slices
+        elif speed is None:
             frames = []
             slices = max(1, round(elapsed * MAX_SPEED_FRAME_RATE))
             for k in range(slices):
@@ -258,12 +279,55 @@ class TrainingSession:
         self._carry = max(0.0, self._carry - wanted)
         frames = []
         while len(frames) < wanted and not self.diverged:
-            if frames and clock() - start > budget:
+            made_ahead = bool(self._ahead) and self._ahead_speed == speed  # taking it costs nothing
+            if frames and not made_ahead and clock() - start > budget:
                 self._carry = 0.0  # over budget: slow down, do not pile up a debt
                 break
-            self._advance(speed)
-            frames.append(self.frame())
+            frames.append(self._next_frame(speed))
         return frames
+
+    def _next_frame(self, speed: int) -> Frame:
+        """The next frame at ``speed``: made ahead by the worker if it is there, else now."""
+        if self._ahead and self._ahead_speed == speed:
+            return self._take_ahead(1)[0]
+        self._drop_ahead()
+        self._advance(speed)
+        return self.frame()
+
+    # ------------------------------------------------------------------ made ahead
+
+    @property
+    def ahead(self) -> int:
+        """Frames made ahead of the next tick."""
+        return len(self._ahead)
+
+    @property
+    def last_tick(self) -> float | None:
+        """``time.monotonic()`` of the last tick (None before the first after Play)."""
+        return self._last_tick
+
+    def make_ahead(self, speed: int | None, slice_seconds: float = 0.01, clock=time.thread_time) -> None:
+        """One more frame for the next tick, made now (by the training worker, with
+        :attr:`lock` held): ``speed`` epochs further on, or at speed "max" (None) the
+        epochs that fit in ``slice_seconds`` of CPU. The tick takes it as if it had made it:
+        the same epochs, in the same order, so a network trains the same either way."""
+        if not self.playing or self.trainer is None or self.diverged:
+            return
+        if self._ahead and self._ahead_speed != speed:
+            self._drop_ahead()
+        self._ahead_speed = speed
+        if speed is None:
+            self._train_for(slice_seconds, clock(), clock)
+        else:
+            self._advance(speed)
+        self._ahead.append(self.frame())
+
+    def _take_ahead(self, n: int) -> list[Frame]:
+        taken, self._ahead = self._ahead[:n], self._ahead[n:]
+        return taken
+
+    def _drop_ahead(self) -> None:
+        self._ahead = []
 
     def _train_for(self, budget: float, start: float, clock) -> None:
         """Speed "max": epochs in chunks sized from the measured cost, until ``budget``

@@ -295,7 +295,9 @@ def measure_protocol_class(url: str, pids: list[int], n: int, seconds: float, qu
             "errors": sum(1 for learner in learners if learner.errors),
             "stalled": sum(1 for e in eps if e <= 0), "cpu": server_cpu,
             "ms_per_learner_s": 1000 * server_cpu / n, "rss": rss_mb(procs), "browser_cpu": 0.0,
-            "runs": (sum(x.runs_finished for x in learners), sum(x.fragment_runs_sent for x in learners))}
+            "runs": (sum(x.runs_finished for x in learners), sum(x.fragment_runs_sent for x in learners)),
+            "ready": learners[0].all_playing_after,
+            "page_runs": sum(start <= t <= end for x in learners for t in x.full_runs)}
 
 
 def print_protocol_row(label: str, row: dict, replicas: int = 1) -> None:
@@ -304,7 +306,9 @@ def print_protocol_row(label: str, row: dict, replicas: int = 1) -> None:
     print(f"{label:>16} {row['n']:>3} | epochs/s {med(row['eps']):7.1f} (min {min(row['eps']):7.1f}) | "
           f"frames received/s {med(row['fps']):5.1f} (min {min(row['fps']):5.1f}) | server "
           f"{100 * row['cpu']:5.1f} % CPU, {row['ms_per_learner_s']:5.1f} ms/learner-s, RSS {row['rss']:6.0f} MB | "
-          f"runs finished {finished} of {sent} ticks sent | errors {row['errors']}, stalled {row['stalled']} | "
+          f"runs finished {finished} of {sent} ticks sent, {row['page_runs']} whole-page | "
+          f"all playing after {row['ready']:4.1f} s | "
+          f"errors {row['errors']}, stalled {row['stalled']} | "
           f"limit: {limit_of(row, replicas)}", flush=True)
 
 

@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python tests/bench/bench_training.py [--runs 5] [--single-thread]
+    python tests/bench/bench_training.py [--runs 5] [--single-thread] [--only threads]
 
 Setup: ``circle``, 500 points, noise 0, 50 % train, hidden [8, 8] tanh, batch 10,
 plain SGD lr 0.03, BCE; the same with Adam (the training page's default optimizer);
@@ -181,12 +181,94 @@ def boundary(runs: int) -> None:
               f";  PNG encoding +{median(png):.2f} ms")
 
 
+def learners_at_once(seconds: float = 2.0) -> None:
+    """Many learners' frames in one process: each in a thread of its own (as when every
+    tick trained in its script thread), against one thread that visits them in turn (the
+    training worker, ``core/nn/worker.py``). Frames of the live page's network (circle,
+    [4, 2] tanh, Adam, 100 × 100 grid): the CPU one frame costs, and frames per second."""
+    import threading
+
+    from core.nn.session import TrainingSession
+    from core.nn.worker import TrainingWorker
+    from core.state import training as ts
+
+    X, y = make_dataset("circle", 200, noise=0.1, seed=0)
+    split = train_test_split(X, y, 0.5, seed=0)
+    config = TrainConfig(hidden=(4, 2), activation="tanh", optimizer="adam", seed=5)
+
+    def session() -> TrainingSession:
+        s = TrainingSession(grid=ts.LIVE_GRID)
+        s.sync(config, split, "circle")
+        s.play()
+        return s
+
+    def frame(s: TrainingSession) -> None:
+        with s.lock:
+            s.make_ahead(1)
+            s.tick(1.0, 1, budget=0.0) if s.ahead >= 30 else None
+
+    def own_threads(n: int) -> tuple[float, float]:
+        sessions, done, stop = [session() for _ in range(n)], [0] * n, time.monotonic() + seconds
+
+        def work(i: int) -> None:
+            while time.monotonic() < stop:
+                frame(sessions[i])
+                done[i] += 1
+
+        return timed(lambda: [t.join() for t in [start(threading.Thread(target=work, args=(i,)))
+                                                 for i in range(n)]], done)
+
+    def one_worker(n: int) -> tuple[float, float]:
+        sessions, done, stop = [session() for _ in range(n)], [0], time.monotonic() + seconds
+        worker = TrainingWorker()
+
+        def work() -> None:
+            while time.monotonic() < stop:
+                for s in sessions:
+                    s.since_last_tick(time.monotonic() - 1.0, first=1.0)  # always a frame due
+                worker._watched.update({str(i): _watch(s) for i, s in enumerate(sessions)})
+                worker.visit()
+                done[0] += n
+                for s in sessions:
+                    s.tick(1.0, 1, budget=0.0) if s.ahead >= 30 else None
+
+        return timed(lambda: start(threading.Thread(target=work)).join(), done)
+
+    def _watch(s):
+        import weakref
+
+        from core.nn.worker import _Watched
+
+        return _Watched(weakref.ref(s), 1, 1.0, time.monotonic())
+
+    def start(t):
+        t.start()
+        return t
+
+    def timed(body, done) -> tuple[float, float]:
+        c0, w0 = time.process_time(), time.monotonic()
+        body()
+        c1, w1 = time.process_time(), time.monotonic()
+        return 1e3 * (c1 - c0) / max(1, sum(done)), sum(done) / (w1 - w0)
+
+    for n in (1, 10, 30, 100):
+        ms_own, fps_own = own_threads(n)
+        ms_one, fps_one = one_worker(n)
+        print(f"  {n:>3} learners: a thread each {ms_own:5.2f} ms/frame, {fps_own:6.0f} frames/s | one worker "
+              f"{ms_one:5.2f} ms/frame, {fps_one:6.0f} frames/s | worker / threads: {fps_one / fps_own:4.1f}x frames/s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--single-thread", action="store_true",
                         help="limit BLAS and torch to one thread")
+    parser.add_argument("--only", choices=("threads",), help="run only this part")
     args = parser.parse_args()
+    if args.only == "threads":
+        print("threads: many learners' frames in one process (circle, [4, 2] tanh, Adam, grid 100)")
+        learners_at_once()
+        return
     with_torch = torch_available()
     limit = contextlib.nullcontext()
     if args.single_thread:
@@ -220,6 +302,8 @@ def main() -> None:
         browser_target(args.runs)
         print("\ndecision boundary: evaluate + render (median)")
         boundary(args.runs)
+        print("\nthreads: many learners' frames in one process (circle, [4, 2] tanh, Adam, grid 100)")
+        learners_at_once()
 
 
 if __name__ == "__main__":

@@ -119,13 +119,14 @@ class Learner:
     fragment_runs_sent: int = 0
     bytes_received: int = 0
     errors: list = field(default_factory=list)
+    full_runs: list = field(default_factory=list)  # when each whole-page run began
     playing: bool = False
     _intervals: dict = field(default_factory=dict)
     _frames: int = 0
     _epoch: int = 0
 
-    async def run(self, until: float) -> None:
-        """Join, press Play, keep ticking until the monotonic time ``until``."""
+    async def run(self, stop: asyncio.Event) -> None:
+        """Join, press Play, keep ticking until ``stop`` is set."""
         import websockets
 
         try:
@@ -136,7 +137,7 @@ class Learner:
                 await ws.send(self.recording.play)
                 self.playing = True
                 receiver = asyncio.create_task(self._receive(ws))
-                await asyncio.sleep(max(0.0, until - time.monotonic()))
+                await stop.wait()
                 receiver.cancel()
                 self._stop_intervals()
         except asyncio.CancelledError:
@@ -169,6 +170,7 @@ class Learner:
         kind = msg.WhichOneof("type")
         if kind == "new_session" and not msg.metadata.run.fragment_ids:
             self._stop_intervals()  # a full run: the frontend's cleanupAutoReruns
+            self.full_runs.append(time.monotonic())
         elif kind == "auto_rerun":
             self._start_interval(ws, msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
         elif kind == "stop_auto_rerun":
@@ -230,34 +232,43 @@ class Learner:
         return (last[1] - first[1]) / seconds, (last[2] - first[2]) / seconds
 
 
-async def _class(ws_url: str, recording: Recording, n: int, until: float, join_spread: float) -> list[Learner]:
+async def _class(ws_url: str, recording: Recording, n: int, seconds: float, join_spread: float,
+                 warmup: float, on_window) -> list[Learner]:
     learners = [Learner(ws_url, recording) for _ in range(n)]
+    stop = asyncio.Event()
 
     async def join(i: int, learner: Learner) -> None:
         await asyncio.sleep(join_spread * i / max(1, n))  # a class does not press Enter at once
-        await learner.run(until)
+        await learner.run(stop)
 
-    await asyncio.gather(*(join(i, learner) for i, learner in enumerate(learners)))
+    async def measure() -> None:
+        # The window opens once every learner plays and has had a frame (a large class's
+        # page runs take a while), plus the warm-up: it measures a class at work, not joining.
+        begin = time.monotonic()
+        while not all(x.errors or x.timeline for x in learners) and time.monotonic() - begin < 600:
+            await asyncio.sleep(0.1)
+        ready = time.monotonic()
+        await asyncio.sleep(warmup)
+        window = (time.monotonic(), 0.0)
+        if on_window is not None:
+            on_window(window[0])
+        await asyncio.sleep(seconds)
+        window = (window[0], time.monotonic())
+        if on_window is not None:
+            on_window(window[1])
+        for learner in learners:
+            learner.window, learner.all_playing_after = window, ready - begin
+        stop.set()
+
+    await asyncio.gather(measure(), *(join(i, learner) for i, learner in enumerate(learners)))
     return learners
 
 
 def run_class(base_url: str, recording: Recording, n: int, seconds: float, on_window=None,
               join_spread: float = 2.0, warmup: float = 3.0) -> list[Learner]:
-    """``n`` learners join (spread over ``join_spread`` s), play ``warmup + seconds``; each
-    is measured over the last ``seconds``. ``on_window(start, end)`` is called from a
-    thread at the window's start and end (the benchmark reads server CPU there)."""
-    import threading
-
+    """``n`` learners join (spread over ``join_spread`` s) and play; once every one has
+    had a frame, and ``warmup`` s more, each is measured over ``seconds``.
+    ``on_window(mark)`` is called at the window's start and end (the benchmark reads
+    server CPU there); ``learner.all_playing_after``: seconds until every learner played."""
     ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-    begin = time.monotonic()
-    window = (begin + join_spread + warmup, begin + join_spread + warmup + seconds)
-    if on_window is not None:
-        def marks() -> None:
-            for mark in window:
-                time.sleep(max(0.0, mark - time.monotonic()))
-                on_window(mark)
-        threading.Thread(target=marks, daemon=True).start()
-    learners = asyncio.run(_class(ws_url, recording, n, window[1] + 0.2, join_spread))
-    for learner in learners:
-        learner.window = window
-    return learners
+    return asyncio.run(_class(ws_url, recording, n, seconds, join_spread, warmup, on_window))
