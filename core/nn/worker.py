@@ -40,8 +40,8 @@ __all__ = ["LEAD", "STALE_TICKS", "TrainingWorker", "WORKER"]
 LEAD = 0.3
 #: A learner with no tick for this many tick intervals (plus a second) is no longer trained.
 STALE_TICKS = 2
-#: CPU seconds one visit trains at speed "max" before it makes a frame.
-MAX_SPEED_SLICE = 0.01
+#: The least CPU seconds one visit trains at speed "max" before it makes a frame.
+MIN_MAX_SPEED_SLICE = 0.005
 #: The worker's CPU is counted over windows of this many seconds.
 BUDGET_WINDOW = 0.25
 
@@ -96,6 +96,12 @@ class TrainingWorker:
         since = LEAD if last is None else min(max(0.0, now - last) + LEAD, MAX_CATCH_UP)
         return int(since * rate)
 
+    def max_speed_slice(self) -> float:
+        """CPU seconds of training per frame at speed "max": a learner's share of the
+        budget for one of the :data:`MAX_SPEED_FRAME_RATE` frames a second (alone on the
+        server, most of a core, as when the tick trained for its whole budget)."""
+        return max(MIN_MAX_SPEED_SLICE, self.share.share(self.share.playing) / MAX_SPEED_FRAME_RATE)
+
     def visit(self) -> bool:
         """One pass: one frame for each watched learner whose next tick wants more; True
         if any frame was made."""
@@ -116,7 +122,7 @@ class TrainingWorker:
                 continue  # a script run has it (a click, a tick): next pass
             try:
                 start = self._thread_clock()
-                session.make_ahead(w.speed, MAX_SPEED_SLICE, self._thread_clock)
+                session.make_ahead(w.speed, self.max_speed_slice(), self._thread_clock)
                 self.share.spent(self._thread_clock() - start)
                 made = True
             finally:
