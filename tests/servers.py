@@ -63,6 +63,10 @@ def chromium_problem(path: str | None) -> str | None:
 #: The browser path (None: none found; the ``browser`` fixture then fails with what to run).
 #: Benchmarks and tools/screenshots.py launch it too; Playwright takes None as "my own".
 CHROMIUM = find_chromium()
+#: What Streamlit Community Cloud sets for every app, whatever ``config.toml`` says.
+CLOUD_OVERRIDES = ("--server.runOnSave", "true", "--runner.fastReruns", "true",
+                   "--client.showErrorDetails", "false", "--server.enableXsrfProtection", "true")
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -31,6 +31,8 @@ trainer's compiled one.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,11 +85,17 @@ def unit_slopes(model, X) -> list[np.ndarray]:
 def _largest_slope(model) -> float:
     """max |f′| of the activation, read off a wide grid (the tests check it for sigmoid: ¼);
     with a learned a, the largest over the layers."""
-    act = ACTIVATIONS[model.activation]
+    return max((_largest_slope_of(model.activation, tuple(sorted((k, float(v)) for k, v in params.items())))
+                for params in model.hidden_params), default=0.0)
+
+
+@functools.lru_cache(maxsize=512)
+def _largest_slope_of(activation: str, params: tuple) -> float:
+    # Depends on the function and its parameters only: a class of learners diagnosing
+    # their networks every few seconds asks the same few questions (4,001 derivatives each).
     x = np.linspace(-10.0, 10.0, 4001)
     with np.errstate(all="ignore"):
-        return max((float(np.nanmax(np.abs(act.grad(x, **params)))) for params in model.hidden_params),
-                   default=0.0)
+        return float(np.nanmax(np.abs(ACTIVATIONS[activation].grad(x, **dict(params)))))
 
 
 def _dead_and_saturated(model, X) -> tuple[dict, dict]:

@@ -73,6 +73,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.servers import (  # noqa: E402
     CHROMIUM,
+    CLOUD_OVERRIDES,
     CHROMIUM_ARGS,
     free_port,
     start_streamlit,
@@ -451,6 +452,8 @@ def main() -> None:
     parser.add_argument("--ttl", type=int, default=5, help="disconnectedSessionTTL for the churn run")
     parser.add_argument("--clients", choices=("browser", "protocol"), default="browser",
                         help="learners as headless browsers, or browser-free protocol clients")
+    parser.add_argument("--cloud", action="store_true",
+                        help="protocol learners: the server with Community Cloud's overrides (tests/servers.py)")
     parser.add_argument("--check-browsers", action="store_true",
                         help="first compare 5 protocol learners with 5 browsers (server CPU per learner-s)")
     args = parser.parse_args()
@@ -503,8 +506,9 @@ def protocol_main(args, sizes: list[int]) -> None:
                 print_protocol_row(f"{args.replicas} replicas",
                                    measure_protocol_class(url, pids, n, args.seconds, args.query), args.replicas)
         else:
-            with app_server() as (url, pids):
-                print_protocol_row("one process", measure_protocol_class(url, pids, n, args.seconds, args.query))
+            with app_server(ROOT, *(CLOUD_OVERRIDES if args.cloud else ())) as (url, pids):
+                label = "Cloud settings" if args.cloud else "one process"
+                print_protocol_row(label, measure_protocol_class(url, pids, n, args.seconds, args.query))
 
 
 if __name__ == "__main__":

@@ -21,10 +21,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.state.pages import PAGES
 from tests.app_page import LIVE_VIEW, AppPage
-from tests.servers import serving
-
-CLOUD_OVERRIDES = ("--server.runOnSave", "true", "--runner.fastReruns", "true",
-                   "--client.showErrorDetails", "false", "--server.enableXsrfProtection", "true")
+from tests.servers import CLOUD_OVERRIDES, serving
 
 
 @pytest.fixture(scope="module")
