@@ -7,18 +7,26 @@
   deadline a flake); under ``CI`` the ``ci`` profile also derandomises every property
   test, so a CI run is repeatable. Locally the examples are random, as before, and a
   failure prints the blob that reproduces it.
+- Streamlit's ``AppTest`` scans every installed distribution's metadata for v2
+  components on every run (0.33 s a run here, more than most page runs); the installed
+  packages do not change during a test run, so the scan is made once per process.
 """
 
+import functools
 import os
 import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from streamlit.components.v2 import manifest_scanner
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+manifest_scanner.scan_component_manifests = functools.lru_cache(maxsize=None)(
+    manifest_scanner.scan_component_manifests)
 
 settings.register_profile("dev", deadline=None, print_blob=True)
 settings.register_profile("ci", deadline=None, print_blob=True, derandomize=True, database=None)
