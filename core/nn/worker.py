@@ -65,6 +65,7 @@ class TrainingWorker:
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self.next_due = 0.0  # when the last pass found the next frame due
 
     # ------------------------------------------------------------------ the page's side
 
@@ -102,6 +103,12 @@ class TrainingWorker:
         server, most of a core, as when the tick trained for its whole budget)."""
         return max(MIN_MAX_SPEED_SLICE, self.share.share(self.share.playing) / MAX_SPEED_FRAME_RATE)
 
+    def due(self, session: TrainingSession, speed: int | None) -> float:
+        """When ``session``'s next tick will want one more frame than it has."""
+        rate = MAX_SPEED_FRAME_RATE if speed is None else FRAME_RATE
+        last = session.last_tick if session.last_tick is not None else self._clock()
+        return last + (session.ahead + 1) / rate - LEAD
+
     def visit(self) -> bool:
         """One pass: one frame for each watched learner whose next tick wants more; True
         if any frame was made."""
@@ -109,6 +116,7 @@ class TrainingWorker:
         with self._lock:
             watched = list(self._watched.items())
         made = False
+        self.next_due = now + self._idle
         for learner, w in watched:
             session = w.session()
             if session is None or now - w.seen > STALE_TICKS * w.every + 1.0:
@@ -117,6 +125,7 @@ class TrainingWorker:
                         del self._watched[learner]
                 continue
             if session.ahead >= self.wanted(session, w.speed, now):
+                self.next_due = min(self.next_due, self.due(session, w.speed))
                 continue
             if not session.lock.acquire(blocking=False):
                 continue  # a script run has it (a click, a tick): next pass
@@ -139,7 +148,9 @@ class TrainingWorker:
                 self._wake.wait(timeout=5.0)
                 continue
             if not self.visit():
-                time.sleep(self._idle)
+                # Until a learner wants its next frame (at most a short while): a fixed
+                # nap cost speed "max" a tenth of its training, one nap per frame.
+                time.sleep(min(self._idle, max(0.0005, self.next_due - self._clock())))
             # Keep within the process's budget for training: sleep off any excess.
             wall = self._clock() - window_start
             if wall >= BUDGET_WINDOW:
