@@ -376,6 +376,10 @@ def gain_table(bind, me) -> None:
         if results.overall.n == 0:
             st.caption(tr("class_results_empty"))
             return
+        # The class's gain first: on a projector (1280×720) it is what fits above the fold.
+        g = results.overall
+        st.markdown(tr("class_gain_overall", pre=cv.share_text(g.pre), post=cv.share_text(g.post),
+                       gain=cv.gain_text(g), n=g.n))
         rows = {tr("class_col_question"): [], tr("class_col_pre"): [], tr("class_col_post"): [],
                 tr("class_col_gain"): []}
         for i, row in enumerate(cv.gain_rows(results), start=1):
@@ -383,9 +387,6 @@ def gain_table(bind, me) -> None:
                                             row.gain)):
                 rows[column].append(value)
         st.table(rows)
-        g = results.overall
-        st.markdown(tr("class_gain_overall", pre=cv.share_text(g.pre), post=cv.share_text(g.post),
-                       gain=cv.gain_text(g), n=g.n))
         st.caption(tr("class_gain_note"))
 
 
