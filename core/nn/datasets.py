@@ -45,9 +45,6 @@ __all__ = [
     "train_test_split",
 ]
 
-#: Data set names in teaching order: the article's picture first, then harder ones,
-#: and the linearly separable one last (it is the article's figure 02, a special case).
-DATASETS = ("circle", "xor", "gauss", "moons", "spiral", "linear")
 
 #: Standard deviation of the displacement at noise = 1 (100 %), per axis.
 NOISE_SCALE = 0.4
@@ -175,6 +172,10 @@ def _linear(rng: np.random.Generator, n1: int, n0: int):
     return np.concatenate(above)[:n1], np.concatenate(below)[:n0]
 
 
+#: The generators, in teaching order: the article's picture first, then harder ones,
+#: and the linearly separable one last (it is the article's figure 02, a special case).
+#: A new data set is a generator and a line here, and its name in both languages in
+#: ``core/texts/training.py`` (``trn_ds_<key>``; a test asks for it).
 _GENERATORS = {
     "circle": _circle,
     "xor": _xor,
@@ -183,6 +184,8 @@ _GENERATORS = {
     "spiral": _spiral,
     "linear": _linear,
 }
+#: Data set keys in teaching order (URL values, option values).
+DATASETS = tuple(_GENERATORS)
 
 
 def make_dataset(name: str, n: int = 500, noise: float = 0.0, seed: int = 0):
