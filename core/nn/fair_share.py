@@ -24,6 +24,9 @@ training at 34 learners while the core still had room, and left nothing at 42.)
 Each learner then trains until its grant is spent (or it has made the frames it
 wanted), so the learners' training together never takes more than what the core has
 left, everyone slows down evenly, and nobody stalls: a grant is never below ``floor``.
+On a server most training is done between the ticks by the process's one training
+worker (:mod:`core.nn.worker`): it spends at most ``core − overhead`` and reports what it
+trained here, and a tick whose frames the worker made spends none of its grant.
 
 The overhead grows with the number of ticks, so when a class is large the ticks must
 come less often: :meth:`FairShare.tick_seconds` lengthens the interval between a
