@@ -285,24 +285,24 @@ def depth_spec(keys: tuple[str, ...], depth: int, names: tuple, words: tuple) ->
 
 
 def data_picture(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.image(lv.plane_picture(rev.figure["X"], rev.figure["y"]), caption=tr("lesson_data_caption"),
+    st.image(lv.plane_picture(rev.figure.X, rev.figure.y), caption=tr("lesson_data_caption"),
              alt=tr("lesson_data_caption"))
 
 
 def rule_picture(key: str, rev: lp.Reveal, lang: str) -> None:
-    st.image(lv.plane_picture(rev.figure["X"], rev.figure["y"], rev.figure["probs"]),
+    st.image(lv.plane_picture(rev.figure.X, rev.figure.y, rev.figure.probs),
              caption=tr(f"lesson_{key}_after"), alt=tr(f"lesson_{key}_after"))
 
 
-def bend_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
-    charts.draw(squared_spec(rev.figure["X"], rev.figure["y"], rev.figure["t"], labels()), width="content")
+def squares_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
+    charts.draw(squared_spec(rev.figure.X, rev.figure.y, rev.figure.threshold, labels()), width="content")
     rule_picture(key, rev, lang)
 
 
-def answer_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
-    for column, (act, probs) in zip(st.columns(2), rev.figure["probs"].items()):
+def compared_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
+    for column, (act, probs) in zip(st.columns(2), rev.figure.probs.items()):
         caption = tr("lesson_answer_caption", name=tv.activation_label(act, lang), acc=rev.values[f"{act}_acc"])
-        column.image(lv.plane_picture(rev.figure["X"], rev.figure["y"], probs), caption=caption, alt=caption)
+        column.image(lv.plane_picture(rev.figure.X, rev.figure.y, probs), caption=caption, alt=caption)
 
 
 def soft_step(k: float) -> None:
@@ -315,15 +315,19 @@ def gentle_step(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def steep_step(key: str, rev: lp.Reveal, lang: str) -> None:
-    soft_step(rev.figure["k"])
-    st.caption(tr("lesson_threshold_after", k=rev.figure["k"]))
+    soft_step(rev.figure.k)
+    st.caption(tr("lesson_threshold_after", k=rev.figure.k))
 
 
-def curves(key: str, rev: lp.Reveal, lang: str) -> None:
-    """f (unbounded) or f′ (slope) of the step's activations."""
-    keys, value = rev.figure["keys"], "f" if key == "unbounded" else "df"
+def curves(key: str, rev: lp.Reveal, lang: str, value: str = "f") -> None:
+    """f (``value="f"``) or f′ (``"df"``) of the step's activations."""
+    keys = rev.figure.keys
     charts.draw(curves_spec(keys, value, names(keys, lang), Y_TITLES[value]), width="stretch")
     st.caption(tr(f"lesson_{key}_caption"))
+
+
+def slopes(key: str, rev: lp.Reveal, lang: str) -> None:
+    curves(key, rev, lang, "df")
 
 
 def sigmoid_slope(key: str, rev: lp.Reveal, lang: str) -> None:
@@ -332,27 +336,23 @@ def sigmoid_slope(key: str, rev: lp.Reveal, lang: str) -> None:
 
 
 def depth_picture(key: str, rev: lp.Reveal, lang: str) -> None:
-    keys = rev.figure["keys"]
+    keys = rev.figure.keys
     words = pairs({w: tr(f"lesson_care_{w}") for w in ("reference", "factor", "layers", "alive", "open")})
-    charts.draw(depth_spec(keys, rev.figure["depth"], names(keys, lang), words), width="stretch")
+    charts.draw(depth_spec(keys, rev.figure.depth, names(keys, lang), words), width="stretch")
     st.caption(tr("lesson_care_after"))
 
 
-#: step -> (picture before the answer, picture after it)
-PICTURES = {
-    "line": (data_picture, rule_picture),
-    "stack": (data_picture, rule_picture),
-    "bend": (data_picture, bend_pictures),
-    "threshold": (gentle_step, steep_step),
-    "unbounded": (curves, curves),
-    "slope": (curves, curves),
-    "answer": (data_picture, answer_pictures),
-    "care": (sigmoid_slope, depth_picture),
+#: One drawer per kind of picture (``core.guide.path.PICTURE_KINDS``); each step names
+#: its two kinds, before and after the answer.
+DRAWERS = {
+    "data": data_picture, "rule": rule_picture, "squares": squares_pictures, "compared": compared_pictures,
+    "gentle step": gentle_step, "steep step": steep_step, "curves": curves, "slopes": slopes,
+    "sigmoid slope": sigmoid_slope, "depth": depth_picture,
 }
 
 
 def illustrate(key: str, rev: lp.Reveal, answered: bool, lang: str) -> None:
-    PICTURES[key][answered](key, rev, lang)
+    DRAWERS[lp.STEPS_BY_KEY[key].pictures[answered]](key, rev, lang)
 
 
 # ------------------------------------------------------------------ the quiz

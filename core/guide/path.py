@@ -25,8 +25,8 @@ No Streamlit here, and no pictures: ``core.guide.views`` draws.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import numpy as np
@@ -131,9 +131,17 @@ class Guess:
 
 @dataclass(frozen=True)
 class Step:
+    """One link of the argument: its question, where it is seen (``link``), the function
+    that computes what really happens (``reveal``), and the names of its two pictures,
+    before and after the learner answers (the home page draws each kind; see
+    :data:`PICTURE_KINDS`). Its texts are ``lesson_<key>_*`` in ``core/texts/lesson.py``."""
+
     key: str
     question: Choice | Guess
     link: Link
+    reveal: Callable[[], Reveal]
+    pictures: tuple[str, str]
+
 
 
 #: The collapse page's picture of the article: 300 circle points, seed 0 (its
@@ -161,38 +169,62 @@ DEPTH_FNS = ("sigmoid", "tanh", "relu")
 #: gradients are measured by central differences).
 SAME_SLOPE_RTOL = 1e-6
 
-STEPS: tuple[Step, ...] = (
-    Step("line", Guess(0, 100, 5, 50, 5, percent=True), Link("collapse", _weights_query(), anchor="network")),
-    Step("stack", Choice(("line", "bend", "loop"), "line"),
-         Link("collapse", (("col_depth", "4"), ("col_widths", ",".join(map(str, STACK_HIDDEN))),
-                           ("col_seed", str(STACK_SEED)), ("col_act", "identity")), anchor="depth")),
-    Step("bend", Choice(("same", "better", "all"), "all"),
-         Link("collapse", (("col_sq_w", "-2"), ("col_sq_b", "0.5")), anchor="bend")),
-    Step("threshold", Guess(0.0, 1.0, 0.05, 0.5, 0.05),
-         Link("activations", (("fn", "step,sigmoid"), ("act_k", exact_text(STEEP_K))), anchor="step")),
-    Step("unbounded", Choice(("neither", "identity", "tanh", "both"), "identity"),
-         _training_link(anchor="compare", activation="tanh", lr=BIG_LR, optimizer="sgd",
-                        trn_compare=["identity", "tanh"])),
-    Step("slope", Choice(("zero", "differ", "same"), "same"),
-         Link("collapse", (*_weights_query(), ("col_p1", exact_text(POINT_P[0])),
-                           ("col_p2", exact_text(POINT_P[1])), ("col_q1", exact_text(POINT_Q[0])),
-                           ("col_q2", exact_text(POINT_Q[1]))), anchor="gradient")),
-    Step("answer", Choice(("both", "tanh", "identity", "neither"), "tanh"),
-         _training_link(anchor="compare", activation="tanh", trn_compare=["identity", "tanh"])),
-    Step("care", Choice(("both", "sigmoid", "relu", "neither"), "sigmoid"),
-         Link("activations", (("fn", ",".join(DEPTH_FNS)), ("act_layers", str(DEPTH)), ("act_spread", "1")),
-              anchor="depth")),
-)
-STEP_KEYS = tuple(step.key for step in STEPS)
-STEPS_BY_KEY = {step.key: step for step in STEPS}
-
-
-def lesson_links(base: str = "http://localhost:8501", lang: str | None = None) -> list[tuple[str, str]]:
-    """``(step key, URL)`` for every step, in order: the lesson links of the README."""
-    return [(step.key, step.link.url(base, lang)) for step in STEPS]
-
-
 # ------------------------------------------------------------------ reveals
+
+
+@dataclass(frozen=True, eq=False)
+class Points:
+    """The circle picture: points ``X`` (n, 2) with classes ``y``; ``probs``, a rule's
+    P(circle) on the picture's grid (None: the points alone); ``threshold``, the squared
+    radius t of the bending step's rule x₁² + x₂² ≷ t (None for the others)."""
+
+    X: np.ndarray
+    y: np.ndarray
+    probs: np.ndarray | None = None
+    threshold: float | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Compared:
+    """Test points and each compared network's P(class 1) grid, by activation."""
+
+    X: np.ndarray
+    y: np.ndarray
+    probs: Mapping[str, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The step function beside σ(k·x)."""
+
+    k: float
+
+
+@dataclass(frozen=True)
+class Curves:
+    """f or f′ of the activations ``keys``."""
+
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Depth:
+    """What is left of a gradient after 1…``depth`` layers of each activation in ``keys``."""
+
+    keys: tuple[str, ...]
+    depth: int
+
+
+Figure = Points | Compared | Threshold | Curves | Depth
+
+#: The kinds of picture a step may show (``Step.pictures``), each with the figure it
+#: draws; the home page has one drawer per kind, so a new step that reuses these kinds
+#: touches no page code.
+PICTURE_KINDS: dict[str, type | tuple[type, ...]] = {
+    "data": (Points, Compared), "rule": Points, "squares": Points, "compared": Compared,
+    "gentle step": Threshold, "steep step": Threshold, "curves": Curves, "slopes": Curves,
+    "sigmoid slope": Depth, "depth": Depth,
+}
 
 
 @dataclass(frozen=True)
@@ -201,12 +233,12 @@ class Reveal:
 
     ``truth``: the right option (a :class:`Choice`) or the measured number (a
     :class:`Guess`); ``values``: raw numbers for the explanation's placeholders;
-    ``figure``: the arrays the illustration draws (see ``core.guide.views``).
+    ``figure``: what the step's pictures draw (see ``core.guide.views``).
     """
 
     truth: str | float
     values: Mapping[str, float | int | str]
-    figure: Mapping[str, object] = field(default_factory=dict)
+    figure: Figure | None = None
 
 
 def circle_points():
@@ -230,7 +262,7 @@ def _line_step() -> Reveal:
     line = best.as_line()
     return Reveal(best.accuracy, {"best": best.accuracy, "directions": best.directions,
                                   "circles": float(np.mean(y == 1)), "n": len(y)},
-                  {"X": X, "y": y, "probs": _plane(lambda P: line.side(P) > 0)})
+                  Points(X, y, _plane(lambda P: line.side(P) > 0)))
 
 
 def stack_layers():
@@ -253,7 +285,7 @@ def _stack_step() -> Reveal:
     truth = "line" if shape.kind == "straight" else "bend"
     return Reveal(truth, {"layers": len(weights), "a": float(W[0, 0]), "c": float(W[1, 0]), "beta": float(b[0]),
                           "accuracy": col.sign_accuracy(stack(X), y, scale(X)), "deviation": shape.deviation},
-                  {"X": X, "y": y, "probs": _plane(lambda P: col.circle_side(stack(P), scale(P)))})
+                  Points(X, y, _plane(lambda P: col.circle_side(stack(P), scale(P)))))
 
 
 def _bend_step() -> Reveal:
@@ -265,7 +297,7 @@ def _bend_step() -> Reveal:
     rule = (lambda P: col.square_features(P).sum(axis=1) > t) if separator.above_is_one else (
         lambda P: col.square_features(P).sum(axis=1) < t)
     return Reveal(truth, {"accuracy": separator.accuracy, "line": best, "t": t, "radius": math.sqrt(max(t, 0.0))},
-                  {"X": X, "y": y, "probs": _plane(rule), "t": t})
+                  Points(X, y, _plane(rule), t))
 
 
 def _threshold_step() -> Reveal:
@@ -276,7 +308,7 @@ def _threshold_step() -> Reveal:
                          "soft_minus": float(sigmoid.fn(np.float64(-z))),
                          "hard": float(step.fn(np.float64(STEEP_X))),
                          "hard_slope": float(step.grad(np.float64(STEEP_X)))},
-                  {"k": STEEP_K})
+                  Threshold(STEEP_K))
 
 
 def training_split(settings: Mapping[str, object]):
@@ -309,7 +341,7 @@ def _unbounded_step() -> Reveal:
              (False, True): "tanh", (True, True): "both"}[(lin.diverged, bounded.diverged)]
     return Reveal(truth, {"lr": BIG_LR, "epochs": EPOCHS, "diverged_at": lin.diverged_at or 0,
                           "tanh_epoch": bounded.epoch, "tanh_loss": bounded.metrics()["train_loss"]},
-                  {"keys": ("identity", "tanh")})
+                  Curves(("identity", "tanh")))
 
 
 def _slope_step() -> Reveal:
@@ -330,7 +362,7 @@ def _slope_step() -> Reveal:
     return Reveal(truth, {"p1": p[0], "p2": p[1], "q1": q[0], "q2": q[1],
                           "gp1": g_p[0], "gp2": g_p[1], "gq1": g_q[0], "gq2": g_q[1],
                           "tp1": t_p[0], "tp2": t_p[1], "tq1": t_q[0], "tq2": t_q[1]},
-                  {"keys": ("identity", "tanh")})
+                  Curves(("identity", "tanh")))
 
 
 def _answer_step() -> Reveal:
@@ -345,7 +377,7 @@ def _answer_step() -> Reveal:
     # The picture shows the test points: the accuracy under it is measured on them.
     _, _, Xte, yte = training_split(settings)
     return Reveal(truth, {"epochs": EPOCHS, "identity_acc": acc["identity"], "tanh_acc": acc["tanh"]},
-                  {"X": Xte, "y": yte, "probs": {k: evaluate_grid(t.model, 100) for k, t in runs.items()}})
+                  Compared(Xte, yte, {k: evaluate_grid(t.model, 100) for k, t in runs.items()}))
 
 
 #: What "almost nothing" means in the care step: less than a millionth of the gradient.
@@ -372,16 +404,55 @@ def _care_step() -> Reveal:
     return Reveal(truth, {"depth": DEPTH, "top": top, "bound": top**DEPTH, "sigmoid": sigmoid,
                           "tanh": factors["tanh"][0] ** DEPTH, "relu_open": relu_open,
                           "relu_paths": relu_q**DEPTH, "vanished": VANISHED},
-                  {"keys": DEPTH_FNS, "depth": DEPTH})
+                  Depth(DEPTH_FNS, DEPTH))
 
 
-_REVEALS = {"line": _line_step, "stack": _stack_step, "bend": _bend_step, "threshold": _threshold_step,
-            "unbounded": _unbounded_step, "slope": _slope_step, "answer": _answer_step, "care": _care_step}
+# ------------------------------------------------------------------ the steps
+
+STEPS: tuple[Step, ...] = (
+    Step("line", Guess(0, 100, 5, 50, 5, percent=True), Link("collapse", _weights_query(), anchor="network"),
+         _line_step, ("data", "rule")),
+    Step("stack", Choice(("line", "bend", "loop"), "line"),
+         Link("collapse", (("col_depth", "4"), ("col_widths", ",".join(map(str, STACK_HIDDEN))),
+                           ("col_seed", str(STACK_SEED)), ("col_act", "identity")), anchor="depth"),
+         _stack_step, ("data", "rule")),
+    Step("bend", Choice(("same", "better", "all"), "all"),
+         Link("collapse", (("col_sq_w", "-2"), ("col_sq_b", "0.5")), anchor="bend"),
+         _bend_step, ("data", "squares")),
+    Step("threshold", Guess(0.0, 1.0, 0.05, 0.5, 0.05),
+         Link("activations", (("fn", "step,sigmoid"), ("act_k", exact_text(STEEP_K))), anchor="step"),
+         _threshold_step, ("gentle step", "steep step")),
+    Step("unbounded", Choice(("neither", "identity", "tanh", "both"), "identity"),
+         _training_link(anchor="compare", activation="tanh", lr=BIG_LR, optimizer="sgd",
+                        trn_compare=["identity", "tanh"]),
+         _unbounded_step, ("curves", "curves")),
+    Step("slope", Choice(("zero", "differ", "same"), "same"),
+         Link("collapse", (*_weights_query(), ("col_p1", exact_text(POINT_P[0])),
+                           ("col_p2", exact_text(POINT_P[1])), ("col_q1", exact_text(POINT_Q[0])),
+                           ("col_q2", exact_text(POINT_Q[1]))), anchor="gradient"),
+         _slope_step, ("slopes", "slopes")),
+    Step("answer", Choice(("both", "tanh", "identity", "neither"), "tanh"),
+         _training_link(anchor="compare", activation="tanh", trn_compare=["identity", "tanh"]),
+         _answer_step, ("data", "compared")),
+    Step("care", Choice(("both", "sigmoid", "relu", "neither"), "sigmoid"),
+         Link("activations", (("fn", ",".join(DEPTH_FNS)), ("act_layers", str(DEPTH)), ("act_spread", "1")),
+              anchor="depth"),
+         _care_step, ("sigmoid slope", "depth")),
+)
+STEP_KEYS = tuple(step.key for step in STEPS)
+STEPS_BY_KEY = {step.key: step for step in STEPS}
+
+
+def lesson_links(base: str = "http://localhost:8501", lang: str | None = None) -> list[tuple[str, str]]:
+    """``(step key, URL)`` for every step, in order: the lesson links of the README."""
+    return [(step.key, step.link.url(base, lang)) for step in STEPS]
+
+
 
 
 def reveal(key: str) -> Reveal:
     """Compute what happens in step ``key`` (deterministic; the page caches it)."""
-    return _REVEALS[key]()
+    return STEPS_BY_KEY[key].reveal()
 
 
 def is_right(step: Step, answer: str | float | None, truth: str | float) -> bool:

@@ -109,7 +109,7 @@ def test_line_picture_puts_the_circles_side_in_blue(reveals):
     X, y = lp.circle_points()
     line = col.best_line(X, y).as_line()
     assert np.mean((line.side(X) > 0) == (y == 1)) == pytest.approx(reveals["line"].truth)
-    assert set(np.unique(reveals["line"].figure["probs"])) == {0.0, 1.0}
+    assert set(np.unique(reveals["line"].figure.probs)) == {0.0, 1.0}
 
 
 def test_stack_folds_into_one_affine_map(reveals):
@@ -225,7 +225,7 @@ def test_answer_only_the_tanh_network_separates_the_circles(reveals):
     # The pictures show the test points: the accuracies under them are measured there.
     _, _, X_test, y_test = lp.training_split(lp.link_settings(lp.STEPS_BY_KEY["answer"]))
     figure = reveals["answer"].figure
-    assert np.array_equal(figure["X"], X_test) and np.array_equal(figure["y"], y_test)
+    assert np.array_equal(figure.X, X_test) and np.array_equal(figure.y, y_test)
     # Without activations the net is a straight line (a logistic regression in disguise).
     identity = runs["identity"].model
     shape = col.boundary_shape(lambda P: identity.predict_proba(P) - 0.5)
@@ -439,3 +439,23 @@ def test_quiz_options_differ_between_learners():
     assert len(orders) > 10
     firsts = {lp.quiz_options(lp.QUIZ[0], seed, "before")[0] for seed in range(40)}
     assert firsts == set(lp.QUIZ[0].options)  # the right answer is not always first, nor anywhere fixed
+
+
+def test_every_step_names_pictures_its_figure_can_draw(reveals):
+    """Each step's two pictures are kinds the home page draws, and its reveal's figure is
+    what those kinds draw (a step that named the rule picture but revealed curves would
+    fail on the page, after the learner answered)."""
+    for step in lp.STEPS:
+        assert len(step.pictures) == 2
+        for kind in step.pictures:
+            assert isinstance(reveals[step.key].figure, lp.PICTURE_KINDS[kind]), (step.key, kind)
+
+
+def test_the_home_page_draws_every_kind_of_picture():
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).resolve().parents[2] / "app_pages" / "home.py").read_text())
+    drawers = next(node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                   and any(getattr(t, "id", None) == "DRAWERS" for t in node.targets))
+    assert {k.value for k in drawers.keys} == set(lp.PICTURE_KINDS)
