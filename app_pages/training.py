@@ -53,9 +53,9 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
-from ui.training_draw import draw_panel
-from ui.training_files import features_select, files_section, linear_text
-from ui.training_inside import inside_views
+from ui.training.draw import draw_panel
+from ui.training.files import features_select, files_section, linear_text
+from ui.training.inside import inside_views
 from ui.uploads import explain_uploader
 from ui.visibility import visible
 

@@ -36,7 +36,7 @@ def test_a_drawing_that_cannot_train_says_why(points, code):
 def test_the_download_reads_back_as_the_same_points():
     """The CSV is the upload's format: a drawing that spans the square comes back exactly
     (the upload scales each axis to [−1, 1], a no-op here), labels kept."""
-    from ui.training_draw import drawn_csv
+    from ui.training.draw import drawn_csv
 
     X0, y0 = drawn_dataset(SQUARE)
     X, y, labels = load_csv(drawn_csv(SQUARE))

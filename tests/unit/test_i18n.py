@@ -10,7 +10,7 @@ from core.i18n import LANGS, TEXTS, normalize_lang, placeholders, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-APP_SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+APP_SOURCES = [ROOT / "streamlit_app.py", *sorted((ROOT / "app_pages").glob("*.py")), *sorted((ROOT / "ui").rglob("*.py"))]
 
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
@@ -46,7 +46,7 @@ def _text_keys_used(path: Path) -> set[str]:
     return keys
 
 
-@pytest.mark.parametrize("path", APP_SOURCES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", APP_SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_literal_key_in_the_app_exists(path):
     missing = _text_keys_used(path) - TEXTS.keys()
     assert not missing, f"{path.name} uses unknown text keys {sorted(missing)}"

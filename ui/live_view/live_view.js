@@ -658,7 +658,6 @@ function fmtTick(v, spec) {
   return `${+v.toPrecision(3)}`;
 }
 
-// A small line chart: title and legend on top, y axis on the left, epochs along x.
 // The lowest-to-highest range of each row, as a light area in the series' colour, one
 // polygon per run of joined rows.
 function drawBand(ctx, s, xs, joined, ok, tx, ty) {
@@ -684,23 +683,71 @@ function drawBand(ctx, s, xs, joined, ok, tx, ty) {
   ctx.globalAlpha = 1;
 }
 
+// A small line chart: title and legend on top, y axis on the left, epochs along x.
 // Type and the room around it grow with the style's scale (presenter mode: 1.5, so the
 // smallest text, 12 px, is 18 px on a projector).
 function drawChart(ctx, box, spec, st, dpr) {
+  const plot = chartPlot(box, spec, st, dpr);
+  drawLegend(ctx, box, spec, st, dpr);
+  drawAxes(ctx, box, spec, st, dpr, plot);
+  drawSeries(ctx, spec, dpr, plot);
+}
+
+// The charts' type: size in CSS pixels at the style's scale 1.
+function chartFont(st, dpr, size, weight = "") {
+  return `${weight} ${size * dpr * (st.scale || 1)}px ${st.font}`;
+}
+
+// Where the plot sits in the box (x0..x1 left to right, y0..y1 bottom to top), the data's
+// ranges, and tx / ty, which take a value to its pixel.
+function chartPlot(box, spec, st, dpr) {
   const k = st.scale || 1;
-  const font = (size, weight = "") => `${weight} ${size * dpr * k}px ${st.font}`;
   const pad = { l: 48 * dpr * k, r: 10 * dpr, t: 40 * dpr * k, b: 30 * dpr * k };
   const x0 = box.x + pad.l, x1 = box.x + box.w - pad.r;
   const y0 = box.y + box.h - pad.b, y1 = box.y + pad.t;
+  const xs = spec.x;
+  const xmin = xs.length ? xs[0] : 0;
+  const xmax = xs.length ? Math.max(xs[xs.length - 1], xmin + 1) : 1;
+  const [ymin, ymax] = yRange(spec);
+  const tx = (v) => x0 + ((v - xmin) / (xmax - xmin)) * (x1 - x0);
+  const ty = spec.log
+    ? (v) => y0 - ((Math.log10(v) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) * (y0 - y1)
+    : (v) => y0 - ((v - ymin) / (ymax - ymin)) * (y0 - y1);
+  return { x0, x1, y0, y1, xmin, xmax, ymin, ymax, tx, ty };
+}
+
+// The spec's own y range, else one that holds every value and band (powers of ten on a
+// log axis; from 0 when the spec asks for zero, with 5 % of room on top).
+function yRange(spec) {
+  if (spec.ymin !== undefined && spec.ymax !== undefined) return [spec.ymin, spec.ymax];
+  let lo = Infinity, hi = -Infinity;
+  for (const s of spec.series) {
+    for (const values of [s.y, s.lo || [], s.hi || []]) {
+      for (const v of values) if (v !== null && isFinite(v) && !(spec.log && v <= 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    }
+  }
+  if (!isFinite(lo)) { lo = spec.log ? 1e-3 : 0; hi = 1; }
+  if (spec.log) {
+    const ymin = Math.pow(10, Math.floor(Math.log10(lo)));
+    let ymax = Math.pow(10, Math.ceil(Math.log10(hi)));
+    if (ymax <= ymin) ymax = ymin * 10;
+    return [ymin, ymax];
+  }
+  const ymin = spec.zero ? 0 : lo;
+  return [ymin, hi > ymin ? hi * 1.05 : ymin + 1];
+}
+
+// The title, and under it a short line in each named series' colour and dash.
+function drawLegend(ctx, box, spec, st, dpr) {
+  const k = st.scale || 1;
   ctx.fillStyle = st.text;
-  ctx.font = font(14, "600");
+  ctx.font = chartFont(st, dpr, 14, "600");
   ctx.textAlign = "left";
   ctx.textBaseline = "top";
   ctx.fillText(spec.title || "", box.x + 4 * dpr, box.y + 2 * dpr * k);
 
-  // legend
   let lx = box.x + 4 * dpr;
-  ctx.font = font(12);
+  ctx.font = chartFont(st, dpr, 12);
   for (const s of spec.series) {
     if (!s.name) continue;
     ctx.strokeStyle = s.colour;
@@ -716,50 +763,28 @@ function drawChart(ctx, box, spec, st, dpr) {
     ctx.fillText(s.name, lx + 22 * dpr * k, box.y + 27 * dpr * k);
     lx += 22 * dpr * k + ctx.measureText(s.name).width + 14 * dpr * k;
   }
+}
 
-  const xs = spec.x;
-  const xmin = xs.length ? xs[0] : 0;
-  const xmax = xs.length ? Math.max(xs[xs.length - 1], xmin + 1) : 1;
-  let ymin = spec.ymin, ymax = spec.ymax;
-  if (ymin === undefined || ymax === undefined) {
-    let lo = Infinity, hi = -Infinity;
-    for (const s of spec.series) {
-      for (const values of [s.y, s.lo || [], s.hi || []]) {
-        for (const v of values) if (v !== null && isFinite(v) && !(spec.log && v <= 0)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-      }
-    }
-    if (!isFinite(lo)) { lo = spec.log ? 1e-3 : 0; hi = 1; }
-    if (spec.log) {
-      ymin = Math.pow(10, Math.floor(Math.log10(lo)));
-      ymax = Math.pow(10, Math.ceil(Math.log10(hi)));
-      if (ymax <= ymin) ymax = ymin * 10;
-    } else {
-      ymin = spec.zero ? 0 : lo;
-      ymax = hi > ymin ? hi * 1.05 : ymin + 1;
-    }
-  }
-  const tx = (v) => x0 + ((v - xmin) / (xmax - xmin)) * (x1 - x0);
-  const ty = spec.log
-    ? (v) => y0 - ((Math.log10(v) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) * (y0 - y1)
-    : (v) => y0 - ((v - ymin) / (ymax - ymin)) * (y0 - y1);
+// The y ticks: the spec's own, else about four (one per few powers of ten on a log axis).
+function yTicks(spec, ymin, ymax) {
+  if (spec.yticks) return spec.yticks;
+  if (!spec.log) return niceTicks(ymin, ymax, 4);
+  const ticks = [];
+  const a = Math.round(Math.log10(ymin)), b = Math.round(Math.log10(ymax));
+  const stride = Math.max(1, Math.ceil((b - a) / 4));
+  for (let e = a; e <= b; e += stride) ticks.push(Math.pow(10, e));
+  return ticks;
+}
 
-  // grid and axes
-  ctx.font = font(12);
+// The grid behind the y ticks and their labels, the whole epochs along x, the two axis
+// lines, the x label, and the spec's guide line (dotted) if it has one.
+function drawAxes(ctx, box, spec, st, dpr, plot) {
+  const { x0, x1, y0, y1, xmin, xmax, ymin, ymax, tx, ty } = plot;
+  ctx.font = chartFont(st, dpr, 12);
   ctx.lineWidth = dpr;
-  let yticks = spec.yticks;
-  if (!yticks) {
-    if (spec.log) {
-      yticks = [];
-      const a = Math.round(Math.log10(ymin)), b = Math.round(Math.log10(ymax));
-      const stride = Math.max(1, Math.ceil((b - a) / 4));
-      for (let e = a; e <= b; e += stride) yticks.push(Math.pow(10, e));
-    } else {
-      yticks = niceTicks(ymin, ymax, 4);
-    }
-  }
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
-  for (const v of yticks) {
+  for (const v of yTicks(spec, ymin, ymax)) {
     const y = ty(v);
     ctx.strokeStyle = st.grid;
     ctx.beginPath(); ctx.moveTo(x0, y); ctx.lineTo(x1, y); ctx.stroke();
@@ -789,9 +814,14 @@ function drawChart(ctx, box, spec, st, dpr) {
     ctx.beginPath(); ctx.moveTo(x0, ty(spec.guide)); ctx.lineTo(x1, ty(spec.guide)); ctx.stroke();
     ctx.setLineDash([]);
   }
+}
 
-  // the lines (a lone point is drawn as a dot, or it would not show at all); each row
-  // stands for a run of epochs, whose range is the band behind its line
+// The lines, clipped to the plot (a little above and below it): each row stands for a
+// run of epochs, whose range is the band behind its line; the bands go first, so every
+// line is drawn over every band.
+function drawSeries(ctx, spec, dpr, plot) {
+  const { x0, x1, y0, y1, tx, ty } = plot;
+  const xs = spec.x;
   ctx.save();
   ctx.beginPath();
   ctx.rect(x0, y1 - 2 * dpr, x1 - x0, y0 - y1 + 4 * dpr);
@@ -801,29 +831,33 @@ function drawChart(ctx, box, spec, st, dpr) {
   // drawn across epochs the record does not hold.
   const joined = (i) => i > 0 && (!spec.first || spec.first[i] === xs[i - 1] + 1);
   for (const s of spec.series) if (s.lo && s.hi) drawBand(ctx, s, xs, joined, ok, tx, ty);
-  for (const s of spec.series) {
-    ctx.strokeStyle = s.colour;
-    ctx.fillStyle = s.colour;
-    ctx.lineWidth = 2 * dpr;
-    ctx.setLineDash(s.dash.map((d) => d * dpr));
-    ctx.beginPath();
-    let pen = false, count = 0;
+  for (const s of spec.series) drawLine(ctx, s, xs, joined, ok, tx, ty, dpr);
+  ctx.restore();
+}
+
+// One series' line, broken where a value is missing or rows do not join; its points are
+// dots too when there are few rows (a lone point would not show at all otherwise).
+function drawLine(ctx, s, xs, joined, ok, tx, ty, dpr) {
+  ctx.strokeStyle = s.colour;
+  ctx.fillStyle = s.colour;
+  ctx.lineWidth = 2 * dpr;
+  ctx.setLineDash(s.dash.map((d) => d * dpr));
+  ctx.beginPath();
+  let pen = false, count = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = s.y[i];
+    if (!ok(v)) { pen = false; continue; }
+    const x = tx(xs[i]), y = ty(v);
+    if (pen && joined(i)) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+    pen = true; count++;
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (count === 1 || (xs.length <= 12 && count)) {
     for (let i = 0; i < xs.length; i++) {
       const v = s.y[i];
-      if (!ok(v)) { pen = false; continue; }
-      const x = tx(xs[i]), y = ty(v);
-      if (pen && joined(i)) ctx.lineTo(x, y); else ctx.moveTo(x, y);
-      pen = true; count++;
-    }
-    ctx.stroke();
-    ctx.setLineDash([]);
-    if (count === 1 || (xs.length <= 12 && count)) {
-      for (let i = 0; i < xs.length; i++) {
-        const v = s.y[i];
-        if (v === null || v === undefined || !isFinite(v) || (spec.log && v <= 0)) continue;
-        ctx.beginPath(); ctx.arc(tx(xs[i]), ty(v), 2.5 * dpr, 0, 2 * Math.PI); ctx.fill();
-      }
+      if (!ok(v)) continue;
+      ctx.beginPath(); ctx.arc(tx(xs[i]), ty(v), 2.5 * dpr, 0, 2 * Math.PI); ctx.fill();
     }
   }
-  ctx.restore();
 }
