@@ -45,10 +45,13 @@ from typing import Callable
 import numpy as np
 from scipy.special import erfc, expit, log_expit
 
+from core.nn.tape import Tape
+
 __all__ = [
     "ACTIVATIONS",
     "Activation",
     "FROM_OUTPUT",
+    "FastOps",
     "HE_ACTIVATIONS",
     "INIT_FAMILIES",
     "KerasParam",
@@ -145,6 +148,39 @@ KinkFn = Callable[..., tuple]
 RangeFn = Callable[..., tuple]
 
 
+@dataclass(frozen=True, kw_only=True)
+class FastOps:
+    r"""An activation's fast path: f in place, f' from the output, as tape ops.
+
+    For the few units whose derivative is a cheap function of the output y = f(x)
+    (σ' = y(1 − y)), a training engine can keep each layer's output h and not its input
+    z: compute h = f(z) in place over z, and f' from h. Like a loss
+    (:mod:`core.nn.losses`), the record holds the math twice: readable, and as ops over
+    preallocated buffers (:mod:`core.nn.tape`) that :mod:`core.nn.compiled` puts on its
+    tape. The tests hold each form to the entry's ``fn`` and ``grad``.
+
+    * ``grad_from_output(y)``: f'(x) in terms of y = f(x), element-wise like ``grad``.
+    * ``forward_ops(h)``: ops for h ← f(h) in place on a float64 buffer (it holds z
+      when the tape runs).
+    * ``derivative_ops(dh, h, scratch, out)``: ops for out ← dh ⊙ f'(x), f' taken from
+      h = f(x); ``scratch`` (h's shape) is theirs to overwrite. ``out`` must not alias
+      ``h`` or ``scratch``; it may be ``dh`` itself.
+    * ``unit_slope``: f' ≡ 1 (identity): δ is ∂L/∂h itself, so an engine may give the
+      two the same memory, and then ``derivative_ops`` has nothing to do.
+    * ``forward32(z)``: f(z) in place on a float32 array, which it returns: the plane's
+      probe (:class:`core.nn.plane.GridProbe`) draws the picture in float32.
+
+    The ops take no parameters: only an activation without parameters has fast ops.
+    Module-level functions, not lambdas, so that the entry can be pickled.
+    """
+
+    grad_from_output: Callable
+    forward_ops: Callable[[np.ndarray], Tape]
+    derivative_ops: Callable[..., Tape]
+    forward32: Callable[[np.ndarray], np.ndarray]
+    unit_slope: bool = False
+
+
 @dataclass(frozen=True, eq=False, kw_only=True)
 class Activation:
     """One activation function and everything the app says about it.
@@ -159,9 +195,10 @@ class Activation:
 
     The math:
 
-    * ``grad_from_output``: f' written in terms of the output y = f(x), for the few
-      units where that is possible and cheap (σ' = y(1 − y)); a training engine that
-      stores outputs, not inputs, can use it. ``None`` for the others.
+    * ``fast``: a :class:`FastOps`, for the few units whose f' is a cheap function of
+      the output y = f(x) (σ' = y(1 − y)): f in place and f' from the output, as ops
+      for a training engine that stores outputs, not inputs (:mod:`core.nn.compiled`),
+      and f in float32 for the plane's picture. ``None`` for the others.
     * ``learned``: the parameter a network *learns* beside its weights, one value per
       hidden layer (PReLU's slope ``a``, as PyTorch's ``nn.PReLU()`` with its default
       ``num_parameters=1``); its ``params`` default is where it starts. ``None``: every
@@ -206,7 +243,7 @@ class Activation:
     name_zh: str
     fn: Callable
     grad: Callable
-    grad_from_output: Callable | None = None
+    fast: FastOps | None = None
     learned: str | None = None
     grad_learned: Callable | None = None
     param_specs: dict = field(default_factory=dict)
@@ -420,9 +457,27 @@ def d_identity_from_output(y):
     return np.ones_like(y)
 
 
+def _identity_forward_ops(h):
+    """h = f(z) = z: nothing to do."""
+    return []
+
+
+def _identity_derivative_ops(dh, h, scratch, out):
+    """f' = 1: out ← dh; nothing to do when out is dh (the memory an engine shares)."""
+    return [] if out is dh else [(np.copyto, (out, dh))]
+
+
+def _identity_forward32(z):
+    """f(z) = z."""
+    return z
+
+
 _register(Activation(
     key="identity", name="Identity (linear)", name_zh="恒等函数（线性）",
-    fn=identity, grad=d_identity, grad_from_output=d_identity_from_output,
+    fn=identity, grad=d_identity,
+    fast=FastOps(grad_from_output=d_identity_from_output, forward_ops=_identity_forward_ops,
+                 derivative_ops=_identity_derivative_ops, forward32=_identity_forward32,
+                 unit_slope=True),
     init_family="glorot",
     formula_latex=r"f(x) = x",
     derivative_latex=r"f'(x) = 1",
@@ -484,9 +539,31 @@ def d_sigmoid_from_output(y):
     return y * (1.0 - y)
 
 
+def _sigmoid_forward_ops(h):
+    """h ← σ(h) in place (expit)."""
+    return [(expit, (h, h))]
+
+
+def _sigmoid_derivative_ops(dh, h, scratch, out):
+    """f' = h(1 − h) = h − h²:  out ← dh·(h − h²)."""
+    return [(np.multiply, (h, h, scratch)), (np.subtract, (h, scratch, scratch)),
+            (np.multiply, (dh, scratch, out))]
+
+
+def _sigmoid_forward32(z):
+    """σ(z) = ½ + ½·tanh(z/2), float32 all the way (float32 tanh is fast)."""
+    z *= np.float32(0.5)
+    np.tanh(z, out=z)
+    z *= np.float32(0.5)
+    z += np.float32(0.5)
+    return z
+
+
 _register(Activation(
     key="sigmoid", name="Sigmoid", name_zh="Sigmoid",
-    fn=sigmoid, grad=d_sigmoid, grad_from_output=d_sigmoid_from_output,
+    fn=sigmoid, grad=d_sigmoid,
+    fast=FastOps(grad_from_output=d_sigmoid_from_output, forward_ops=_sigmoid_forward_ops,
+                 derivative_ops=_sigmoid_derivative_ops, forward32=_sigmoid_forward32),
     init_family="glorot",
     formula_latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
     derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
@@ -517,9 +594,27 @@ def d_tanh_from_output(y):
     return 1.0 - y * y
 
 
+def _tanh_forward_ops(h):
+    """h ← tanh(h) in place."""
+    return [(np.tanh, (h, h))]
+
+
+def _tanh_derivative_ops(dh, h, scratch, out):
+    """f' = 1 − h²:  out ← dh − dh·h²."""
+    return [(np.multiply, (h, h, scratch)), (np.multiply, (scratch, dh, scratch)),
+            (np.subtract, (dh, scratch, out))]
+
+
+def _tanh_forward32(z):
+    """tanh(z) in place."""
+    return np.tanh(z, out=z)
+
+
 _register(Activation(
     key="tanh", name="Tanh", name_zh="Tanh",
-    fn=tanh, grad=d_tanh, grad_from_output=d_tanh_from_output,
+    fn=tanh, grad=d_tanh,
+    fast=FastOps(grad_from_output=d_tanh_from_output, forward_ops=_tanh_forward_ops,
+                 derivative_ops=_tanh_derivative_ops, forward32=_tanh_forward32),
     init_family="glorot",
     formula_latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
     derivative_latex=r"\tanh'(x) = 1 - \tanh^2(x)",
@@ -554,9 +649,26 @@ def d_relu_from_output(y):
     return (y > 0).astype(np.float64)
 
 
+def _relu_forward_ops(h):
+    """h ← max(h, 0) in place (np.maximum keeps NaN visible; fmax would hide it)."""
+    return [(functools.partial(np.maximum, out=h), (h, 0.0))]
+
+
+def _relu_derivative_ops(dh, h, scratch, out):
+    """f' = [h > 0] = sign(h), as h ≥ 0 (ReLU'(0) = 0, as PyTorch):  out ← dh·sign(h)."""
+    return [(np.sign, (h, scratch)), (np.multiply, (dh, scratch, out))]
+
+
+def _relu_forward32(z):
+    """max(z, 0) in place."""
+    return np.maximum(z, np.float32(0.0), out=z)
+
+
 _register(Activation(
     key="relu", name="ReLU", name_zh="ReLU",
-    fn=relu, grad=d_relu, grad_from_output=d_relu_from_output,
+    fn=relu, grad=d_relu,
+    fast=FastOps(grad_from_output=d_relu_from_output, forward_ops=_relu_forward_ops,
+                 derivative_ops=_relu_derivative_ops, forward32=_relu_forward32),
     init_family="he",
     formula_latex=r"\mathrm{ReLU}(x) = \max(0, x)",
     derivative_latex=r"\mathrm{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x < 0 \end{cases}",
@@ -1368,8 +1480,8 @@ ACTIVATIONS: dict[str, Activation] = {a.key: a for a in _ENTRIES}
 #: Activations whose entry asks for He initialisation (init_family "he").
 HE_ACTIVATIONS = frozenset(k for k, a in ACTIVATIONS.items() if a.init_family == "he")
 
-#: Activations whose derivative can be computed from the stored output (grad_from_output).
-FROM_OUTPUT = tuple(k for k, a in ACTIVATIONS.items() if a.grad_from_output is not None)
+#: Activations with fast ops (:class:`FastOps`): f in place, f' from the stored output.
+FROM_OUTPUT = tuple(k for k, a in ACTIVATIONS.items() if a.fast is not None)
 
 
 def auto_init(activation: str) -> str:

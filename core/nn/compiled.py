@@ -19,9 +19,11 @@ a tiny network:
   into the flat gradient vector (the optimizer's one BLAS call then updates all of θ);
 * samples are *columns* here, ``(units, batch)``, the transpose of the reference path,
   so the rows a layer writes (all but the ones row) are one contiguous block;
-* tanh, sigmoid, ReLU and identity take their derivative from the stored *output*
-  (1 − h², h(1 − h), [h > 0], 1) in place; every other activation keeps its
-  pre-activation and calls the registry's ``fn``/``grad``;
+* an activation whose catalog entry has fast ops (:class:`~core.nn.activations.FastOps`:
+  tanh, sigmoid, ReLU and identity) is applied in place over z and takes its derivative
+  from the stored *output* (1 − h², h(1 − h), [h > 0], 1), with the entry's own ops;
+  every other activation (or any, with ``model.fast`` off) keeps its pre-activation
+  and calls the registry's ``fn``/``grad``;
 * an activation with a learned parameter (PReLU's slope a, one per hidden layer, at the
   end of θ) reads it from θ as the tape runs, so each step sees the value the last one
   left, and the backward pass adds ``Σ ∂L/∂h ⊙ ∂f/∂a(z)`` (the catalog's
@@ -37,24 +39,18 @@ costs one forward and one backward pass.
 
 from __future__ import annotations
 
-import functools
 from typing import NamedTuple
 
 import numpy as np
-from scipy.special import expit
 
+from core.nn.activations import FastOps
 from core.nn.losses import Penalty, get_loss
 from core.nn.mlp import MLP
 from core.nn.optimizers import Optimizer
 from core.nn.tape import Tape, run, scal
 
 __all__ = ["Buffers", "CompiledEpoch", "Evaluation", "backward_ops", "columns_with_ones",
-           "forward_ops"]
-
-#: The activations whose forward and derivative the compiled pass writes out in place
-#: (the derivative from the stored output). The catalog's ``FROM_OUTPUT`` lists the
-#: activations that can be done so; a test keeps the two the same.
-IN_PLACE = ("tanh", "sigmoid", "relu", "identity")
+           "fast_ops", "forward_ops"]
 
 
 def columns_with_ones(X) -> np.ndarray:
@@ -68,10 +64,11 @@ def columns_with_ones(X) -> np.ndarray:
     return out
 
 
-def derivative_route(model: MLP) -> str:
-    """How the compiled pass differentiates ``model``'s activation: the activation's
-    name for the four taken from the output, else ``"generic"``."""
-    return model.activation if model.fast and model.activation in IN_PLACE else "generic"
+def fast_ops(model: MLP) -> FastOps | None:
+    """The ops the compiled pass applies and differentiates ``model``'s activation with:
+    its catalog entry's fast ops (f in place, f' from the output) when it has some and
+    ``model.fast`` is on; else ``None``, the generic route (z kept, ``fn``/``grad``)."""
+    return model.act.fast if model.fast else None
 
 
 class Buffers:
@@ -84,10 +81,10 @@ class Buffers:
     ``output_grads[k]``: ∂L/∂h_k = δ_{k+1} W_{k+1}ᵀ (times n), before ⊙ f'(z_k);
     ``slopes[k]``: scratch for f'. Per weight layer l: ``deltas[l]`` = δ_l
     (``deltas[-1]`` the output's). ``logits`` (1, m) is z_L; ``losses`` (1, m) the
-    per-sample loss.
+    per-sample loss. ``fast``: the activation's fast ops (:func:`fast_ops`), or ``None``.
     """
 
-    def __init__(self, hidden: tuple[int, ...], m: int, route: str,
+    def __init__(self, hidden: tuple[int, ...], m: int, fast: FastOps | None,
                  forward_of: "Buffers | None" = None):
         self.m = m
         if forward_of is None:
@@ -96,7 +93,7 @@ class Buffers:
                 a = np.empty((units + 1, m))
                 a[units] = 1.0
                 self.outputs_aug.append(a)
-            keep_z = route == "generic"
+            keep_z = fast is None
             self.preactivations = [np.empty((k, m)) for k in hidden] if keep_z else None
             self.logits = np.empty((1, m))
             self.losses = np.empty((1, m))
@@ -108,17 +105,17 @@ class Buffers:
             self.losses = forward_of.losses[:, :m]
         self.outputs = [a[:-1] for a in self.outputs_aug]
         self.output_grads = [np.empty((k, m)) for k in hidden]
-        # Identity: f' = 1, so δ_k is the back-propagated error itself: share the memory.
-        same = route == "identity"
+        # f' ≡ 1 (identity): δ_k is the back-propagated error itself: share the memory.
+        same = fast is not None and fast.unit_slope
         self.deltas = [b if same else np.empty_like(b) for b in self.output_grads]
         self.deltas.append(np.empty((1, m)))
         self.slopes = [np.empty((k, m)) for k in hidden]
 
-    def first_columns(self, stop: int, route: str) -> "Buffers":
+    def first_columns(self, stop: int, fast: FastOps | None) -> "Buffers":
         """Buffers whose forward part is the first ``stop`` columns of these (views),
         with backward buffers of their own."""
         hidden = tuple(h.shape[0] for h in self.outputs)
-        return Buffers(hidden, stop, route, forward_of=self)
+        return Buffers(hidden, stop, fast, forward_of=self)
 
 
 class _Activation:
@@ -148,22 +145,17 @@ class _Activation:
 
 def forward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers) -> Tape:
     """Ops for the forward pass on x̃ (d+1, m): fills ``buf``, the logits in ``buf.logits``."""
-    route = derivative_route(model)
+    fast = fast_ops(model)
     ops, prev = [], x_aug
     for k, wa in enumerate(model.augmented_weights[:-1]):
         h = buf.outputs[k]
-        if route == "generic":
+        if fast is None:
             z = buf.preactivations[k]
             ops += [(np.dot, (wa.T, prev, z)),  # z = W̃ᵀ h̃
                     (_Activation(model, k).apply, (z, h))]  # h = f(z)
         else:
             ops.append((np.dot, (wa.T, prev, h)))  # z, overwritten in place by h = f(z):
-            if route == "tanh":
-                ops.append((np.tanh, (h, h)))
-            elif route == "relu":  # np.maximum keeps NaN visible (fmax would hide it)
-                ops.append((functools.partial(np.maximum, out=h), (h, 0.0)))
-            elif route == "sigmoid":
-                ops.append((expit, (h, h)))
+            ops += fast.forward_ops(h)
         prev = buf.outputs_aug[k]
     ops.append((np.dot, (model.augmented_weights[-1].T, prev, buf.logits)))
     return ops
@@ -172,7 +164,7 @@ def forward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers) -> Tape:
 def backward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers, grad: np.ndarray) -> Tape:
     """Ops that backprop ``buf.deltas[-1]`` down the layers into the flat gradient
     ``grad`` (shaped like θ: each layer's ∂/∂W̃, then any learned slopes' ∂/∂a)."""
-    route = derivative_route(model)
+    fast = fast_ops(model)
     grad_layers = model.layer_views(grad)
     ops = []
     for l in range(model.n_layers - 1, -1, -1):
@@ -184,17 +176,10 @@ def backward_ops(model: MLP, x_aug: np.ndarray, buf: Buffers, grad: np.ndarray) 
         k = l - 1
         dh, h, s, dk = buf.output_grads[k], buf.outputs[k], buf.slopes[k], buf.deltas[k]
         ops.append((np.dot, (model.augmented_weights[l][:-1], d, dh)))  # ∂L/∂h = δ_l W_lᵀ
-        if route == "tanh":  # f' = 1 − h²:  δ = dh − dh·h²
-            ops += [(np.multiply, (h, h, s)), (np.multiply, (s, dh, s)),
-                    (np.subtract, (dh, s, dk))]
-        elif route == "relu":  # f' = [h > 0] = sign(h), as h ≥ 0 (ReLU'(0) = 0, as PyTorch)
-            ops += [(np.sign, (h, s)), (np.multiply, (dh, s, dk))]
-        elif route == "sigmoid":  # f' = h(1 − h) = h − h²
-            ops += [(np.multiply, (h, h, s)), (np.subtract, (h, s, s)),
-                    (np.multiply, (dh, s, dk))]
-        elif route == "generic":
+        if fast is None:  # δ = dh ⊙ f'(z), from the registry
             ops.append((_Activation(model, k, grad).backprop, (buf.preactivations[k], dh, dk)))
-        # identity: f' = 1 and deltas[k] is output_grads[k] already (shared memory)
+        else:  # δ = dh ⊙ f' from h (tanh: 1 − h²); none when f' ≡ 1 and dk is dh
+            ops += fast.derivative_ops(dh, h, s, dk)
     return ops
 
 
@@ -231,10 +216,10 @@ class CompiledEpoch:
         self._is_class1 = y_all > 0.5
         self._split = np.array([0, n] if n_test else [0])  # train columns, test columns
         self._correct = np.empty(y_all.shape, dtype=bool)
-        self._route = derivative_route(model)
+        self._fast = fast_ops(model)
         self._hidden = model.layer_sizes[1:-1]
-        self._eval = Buffers(self._hidden, n + n_test, self._route)
-        self._eval_train = self._eval.first_columns(n, self._route)
+        self._eval = Buffers(self._hidden, n + n_test, self._fast)
+        self._eval_train = self._eval.first_columns(n, self._fast)
         size = model.n_params
         self.batch_gradient = np.zeros(size)  # Σ over a mini-batch (scaled at the step)
         self.gradient = np.zeros(size)  # mean over the training set, from evaluate()
@@ -294,7 +279,7 @@ class CompiledEpoch:
         for start in range(0, n, bs):
             width = min(bs, n - start)
             if width not in self._batch_buffers:
-                self._batch_buffers[width] = Buffers(self._hidden, width, self._route)
+                self._batch_buffers[width] = Buffers(self._hidden, width, self._fast)
             buf = self._batch_buffers[width]
             x = self._x_shuffled[:, start:start + width]
             y = self._y_shuffled[:, start:start + width]

@@ -111,8 +111,9 @@ class MLP:
     ``MLP(layer_sizes, activation, seed=0, init="auto", act_params=None, fast=True)``:
     ``activation`` is a key of ``ACTIVATIONS`` used by every hidden layer;
     ``act_params`` overrides its parameters (e.g. ``{"negative_slope": 0.1}``);
-    ``fast=False`` tells compiled code not to take tanh/sigmoid/relu/identity's
-    derivatives from their outputs, but from the registry like every other activation.
+    ``fast=False`` tells compiled code not to use the activation's fast ops (its catalog
+    entry's ``fast``: f in place, f' from the output, as for tanh/sigmoid/relu/identity),
+    but the registry's ``fn``/``grad`` like every other activation.
     """
 
     def __init__(self, layer_sizes, activation: str = "tanh", seed: int = 0,

@@ -119,19 +119,12 @@ class GridProbe:
 
     @staticmethod
     def _activate(model, z: np.ndarray, layer: int) -> np.ndarray:
-        name = model.activation
-        if name == "tanh":
-            return np.tanh(z, out=z)
-        if name == "relu":
-            return np.maximum(z, np.float32(0.0), out=z)
-        if name == "identity":
-            return z
-        if name == "sigmoid":  # σ(z) = ½ + ½·tanh(z/2), float32 all the way
-            z *= np.float32(0.5)
-            np.tanh(z, out=z)
-            z *= np.float32(0.5)
-            z += np.float32(0.5)
-            return z
+        """f(z) for hidden layer ``layer``: in place in float32 when the catalog entry has
+        fast ops (their ``forward32``; sigmoid as ½ + ½·tanh(z/2)), else the entry's
+        ``fn`` in float64 with the layer's parameters, back to float32."""
+        fast = model.act.fast
+        if fast is not None:
+            return fast.forward32(z)
         out = model.act.fn(z.astype(np.float64), **model.layer_params(layer))
         return np.asarray(out, dtype=np.float32)
 

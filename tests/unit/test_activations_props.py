@@ -42,7 +42,7 @@ def wide_props():
 # no fixed colour range for pictures, no derivative from the output.
 OPTIONAL = {"keras_name", "keras_note_latex", "kink_convention_latex", "kink_points",
             "params", "param_specs", "param_ranges", "kink_fn", "range_fn", "more_papers",
-            "picture_range", "grad_from_output", "jump_fn", "learned", "grad_learned"}
+            "picture_range", "fast", "jump_fn", "learned", "grad_learned"}
 
 
 @pytest.mark.parametrize("key", KEYS)

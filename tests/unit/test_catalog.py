@@ -23,6 +23,7 @@ from core.nn.activations import (
     HE_ACTIVATIONS,
     INIT_FAMILIES,
     Activation,
+    FastOps,
     KerasParam,
     ParamSpec,
     auto_init,
@@ -117,6 +118,14 @@ def entry_problems(act: Activation) -> list[str]:
         out.append("kinks without a kink convention")
     if act.keras_name is None and act.param_specs:
         out.append("parameters with Keras facts but no Keras spelling")
+    # Fast ops take no parameters; a unit slope is the identity's f' ≡ 1.
+    if act.fast is not None:
+        if not isinstance(act.fast, FastOps):
+            out.append("fast is not a FastOps")
+        elif act.param_specs:
+            out.append("fast ops on an activation with parameters (the ops take none)")
+        elif act.fast.unit_slope and not np.all(act.grad(np.linspace(-3.0, 3.0, 61)) == 1.0):
+            out.append("unit_slope but f' is not 1 everywhere")
     return out
 
 
@@ -139,7 +148,7 @@ def test_names_are_unique_in_each_language():
 def test_every_function_in_the_module_belongs_to_an_entry():
     """An ``f`` / ``d_f`` pair written without its entry would be missing from every menu."""
     registered = {f for a in ACTIVATIONS.values()
-                  for f in (a.fn, a.grad, a.grad_from_output, a.grad_learned) if f}
+                  for f in (a.fn, a.grad, a.fast and a.fast.grad_from_output, a.grad_learned) if f}
     public = {obj for name, obj in vars(cat).items()
               if inspect.isfunction(obj) and not name.startswith("_") and obj.__module__ == cat.__name__
               and hasattr(obj, "__wrapped__")}  # the element-wise math, not the helpers below
@@ -198,11 +207,75 @@ def test_neuron_pictures_use_the_entrys_range():
 def test_derivative_from_the_output_is_the_derivative(key):
     act = ACTIVATIONS[key]
     x = np.concatenate([np.linspace(-30, 30, 2001), [0.0, -1e308, 1e308]])
-    np.testing.assert_allclose(act.grad_from_output(act.fn(x)), act.grad(x), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(act.fast.grad_from_output(act.fn(x)), act.grad(x), rtol=1e-12, atol=1e-15)
 
 
 def test_the_fast_units_are_those_with_a_derivative_from_the_output():
     assert set(FROM_OUTPUT) == {"identity", "sigmoid", "tanh", "relu"}
+    assert FROM_OUTPUT == tuple(k for k, a in ACTIVATIONS.items() if a.fast is not None)
+
+
+def _run(tape):
+    for f, args in tape:
+        f(*args)
+
+
+def _away_from_kinks(act):
+    x = np.linspace(-6.0, 6.0, 1201)
+    keep = np.ones(x.shape, dtype=bool)
+    for kink in act.kink_points:
+        keep &= np.abs(x - kink) > 1e-3
+    return x[keep]
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+def test_the_fast_forward_ops_are_f_in_place(key):
+    act = ACTIVATIONS[key]
+    x = np.concatenate([np.linspace(-30, 30, 2001), [0.0, -1e308, 1e308]]).reshape(3, -1)
+    h = x.copy()
+    _run(act.fast.forward_ops(h))
+    np.testing.assert_array_equal(h, act.fn(x))
+    x32 = np.linspace(-30, 30, 2001, dtype=np.float32)  # the plane's float32 picture
+    z = x32.copy()
+    out = act.fast.forward32(z)
+    assert out.dtype == np.float32 and np.shares_memory(out, z)
+    np.testing.assert_allclose(out, act.fn(x32.astype(np.float64)), rtol=1e-6, atol=1e-6)
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+def test_the_fast_derivative_ops_are_f_prime_from_the_output(key):
+    """dh ⊙ f' from h = f(x), against the entry's grad and central differences of fn
+    (away from kinks), into a buffer of its own and into dh itself."""
+    act = ACTIVATIONS[key]
+    x = _away_from_kinks(act).reshape(1, -1)
+    dh = np.random.default_rng(0).normal(size=x.shape)
+    step = 1e-6
+    numeric = (act.fn(x + step) - act.fn(x - step)) / (2 * step)
+    h, scratch, out = act.fn(x), np.empty_like(x), np.full_like(x, np.nan)
+    _run(act.fast.derivative_ops(dh, h, scratch, out))
+    np.testing.assert_allclose(out, dh * act.grad(x), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(out, dh * numeric, rtol=1e-6, atol=1e-9)
+    in_place = dh.copy()
+    _run(act.fast.derivative_ops(in_place, h, scratch, in_place))
+    np.testing.assert_array_equal(in_place, out)
+    np.testing.assert_array_equal(h, act.fn(x))  # h is read, never written
+
+
+def test_a_unit_slope_has_nothing_to_do_in_shared_memory():
+    fast = ACTIVATIONS["identity"].fast
+    dh = np.ones((2, 3))
+    assert fast.unit_slope and fast.derivative_ops(dh, dh, dh, dh) == []
+    assert not any(ACTIVATIONS[k].fast.unit_slope for k in FROM_OUTPUT if k != "identity")
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+def test_the_fast_ops_keep_nan_visible(key):
+    """A diverged network stays visibly diverged on the fast path (no fmax hiding NaN)."""
+    act = ACTIVATIONS[key]
+    h = np.array([np.nan, 1.0])
+    _run(act.fast.forward_ops(h))
+    assert np.isnan(h[0])
+    assert np.isnan(act.fast.forward32(np.array([np.nan, 1.0], dtype=np.float32))[0])
 
 
 # ---------------------------------------------------- the check catches breakage
@@ -238,6 +311,9 @@ def _spec(**changes) -> dict:
     (dict(learned="negative_slope"), "go together"),
     (dict(learned="alpha", grad_learned=ACTIVATIONS["leaky_relu"].grad), "not a parameter"),
     (dict(learned="negative_slope", grad_learned=ACTIVATIONS["prelu"].grad_learned), "grad_learned does not take"),
+    (dict(fast=ACTIVATIONS["relu"].fast), "fast ops on an activation with parameters"),
+    (dict(fast=ACTIVATIONS["relu"].derivative), "not a FastOps"),
+    (dict(param_specs={}, fast=ACTIVATIONS["identity"].fast), "unit_slope but"),
 ])
 def test_entry_problems_catches_an_incomplete_entry(changes, problem):
     problems = entry_problems(_broken(**changes))

@@ -7,7 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.nn.compiled import CompiledEpoch
+from core.nn.activations import ACTIVATIONS as CATALOG
+from core.nn.activations import FROM_OUTPUT
+from core.nn.compiled import Buffers, CompiledEpoch, fast_ops, forward_ops
 from core.nn.losses import LOSSES, make_penalty
 from core.nn.mlp import MLP
 from core.nn.optimizers import OPTIMIZERS, make_optimizer
@@ -136,13 +138,69 @@ def test_functions_are_short(path):
 # ----------------------------------------------------------------- one place per activation
 
 
-def test_the_in_place_routes_are_the_catalogs_from_output_activations():
-    """An activation that gains ``grad_from_output`` in the catalog needs its hand-written
-    route here too (or the catalog should not claim it); the two lists cannot drift."""
-    from core.nn.activations import FROM_OUTPUT
-    from core.nn.compiled import IN_PLACE
+def _activation_keys_in(path: Path) -> list[str]:
+    from core.nn.activations import ACTIVATIONS
 
-    assert sorted(IN_PLACE) == sorted(FROM_OUTPUT)
+    return [f"line {node.lineno}: {node.value!r}"
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and node.value in ACTIVATIONS]
+
+
+@pytest.mark.parametrize("name", ["compiled.py", "plane.py"])
+def test_the_engine_names_no_activation(name):
+    """The fast path is read from the catalog entry (its ``fast`` ops): no activation's
+    key is written in the code that runs it."""
+    assert _activation_keys_in(NN / name) == []
+
+
+def test_the_name_check_sees_a_key(tmp_path):
+    path = tmp_path / "route.py"
+    path.write_text('if model.activation == "tanh":\n    pass\n', encoding="utf-8")
+    assert _activation_keys_in(path) == ["line 1: 'tanh'"]
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+@pytest.mark.parametrize("batch", [5, 100])
+def test_the_fast_ops_train_as_the_generic_route(key, batch):
+    """Every activation with fast ops: the same epoch and gradient as the same model
+    differentiated through the registry (``fast=False``)."""
+    models, epochs = [], []
+    for fast in (True, False):
+        model, Xtr, ytr, Xte, yte = problem(key, fast)
+        epoch = CompiledEpoch(model, Xtr, ytr, Xte, yte, make_optimizer("adam", model.n_params, 0.05),
+                              loss="bce", penalty=make_penalty("l2", 0.01), batch_size=batch)
+        epoch.evaluate()
+        epoch.train(np.random.default_rng(7).permutation(len(ytr)))
+        models.append(model)
+        epochs.append(epoch)
+    assert fast_ops(models[0]) is CATALOG[key].fast and fast_ops(models[1]) is None
+    np.testing.assert_allclose(models[0].theta, models[1].theta, rtol=1e-12, atol=1e-13)
+    fast_eval, generic_eval = (e.evaluate() for e in epochs)
+    np.testing.assert_allclose(epochs[0].gradient, epochs[1].gradient, rtol=1e-10, atol=1e-13)
+    assert fast_eval.train_loss == pytest.approx(generic_eval.train_loss, rel=1e-12)
+
+
+@pytest.mark.parametrize("key", FROM_OUTPUT)
+def test_the_fast_route_keeps_no_z_and_shares_delta_only_for_a_unit_slope(key):
+    fast = CATALOG[key].fast
+    buf = Buffers((5, 3), 4, fast)
+    assert buf.preactivations is None
+    assert [d is g for d, g in zip(buf.deltas, buf.output_grads)] == [fast.unit_slope] * 2
+    generic = Buffers((5, 3), 4, None)
+    assert generic.preactivations is not None
+    assert not any(d is g for d, g in zip(generic.deltas, generic.output_grads))
+
+
+def test_the_fast_route_is_the_entrys_ops():
+    """A model whose activation has no fast ops, or with ``fast`` off, takes the generic
+    route; and the compiled tape holds the entry's own ops."""
+    assert fast_ops(MLP([2, 3, 1], "gelu")) is None
+    assert fast_ops(MLP([2, 3, 1], "tanh", fast=False)) is None
+    model = MLP([2, 3, 1], "tanh")
+    x = np.ones((3, 4))
+    buf = Buffers((3,), 4, fast_ops(model))
+    tape = forward_ops(model, x, buf)
+    assert [f for f, _ in tape] == [np.dot, np.tanh, np.dot]
 
 
 def test_the_pages_network_limits_lie_inside_the_engines():
