@@ -1,6 +1,7 @@
 """Activation functions: curves, slopes, parameters, properties, the step, and depth.
 
-Thin on purpose: widgets -> ``core.activation_charts`` (pure, cached here) -> draw.
+Thin on purpose: widgets -> the numbers (``core.lessons.activation_curves``) and their text
+and charts (``core.present.activation_charts``), pure and cached here -> draw.
 URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread (the spread s of the
 layer inputs) and one per parameter (act_<function>_<parameter>).
 """
@@ -10,7 +11,9 @@ from typing import NamedTuple
 import streamlit as st
 
 import core.present.activation_charts as ac
+from core.lessons import activation_curves as lc
 from core.nn.activations import ACTIVATIONS, display_name
+from core.present.theme import MUTED
 from core.state import activations as sa
 from ui import (
     charts,
@@ -112,12 +115,12 @@ def papers_text(papers) -> str:
 # (functions, parameters, range, ...). Parameters travel as sorted tuples.
 @st.cache_data(max_entries=64, show_spinner=False)
 def curves(keys: tuple, params: tuple, half: float, second: bool):
-    return ac.curve_frame(keys, {k: dict(v) for k, v in params}, half, with_second=second)
+    return lc.curve_frame(keys, {k: dict(v) for k, v in params}, half, with_second=second)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def regions(keys: tuple, params: tuple, half: float, threshold: float):
-    return ac.region_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
+    return lc.region_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
 
 
 def saturated(frame):
@@ -132,12 +135,12 @@ def properties(keys: tuple, params: tuple, half: float, threshold: float):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth(keys: tuple, params: tuple, layers: int, spread: float):
-    return ac.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread)
+    return lc.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
 def gelu_errors() -> dict:
-    return ac.gelu_approximations()
+    return lc.gelu_approximations()
 
 
 # Charts as finished Vega-Lite specs: building an Altair chart and turning it into a
@@ -156,7 +159,7 @@ def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
-    return ac.step_chart(ac.step_frame(steep), steep, step_label, soft_label).to_dict()
+    return ac.step_chart(lc.step_frame(steep), steep, step_label, soft_label).to_dict()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -171,8 +174,8 @@ def controls_section() -> None:
     """Which functions, the x range, the saturation threshold, f″ on or off, Reset."""
     with st.container(border=True, key="act_controls"):
         left, right = st.columns([3, 2], gap="large")
-        controls.multiselect(P["fn"], tr("act_fn_label", max=ac.MAX_OVERLAY), format_func=name_of,
-                             max_selections=ac.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
+        controls.multiselect(P["fn"], tr("act_fn_label", max=sa.MAX_OVERLAY), format_func=name_of,
+                             max_selections=sa.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
                              help=tr("act_fn_help"), where=left)
         controls.slider(P["act_x"], tr("act_x_label"), step=1, format="±%d", where=right)
         left, mid, right = st.columns([3, 1, 1], gap="large", vertical_alignment="bottom")
@@ -206,7 +209,7 @@ def parameter_sliders(chosen: list[str]) -> None:
     columns = st.columns(min(len(tunable), 3), gap="large")
     for i, (key, (fn, p, param)) in enumerate(tunable):
         controls.slider(
-            param, f"{name_of(fn)} · {p}", step=ac.PARAM_STEPS.get(p, (param.high - param.low) / 100),
+            param, f"{name_of(fn)} · {p}", step=sa.PARAM_STEPS.get(p, (param.high - param.low) / 100),
             help=tr("act_param_help", torch=ac.fmt(param.default, 4), keras=keras_help(fn, p)),
             where=columns[i % len(columns)],
         )
@@ -332,7 +335,7 @@ def step_section() -> None:
         soft_label = tr("act_soft_series", k=ac.fmt(steep))
         charts.draw(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
     with table_col:
-        ex = ac.step_examples(steep)
+        ex = lc.step_examples(steep)
         st.table(
             {
                 tr("act_col_x"): [ac.fmt(v) for v in ex["x"]],
@@ -343,7 +346,7 @@ def step_section() -> None:
             },
             hide_index=True,
         )
-    slope_at_2 = float(ac.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
+    slope_at_2 = float(lc.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
     st.markdown(tr("act_step_why", peak=ac.fmt(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
 
 
@@ -361,7 +364,7 @@ def depth_section(c: Choice | None) -> None:
     dframe = depth(c.keys, c.params, layers, spread)
     labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
               tr("act_depth_open"))
-    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], ac.MUTED)],
+    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], MUTED)],
                                dashed=[labels[0]]), unsafe_allow_html=True)
     charts.draw(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.

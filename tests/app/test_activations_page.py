@@ -6,6 +6,7 @@ import pytest
 
 import core.present.activation_charts as ac
 from core.i18n import t
+from core.lessons import activation_curves as lc
 from core.lessons.activation_props import depth_factors, output_moments, slope_range, slope_supremum
 from core.nn.activations import ACTIVATIONS, display_name
 from tests.app.conftest import assert_clean, run_page
@@ -224,9 +225,9 @@ def test_hardswish_slope_is_a_supremum_not_a_maximum(lang):
 def test_minimum_is_named_not_shaded_and_its_place_is_given(lang):
     at = run_page(PAGE, lang=lang, fn="gelu")
     assert_clean(at)
-    x, f = ac.turning_point(ACTIVATIONS["gelu"], None)
+    x, f = lc.turning_point(ACTIVATIONS["gelu"], None)
     assert prop_cell(at, lang, "act_prop_minimum", "gelu") == f"x = {ac.fmt(x, 4)}, f = {ac.fmt(f, 4)}"
-    (region,) = [r for r in ac.slope_regions(ACTIVATIONS["gelu"], None, 6.0, 0.05) if r.kind == "minimum"]
+    (region,) = [r for r in lc.slope_regions(ACTIVATIONS["gelu"], None, 6.0, 0.05) if r.kind == "minimum"]
     line = t("act_region_minimum", lang, where=ac.format_intervals([(region.x0, region.x1)], 6.0),
              at=ac.fmt(region.at, 4))
     assert line in markdown_text(at)
