@@ -47,8 +47,6 @@ __all__ = [
     "KERAS_PARAMS",
     "curve_chart",
     "depth_chart",
-    "fmt",
-    "fmt_percent",
     "format_intervals",
     "format_points",
     "format_slope_range",
@@ -71,30 +69,21 @@ KERAS_PARAMS: dict[tuple[str, str], KerasParam] = {
 }
 
 
-#: A short number for people (see :mod:`core.present.numbers`).
-fmt = numbers.text
-
-
-def fmt_percent(share: float) -> str:
-    """A share as a percentage with at most one decimal: 50%, 99.9%, 100%."""
-    return f"{fmt(100.0 * share, 1)}%"
-
-
 def format_intervals(intervals: Sequence[tuple[float, float]], half_width: float) -> str:
     """"x < −2.89, x > 2.89" style; an end at the edge of the view reads as unbounded."""
     parts = []
     for a, b in intervals:
         left, right = a <= -half_width, b >= half_width
         if left and right:
-            parts.append(f"{fmt(-half_width)} ≤ x ≤ {fmt(half_width)}")
+            parts.append(f"{numbers.text(-half_width)} ≤ x ≤ {numbers.text(half_width)}")
         elif left:
-            parts.append(f"x < {fmt(b)}")
+            parts.append(f"x < {numbers.text(b)}")
         elif right:
-            parts.append(f"x > {fmt(a)}")
+            parts.append(f"x > {numbers.text(a)}")
         elif math.isclose(a, b, abs_tol=1e-9):
-            parts.append(f"x = {fmt(a)}")
+            parts.append(f"x = {numbers.text(a)}")
         else:
-            parts.append(f"{fmt(a)} < x < {fmt(b)}")
+            parts.append(f"{numbers.text(a)} < x < {numbers.text(b)}")
     return ", ".join(parts)
 
 
@@ -110,25 +99,25 @@ def output_range(act: Activation, params: Mapping | None = None) -> str:
     (lo, hi), (lo_in, hi_in) = act.range_at(**with_defaults(act, params))
     left = "[" if lo_in and math.isfinite(lo) else "("
     right = "]" if hi_in and math.isfinite(hi) else ")"
-    return f"{left}{fmt(lo, 4)}, {fmt(hi, 4)}{right}"
+    return f"{left}{numbers.text(lo, 4)}, {numbers.text(hi, 4)}{right}"
 
 
 def _stretch_text(lo: float, hi: float, lo_in: bool, hi_in: bool, everywhere: str) -> str:
     if math.isinf(lo) and math.isinf(hi):
         return everywhere
     if math.isinf(lo):
-        return f"x {'≤' if hi_in else '<'} {fmt(hi, 4)}"
+        return f"x {'≤' if hi_in else '<'} {numbers.text(hi, 4)}"
     if math.isinf(hi):
-        return f"x {'≥' if lo_in else '>'} {fmt(lo, 4)}"
-    return f"{fmt(lo, 4)} {'≤' if lo_in else '<'} x {'≤' if hi_in else '<'} {fmt(hi, 4)}"
+        return f"x {'≥' if lo_in else '>'} {numbers.text(lo, 4)}"
+    return f"{numbers.text(lo, 4)} {'≤' if lo_in else '<'} x {'≤' if hi_in else '<'} {numbers.text(hi, 4)}"
 
 
 def format_points(xs: Sequence[float], digits: int = 4) -> str:
     """"x = 1.4142", or "x = ±2.2" for a pair symmetric about 0."""
     xs = sorted(xs)
     if len(xs) == 2 and xs[1] > 0 and math.isclose(xs[0], -xs[1], rel_tol=1e-6, abs_tol=1e-9):
-        return f"x = ±{fmt(xs[1], digits)}"
-    return ", ".join(f"x = {fmt(x, digits)}" for x in xs)
+        return f"x = ±{numbers.text(xs[1], digits)}"
+    return ", ".join(f"x = {numbers.text(x, digits)}" for x in xs)
 
 
 def format_sup(sup: SlopeSup, everywhere: str) -> tuple[str, str]:
@@ -139,8 +128,8 @@ def format_sup(sup: SlopeSup, everywhere: str) -> tuple[str, str]:
     """
     parts = [format_points(sup.points)] if sup.points else []
     parts += [_stretch_text(*s, everywhere) for s in sup.stretches]
-    parts += [f"x → {fmt(k, 4)}{'⁻' if side < 0 else '⁺'}" for k, side, _ in sup.limits]
-    values = ", ".join(f"|f′({fmt(k, 4)})| = {fmt(v, 4)}" for k, _, v in sup.limits)
+    parts += [f"x → {numbers.text(k, 4)}{'⁻' if side < 0 else '⁺'}" for k, side, _ in sup.limits]
+    values = ", ".join(f"|f′({numbers.text(k, 4)})| = {numbers.text(v, 4)}" for k, _, v in sup.limits)
     return ", ".join(parts), values
 
 
@@ -151,10 +140,10 @@ def format_slope_range(r: SlopeRange) -> str:
     in the output range). A constant f′ (the identity, the step) is the one number; the
     page words it."""
     if r.constant:
-        return fmt(r.low, 4)
+        return numbers.text(r.low, 4)
     left = "[" if r.low_attained else "("
     right = "]" if r.high_attained else ")"
-    return f"{left}{fmt(r.low, 4)}, {fmt(r.high, 4)}{right}"
+    return f"{left}{numbers.text(r.low, 4)}, {numbers.text(r.high, 4)}{right}"
 
 
 def format_tails(left: Tail, right: Tail) -> tuple[tuple[str, str], ...]:
@@ -165,11 +154,11 @@ def format_tails(left: Tail, right: Tail) -> tuple[tuple[str, str], ...]:
         return (("everywhere", ""),)
     out = []
     if left.kind == "zero":
-        out.append(("zero", f"x {'≤' if left.closed else '<'} {fmt(left.edge, 4)}"))
+        out.append(("zero", f"x {'≤' if left.closed else '<'} {numbers.text(left.edge, 4)}"))
     elif left.kind == "vanishes":
         out.append(("vanishes", "x → −∞"))
     if right.kind == "zero":
-        out.append(("zero", f"x {'≥' if right.closed else '>'} {fmt(right.edge, 4)}"))
+        out.append(("zero", f"x {'≥' if right.closed else '>'} {numbers.text(right.edge, 4)}"))
     elif right.kind == "vanishes":
         out.append(("vanishes", "x → +∞"))
     return tuple(out)

@@ -282,9 +282,3 @@ def test_depth_chart_has_the_reference_and_skips_zeros():
 def test_step_chart_has_both_curves():
     spec = _spec(ac.step_chart(lc.step_frame(10.0), 10.0, "step", "soft"))
     assert {r["series"] for r in _dataset_values(spec)} == {"step", "soft"}
-
-
-def test_fmt():
-    assert ac.fmt(-0.0) == "0" and ac.fmt(0.25) == "0.25" and ac.fmt(-2.5) == "−2.5"
-    assert ac.fmt(math.inf) == "∞" and ac.fmt(float("nan")) == "—" and ac.fmt(1.0) == "1"
-    assert ac.fmt_percent(0.5) == "50%" and ac.fmt_percent(0.99865) == "99.9%" and ac.fmt_percent(1.0) == "100%"

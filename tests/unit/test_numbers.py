@@ -8,7 +8,8 @@ from core.present import numbers
 
 
 @pytest.mark.parametrize("value, digits, expected", [
-    (1.0, 2, "1"), (0.125, 2, "0.12"), (-0.5, 2, "−0.5"), (-0.0001, 2, "0"), (2.5e-17, 4, "0"),
+    (1.0, 2, "1"), (0.125, 2, "0.12"), (-0.5, 2, "−0.5"), (-0.0001, 2, "0"), (2.5e-17, 4, "0"), (-0.0, 2, "0"),
+    (0.25, 2, "0.25"), (-2.5, 2, "−2.5"),
     (float("inf"), 2, "∞"), (-math.inf, 2, "−∞"), (float("nan"), 2, "—"), (None, 2, "—"), (123.456, 1, "123.5"),
 ])
 def test_text(value, digits, expected):
@@ -27,3 +28,15 @@ def test_prose_zero_means_rounded_but_formula_zero_means_exact():
     """The two spellings agree wherever the number shows at ``digits`` decimals."""
     for value in (0.5, -1.75, 12.0, 0.0301):
         assert numbers.text(value, 4).replace("−", "-") == numbers.latex(value, 4)
+
+
+def test_percent_drops_trailing_zeros():
+    assert numbers.percent(0.5) == "50%" and numbers.percent(0.99865) == "99.9%" and numbers.percent(1.0) == "100%"
+
+
+@pytest.mark.parametrize("value, digits, expected", [
+    (0.0712, 3, "0.071"), (-0.5, 3, "−0.5"), (0.0, 3, "0"), (2.220446049250313e-16, 3, "2.2 × 10⁻¹⁶"),
+    (-4e-5, 3, "−4.0 × 10⁻⁵"), (0.0004, 4, "0.0004"),
+])
+def test_text_with_residue_never_rounds_a_difference_to_zero(value, digits, expected):
+    assert numbers.text_with_residue(value, digits) == expected
