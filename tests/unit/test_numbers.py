@@ -40,3 +40,19 @@ def test_percent_drops_trailing_zeros():
 ])
 def test_text_with_residue_never_rounds_a_difference_to_zero(value, digits, expected):
     assert numbers.text_with_residue(value, digits) == expected
+
+
+@pytest.mark.parametrize("value, text", [
+    (0.123456, "0.1235"), (-2.5, "−2.5"), (12345.6, "1.235×10^4"), (0.0, "0"),
+    (float("nan"), "—"), (float("-inf"), "−∞"), (-1.5e-7, "−1.5×10^−7"), (-0.0, "0"),
+])
+def test_significant_text_rounds_to_four_significant_digits(value, text):
+    assert numbers.significant_text(value) == text
+
+
+@pytest.mark.parametrize("value, tex", [
+    (-2.5, "-2.5"), (12345.6, r"1.235\times 10^{4}"), (-1.5e-7, r"-1.5\times 10^{-7}"), (math.inf, r"\infty"),
+    (float("nan"), r"\text{NaN}"),
+])
+def test_significant_latex_is_the_same_number_in_latex(value, tex):
+    assert numbers.significant_latex(value) == tex
