@@ -56,3 +56,16 @@ def test_significant_text_rounds_to_four_significant_digits(value, text):
 ])
 def test_significant_latex_is_the_same_number_in_latex(value, tex):
     assert numbers.significant_latex(value) == tex
+
+
+def test_latex_rounds_to_four_decimals():
+    assert numbers.latex(2.0300000000000002) == "2.03"
+    assert numbers.latex(-0.0) == "0" and numbers.latex(-1e-20, 4).startswith("-1.0 \\times 10^{-20")
+    assert numbers.latex(0.75862068) == "0.7586"
+    assert numbers.latex(3.0) == "3"
+
+
+def test_scientific_text():
+    assert numbers.scientific_text(0.0) == "0"
+    assert numbers.scientific_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
+    assert numbers.scientific_text(-3.5e-17) == "−3.5 × 10⁻¹⁷"  # a true minus sign, as in all prose
