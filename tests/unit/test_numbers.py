@@ -69,3 +69,19 @@ def test_scientific_text():
     assert numbers.scientific_text(0.0) == "0"
     assert numbers.scientific_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
     assert numbers.scientific_text(-3.5e-17) == "−3.5 × 10⁻¹⁷"  # a true minus sign, as in all prose
+
+
+def test_percent_one_decimal_keeps_its_width():
+    assert numbers.percent_one_decimal(0.992) == "99.2%" and numbers.percent_one_decimal(0.5) == "50.0%"
+    assert numbers.percent_one_decimal(0.7, spaced=True) == "70.0 %"
+    assert numbers.percent_one_decimal(float("nan")) == "—"
+
+
+def test_loss():
+    assert numbers.loss(0.69314) == "0.693"
+    assert numbers.loss(1.2e-7) == "1.2e-07"
+    assert numbers.loss(float("inf")) == "—"
+
+
+def test_exact_text():
+    assert numbers.exact_text(0.00001) == "1e-05" and numbers.exact_text(3.0) == "3"
