@@ -12,8 +12,9 @@ import streamlit as st
 
 import core.present.activation_charts as ac
 from core.lessons import activation_curves as lc
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.present import numbers
+from core.present.labels import activation_name
 from core.present.theme import MUTED
 from core.state import activations as sa
 from ui import (
@@ -30,11 +31,6 @@ from ui import (
 
 KEYS = list(ACTIVATIONS)
 P = sa.PARAMS_BY_KEY
-
-
-def name_of(key: str) -> str:
-    """The function's label in the learner's language (the catalog's, as on every page)."""
-    return display_name(key, current_lang())
 
 
 def params_of(key: str) -> dict:
@@ -175,7 +171,8 @@ def controls_section() -> None:
     """Which functions, the x range, the saturation threshold, f″ on or off, Reset."""
     with st.container(border=True, key="act_controls"):
         left, right = st.columns([3, 2], gap="large")
-        controls.multiselect(P["fn"], tr("act_fn_label", max=sa.MAX_OVERLAY), format_func=name_of,
+        controls.multiselect(P["fn"], tr("act_fn_label", max=sa.MAX_OVERLAY),
+                             format_func=lambda k: activation_name(k, current_lang()),
                              max_selections=sa.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
                              help=tr("act_fn_help"), where=left)
         controls.slider(P["act_x"], tr("act_x_label"), step=1, format="±%d", where=right)
@@ -208,9 +205,10 @@ def parameter_sliders(chosen: list[str]) -> None:
     st.subheader(tr("act_params_heading"))
     st.caption(tr("act_params_caption"))
     columns = st.columns(min(len(tunable), 3), gap="large")
+    lang = current_lang()
     for i, (key, (fn, p, param)) in enumerate(tunable):
         controls.slider(
-            param, f"{name_of(fn)} · {p}", step=sa.PARAM_STEPS.get(p, (param.high - param.low) / 100),
+            param, f"{activation_name(fn, lang)} · {p}", step=sa.PARAM_STEPS.get(p, (param.high - param.low) / 100),
             help=tr("act_param_help", torch=numbers.text(param.default, 4), keras=keras_help(fn, p)),
             where=columns[i % len(columns)],
         )
@@ -400,7 +398,7 @@ def main() -> None:
         parameter_sliders(chosen)
         keys = tuple(chosen)
         choice = Choice(keys, tuple((k, tuple(sorted(params_of(k).items()))) for k in keys),
-                        {k: name_of(k) for k in keys}, float(st.session_state["act_x"]),
+                        {k: activation_name(k, current_lang()) for k in keys}, float(st.session_state["act_x"]),
                         float(st.session_state["act_sat"]))
         curves_section(choice)
         formulas_section(choice)

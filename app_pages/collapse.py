@@ -10,10 +10,11 @@ import numpy as np
 import streamlit as st
 
 from core.lessons import collapse as col
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
 from core.present import collapse_views as cv
 from core.present import numbers
+from core.present.labels import activation_name
 from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
@@ -120,10 +121,6 @@ def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
                    icon=":material/warning:")
     else:
         st.warning(tr("col_widths_bad_one", value=value, example=cs.DEFAULT_WIDTHS), icon=":material/warning:")
-
-
-def _activation_label(key: str) -> str:
-    return display_name(key, current_lang())
 
 
 # ------------------------------------------------------------------ the 2-3-1 network
@@ -457,7 +454,7 @@ def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     sentences = [tr(left)]
     if depth == 1:
         return sentences  # col_depth_one says it: no hidden layer, no activation
-    name = _activation_label(stack.activation.key)
+    name = activation_name(stack.activation.key, current_lang())
     if stack.activation.key == "identity":
         return [*sentences, tr("col_contrast_identity")]
     shape = bent_shape(stack.hidden, stack.seed, stack.activation.key)
@@ -486,8 +483,9 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
     """The same random stack without and with an activation: a line, then a bent boundary."""
     st.subheader(tr("col_h_contrast"))
     st.write(tr("col_contrast_intro"))
-    controls.selectbox(P["col_act"], tr("col_act"), format_func=_activation_label)
+    controls.selectbox(P["col_act"], tr("col_act"), format_func=lambda k: activation_name(k, current_lang()))
     stack = _SmallStack(hidden, seed, ACTIVATIONS[st.session_state["col_act"]])
+    name = activation_name(stack.activation.key, current_lang())
     labels = _labels(x="x₁", y="x₂")
     s1, s2 = st.columns(2, gap="large")
     with s1:
@@ -497,7 +495,7 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
         accuracy = col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X))
         st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy, spaced=True)))
     with s2:
-        st.markdown(f"**{tr('col_bent_stack', act=_activation_label(stack.activation.key))}**")
+        st.markdown(f"**{tr('col_bent_stack', act=name)}**")
         charts.draw(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
                            width="content", key="col_bent_chart")
         accuracy = col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X))
@@ -505,7 +503,7 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
     if stack.activation.learned:  # PReLU: a random, untrained stack uses the starting slope
         learned = stack.activation.learned
-        st.caption(tr("act_learned_fixed", act=_activation_label(stack.activation.key), param=learned,
+        st.caption(tr("act_learned_fixed", act=name, param=learned,
                       value=numbers.latex(stack.activation.params[learned])))
     if depth == 1:
         st.info(tr("col_depth_one"), icon=":material/info:")

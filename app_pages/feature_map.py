@@ -19,9 +19,10 @@ import streamlit as st
 
 from core.i18n import TEXTS, t
 from core.lessons import feature_map as fm
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
 from core.present import numbers
+from core.present.labels import activation_name
 from core.state import feature_map as sf
 from ui import (
     charts,
@@ -38,11 +39,6 @@ from ui.uploads import explain_uploader
 ss = st.session_state
 OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
 EDITOR = [f"fm_ke{i}" for i in range(9)]  # the kernel editor's nine number inputs
-
-
-def act_label(key: str, lang: str) -> str:
-    """An activation's name in ``lang``: the catalog's, as on every page."""
-    return display_name(key, lang)
 
 
 def sentences(lang: str, *parts: str) -> str:
@@ -236,7 +232,7 @@ def controls(lang: str) -> tuple[np.ndarray, bool, tuple[float, ...]]:
         with right:
             ctl.slider(P["fm_b"], t("fm_bias_label", lang), step=0.1, help=t("fm_bias_help", lang))
             ctl.radio(P["fm_pool"], t("fm_pool_label", lang), format_func=labels("fm_pool_", lang), horizontal=True)
-            ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: act_label(k, lang),
+            ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: activation_name(k, lang),
                           help=t("fm_act_help", lang))
             learned_note(ss["fm_act"], lang)
     return image, own, kern
@@ -246,7 +242,7 @@ def learned_note(key: str, lang: str) -> None:
     """PReLU learns its slope in a network; this page trains nothing: say which a it uses."""
     act = ACTIVATIONS[key]
     if act.learned:
-        st.caption(t("act_learned_fixed", lang, act=act_label(key, lang), param=act.learned,
+        st.caption(t("act_learned_fixed", lang, act=activation_name(key, lang), param=act.learned,
                      value=numbers.text(act.params[act.learned], 4)))
 
 
@@ -267,7 +263,7 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
     before, after = views.stats[2], views.stats[3]
     changed = fm.changed_share(views.stages.pooled, views.stages.activated)
     pct = lambda share: numbers.text(100 * share, 1)  # noqa: E731 - a local formatter, read once below
-    st.markdown(t("fm_effect", lang, act=act_label(act, lang), neg_before=pct(before.negative),
+    st.markdown(t("fm_effect", lang, act=activation_name(act, lang), neg_before=pct(before.negative),
                   zero_before=pct(before.zero), low_before=numbers.text(before.low, 3),
                   high_before=numbers.text(before.high, 3), neg_after=pct(after.negative),
                   zero_after=pct(after.zero), low_after=numbers.text(after.low, 3),
@@ -279,7 +275,7 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
 
 def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
     """The article's order against the usual one, measured; each sentence chosen by the numbers."""
-    name = act_label(act, lang)
+    name = activation_name(act, lang)
     gaps = {pool: numbers.text_with_residue(gap) for pool, gap in order.gaps.items()}
     st.markdown(t("fm_order_intro", lang, act=name, cells=order.cells, max_gap=gaps["max"], avg_gap=gaps["avg"]))
     if not order.same["max"]:
@@ -322,7 +318,7 @@ def collapse_section(image: np.ndarray, own: bool, kern: tuple, bias: float, act
     n = check.composed.shape[0]
     st.markdown(t("fm_composed", lang, n=n, bias=numbers.text(check.bias, 4)))
     st.latex(fv.kernel_latex("K", check.composed))  # 4 decimals: blur's 1/16 = 0.0625 is exact
-    name = act_label(act, lang)
+    name = activation_name(act, lang)
     titles = (t("fm_route_two", lang), t("fm_route_one", lang), t("fm_route_act", lang, act=name),
               t("fm_route_diff", lang, act=name))
     for k, column in enumerate(st.columns(4, gap="medium")):
@@ -346,7 +342,7 @@ def pool_note(views: fv.CollapseViews, lang: str) -> str:
 def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:
     """What the activation between the convolutions did, decided by the least-squares fit of
     one kernel (not by "did it change anything": an affine change keeps one convolution)."""
-    name, gap = act_label(act, lang), numbers.text_with_residue(check.act_gap)
+    name, gap = activation_name(act, lang), numbers.text_with_residue(check.act_gap)
     if act == "identity":
         return t("fm_act_gap_identity", lang, gap=gap)
     fit = check.fit

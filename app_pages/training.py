@@ -41,6 +41,7 @@ from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
 from core.present import numbers
 from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.state import training as ts
 from core.state.presenter import secondary_key
 from ui import (
@@ -262,7 +263,7 @@ def transport_bar(playing: bool, lang: str) -> None:
                   help=tr("trn_step_help"))
         st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
                   help=tr("trn_reset_help"))
-    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: tv.activation_label(v, lang),
+    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: activation_name(v, lang),
                        where=columns[1])
     controls.select_slider(P["lr"], tr("trn_lr"), format_func=numbers.exact_text, where=columns[2])
     controls.select_slider(P["speed"], tr("trn_speed"), format_func=lambda v: tv.format_speed(v, lang),
@@ -286,7 +287,7 @@ def beyond_notice(lang: str) -> None:
         st.info(tr("trn_beyond", dataset=tv.option_label("ds", ss["dataset"], lang), layers=need["layers"],
                    units=need["units"]), icon=":material/lightbulb:")
         st.button(tr("trn_beyond_use", hidden=", ".join(map(str, recipe["hidden"])),
-                     activation=tv.activation_label(recipe["activation"], lang), lr=numbers.exact_text(recipe["lr"])),
+                     activation=activation_name(recipe["activation"], lang), lr=numbers.exact_text(recipe["lr"])),
                   key="trn_beyond_use", on_click=use_recipe, args=(recipe,), icon=":material/auto_fix_high:")
 
 
@@ -516,7 +517,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
         st.divider()
         st.subheader(tr("trn_compare_title"), anchor="compare")
         controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
-                             format_func=lambda v: tv.activation_label(v, lang),
+                             format_func=lambda v: activation_name(v, lang),
                              placeholder=tr("trn_compare_placeholder"))
         ticking = playing and len(session().compared) >= 2 and visible("trn_compare_section")
         compare_panels(split, lang, ts.COMPARE_SECONDS if ticking else None)
@@ -536,7 +537,7 @@ def compare_panels(split, lang: str, every: float | None) -> None:
         for i, (col, trainer) in enumerate(zip(st.columns(len(trainers)), trainers)):
             with col:
                 m = trainer.metrics()
-                name = tv.activation_label(trainer.config.activation, lang)
+                name = activation_name(trainer.config.activation, lang)
                 st.markdown(f"**{name}**" + (f" · :red[{tr('trn_compare_diverged')}]" if trainer.diverged else ""))
                 payload = tv.live_payload(
                     trainer, [sess.frame(trainer)], run=f"{ss['trn_learner']}-{sess.run_id}-{i}",

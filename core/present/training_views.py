@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from core.i18n import TEXTS, placeholders, t
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import DatasetError
 from core.nn.features import DEFAULT_FEATURES, FEATURES
 from core.nn.plane import Frame, evaluate_neurons
@@ -38,11 +38,6 @@ from core.present.theme import (
 )
 
 # ------------------------------------------------------------------ labels
-
-
-def activation_label(key: str, lang: str) -> str:
-    """Display name of an activation: the catalog's, the same on every page."""
-    return display_name(key, lang)
 
 
 def option_label(prefix: str, value: str, lang: str) -> str:

@@ -29,6 +29,7 @@ from core.nn.activations import (
     display_name,
 )
 from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.state import activations as sa
 
 pytestmark = pytest.mark.filterwarnings("error")
@@ -164,7 +165,7 @@ def test_names_on_every_page_come_from_the_entry(key):
     act = ACTIVATIONS[key]
     assert display_name(key, "en") == act.name and display_name(key, "zh") == act.name_zh
     for lang in LANGS:
-        assert tv.activation_label(key, lang) == display_name(key, lang)
+        assert activation_name(key, lang) == display_name(key, lang)
     assert display_name(key, "fr") == act.name  # an unknown language falls back to English
 
 

@@ -19,6 +19,7 @@ from core.nn.datasets import (
 )
 from core.present import numbers
 from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.present.markdown import WORD_JOINER
 from core.state import training as ts
 from core.nn.trainer import TrainConfig, Trainer
@@ -142,8 +143,8 @@ def test_every_option_has_a_label_in_both_languages():
         for name in ts.DATASET_OPTIONS:
             assert f"trn_ds_{name}" in TEXTS
         for key in ACTIVATIONS:
-            assert tv.activation_label(key, lang)
-        assert tv.activation_label("step", "zh") != tv.activation_label("step", "en")
+            assert activation_name(key, lang)
+        assert activation_name("step", "zh") != activation_name("step", "en")
 
 
 @pytest.mark.parametrize("code", ERROR_CODES)
