@@ -1,6 +1,7 @@
 """Activation functions: curves, slopes, parameters, properties, the step, and depth.
 
-Thin on purpose: widgets -> ``core.activation_charts`` (pure, cached here) -> draw.
+Thin on purpose: widgets -> the numbers (``core.lessons.activation_curves``) and their text
+and charts (``core.present.activation_charts``), pure and cached here -> draw.
 URL keys: fn, act_x, act_f2, act_sat, act_k, act_layers, act_spread (the spread s of the
 layer inputs) and one per parameter (act_<function>_<parameter>).
 """
@@ -10,7 +11,11 @@ from typing import NamedTuple
 import streamlit as st
 
 import core.present.activation_charts as ac
-from core.nn.activations import ACTIVATIONS, display_name
+from core.lessons import activation_curves as lc
+from core.nn.activations import ACTIVATIONS
+from core.present import numbers
+from core.present.labels import activation_name
+from core.present.theme import MUTED
 from core.state import activations as sa
 from ui import (
     charts,
@@ -26,11 +31,6 @@ from ui import (
 
 KEYS = list(ACTIVATIONS)
 P = sa.PARAMS_BY_KEY
-
-
-def name_of(key: str) -> str:
-    """The function's label in the learner's language (the catalog's, as on every page)."""
-    return display_name(key, current_lang())
 
 
 def params_of(key: str) -> dict:
@@ -53,7 +53,7 @@ def keras_help(fn: str, param: str) -> str:
     if kp.name is not None:
         return tr("act_keras_default", name=kp.name, value=kp.default)
     if kp.fixed is not None:
-        return tr("act_keras_fixed", value=ac.fmt(kp.fixed, 4))
+        return tr("act_keras_fixed", value=numbers.text(kp.fixed, 4))
     return tr(f"act_keras_absent_{fn}_{param}")
 
 
@@ -66,7 +66,7 @@ def keras_cell(spelling: tuple) -> str:
         return text
     what = tr("act_list_sep").join(
         tr("act_keras_cannot_absent", param=p) if fixed is None
-        else tr("act_keras_cannot_fixed", param=p, value=ac.fmt(fixed, 4))
+        else tr("act_keras_cannot_fixed", param=p, value=numbers.text(fixed, 4))
         for p, fixed in missing
     )
     return f"{text} ({tr('act_keras_differs', what=what)})"
@@ -76,14 +76,14 @@ def sup_cells(sup) -> tuple[str, str]:
     """The "largest |f′|" row and the "where" row: "sup … never reached" when it is not."""
     where, values = ac.format_sup(sup, tr("act_everywhere"))
     if sup.attained:
-        return ac.fmt(sup.value, 4), where
-    return tr("act_sup_value", v=ac.fmt(sup.value, 4)), tr("act_sup_where", where=where, values=values)
+        return numbers.text(sup.value, 4), where
+    return tr("act_sup_value", v=numbers.text(sup.value, 4)), tr("act_sup_where", where=where, values=values)
 
 
 def slope_range_cell(r) -> str:
     """The values of f′ on the whole line, and what a negative lowest slope means."""
     if r.constant:
-        return tr("act_slope_constant", v=ac.fmt(r.low, 4))
+        return tr("act_slope_constant", v=numbers.text(r.low, 4))
     text = ac.format_slope_range(r)
     return tr("act_slope_negative", interval=text) if r.low < 0 else text
 
@@ -100,7 +100,7 @@ def region_line(row, half: float) -> str:
     where = ac.format_intervals([(row.x0, row.x1)], half)
     if row.kind == "saturated":
         return tr("act_region_saturated", where=where)
-    return tr(f"act_region_{row.kind}", where=where, at=ac.fmt(row.at, 4))
+    return tr(f"act_region_{row.kind}", where=where, at=numbers.text(row.at, 4))
 
 
 def papers_text(papers) -> str:
@@ -112,12 +112,12 @@ def papers_text(papers) -> str:
 # (functions, parameters, range, ...). Parameters travel as sorted tuples.
 @st.cache_data(max_entries=64, show_spinner=False)
 def curves(keys: tuple, params: tuple, half: float, second: bool):
-    return ac.curve_frame(keys, {k: dict(v) for k, v in params}, half, with_second=second)
+    return lc.curve_frame(keys, {k: dict(v) for k, v in params}, half, with_second=second)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def regions(keys: tuple, params: tuple, half: float, threshold: float):
-    return ac.region_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
+    return lc.region_frame(keys, {k: dict(v) for k, v in params}, half, threshold)
 
 
 def saturated(frame):
@@ -132,12 +132,12 @@ def properties(keys: tuple, params: tuple, half: float, threshold: float):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth(keys: tuple, params: tuple, layers: int, spread: float):
-    return ac.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread)
+    return lc.depth_frame(keys, {k: dict(v) for k, v in params}, layers, spread)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)
 def gelu_errors() -> dict:
-    return ac.gelu_approximations()
+    return lc.gelu_approximations()
 
 
 # Charts as finished Vega-Lite specs: building an Altair chart and turning it into a
@@ -156,7 +156,7 @@ def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
-    return ac.step_chart(ac.step_frame(steep), steep, step_label, soft_label).to_dict()
+    return ac.step_chart(lc.step_frame(steep), steep, step_label, soft_label).to_dict()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -171,8 +171,9 @@ def controls_section() -> None:
     """Which functions, the x range, the saturation threshold, f″ on or off, Reset."""
     with st.container(border=True, key="act_controls"):
         left, right = st.columns([3, 2], gap="large")
-        controls.multiselect(P["fn"], tr("act_fn_label", max=ac.MAX_OVERLAY), format_func=name_of,
-                             max_selections=ac.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
+        controls.multiselect(P["fn"], tr("act_fn_label", max=sa.MAX_OVERLAY),
+                             format_func=lambda k: activation_name(k, current_lang()),
+                             max_selections=sa.MAX_OVERLAY, placeholder=tr("act_fn_placeholder"),
                              help=tr("act_fn_help"), where=left)
         controls.slider(P["act_x"], tr("act_x_label"), step=1, format="±%d", where=right)
         left, mid, right = st.columns([3, 1, 1], gap="large", vertical_alignment="bottom")
@@ -204,10 +205,11 @@ def parameter_sliders(chosen: list[str]) -> None:
     st.subheader(tr("act_params_heading"))
     st.caption(tr("act_params_caption"))
     columns = st.columns(min(len(tunable), 3), gap="large")
+    lang = current_lang()
     for i, (key, (fn, p, param)) in enumerate(tunable):
         controls.slider(
-            param, f"{name_of(fn)} · {p}", step=ac.PARAM_STEPS.get(p, (param.high - param.low) / 100),
-            help=tr("act_param_help", torch=ac.fmt(param.default, 4), keras=keras_help(fn, p)),
+            param, f"{activation_name(fn, lang)} · {p}", step=sa.PARAM_STEPS.get(p, (param.high - param.low) / 100),
+            help=tr("act_param_help", torch=numbers.text(param.default, 4), keras=keras_help(fn, p)),
             where=columns[i % len(columns)],
         )
 
@@ -215,7 +217,7 @@ def parameter_sliders(chosen: list[str]) -> None:
 def curves_section(c: Choice) -> None:
     """f, f′ (and f″) side by side, saturated stretches shaded, then listed in words."""
     show_f2 = bool(st.session_state["act_f2"])
-    sat_labels = (tr("act_sat_tooltip", t=ac.fmt(c.threshold)), tr("act_sat_from"), tr("act_sat_to"))
+    sat_labels = (tr("act_sat_tooltip", t=numbers.text(c.threshold)), tr("act_sat_from"), tr("act_sat_to"))
     panels = [("f", "act_chart_f", "f(x)"), ("df", "act_chart_df", "f′(x)")]
     if show_f2:
         panels.append(("d2f", "act_chart_d2f", "f″(x)"))
@@ -227,12 +229,12 @@ def curves_section(c: Choice) -> None:
             spec = curve_spec(c.keys, c.params, c.half, show_f2, value, c.names_key, y_title, c.threshold,
                               sat_labels, value == "df")
             charts.draw(spec, width="stretch")
-    st.caption(tr("act_hover_caption", t=ac.fmt(c.threshold)))
+    st.caption(tr("act_hover_caption", t=numbers.text(c.threshold)))
     by_key = {k: [] for k in c.keys}
     for row in regions(c.keys, c.params, c.half, c.threshold).itertuples():
         by_key[row.key].append(region_line(row, c.half))
     lines = [f"- **{c.names[k]}**: {tr('act_list_sep').join(by_key[k]) or tr('act_nowhere')}" for k in c.keys]
-    st.markdown(tr("act_sat_list_heading", t=ac.fmt(c.threshold)) + "\n" + "\n".join(lines))
+    st.markdown(tr("act_sat_list_heading", t=numbers.text(c.threshold)) + "\n" + "\n".join(lines))
 
 
 def _formula_notes(key: str) -> None:
@@ -275,7 +277,7 @@ def _property_labels(threshold: float) -> list[tuple[str, str]]:
         ("range", tr("act_prop_range")), ("monotonic", tr("act_prop_monotonic")),
         ("zero_centred", tr("act_prop_zero")), ("mean", tr("act_prop_mean")), ("std", tr("act_prop_std")),
         ("minimum", tr("act_prop_minimum")), ("smoothness", tr("act_prop_smooth")),
-        ("tails", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=ac.fmt(threshold))),
+        ("tails", tr("act_prop_saturates")), ("saturated", tr("act_prop_saturated", t=numbers.text(threshold))),
         ("max_grad", tr("act_prop_maxgrad")), ("max_grad_where", tr("act_prop_maxgrad_at")),
         ("slope_range", tr("act_prop_slope_range")),
         ("f0", tr("act_prop_f0")), ("df0", tr("act_prop_df0")), ("papers", tr("act_prop_paper")),
@@ -290,11 +292,11 @@ def _property_formats(half: float) -> dict:
               "C∞": tr("act_smooth_cinf")}
     return {
         "monotonic": yes_no.get, "zero_centred": yes_no.get,
-        "smoothness": lambda v: (tr("act_smooth_jump", at=ac.fmt(v[1], 4), size=f"{v[2]:.2g}")
+        "smoothness": lambda v: (tr("act_smooth_jump", at=numbers.text(v[1], 4), size=f"{v[2]:.2g}")
                                  if isinstance(v, tuple) else smooth[v]),
-        "mean": lambda v: ac.fmt(v, 3), "std": lambda v: ac.fmt(v, 3),
-        "f0": lambda v: ac.fmt(v, 4), "df0": lambda v: ac.fmt(v, 4),
-        "minimum": lambda v: f"x = {ac.fmt(v[0], 4)}, f = {ac.fmt(v[1], 4)}" if v else tr("act_min_none"),
+        "mean": lambda v: numbers.text(v, 3), "std": lambda v: numbers.text(v, 3),
+        "f0": lambda v: numbers.text(v, 4), "df0": lambda v: numbers.text(v, 4),
+        "minimum": lambda v: f"x = {numbers.text(v[0], 4)}, f = {numbers.text(v[1], 4)}" if v else tr("act_min_none"),
         "tails": tails_cell,
         "slope_range": slope_range_cell,
         "saturated": lambda v: ac.format_intervals(v, half) or tr("act_nowhere"),
@@ -315,36 +317,36 @@ def properties_section(c: Choice) -> None:
         **{c.names[r["key"]]: [shown.get(field, str)(r[field]) for field, _ in labels] for r in rows},
     }
     st.table(table, hide_index=True)
-    st.caption(tr("act_props_caption", a=ac.fmt(c.half)))
+    st.caption(tr("act_props_caption", a=numbers.text(c.half)))
     for r in rows:
         if r["key"] == "selu":
-            st.markdown(tr("act_selu_note", mean=ac.fmt(r["mean"], 3), std=ac.fmt(r["std"], 3)))
+            st.markdown(tr("act_selu_note", mean=numbers.text(r["mean"], 3), std=numbers.text(r["std"], 3)))
 
 
 def step_section() -> None:
     """The step against a sigmoid of steepness k: values and slopes at a few points."""
     st.subheader(tr("act_step_heading"), anchor="step")
     st.markdown(tr("act_step_intro"))
-    controls.select_slider(P["act_k"], tr("act_k_label"), format_func=ac.fmt)
+    controls.select_slider(P["act_k"], tr("act_k_label"), format_func=numbers.text)
     steep = float(st.session_state["act_k"])
     chart_col, table_col = st.columns([1, 1], gap="large")
     with chart_col:
-        soft_label = tr("act_soft_series", k=ac.fmt(steep))
+        soft_label = tr("act_soft_series", k=numbers.text(steep))
         charts.draw(step_spec(steep, tr("act_step_series"), soft_label), width="stretch")
     with table_col:
-        ex = ac.step_examples(steep)
+        ex = lc.step_examples(steep)
         st.table(
             {
-                tr("act_col_x"): [ac.fmt(v) for v in ex["x"]],
+                tr("act_col_x"): [numbers.text(v) for v in ex["x"]],
                 tr("act_col_step"): [f"{v:.0%}" for v in ex["step"]],
                 tr("act_col_soft"): [f"{v:.1%}" for v in ex["soft"]],
-                tr("act_col_step_slope"): [ac.fmt(v, 3) for v in ex["step_slope"]],
-                tr("act_col_soft_slope"): [ac.fmt(v, 3) for v in ex["soft_slope"]],
+                tr("act_col_step_slope"): [numbers.text(v, 3) for v in ex["step_slope"]],
+                tr("act_col_soft_slope"): [numbers.text(v, 3) for v in ex["soft_slope"]],
             },
             hide_index=True,
         )
-    slope_at_2 = float(ac.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
-    st.markdown(tr("act_step_why", peak=ac.fmt(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
+    slope_at_2 = float(lc.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
+    st.markdown(tr("act_step_why", peak=numbers.text(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
 
 
 def depth_section(c: Choice | None) -> None:
@@ -361,15 +363,15 @@ def depth_section(c: Choice | None) -> None:
     dframe = depth(c.keys, c.params, layers, spread)
     labels = (tr("act_depth_ref"), tr("act_depth_y"), tr("act_depth_x"), tr("act_depth_alive"),
               tr("act_depth_open"))
-    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], ac.MUTED)],
+    st.markdown(ac.legend_html(ac.series_colours(list(c.names.values())) + [(labels[0], MUTED)],
                                dashed=[labels[0]]), unsafe_allow_html=True)
     charts.draw(depth_spec(c.keys, c.params, layers, spread, c.names_key, labels), width="stretch")
     # One layer's numbers: m (the mean factor), q (share of units passing), m/q.
     first = dframe[dframe["n"] == 1].set_index("key")
     blocked = [c.names[k] for k in c.keys if not first.loc[k, "factor"] > 0]
     rates = [
-        "- " + tr("act_depth_line", name=c.names[k], m=ac.fmt(first.loc[k, "factor"], 3),
-                  q=ac.fmt_percent(first.loc[k, "alive"]), mq=ac.fmt(first.loc[k, "open"], 3))
+        "- " + tr("act_depth_line", name=c.names[k], m=numbers.text(first.loc[k, "factor"], 3),
+                  q=numbers.percent(first.loc[k, "alive"]), mq=numbers.text(first.loc[k, "open"], 3))
         for k in c.keys if first.loc[k, "factor"] > 0
     ]
     if rates:
@@ -396,7 +398,7 @@ def main() -> None:
         parameter_sliders(chosen)
         keys = tuple(chosen)
         choice = Choice(keys, tuple((k, tuple(sorted(params_of(k).items()))) for k in keys),
-                        {k: name_of(k) for k in keys}, float(st.session_state["act_x"]),
+                        {k: activation_name(k, current_lang()) for k in keys}, float(st.session_state["act_x"]),
                         float(st.session_state["act_sat"]))
         curves_section(choice)
         formulas_section(choice)

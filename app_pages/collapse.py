@@ -10,9 +10,11 @@ import numpy as np
 import streamlit as st
 
 from core.lessons import collapse as col
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
 from core.present import collapse_views as cv
+from core.present import numbers
+from core.present.labels import activation_name
 from core.present.collapse_charts import (
     boundary_chart,
     circle_chart,
@@ -111,10 +113,6 @@ def _labels(x: str = "input₁", y: str = "input₂") -> tuple[tuple[str, str], 
     return pairs({"class1": tr("col_class1"), "class0": tr("col_class0"), "x": x, "y": y})
 
 
-def _pct(value: float) -> str:
-    return f"{100.0 * value:.1f} %"
-
-
 def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
     """Say what is wrong with the typed widths and which widths the stack really uses."""
     value = literal(value, 40)
@@ -123,10 +121,6 @@ def _warn_bad_widths(value: str, depth: int, used: list[int]) -> None:
                    icon=":material/warning:")
     else:
         st.warning(tr("col_widths_bad_one", value=value, example=cs.DEFAULT_WIDTHS), icon=":material/warning:")
-
-
-def _activation_label(key: str) -> str:
-    return display_name(key, current_lang())
 
 
 # ------------------------------------------------------------------ the 2-3-1 network
@@ -178,9 +172,9 @@ def algebra_section(w, line: col.Line) -> None:
         st.markdown(tr(key))
         st.latex(latex)
     if line.kind == "x1":
-        st.success(tr("col_case_x1", slope=cv.fmt(line.slope)), icon=":material/straighten:")
+        st.success(tr("col_case_x1", slope=numbers.latex(line.slope)), icon=":material/straighten:")
     elif line.kind == "x2":
-        st.warning(tr("col_case_x2", c=cv.fmt(line.c)), icon=":material/horizontal_rule:")
+        st.warning(tr("col_case_x2", c=numbers.latex(line.c)), icon=":material/horizontal_rule:")
     else:
         reason, zeros = col.why_silent_231(w)
         st.warning(tr(f"col_case_none_{reason}", zeros=tr("col_list_sep").join(zeros)), icon=":material/block:")
@@ -189,7 +183,7 @@ def algebra_section(w, line: col.Line) -> None:
         st.latex(cv.ARTICLE_FORMULA)
         article = col.article_slope_231(w)
         if line.kind == "x1" and article is not None:
-            st.markdown(tr("col_article_numbers", article=cv.fmt(article), correct=cv.fmt(line.slope)))
+            st.markdown(tr("col_article_numbers", article=numbers.latex(article), correct=numbers.latex(line.slope)))
 
 
 # ------------------------------------------------------------------ proof by numbers
@@ -211,7 +205,7 @@ def proof_section(w, line: col.Line) -> None:
     if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
         m2.write(tr("col_proof_exact", n="10 000", expr=expr))
     else:
-        m2.write(tr("col_proof_text", n="10 000", expr=expr, ratio=cv.sci_text(relative_diff)))
+        m2.write(tr("col_proof_text", n="10 000", expr=expr, ratio=numbers.scientific_text(relative_diff)))
 
 
 # ------------------------------------------------------------ the boundary over data
@@ -238,18 +232,19 @@ def boundary_section(w, line: col.Line, X, y, best) -> None:
         if line.kind != "none":
             st.write(tr("col_boundary_line"))
         k1, k2 = st.columns(2)
-        k1.metric(tr("col_own_accuracy"), _pct(own_accuracy))
-        k2.metric(tr("col_best_accuracy"), _pct(best.accuracy))
+        k1.metric(tr("col_own_accuracy"), numbers.percent_one_decimal(own_accuracy, spaced=True))
+        k2.metric(tr("col_best_accuracy"), numbers.percent_one_decimal(best.accuracy, spaced=True))
         circles = float(np.mean(y == 1))
-        st.caption(tr("col_best_caption", directions=best.directions, n=len(y), circles=_pct(circles),
-                      guess=_pct(max(circles, 1.0 - circles))))
+        st.caption(tr("col_best_caption", directions=best.directions, n=len(y),
+                      circles=numbers.percent_one_decimal(circles, spaced=True),
+                      guess=numbers.percent_one_decimal(max(circles, 1.0 - circles), spaced=True)))
         if line.kind == "none":
             residue = float(np.max(np.abs(own_outputs)))
-            share = _pct(float(np.mean(y == 0)))
+            share = numbers.percent_one_decimal(float(np.mean(y == 0)), spaced=True)
             if residue == 0.0:
                 st.write(tr("col_boundary_none_exact", share=share))
             else:
-                st.write(tr("col_boundary_none_rounding", share=share, residue=cv.sci_text(residue)))
+                st.write(tr("col_boundary_none_rounding", share=share, residue=numbers.scientific_text(residue)))
 
 
 # ------------------------------------------------------- additivity and homogeneity
@@ -283,15 +278,15 @@ def additivity_section(w, line: col.Line) -> None:
 def _bias_explained(w, line: col.Line, biases, beta: float) -> None:
     """With biases the map is affine: f(x) = a·x₁ + c·x₂ + β, and where its line moves."""
     b_line = col.boundary_231(w, biases)
-    st.markdown(tr("col_bias_text", b1=cv.fmt(biases[0]), b2=cv.fmt(biases[1]), b3=cv.fmt(biases[2]),
-                   b4=cv.fmt(biases[3]), beta=cv.fmt(beta)))
+    st.markdown(tr("col_bias_text", b1=numbers.latex(biases[0]), b2=numbers.latex(biases[1]),
+                   b3=numbers.latex(biases[2]), b4=numbers.latex(biases[3]), beta=numbers.latex(beta)))
     if b_line.kind == "none":
         st.markdown(tr("col_bias_constant"))
     else:
         st.markdown(tr("col_bias_moved" if beta != 0.0 else "col_bias_origin"))
     f_latex = rf"f(\mathbf x) &= {cv.combo_latex([(line.a, cv.IN1), (line.c, cv.IN2), (beta, '1')])}"
     # With no line there is nothing to solve: f is the constant β.
-    solved = (rf"f(\mathbf x) &\equiv {cv.fmt(beta)}" if b_line.kind == "none"
+    solved = (rf"f(\mathbf x) &\equiv {numbers.latex(beta)}" if b_line.kind == "none"
               else r"f(\mathbf x) = 0 &\iff " + cv.line_latex(b_line))
     st.latex(cv.aligned([f_latex, solved]))
 
@@ -301,7 +296,7 @@ def _bias_explained(w, line: col.Line, biases, beta: float) -> None:
 
 def _gradient_rows(g_p, g_q, wrt: str = r"\mathbf x", digits: int = 4) -> str:
     def vec(g):
-        return "(" + ",\\ ".join(cv.fmt(v, digits) for v in col.resolved(g)) + ")"
+        return "(" + ",\\ ".join(numbers.latex(v, digits) for v in col.resolved(g)) + ")"
 
     return cv.aligned([rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf p) &= {vec(g_p)}",
                        rf"\nabla_{{{wrt}}}\,{cv.OUT}(\mathbf q) &= {vec(g_q)}"])
@@ -352,7 +347,7 @@ def gradient_section(w, line: col.Line) -> None:
     g_tanh_p, g_tanh_q = col.gradient(tanh_net, p), col.gradient(tanh_net, q)
     st.markdown(tr("col_grad_linear_label"))
     st.latex(_gradient_rows(g_lin_p, g_lin_q))
-    st.write(tr("col_gradient_linear", a=cv.fmt(line.a), c=cv.fmt(line.c)))
+    st.write(tr("col_gradient_linear", a=numbers.latex(line.a), c=numbers.latex(line.c)))
     st.markdown(tr("col_grad_weights_label"))
     st.latex(_gradient_rows(g_w_p, g_w_q, wrt=r"w", digits=2))
     st.write(tr(_weights_gradient_key(p, q, g_w_p, g_w_q)))
@@ -459,12 +454,12 @@ def _contrast_sentences(stack: _SmallStack, depth: int) -> list[str]:
     sentences = [tr(left)]
     if depth == 1:
         return sentences  # col_depth_one says it: no hidden layer, no activation
-    name = _activation_label(stack.activation.key)
+    name = activation_name(stack.activation.key, current_lang())
     if stack.activation.key == "identity":
         return [*sentences, tr("col_contrast_identity")]
     shape = bent_shape(stack.hidden, stack.seed, stack.activation.key)
     if shape.kind == "slight":
-        return [*sentences, tr("col_contrast_slight", act=name, dev=cv.fmt(shape.deviation, 4))]
+        return [*sentences, tr("col_contrast_slight", act=name, dev=numbers.latex(shape.deviation, 4))]
     return [*sentences, tr(f"col_contrast_{shape.kind}", act=name)]
 
 
@@ -488,25 +483,28 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
     """The same random stack without and with an activation: a line, then a bent boundary."""
     st.subheader(tr("col_h_contrast"))
     st.write(tr("col_contrast_intro"))
-    controls.selectbox(P["col_act"], tr("col_act"), format_func=_activation_label)
+    controls.selectbox(P["col_act"], tr("col_act"), format_func=lambda k: activation_name(k, current_lang()))
     stack = _SmallStack(hidden, seed, ACTIVATIONS[st.session_state["col_act"]])
+    name = activation_name(stack.activation.key, current_lang())
     labels = _labels(x="x₁", y="x₂")
     s1, s2 = st.columns(2, gap="large")
     with s1:
         st.markdown(f"**{tr('col_linear_stack')}**")
         charts.draw(linear_stack_spec(X, y, stack.hidden, seed, labels), width="content",
                            key="col_linear_chart")
-        st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X)))))
+        accuracy = col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X))
+        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy, spaced=True)))
     with s2:
-        st.markdown(f"**{tr('col_bent_stack', act=_activation_label(stack.activation.key))}**")
+        st.markdown(f"**{tr('col_bent_stack', act=name)}**")
         charts.draw(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
                            width="content", key="col_bent_chart")
-        st.caption(tr("col_stack_accuracy", acc=_pct(col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X)))))
+        accuracy = col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X))
+        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy, spaced=True)))
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
     if stack.activation.learned:  # PReLU: a random, untrained stack uses the starting slope
         learned = stack.activation.learned
-        st.caption(tr("act_learned_fixed", act=_activation_label(stack.activation.key), param=learned,
-                      value=cv.fmt(stack.activation.params[learned])))
+        st.caption(tr("act_learned_fixed", act=name, param=learned,
+                      value=numbers.latex(stack.activation.params[learned])))
     if depth == 1:
         st.info(tr("col_depth_one"), icon=":material/info:")
     for sentence in _contrast_sentences(stack, depth):  # one paragraph each: no joining rule to get wrong in Chinese
@@ -534,10 +532,10 @@ def bend_1d_section() -> None:
     x1d, y1d, best_1d = bend_1d()
     t1, t2 = st.columns(2, gap="large")
     with t1:
-        st.markdown(tr("col_threshold_title", inner=cv.fmt(col.INNER_1D), outer=cv.fmt(col.OUTER_1D)))
+        st.markdown(tr("col_threshold_title", inner=numbers.latex(col.INNER_1D), outer=numbers.latex(col.OUTER_1D)))
         charts.draw(threshold_spec(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
                            width="stretch", key="col_threshold_chart")
-        st.metric(tr("col_best_threshold"), _pct(best_1d.accuracy))
+        st.metric(tr("col_best_threshold"), numbers.percent_one_decimal(best_1d.accuracy, spaced=True))
     with t2:
         st.markdown(tr("col_parabola_title"))
         s_w, s_b = st.columns(2)
@@ -547,13 +545,13 @@ def bend_1d_section() -> None:
         charts.draw(parabola_spec(x1d, y1d, W_sq, B_sq, _labels(x="x", y="Y = W·x² + B")),
                            width="stretch", key="col_parabola_chart")
         # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
-        st.metric(tr("col_parabola_accuracy"),
-                  _pct(col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))))
+        accuracy = col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))
+        st.metric(tr("col_parabola_accuracy"), numbers.percent_one_decimal(accuracy, spaced=True))
     cut = col.parabola_cut(W_sq, B_sq)
     if cut is None:
         st.write(tr("col_bend_1d_flat"))
     else:
-        st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=cv.fmt(cut, 2)))
+        st.write(tr("col_bend_1d_down" if W_sq < 0 else "col_bend_1d_up", r=numbers.latex(cut, 2)))
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -575,14 +573,14 @@ def bend_2d_section(X, y) -> None:
     radius = float(np.sqrt(max(separator.threshold, 0.0)))
     f1, f2 = st.columns(2, gap="large")
     with f1:
-        st.markdown(tr("col_feature_title", t=cv.fmt(separator.threshold, 3)))
+        st.markdown(tr("col_feature_title", t=numbers.latex(separator.threshold, 3)))
         charts.draw(feature_space_spec(X, y, separator.threshold, _labels(x="x₁²", y="x₂²")),
                            width="content", key="col_feature_chart")
     with f2:
-        st.markdown(tr("col_circle_title", r=cv.fmt(radius, 3)))
+        st.markdown(tr("col_circle_title", r=numbers.latex(radius, 3)))
         charts.draw(circle_spec(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
                            key="col_circle_chart")
-    st.metric(tr("col_feature_accuracy"), _pct(separator.accuracy))
+    st.metric(tr("col_feature_accuracy"), numbers.percent_one_decimal(separator.accuracy, spaced=True))
     st.write(tr("col_bend_2d_text"))
 
 

@@ -19,8 +19,10 @@ import streamlit as st
 
 from core.i18n import TEXTS, t
 from core.lessons import feature_map as fm
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
+from core.present import numbers
+from core.present.labels import activation_name
 from core.state import feature_map as sf
 from ui import (
     charts,
@@ -37,11 +39,6 @@ from ui.uploads import explain_uploader
 ss = st.session_state
 OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
 EDITOR = [f"fm_ke{i}" for i in range(9)]  # the kernel editor's nine number inputs
-
-
-def act_label(key: str, lang: str) -> str:
-    """An activation's name in ``lang``: the catalog's, as on every page."""
-    return display_name(key, lang)
 
 
 def sentences(lang: str, *parts: str) -> str:
@@ -179,7 +176,7 @@ def kernel_controls(lang: str) -> tuple[float, ...]:
 def kernel_sum_note(kern: np.ndarray, lang: str) -> str:
     """What the kernel's sum says a flat patch becomes, from the kernel in use."""
     facts = fm.kernel_facts(kern)
-    total = fv.fmt(facts.total, 4)
+    total = numbers.text(facts.total, 4)
     return sentences(lang, t("fm_kernel_sum", lang, total=total), t(f"fm_kernel_kind_{facts.kind}", lang, total=total))
 
 
@@ -235,7 +232,7 @@ def controls(lang: str) -> tuple[np.ndarray, bool, tuple[float, ...]]:
         with right:
             ctl.slider(P["fm_b"], t("fm_bias_label", lang), step=0.1, help=t("fm_bias_help", lang))
             ctl.radio(P["fm_pool"], t("fm_pool_label", lang), format_func=labels("fm_pool_", lang), horizontal=True)
-            ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: act_label(k, lang),
+            ctl.selectbox(P["fm_act"], t("fm_act_label", lang), format_func=lambda k: activation_name(k, lang),
                           help=t("fm_act_help", lang))
             learned_note(ss["fm_act"], lang)
     return image, own, kern
@@ -245,8 +242,8 @@ def learned_note(key: str, lang: str) -> None:
     """PReLU learns its slope in a network; this page trains nothing: say which a it uses."""
     act = ACTIVATIONS[key]
     if act.learned:
-        st.caption(t("act_learned_fixed", lang, act=act_label(key, lang), param=act.learned,
-                     value=fv.fmt(act.params[act.learned], 4)))
+        st.caption(t("act_learned_fixed", lang, act=activation_name(key, lang), param=act.learned,
+                     value=numbers.text(act.params[act.learned], 4)))
 
 
 def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
@@ -260,16 +257,17 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
             st.image(views.pictures[k], width="stretch", alt=t(titles[k], lang))
             stats = views.stats[k]
             st.caption(t("fm_stage_caption", lang, rows=maps[k].shape[0], cols=maps[k].shape[1],
-                         low=fv.fmt(stats.low, 3), high=fv.fmt(stats.high, 3)))
+                         low=numbers.text(stats.low, 3), high=numbers.text(stats.high, 3)))
             charts.draw(spec, data=views.histograms[k], width="stretch")
     st.caption(t("fm_pipeline_caption", lang))
     before, after = views.stats[2], views.stats[3]
     changed = fm.changed_share(views.stages.pooled, views.stages.activated)
-    pct = lambda share: fv.fmt(100 * share, 1)  # noqa: E731 - a local formatter, read once below
-    st.markdown(t("fm_effect", lang, act=act_label(act, lang), neg_before=pct(before.negative),
-                  zero_before=pct(before.zero), low_before=fv.fmt(before.low, 3), high_before=fv.fmt(before.high, 3),
-                  neg_after=pct(after.negative), zero_after=pct(after.zero), low_after=fv.fmt(after.low, 3),
-                  high_after=fv.fmt(after.high, 3), changed=pct(changed)))
+    pct = lambda share: numbers.text(100 * share, 1)  # noqa: E731 - a local formatter, read once below
+    st.markdown(t("fm_effect", lang, act=activation_name(act, lang), neg_before=pct(before.negative),
+                  zero_before=pct(before.zero), low_before=numbers.text(before.low, 3),
+                  high_before=numbers.text(before.high, 3), neg_after=pct(after.negative),
+                  zero_after=pct(after.zero), low_after=numbers.text(after.low, 3),
+                  high_after=numbers.text(after.high, 3), changed=pct(changed)))
     if f"fm_hint_{act}" in TEXTS:
         st.markdown(t(f"fm_hint_{act}", lang))
     order_note(views.order, act, lang)
@@ -277,15 +275,16 @@ def pipeline_section(views: fv.PipelineViews, act: str, lang: str) -> None:
 
 def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
     """The article's order against the usual one, measured; each sentence chosen by the numbers."""
-    name = act_label(act, lang)
-    gaps = {pool: fv.amount(gap) for pool, gap in order.gaps.items()}
+    name = activation_name(act, lang)
+    gaps = {pool: numbers.text_with_residue(gap) for pool, gap in order.gaps.items()}
     st.markdown(t("fm_order_intro", lang, act=name, cells=order.cells, max_gap=gaps["max"], avg_gap=gaps["avg"]))
     if not order.same["max"]:
         max_key = "fm_order_max_differs"
     else:  # the general law when the catalog says non-decreasing, a coincidence of these values otherwise
         max_key = "fm_order_max_same" if order.monotonic else "fm_order_max_same_here"
     avg_key = "fm_order_avg_same" if order.same["avg"] else "fm_order_avg_differs"
-    st.markdown(sentences(lang, t(max_key, lang, act=name, max_gap=gaps["max"], ratio=fv.fmt(order.work_ratio, 2)),
+    st.markdown(sentences(lang, t(max_key, lang, act=name, max_gap=gaps["max"],
+                                  ratio=numbers.text(order.work_ratio, 2)),
                           t(avg_key, lang, act=name)))
 
 
@@ -317,15 +316,16 @@ def collapse_section(image: np.ndarray, own: bool, kern: tuple, bias: float, act
     views = views_for("collapse", image, own, kern, bias, ss["fm_k2"], act)
     check = views.check
     n = check.composed.shape[0]
-    st.markdown(t("fm_composed", lang, n=n, bias=fv.fmt(check.bias, 4)))
+    st.markdown(t("fm_composed", lang, n=n, bias=numbers.text(check.bias, 4)))
     st.latex(fv.kernel_latex("K", check.composed))  # 4 decimals: blur's 1/16 = 0.0625 is exact
-    name = act_label(act, lang)
+    name = activation_name(act, lang)
     titles = (t("fm_route_two", lang), t("fm_route_one", lang), t("fm_route_act", lang, act=name),
               t("fm_route_diff", lang, act=name))
     for k, column in enumerate(st.columns(4, gap="medium")):
         with column.container(key=f"fm_route_{k}"):
             st.image(views.pictures[k], caption=titles[k], width="stretch", alt=titles[k])
-    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size, gap=fv.amount(check.linear_gap)))
+    st.markdown(t("fm_linear_gap", lang, cells=check.one_step.size,
+                  gap=numbers.text_with_residue(check.linear_gap)))
     st.markdown(act_gap_sentence(check, act, lang))
     st.caption(pool_note(views, lang))
 
@@ -334,23 +334,24 @@ def pool_note(views: fv.CollapseViews, lang: str) -> str:
     """Pooling between the two convolutions, measured by the best single stride-2 kernel."""
     avg, top, w = views.pooling["avg"], views.pooling["max"], views.pooled_window
     max_key = "fm_pool_note_max_fits" if top.exact else "fm_pool_note_max_breaks"
-    return sentences(lang, t("fm_pool_note", lang, w=w, avg_fit=fv.amount(avg.max_error)),
-                     t(max_key, lang, w=w, max_fit=fv.amount(top.max_error), max_scale=fv.amount(top.scale)))
+    return sentences(lang, t("fm_pool_note", lang, w=w, avg_fit=numbers.text_with_residue(avg.max_error)),
+                     t(max_key, lang, w=w, max_fit=numbers.text_with_residue(top.max_error),
+                       max_scale=numbers.text_with_residue(top.scale)))
 
 
 def act_gap_sentence(check: fm.CollapseCheck, act: str, lang: str) -> str:
     """What the activation between the convolutions did, decided by the least-squares fit of
     one kernel (not by "did it change anything": an affine change keeps one convolution)."""
-    name, gap = act_label(act, lang), fv.amount(check.act_gap)
+    name, gap = activation_name(act, lang), numbers.text_with_residue(check.act_gap)
     if act == "identity":
         return t("fm_act_gap_identity", lang, gap=gap)
     fit = check.fit
-    numbers = dict(act=name, gap=gap, n=check.composed.shape[0], cells=check.with_act.size,
-                   fit_max=fv.amount(fit.max_error), fit_rms=fv.amount(fit.rms_error),
-                   scale=fv.amount(fit.scale), changed=fv.fmt(100 * check.changed, 1))
+    values = dict(act=name, gap=gap, n=check.composed.shape[0], cells=check.with_act.size,
+                  fit_max=numbers.text_with_residue(fit.max_error), fit_rms=numbers.text_with_residue(fit.rms_error),
+                  scale=numbers.text_with_residue(fit.scale), changed=numbers.text(100 * check.changed, 1))
     if not fit.exact:
-        return t("fm_act_gap", lang, **numbers)
-    return t("fm_act_gap_none" if check.changed == 0 else "fm_act_gap_affine", lang, **numbers)
+        return t("fm_act_gap", lang, **values)
+    return t("fm_act_gap_none" if check.changed == 0 else "fm_act_gap_affine", lang, **values)
 
 
 def write_url() -> None:

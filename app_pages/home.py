@@ -14,7 +14,7 @@ import streamlit as st
 from core.i18n import t
 from core.guide import path as lp
 from core.guide import views as lv
-from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.state.pages import PAGES
 from ui import charts, current_lang, presenter, show_url_notices, tr
 from ui.charts import pairs, vega_spec
@@ -55,7 +55,7 @@ def labels() -> tuple[tuple[str, str], ...]:
 
 def names(keys, lang: str) -> tuple[tuple[str, str], ...]:
     """Each activation's name in ``lang``, as (key, name) pairs."""
-    return pairs({key: tv.activation_label(key, lang) for key in keys})
+    return pairs({key: activation_name(key, lang) for key in keys})
 
 
 # ------------------------------------------------------------------ the top of the page
@@ -301,7 +301,7 @@ def squares_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
 
 def compared_pictures(key: str, rev: lp.Reveal, lang: str) -> None:
     for column, (act, probs) in zip(st.columns(2), rev.figure.probs.items()):
-        caption = tr("lesson_answer_caption", name=tv.activation_label(act, lang), acc=rev.values[f"{act}_acc"])
+        caption = tr("lesson_answer_caption", name=activation_name(act, lang), acc=rev.values[f"{act}_acc"])
         column.image(lv.plane_picture(rev.figure.X, rev.figure.y, probs), caption=caption, alt=caption)
 
 

@@ -39,7 +39,9 @@ from core.nn.worker import WORKER
 from core.nn.features import FEATURES, expand
 from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
+from core.present import numbers
 from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.state import training as ts
 from core.state.presenter import secondary_key
 from ui import (
@@ -243,7 +245,7 @@ def training_settings(lang: str) -> None:
         controls.selectbox(P["optimizer"], tr("trn_optimizer"), format_func=options("opt", lang))
         controls.selectbox(P["loss"], tr("trn_loss"), format_func=options("loss", lang))
         controls.selectbox(P["reg"], tr("trn_reg"), format_func=options("reg", lang))
-        controls.select_slider(P["reg_rate"], tr("trn_reg_rate"), format_func=tv.format_lr,
+        controls.select_slider(P["reg_rate"], tr("trn_reg_rate"), format_func=numbers.exact_text,
                                disabled=ss["reg"] == "none")
 
 
@@ -261,9 +263,9 @@ def transport_bar(playing: bool, lang: str) -> None:
                   help=tr("trn_step_help"))
         st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
                   help=tr("trn_reset_help"))
-    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: tv.activation_label(v, lang),
+    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: activation_name(v, lang),
                        where=columns[1])
-    controls.select_slider(P["lr"], tr("trn_lr"), format_func=tv.format_lr, where=columns[2])
+    controls.select_slider(P["lr"], tr("trn_lr"), format_func=numbers.exact_text, where=columns[2])
     controls.select_slider(P["speed"], tr("trn_speed"), format_func=lambda v: tv.format_speed(v, lang),
                            help=tr("trn_speed_help"), where=columns[3])
 
@@ -285,16 +287,16 @@ def beyond_notice(lang: str) -> None:
         st.info(tr("trn_beyond", dataset=tv.option_label("ds", ss["dataset"], lang), layers=need["layers"],
                    units=need["units"]), icon=":material/lightbulb:")
         st.button(tr("trn_beyond_use", hidden=", ".join(map(str, recipe["hidden"])),
-                     activation=tv.activation_label(recipe["activation"], lang), lr=tv.format_lr(recipe["lr"])),
+                     activation=activation_name(recipe["activation"], lang), lr=numbers.exact_text(recipe["lr"])),
                   key="trn_beyond_use", on_click=use_recipe, args=(recipe,), icon=":material/auto_fix_high:")
 
 
 def divergence_notice(trainer: Trainer) -> None:
     if trainer.diverged:
         with st.container(key="trn_divergence"):
-            st.error(tr("trn_diverged", epoch=trainer.diverged_at, lr=tv.format_lr(trainer.config.lr)),
+            st.error(tr("trn_diverged", epoch=trainer.diverged_at, lr=numbers.exact_text(trainer.config.lr)),
                      icon=":material/warning:")
-            st.button(tr("trn_recover", lr=tv.format_lr(ts.recovery_lr(ss["lr"]))), key="trn_recover",
+            st.button(tr("trn_recover", lr=numbers.exact_text(ts.recovery_lr(ss["lr"]))), key="trn_recover",
                       on_click=recover, type="primary", icon=":material/healing:")
     elif ss["activation"] in ("identity", "step"):
         hint = linear_text("trn_hint_identity") if ss["activation"] == "identity" else tr("trn_hint_step")
@@ -397,7 +399,7 @@ def learned_slopes(playing: bool) -> None:
         model = session().trainer.model
         if not model.learned:  # the settings changed under a running fragment
             return
-        start = tv.format_slope(model.act_params[model.learned])
+        start = numbers.significant(model.act_params[model.learned], 4)
         with st.container(key="trn_slopes"):
             st.caption(tr("trn_slopes", slopes=tv.slopes_text(model.slopes, current_lang()), start=start))
 
@@ -411,8 +413,8 @@ def findings_text(finding) -> str:
         return tr("trn_diag_identical_units", where=where, difference=f"{finding.numbers['difference']:.0e}")
     if finding.code == "flat_loss":
         n = finding.numbers
-        return tr("trn_diag_flat_loss", epochs=f"{n['epochs']:,}", loss=tv.format_loss(n["loss"]),
-                  accuracy=tv.format_percent(n["accuracy"]))
+        return tr("trn_diag_flat_loss", epochs=f"{n['epochs']:,}", loss=numbers.loss(n["loss"]),
+                  accuracy=numbers.percent_one_decimal(n["accuracy"]))
     if finding.code == "no_gradient":
         return tr("trn_diag_no_gradient", **finding.numbers)
     where = tr("trn_diag_then").join(
@@ -502,7 +504,7 @@ def inside_views_fragment(split, lang: str, every: float | None) -> None:
 def compare_footer(trainer: Trainer, m) -> str:
     """A compared network's epoch and accuracy; a diverged one says when it diverged and
     that the picture is its last finite state (the epoch before)."""
-    values = {"epoch": f"{m['epoch']:,}", "acc": tv.format_percent(m["test_acc"])}
+    values = {"epoch": f"{m['epoch']:,}", "acc": numbers.percent_one_decimal(m["test_acc"])}
     if trainer.diverged:
         return tr("trn_compare_metric_diverged", diverged_at=f"{trainer.diverged_at:,}", **values)
     return tr("trn_compare_metric", **values)
@@ -515,7 +517,7 @@ def compare_section(split, lang: str, playing: bool) -> None:
         st.divider()
         st.subheader(tr("trn_compare_title"), anchor="compare")
         controls.multiselect(P["trn_compare"], tr("trn_compare"), max_selections=ts.COMPARE_MAX,
-                             format_func=lambda v: tv.activation_label(v, lang),
+                             format_func=lambda v: activation_name(v, lang),
                              placeholder=tr("trn_compare_placeholder"))
         ticking = playing and len(session().compared) >= 2 and visible("trn_compare_section")
         compare_panels(split, lang, ts.COMPARE_SECONDS if ticking else None)
@@ -535,7 +537,7 @@ def compare_panels(split, lang: str, every: float | None) -> None:
         for i, (col, trainer) in enumerate(zip(st.columns(len(trainers)), trainers)):
             with col:
                 m = trainer.metrics()
-                name = tv.activation_label(trainer.config.activation, lang)
+                name = activation_name(trainer.config.activation, lang)
                 st.markdown(f"**{name}**" + (f" · :red[{tr('trn_compare_diverged')}]" if trainer.diverged else ""))
                 payload = tv.live_payload(
                     trainer, [sess.frame(trainer)], run=f"{ss['trn_learner']}-{sess.run_id}-{i}",

@@ -39,7 +39,7 @@ def choose_language() -> str:
         st.session_state[_LANG_STORE] = lang
         if asked is not None and normalize_lang(asked) is None:
             # ?lang=fr: the page falls back to the browser's language (or English), and says so.
-            _add_notices([BadValue(LANG_KEY, asked, lang, ("one_of", *LANGS))])
+            add_notices([BadValue(LANG_KEY, asked, lang, ("one_of", *LANGS))])
     st.session_state[LANG_KEY] = st.session_state[_LANG_STORE]
     with st.sidebar:
         st.selectbox(
@@ -83,11 +83,13 @@ def restore_from_url(params: Sequence[Param]) -> None:
     fresh = [param for param in params if param.key not in st.session_state]
     values, bad = up.restore(fresh, url_value)
     st.session_state.update(values)
-    _add_notices(bad)
+    add_notices(bad)
 
 
-def _add_notices(bad: Sequence[BadValue]) -> None:
-    """Remember bad URL values for the notice (a key noticed again replaces its old entry)."""
+def add_notices(bad: Sequence[BadValue]) -> None:
+    """Remember bad URL values for the notice ``show_url_notices`` draws (a key noticed again
+    replaces its old entry): also for a value checked outside ``restore_from_url``, as the
+    language and presenter mode are."""
     if not bad:
         return
     new_keys = {item.key for item in bad}

@@ -12,7 +12,7 @@ import streamlit as st
 
 from core.state import presenter as pm
 from core.state.urlparams import BadValue, fallback_text
-from ui import _add_notices, tr, url_value
+from ui import add_notices, tr, url_value
 
 _MODE_KEY = "_present"
 EXIT_KEY = "present_exit"
@@ -69,7 +69,7 @@ def start() -> bool:
     raw = url_value(pm.PRESENT.key)
     presenting, ok = pm.next_mode(raw, st.session_state.get(_MODE_KEY))
     if not ok:
-        _add_notices([BadValue(pm.PRESENT.key, raw, fallback_text(pm.PRESENT))])
+        add_notices([BadValue(pm.PRESENT.key, raw, fallback_text(pm.PRESENT))])
     st.session_state[_MODE_KEY] = presenting
     _write(presenting)
     return presenting

@@ -15,6 +15,7 @@ import numpy as np
 
 from core.i18n import LANGS, t
 from core.guide import path as lp
+from core.lessons import activation_curves as lc
 from core.present import activation_charts as ac
 from core.present.boundary import render_boundary
 from core.present.collapse_charts import feature_space_chart
@@ -46,7 +47,7 @@ def curves_chart(keys: Sequence[str], value: str, names: Mapping[str, str], y_ti
     Smaller than the activations page's chart and without its hover readout; its y axis
     leaves room above and below the curves, so a constant slope of 1 is not hidden in the
     chart's top edge."""
-    frame = ac.curve_frame(keys, None, HALF_WIDTH)
+    frame = lc.curve_frame(keys, None, HALF_WIDTH)
     frame = frame.assign(series=frame["key"].map(lambda k: names.get(k, k)))
     lo, hi = float(frame[value].min()), float(frame[value].max())
     pad = 0.1 * max(hi - lo, 1.0)
@@ -63,13 +64,13 @@ def curves_chart(keys: Sequence[str], value: str, names: Mapping[str, str], y_ti
 
 def step_vs_sigmoid_chart(k: float, step_label: str, soft_label: str, height: int = CHART_HEIGHT):
     """The step and σ(k·x)."""
-    return ac.step_chart(ac.step_frame(k), k, step_label, soft_label, height=height)
+    return ac.step_chart(lc.step_frame(k), k, step_label, soft_label, height=height)
 
 
 def depth_chart(keys: Sequence[str], depth: int, names: Mapping[str, str], labels: Mapping[str, str],
                 height: int = CHART_HEIGHT + 40):
     """What is left of a gradient after 1…``depth`` layers, inputs ~ N(0, 1)."""
-    frame = ac.depth_frame(keys, None, depth, 1.0)
+    frame = lc.depth_frame(keys, None, depth, 1.0)
     chart = ac.depth_chart(frame, names, labels["reference"], labels["factor"], labels["layers"],
                            labels["alive"], labels["open"], height=height)
     # Four entries do not fit one row of a step card's picture column: two rows of two.

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.i18n import power_of_ten
 from core.lessons.collapse import Line, boundary_231, coefficients_231
 from core.present import numbers
 from core.present.theme import (
@@ -25,16 +24,11 @@ from core.present.theme import (
 # ------------------------------------------------------------------------ the diagram
 
 
-def _fmt_weight(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def weight_label(number: int, value: float) -> str:
     """``w3=-0.5`` on an opaque white box (an HTML-like DOT label), so an edge that passes
     under a label is hidden there instead of striking through its digits."""
     return (f'<<table border="0" cellborder="0" cellpadding="1" cellspacing="0" bgcolor="white">'
-            f'<tr><td>w{number}={_fmt_weight(value)}</td></tr></table>>')
+            f'<tr><td>w{number}={numbers.decimals(value, 2)}</td></tr></table>>')
 
 
 def _edge_label(tail: str, number: int, value: float) -> str:
@@ -93,6 +87,7 @@ def network_dot(w: Sequence[float], positive: str = WEIGHT_POSITIVE, negative: s
 
 
 # ------------------------------------------------------------------------ the LaTeX
+# A number in a formula is ``numbers.latex``: residue shown, not rounded away.
 
 IN1 = r"\text{input}_1"
 IN2 = r"\text{input}_2"
@@ -101,13 +96,9 @@ A_SYM = "w_1w_7 + w_3w_8 + w_5w_9"
 C_SYM = "w_2w_7 + w_4w_8 + w_6w_9"
 
 
-#: A number in a formula (see :mod:`core.present.numbers`): residue shown, not rounded away.
-fmt = numbers.latex
-
-
 def _factor(value: float) -> str:
     """A number as a factor in a product: negatives in parentheses."""
-    text = fmt(value)
+    text = numbers.latex(value)
     return f"({text})" if text.startswith("-") else text
 
 
@@ -115,7 +106,7 @@ def _combo(terms: Sequence[tuple[float, str]]) -> str:
     """``c1·s1 + c2·s2 …`` with the signs folded in (``1.2·x − 0.4·y``); symbol "1" is a constant."""
     out = ""
     for index, (coef, symbol) in enumerate(terms):
-        text = fmt(coef)
+        text = numbers.latex(coef)
         negative = text.startswith("-")
         magnitude = text[1:] if negative else text
         term = magnitude if symbol == "1" else rf"{magnitude}\cdot {symbol}"
@@ -138,7 +129,7 @@ def _signed_products(terms: Sequence[tuple[float, str]], first: bool) -> str:
     r"""``0.8\,(…) - 0.6\,(…)``: each coefficient's sign in front of its bracket."""
     out = ""
     for index, (coef, body) in enumerate(terms):
-        text = fmt(coef)
+        text = numbers.latex(coef)
         negative = text.startswith("-")
         magnitude = text[1:] if negative else text
         if index == 0 and first:
@@ -170,8 +161,8 @@ def derivation_231(w: Sequence[float] | None = None) -> list[tuple[str, str]]:
     w1, w2, w3, w4, w5, w6, w7, w8, w9 = w
     a, c = coefficients_231(w)
     line = boundary_231(w)
-    a_txt = "0" if line.kind != "x1" else fmt(a)
-    c_txt = "0" if line.kind == "none" or (line.kind == "x1" and line.c == 0.0) else fmt(c)
+    a_txt = "0" if line.kind != "x1" else numbers.latex(a)
+    c_txt = "0" if line.kind == "none" or (line.kind == "x1" and line.c == 0.0) else numbers.latex(c)
     hidden = [_combo([(w1, IN1), (w2, IN2)]), _combo([(w3, IN1), (w4, IN2)]), _combo([(w5, IN1), (w6, IN2)])]
     expand = [
         rf"{OUT} &= {_signed_products([(w7, hidden[0])], first=True)}",
@@ -204,13 +195,8 @@ def derivation_231(w: Sequence[float] | None = None) -> list[tuple[str, str]]:
 ARTICLE_FORMULA = rf"{IN1} = {IN2}\cdot\dfrac{{w_2w_7 + w_4w_8 + w_6w_9}}{{-w_2w_7 + w_4w_8 + w_6w_9}}"
 
 
-def sci_text(value: float) -> str:
-    """A small number for prose: ``2.1 × 10⁻¹⁷`` (``0`` for 0)."""
-    return power_of_ten(value, 1)
-
-
 def point_latex(p) -> str:
-    return "(" + ",\\ ".join(fmt(v) for v in p) + ")"
+    return "(" + ",\\ ".join(numbers.latex(v) for v in p) + ")"
 
 
 def additivity_latex(a, b, k: float, nums: dict[str, float], biased: bool) -> tuple[str, str, str, str]:
@@ -220,19 +206,19 @@ def additivity_latex(a, b, k: float, nums: dict[str, float], biased: bool) -> tu
     b = np.asarray(b, dtype=np.float64)
     k_txt = _factor(k)
     additivity = aligned([
-        rf"f(\mathbf a) &= f{point_latex(a)} = {fmt(nums['fa'])}",
-        rf"f(\mathbf b) &= f{point_latex(b)} = {fmt(nums['fb'])}",
-        rf"f(\mathbf a + \mathbf b) &= f{point_latex(a + b)} = {fmt(nums['fab'])}",
-        rf"f(\mathbf a) + f(\mathbf b) &= {fmt(nums['fa_plus_fb'])}",
+        rf"f(\mathbf a) &= f{point_latex(a)} = {numbers.latex(nums['fa'])}",
+        rf"f(\mathbf b) &= f{point_latex(b)} = {numbers.latex(nums['fb'])}",
+        rf"f(\mathbf a + \mathbf b) &= f{point_latex(a + b)} = {numbers.latex(nums['fab'])}",
+        rf"f(\mathbf a) + f(\mathbf b) &= {numbers.latex(nums['fa_plus_fb'])}",
     ])
-    add_gap = (rf"f(\mathbf a + \mathbf b) - \big(f(\mathbf a) + f(\mathbf b)\big) = {fmt(nums['add_gap'])}"
+    add_gap = (rf"f(\mathbf a + \mathbf b) - \big(f(\mathbf a) + f(\mathbf b)\big) = {numbers.latex(nums['add_gap'])}"
                + (r" = -\beta" if biased else ""))
     homogeneity = aligned([
-        rf"f(\mathbf a) &= {fmt(nums['fa'])}",
-        rf"f({k_txt}\,\mathbf a) &= f{point_latex(k * a)} = {fmt(nums['fka'])}",
-        rf"{k_txt}\cdot f(\mathbf a) &= {fmt(nums['k_fa'])}",
+        rf"f(\mathbf a) &= {numbers.latex(nums['fa'])}",
+        rf"f({k_txt}\,\mathbf a) &= f{point_latex(k * a)} = {numbers.latex(nums['fka'])}",
+        rf"{k_txt}\cdot f(\mathbf a) &= {numbers.latex(nums['k_fa'])}",
     ])
-    hom_gap = (rf"f({k_txt}\,\mathbf a) - {k_txt}\cdot f(\mathbf a) = {fmt(nums['hom_gap'])}"
+    hom_gap = (rf"f({k_txt}\,\mathbf a) - {k_txt}\cdot f(\mathbf a) = {numbers.latex(nums['hom_gap'])}"
                + (rf" = (1 - {k_txt})\,\beta" if biased else ""))
     return additivity, add_gap, homogeneity, hom_gap
 
@@ -240,15 +226,15 @@ def additivity_latex(a, b, k: float, nums: dict[str, float], biased: bool) -> tu
 def matrix_latex(M, digits: int = 2) -> str:
     """A matrix (or a vector, as one row) as a LaTeX bmatrix."""
     M = np.atleast_2d(np.asarray(M, dtype=np.float64))
-    rows = [" & ".join(fmt(v, digits) if abs(v) >= 0.5 * 10 ** -digits else "0" for v in row) for row in M]
+    rows = [" & ".join(numbers.latex(v, digits) if abs(v) >= 0.5 * 10 ** -digits else "0" for v in row) for row in M]
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
 def linear_text(a: float, c: float) -> str:
     """``a · input1 + c · input2`` as plain text with the sign folded in (for prose)."""
-    c_txt = fmt(c)
+    c_txt = numbers.latex(c)
     sign, magnitude = ("−", c_txt[1:]) if c_txt.startswith("-") else ("+", c_txt)
-    a_txt = fmt(a)
+    a_txt = numbers.latex(a)
     a_txt = "−" + a_txt[1:] if a_txt.startswith("-") else a_txt
     return f"{a_txt} · input1 {sign} {magnitude} · input2"
 
@@ -257,7 +243,7 @@ def line_latex(line: Line) -> str:
     """The boundary of a :class:`Line` as an equation: x1 = m·x2 + q, x2 = q, or 'Output ≡ β'."""
     if line.kind == "x1":
         rhs = _combo([(line.slope, IN2)]) if line.slope != 0.0 else ""
-        offset = fmt(line.offset)
+        offset = numbers.latex(line.offset)
         if offset != "0":
             if rhs:
                 rhs += f" - {offset[1:]}" if offset.startswith("-") else f" + {offset}"
@@ -265,5 +251,5 @@ def line_latex(line: Line) -> str:
                 rhs = offset
         return rf"{IN1} = {rhs or '0'}"
     if line.kind == "x2":
-        return rf"{IN2} = {fmt(line.offset)}"
-    return rf"{OUT} \equiv {fmt(line.beta)}"
+        return rf"{IN2} = {numbers.latex(line.offset)}"
+    return rf"{OUT} \equiv {numbers.latex(line.beta)}"

@@ -23,9 +23,7 @@ import pandas as pd
 
 from core.lessons import feature_map as fm
 from core.lessons.feature_map import CellWork, histogram
-from core.present import theme
-from core.present.activation_charts import fmt
-from core.present.collapse_views import sci_text
+from core.present import numbers, theme
 from core.present.training_views import data_url
 
 NEGATIVE = theme.PRIMARY  # blue
@@ -177,14 +175,6 @@ def collapse_views(image: np.ndarray, k1: np.ndarray, bias: float, k2: np.ndarra
                          fm.pooled_collapse(image, k1, bias, k2), fm.pooled_window(k1.shape, k2.shape)[0])
 
 
-def amount(value: float, digits: int = 3) -> str:
-    """A measured difference for prose: ``0.071``; a non-zero value too small for ``digits``
-    decimals (rounding residue) as ``2.2 × 10⁻¹⁶``, so "0" on the page means exactly 0."""
-    if value != 0 and abs(value) < 0.5 * 10.0 ** (-digits):
-        return sci_text(value)
-    return fmt(value, digits)
-
-
 # ------------------------------------------------------------------ histograms
 
 
@@ -237,21 +227,18 @@ def histogram_spec(x_title: str, y_title: str) -> dict:
 
 
 # ------------------------------------------------------------------ LaTeX
-
-
-def tex_number(value: float, digits: int = 3) -> str:
-    """A number inside LaTeX: ASCII minus (KaTeX's own), at most ``digits`` decimals."""
-    return fmt(value, digits).replace("−", "-")
+# A number inside a formula is ``numbers.decimals``: KaTeX's own ASCII minus, 3 decimals
+# unless said otherwise (the kernel keeps 4).
 
 
 def _signed(value: float) -> str:
     """``+ 0.5`` or ``- 0.5``: a term added to a sum, its sign written once."""
-    text = tex_number(value)
+    text = numbers.decimals(value, 3)
     return f"- {text[1:]}" if text.startswith("-") else f"+ {text}"
 
 
 def matrix_latex(values: np.ndarray, digits: int = 3) -> str:
-    rows = (" & ".join(tex_number(v, digits) for v in row) for row in np.atleast_2d(values))
+    rows = (" & ".join(numbers.decimals(v, digits) for v in row) for row in np.atleast_2d(values))
     return r"\begin{bmatrix}" + r" \\ ".join(rows) + r"\end{bmatrix}"
 
 
@@ -265,17 +252,19 @@ def cell_latex(work: CellWork, kern: np.ndarray, bias: float, pool: str, act_nam
     0.0625 is exact); the four terms of an average go two to a line.
     """
     b = _signed(bias)
+    total, conv_value = numbers.decimals(work.products.sum(), 3), numbers.decimals(work.conv_value, 3)
     conv = (rf"\begin{{aligned}}&{{\footnotesize \sum {matrix_latex(work.window)} \odot {matrix_latex(kern, 4)}}}"
             rf"\\ &\qquad {b}"  # the bias on a line of its own: the matrices take a phone's width
-            rf"\\ &= {tex_number(work.products.sum())} {b} = {tex_number(work.conv_value)}\end{{aligned}}")
-    values = [tex_number(v) for v in work.block.ravel()]
+            rf"\\ &= {total} {b} = {conv_value}\end{{aligned}}")
+    values = [numbers.decimals(v, 3) for v in work.block.ravel()]
     if pool == "max":
         pooled = r"\max(" + r",\ ".join(values) + ")"
     else:
         terms = [f"({v})" if v.startswith("-") else v for v in values]
         pooled = rf"\tfrac{{1}}{{4}}\,({terms[0]} + {terms[1]}\\ &\quad + {terms[2]} + {terms[3]})"
-    pooled = rf"\begin{{aligned}}&{pooled}\\ &= {tex_number(work.pooled)}\end{{aligned}}"
-    activated = rf"\text{{{act_name}}}({tex_number(work.pooled)}) = {tex_number(work.activated, 4)}"
+    pooled_value = numbers.decimals(work.pooled, 3)
+    pooled = rf"\begin{{aligned}}&{pooled}\\ &= {pooled_value}\end{{aligned}}"
+    activated = rf"\text{{{act_name}}}({pooled_value}) = {numbers.decimals(work.activated, 4)}"
     return [conv, pooled, activated]
 
 

@@ -7,8 +7,8 @@ r"""The "inside the network" views as text and charts (no Streamlit here).
 * :func:`warp_chart` — the grid's image after each hidden layer, one small Altair panel
   per layer (see :mod:`core.lessons.plane_warp`).
 
-Numbers are rounded to 4 significant digits (:func:`fmt`): enough to check a sum with a
-calculator, few enough to read.
+Numbers are rounded to 4 significant digits (:func:`core.present.numbers.significant_text`):
+enough to check a sum with a calculator, few enough to read.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import pandas as pd
 from core.i18n import t
 from core.lessons.neuron_math import LayerStep, NeuronDetail
 from core.lessons.plane_warp import GridLines, Projection
+from core.present.numbers import significant_latex, significant_text
 from core.present.theme import CLASS0, CLASS1, SERIES, altair_config
 
 #: Colours of the two line families: green and purple, apart from the classes' blue/orange.
@@ -34,28 +35,11 @@ TERMS_PER_LINE = 4
 _LATEX_NAMES = {"tanh": r"\tanh", "sigmoid": r"\sigma", "relu": r"\operatorname{ReLU}"}
 
 
-def fmt(value: float, digits: int = 4) -> str:
-    """``value`` to ``digits`` significant digits, with a true minus sign; ``—`` for NaN."""
-    value = float(value) + 0.0  # −0.0 (a product with 0) prints as 0
-    if math.isnan(value):
-        return "—"
-    if math.isinf(value):
-        return "∞" if value > 0 else "−∞"
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        mantissa, exponent = text.split("e")
-        text = f"{mantissa}×10^{int(exponent)}"
-    return text.replace("-", "−")
-
-
 def _tex(value: float, paren: bool = True) -> str:
-    """A number for LaTeX: ``fmt``'s text, ``10^{k}`` braced; negative numbers in
-    parentheses when ``paren`` (inside a sum of products, so ``w·h`` never reads as a
-    subtraction)."""
-    text = fmt(value).replace("−", "-").replace("∞", r"\infty").replace("—", r"\text{NaN}")
-    if "×10^" in text:
-        mantissa, exponent = text.split("×10^")
-        text = rf"{mantissa}\times 10^{{{exponent}}}"
+    """A number for LaTeX (:func:`~core.present.numbers.significant_latex`); negative
+    numbers in parentheses when ``paren`` (inside a sum of products, so ``w·h`` never reads
+    as a subtraction)."""
+    text = significant_latex(value)
     return f"({text})" if paren and text.startswith("-") else text
 
 
@@ -106,7 +90,7 @@ def neuron_latex(d: NeuronDetail, input_names: Sequence[str] | None = None) -> s
 
 def _factor(value: float) -> str:
     """A number as the second factor of a product: in parentheses when negative."""
-    text = fmt(value)
+    text = significant_text(value)
     return f"({text})" if text.startswith("−") else text
 
 
@@ -114,8 +98,8 @@ def sum_text(step: LayerStep, unit: int) -> str:
     """``w₁·h₁ + w₂·h₂ + … + b`` with the numbers, as plain text: a negative weight or bias
     after the first term is written as a subtraction, a negative input in parentheses."""
     weights = step.weights[:, unit]
-    terms = [f"{fmt(w)}·{_factor(x)}" for w, x in zip(weights, step.inputs)]
-    return " + ".join(terms + [fmt(step.biases[unit])]).replace("+ −", "− ")
+    terms = [f"{significant_text(w)}·{_factor(x)}" for w, x in zip(weights, step.inputs)]
+    return " + ".join(terms + [significant_text(step.biases[unit])]).replace("+ −", "− ")
 
 
 def layer_name(layer: int, n_layers: int, lang: str) -> str:
@@ -130,9 +114,10 @@ def walk_table(steps: Sequence[LayerStep], lang: str) -> str:
     for step in steps:
         name = layer_name(step.layer, len(steps), lang)
         f = "σ" if step.is_output else step.activation
-        learned = "".join(f"; {k} = {fmt(v)}" for k, v in step.learned.items())  # PReLU's a
+        learned = "".join(f"; {k} = {significant_text(v)}" for k, v in step.learned.items())  # PReLU's a
         for j in range(step.z.size):
-            cells = [name, str(j + 1), sum_text(step, j), fmt(step.z[j]), f"{f}(z{learned}) = {fmt(step.h[j])}"]
+            cells = [name, str(j + 1), sum_text(step, j), significant_text(step.z[j]),
+                     f"{f}(z{learned}) = {significant_text(step.h[j])}"]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -142,7 +127,8 @@ def probability_text(p: float, x1: float, x2: float, lang: str) -> str:
         verdict = t("ins_verdict_unknown", lang)
     else:
         verdict = t("ins_verdict_circle" if p >= 0.5 else "ins_verdict_triangle", lang)
-    return t("ins_prob", lang, x1=fmt(x1), x2=fmt(x2), p=fmt(p), verdict=verdict)
+    return t("ins_prob", lang, x1=significant_text(x1), x2=significant_text(x2), p=significant_text(p),
+             verdict=verdict)
 
 
 # ------------------------------------------------------------------ the plane, layer by layer

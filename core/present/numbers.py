@@ -1,19 +1,50 @@
-"""How the app writes a number for people: one rule for rounding, two spellings.
+r"""How the app writes a number: every spelling here, each named for what it makes.
 
-Both round to at most ``digits`` decimals, drop trailing zeros and never show "−0":
+Rounded to at most ``digits`` decimals, trailing zeros dropped, never "−0":
 
 * :func:`text` for prose, tables and chart labels: a true minus sign (−), "∞" for
   infinities and "—" for a missing value;
-* :func:`latex` for formulas: a value too small to show at ``digits`` decimals but not
-  zero (rounding residue, say 3e-17) is written ``3.0 \\times 10^{-17}`` rather than
-  rounded away, so "0" on the page always means exactly zero.
+* :func:`text_with_residue` for a measured difference in prose: as :func:`text`, but a
+  value too small to show at ``digits`` decimals and not zero (rounding residue, say
+  2.2e-16) is written as a power of ten (:func:`scientific_text`), so "0" in a sentence
+  always means exactly zero;
+* :func:`latex` for formulas, with the same care for residue (``3.0 \times 10^{-17}``);
+* :func:`decimals`, the rule itself with an ASCII minus: what KaTeX and Graphviz labels
+  take as they are.
 
-And one that does not round: :func:`exact_text`, for a number a link or a file carries.
+To significant digits, for numbers whose size is not known in advance:
+
+* :func:`significant` for a learned parameter: "—" when it is not finite (a diverged network);
+* :func:`significant_text` and :func:`significant_latex` for a network's numbers worked by
+  hand: any size, a power of ten as ``×10^k``, infinities as "∞".
+
+And :func:`scientific_text` (``2.1 × 10⁻¹⁷``), the percentages :func:`percent` (``50%``,
+``99.9%``) and :func:`percent_one_decimal` (``50.0%``), a loss (:func:`loss`), and one
+that does not round: :func:`exact_text`, for a number a link or a file carries.
 """
 
 from __future__ import annotations
 
 import math
+
+# The power-of-ten spelling lives with the words: the sentences' own ``{x:.1×}`` format
+# spec uses it, and the words sit on the floor below this one.
+from core.i18n import power_of_ten
+
+__all__ = [
+    "decimals",
+    "exact_text",
+    "latex",
+    "loss",
+    "percent",
+    "percent_one_decimal",
+    "scientific_text",
+    "significant",
+    "significant_latex",
+    "significant_text",
+    "text",
+    "text_with_residue",
+]
 
 
 def decimals(value: float, digits: int) -> str:
@@ -31,10 +62,29 @@ def text(value: float | None, digits: int = 2) -> str:
     return decimals(value, digits).replace("-", "−")
 
 
+def _below_digits(value: float, digits: int) -> bool:
+    """Not zero, yet |value| < ½·10⁻ᵈ: rounding to ``digits`` decimals would print 0."""
+    return value != 0.0 and abs(value) < 0.5 * 10.0 ** (-digits)
+
+
+def text_with_residue(value: float, digits: int = 3) -> str:
+    """A measured difference for prose: ``0.071``; a non-zero value too small for ``digits``
+    decimals (rounding residue) as ``2.2 × 10⁻¹⁶``, so "0" on the page means exactly 0."""
+    if _below_digits(value, digits):
+        return scientific_text(value)
+    return text(value, digits)
+
+
+def scientific_text(value: float, digits: int = 1) -> str:
+    """A small number for prose as people write it: ``2.1 × 10⁻¹⁷`` (``digits`` decimals in
+    the mantissa, a true minus sign, ``0`` for 0)."""
+    return power_of_ten(value, digits)
+
+
 def latex(value: float, digits: int = 4) -> str:
     """A number for a formula; tiny non-zero values in scientific notation."""
     value = float(value)
-    if value != 0.0 and abs(value) < 0.5 * 10.0 ** (-digits):
+    if _below_digits(value, digits):
         mantissa, exponent = f"{value:.1e}".split("e")
         return rf"{mantissa} \times 10^{{{int(exponent)}}}"
     return decimals(value, digits)
@@ -48,6 +98,55 @@ def significant(value: float, digits: int = 4) -> str:
     if not math.isfinite(value):
         return "—"
     return f"{value + 0.0:.{digits}g}".replace("-", "−")
+
+
+def significant_text(value: float, digits: int = 4) -> str:
+    """``value`` to ``digits`` significant digits, with a true minus sign, ``×10^k`` where
+    Python would write ``e``, "∞" for an infinity and "—" for NaN: ``−1.5×10^−7``.
+
+    Enough digits to check a sum with a calculator, few enough to read.
+    """
+    value = float(value) + 0.0  # −0.0 (a product with 0) prints as 0
+    if math.isnan(value):
+        return "—"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    text_ = f"{value:.{digits}g}"
+    if "e" in text_:
+        mantissa, exponent = text_.split("e")
+        text_ = f"{mantissa}×10^{int(exponent)}"
+    return text_.replace("-", "−")
+
+
+def significant_latex(value: float, digits: int = 4) -> str:
+    """:func:`significant_text` for LaTeX: ASCII minus, ``10^{k}`` braced, ``\\infty``,
+    ``\\text{NaN}``."""
+    text_ = (significant_text(value, digits).replace("−", "-").replace("∞", r"\infty")
+             .replace("—", r"\text{NaN}"))
+    if "×10^" in text_:
+        mantissa, exponent = text_.split("×10^")
+        text_ = rf"{mantissa}\times 10^{{{exponent}}}"
+    return text_
+
+
+def percent(share: float, digits: int = 1) -> str:
+    """A share as a percentage with at most ``digits`` decimals: 50%, 99.9%, 100%."""
+    return f"{text(100.0 * share, digits)}%"
+
+
+def percent_one_decimal(share: float, *, spaced: bool = False) -> str:
+    """A share as a percentage with exactly one decimal, so a figure that changes keeps its
+    width: ``0.992`` → ``99.2%`` (``99.2 %`` when ``spaced``); "—" when it is not finite."""
+    if not math.isfinite(share):
+        return "—"
+    return f"{100.0 * share:.1f}{' ' if spaced else ''}%"
+
+
+def loss(value: float) -> str:
+    """A loss to three decimals; tiny losses in scientific notation (never a bare 0)."""
+    if not math.isfinite(value):
+        return "—"
+    return f"{value:.3f}" if abs(value) >= 0.001 or value == 0 else f"{value:.1e}"
 
 
 def exact_text(value: float) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from core.i18n import TEXTS, placeholders, t
-from core.nn.activations import ACTIVATIONS, display_name
+from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import DatasetError
 from core.nn.features import DEFAULT_FEATURES, FEATURES
 from core.nn.plane import Frame, evaluate_neurons
@@ -40,46 +40,20 @@ from core.present.theme import (
 # ------------------------------------------------------------------ labels
 
 
-def activation_label(key: str, lang: str) -> str:
-    """Display name of an activation: the catalog's, the same on every page."""
-    return display_name(key, lang)
-
-
 def option_label(prefix: str, value: str, lang: str) -> str:
     """Translated label of a language-neutral option (``trn_opt_adam`` …)."""
     return t(f"trn_{prefix}_{value}", lang)
-
-
-def format_lr(value: float) -> str:
-    return numbers.exact_text(value)
 
 
 def format_speed(value: str, lang: str) -> str:
     return t("trn_speed_max", lang) if value == "max" else value
 
 
-def format_loss(value: float) -> str:
-    """Three significant digits; tiny losses in scientific notation (never a bare 0)."""
-    if not math.isfinite(value):
-        return "—"
-    return f"{value:.3f}" if abs(value) >= 0.001 or value == 0 else f"{value:.1e}"
-
-
-def format_percent(value: float) -> str:
-    """``0.992`` → ``99.2%``."""
-    return "—" if not math.isfinite(value) else f"{100.0 * value:.1f}%"
-
-
 def slopes_text(slopes, lang: str) -> str:
     """A PReLU network's learned slopes as the page names them: "layer 1 0.2314, layer 2
     0.3102" (4 significant digits, from the model's own numbers)."""
     return t("trn_slopes_sep", lang).join(
-        t("trn_slope_layer", lang, i=i, a=format_slope(a)) for i, a in enumerate(slopes, start=1))
-
-
-def format_slope(value: float) -> str:
-    """A learned slope to 4 significant digits, with a true minus sign; — when not finite."""
-    return numbers.significant(value, 4)
+        t("trn_slope_layer", lang, i=i, a=numbers.significant(a, 4)) for i, a in enumerate(slopes, start=1))
 
 
 #: Characters of one detail of a CSV error (a cell, the header) the message quotes.
@@ -130,7 +104,8 @@ COMPARE_HISTORY_POINTS = 120
 def frame_texts(frame: Frame) -> list[str]:
     """The four live figures of a frame as the metrics show them."""
     train_loss, test_loss, _, test_acc = frame.figures
-    return [f"{frame.epoch:,}", format_loss(train_loss), format_loss(test_loss), format_percent(test_acc)]
+    return [f"{frame.epoch:,}", numbers.loss(train_loss), numbers.loss(test_loss),
+            numbers.percent_one_decimal(test_acc)]
 
 
 def live_labels(lang: str, n_layers: int) -> dict:

@@ -11,10 +11,32 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from core.nn.activations import ACTIVATIONS
-from core.present import activation_charts as ac
 from core.state import urlparams as up
 
-__all__ = ["DEFAULTS", "PARAMS", "PARAMS_BY_KEY", "PARAM_SLIDERS", "ParamSlider", "RESET_KEYS"]
+__all__ = [
+    "DEFAULTS",
+    "DEFAULT_FNS",
+    "K_LADDER",
+    "MAX_OVERLAY",
+    "PARAMS",
+    "PARAMS_BY_KEY",
+    "PARAM_SLIDERS",
+    "PARAM_STEPS",
+    "ParamSlider",
+    "RESET_KEYS",
+]
+
+# The article's figure 08 shows these three: a good first picture.
+DEFAULT_FNS = ("sigmoid", "tanh", "relu")
+#: The most functions the page compares at once (the ``fn`` parameter's longest list).
+MAX_OVERLAY = 6
+# Steepness ladder for σ(k·x): roughly logarithmic from gentle to almost a step.
+K_LADDER = (0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0)
+# The slider step per parameter name, read from the catalog (each activation's ParamSpec):
+# tests/unit/test_catalog.py checks that a name has one step, whichever function it belongs to.
+PARAM_STEPS: dict[str, float] = {
+    name: spec.step for act in ACTIVATIONS.values() for name, spec in act.param_specs.items()
+}
 
 
 class ParamSlider(NamedTuple):
@@ -36,11 +58,11 @@ DEFAULTS = {"act_x": 6, "act_sat": 0.05, "act_f2": False, "act_k": 5.0, "act_lay
 #: What the Reset button puts back besides every function's parameters.
 RESET_KEYS = ("act_x", "act_sat", "act_f2")
 PARAMS = [
-    up.choices("fn", list(ACTIVATIONS), list(ac.DEFAULT_FNS), min_len=1, max_len=ac.MAX_OVERLAY),
+    up.choices("fn", list(ACTIVATIONS), list(DEFAULT_FNS), min_len=1, max_len=MAX_OVERLAY),
     up.integer("act_x", 1, 20, DEFAULTS["act_x"]),
     up.flag("act_f2", DEFAULTS["act_f2"]),
     up.number("act_sat", 0.01, 0.25, DEFAULTS["act_sat"]),
-    up.number_in("act_k", ac.K_LADDER, DEFAULTS["act_k"]),
+    up.number_in("act_k", K_LADDER, DEFAULTS["act_k"]),
     up.integer("act_layers", 1, 30, DEFAULTS["act_layers"]),
     up.number("act_spread", 0.1, 4.0, DEFAULTS["act_spread"]),
     *(slider.param for slider in PARAM_SLIDERS.values()),

@@ -6,8 +6,10 @@ import pytest
 
 import core.present.activation_charts as ac
 from core.i18n import t
+from core.lessons import activation_curves as lc
 from core.lessons.activation_props import depth_factors, output_moments, slope_range, slope_supremum
 from core.nn.activations import ACTIVATIONS, display_name
+from core.present import numbers
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/activations.py"
@@ -215,7 +217,7 @@ def test_hardswish_slope_is_a_supremum_not_a_maximum(lang):
     assert_clean(at)
     sup = slope_supremum(ACTIVATIONS["hardswish"])
     assert not sup.attained
-    assert prop_cell(at, lang, "act_prop_maxgrad", "hardswish") == t("act_sup_value", lang, v=ac.fmt(sup.value, 4))
+    assert prop_cell(at, lang, "act_prop_maxgrad", "hardswish") == t("act_sup_value", lang, v=numbers.text(sup.value, 4))
     where, values = ac.format_sup(sup, "")
     assert prop_cell(at, lang, "act_prop_maxgrad_at", "hardswish") == t("act_sup_where", lang, where=where,
                                                                          values=values)
@@ -224,11 +226,11 @@ def test_hardswish_slope_is_a_supremum_not_a_maximum(lang):
 def test_minimum_is_named_not_shaded_and_its_place_is_given(lang):
     at = run_page(PAGE, lang=lang, fn="gelu")
     assert_clean(at)
-    x, f = ac.turning_point(ACTIVATIONS["gelu"], None)
-    assert prop_cell(at, lang, "act_prop_minimum", "gelu") == f"x = {ac.fmt(x, 4)}, f = {ac.fmt(f, 4)}"
-    (region,) = [r for r in ac.slope_regions(ACTIVATIONS["gelu"], None, 6.0, 0.05) if r.kind == "minimum"]
+    x, f = lc.turning_point(ACTIVATIONS["gelu"], None)
+    assert prop_cell(at, lang, "act_prop_minimum", "gelu") == f"x = {numbers.text(x, 4)}, f = {numbers.text(f, 4)}"
+    (region,) = [r for r in lc.slope_regions(ACTIVATIONS["gelu"], None, 6.0, 0.05) if r.kind == "minimum"]
     line = t("act_region_minimum", lang, where=ac.format_intervals([(region.x0, region.x1)], 6.0),
-             at=ac.fmt(region.at, 4))
+             at=numbers.text(region.at, 4))
     assert line in markdown_text(at)
     assert region.at == pytest.approx(x, abs=1e-6)
 
@@ -243,8 +245,8 @@ def test_zero_centred_row_and_the_selu_note_show_computed_moments(lang):
     assert_clean(at)
     for key, centred in (("selu", True), ("gelu", False)):
         mean, std = output_moments(ACTIVATIONS[key])
-        assert prop_cell(at, lang, "act_prop_mean", key) == ac.fmt(mean, 3)
-        assert prop_cell(at, lang, "act_prop_std", key) == ac.fmt(std, 3)
+        assert prop_cell(at, lang, "act_prop_mean", key) == numbers.text(mean, 3)
+        assert prop_cell(at, lang, "act_prop_std", key) == numbers.text(std, 3)
         assert prop_cell(at, lang, "act_prop_zero", key) == t("act_yes" if centred else "act_no", lang)
     assert t("act_selu_note", lang, mean="0", std="1") in markdown_text(at)
 
@@ -256,7 +258,7 @@ def test_depth_lines_compare_one_quantity(lang):
     for key, params in (("relu", {}), ("leaky_relu", {})):
         m, q = depth_factors(ACTIVATIONS[key], params, 1.0)
         name = display_name(key, lang)
-        assert t("act_depth_line", lang, name=name, m=ac.fmt(m, 3), q=ac.fmt_percent(q), mq=ac.fmt(m / q, 3)) in text
+        assert t("act_depth_line", lang, name=name, m=numbers.text(m, 3), q=numbers.percent(q), mq=numbers.text(m / q, 3)) in text
     assert depth_factors(ACTIVATIONS["leaky_relu"])[0] > depth_factors(ACTIVATIONS["relu"])[0]
 
 
@@ -276,8 +278,8 @@ def test_papers_of_a_function_found_twice_are_all_cited(lang):
 def test_numbers_in_the_table_are_rounded_for_people(lang):
     at = run_page(PAGE, lang=lang, fn="selu,softplus")
     selu, softplus = ACTIVATIONS["selu"], ACTIVATIONS["softplus"]
-    assert prop_cell(at, lang, "act_prop_df0", "selu") == ac.fmt(float(selu.grad(0.0)), 4) == "1.7581"
-    assert prop_cell(at, lang, "act_prop_f0", "softplus") == ac.fmt(float(softplus(0.0)), 4) == "0.6931"
+    assert prop_cell(at, lang, "act_prop_df0", "selu") == numbers.text(float(selu.grad(0.0)), 4) == "1.7581"
+    assert prop_cell(at, lang, "act_prop_f0", "softplus") == numbers.text(float(softplus(0.0)), 4) == "0.6931"
 
 
 def test_the_table_gives_the_whole_range_of_f_prime(lang):
@@ -289,6 +291,6 @@ def test_the_table_gives_the_whole_range_of_f_prime(lang):
         assert r.low < -0.09
         cell = prop_cell(at, lang, "act_prop_slope_range", key)
         assert cell == t("act_slope_negative", lang, interval=ac.format_slope_range(r))
-        assert cell.startswith(f"[{ac.fmt(r.low, 4)}, ")
+        assert cell.startswith(f"[{numbers.text(r.low, 4)}, ")
     assert prop_cell(at, lang, "act_prop_slope_range", "sigmoid") == "(0, 0.25]"
     assert prop_cell(at, lang, "act_prop_slope_range", "identity") == t("act_slope_constant", lang, v="1")

@@ -5,7 +5,7 @@ import pytest
 
 from core.i18n import t
 from core.lessons import collapse as col
-from core.present import collapse_views as cv
+from core.present import numbers
 from tests.app.conftest import assert_clean, chart_texts, run_page
 
 PAGE = "app_pages/collapse.py"
@@ -57,7 +57,7 @@ def test_changing_a_weight_changes_the_derivation_and_the_picture(lang):
     latex_after = _latex(at)
     assert latex_after != latex_before
     a, c = col.coefficients_231((-0.3, *col.DEFAULT_WEIGHTS[1:]))
-    assert any(cv.fmt(a) in latex for latex in latex_after)
+    assert any(numbers.latex(a) in latex for latex in latex_after)
     assert _charts(at)[0] != charts_before[0]
     assert at.get("graphviz_chart")[0].proto.spec != dot_before
     assert "w1=-0.3" in at.get("graphviz_chart")[0].proto.spec
@@ -118,7 +118,7 @@ def test_degenerate_examples_are_explained(lang):
     assert_clean(at)
     assert _weights(at) == col.EXAMPLES["horizontal"]
     a, c = col.coefficients_231(col.EXAMPLES["horizontal"])
-    assert any(w.value == t("col_case_x2", lang, c=cv.fmt(c)) for w in at.warning)
+    assert any(w.value == t("col_case_x2", lang, c=numbers.latex(c)) for w in at.warning)
     at.button(key="col_ex_silent").click().run()
     assert_clean(at)
     assert col.why_silent_231(col.EXAMPLES["silent"])[0] == "cancel"  # nine non-zero weights
@@ -134,7 +134,7 @@ def test_url_restores_the_weights_and_settings():
     assert at.selectbox(key="col_act").value == "relu"
     assert at.toggle(key="col_bias").value is True
     a, c = col.coefficients_231((0.5, -1.2, *col.DEFAULT_WEIGHTS[2:8], 2.0))
-    assert any(cv.fmt(a) in latex for latex in _latex(at))
+    assert any(numbers.latex(a) in latex for latex in _latex(at))
     assert {m.label: m.value for m in at.metric}[t("col_rank", "en")] == "2"
     assert any(r"\beta" in latex for latex in _latex(at))
 

@@ -14,6 +14,7 @@ from core.lessons import collapse as col
 from core.nn.activations import ACTIVATIONS
 from core.nn.datasets import make_dataset
 from core.present import collapse_views as cv
+from core.present import numbers
 from core.present.markdown import literal
 from core.state import collapse as cs
 from tests.app.conftest import assert_clean, run_page
@@ -149,7 +150,7 @@ def test_no_boundary_scores_exactly_the_share_of_triangles(lang):
     # The bare sign rule would have scored the rounding residues (the 48.0 % of the issue).
     assert col.sign_accuracy(col.forward_231(col.EXAMPLES["silent"], X), y) != triangles
     residue = float(np.max(np.abs(col.forward_231(col.EXAMPLES["silent"], X))))
-    assert _said(at, "col_boundary_none_rounding", lang, share=_pct(triangles), residue=cv.sci_text(residue))
+    assert _said(at, "col_boundary_none_rounding", lang, share=_pct(triangles), residue=numbers.scientific_text(residue))
     assert not _said(at, "col_boundary_line", lang)
 
 
@@ -215,7 +216,7 @@ def test_linear_gradient_rows_show_what_the_sentence_says(w):
     """'Both are (a, c)': the measured rows must show those numbers, not 1e-10 of measuring noise."""
     at = run_page(PAGE, **_weights_query(w))
     line = col.boundary_231(w)
-    a, c = cv.fmt(line.a), cv.fmt(line.c)
+    a, c = numbers.latex(line.a), numbers.latex(line.c)
     (latex,) = [e.value for e in at.latex if r"\nabla_{\mathbf x}" in e.value and "mathbf p" in e.value][:1]
     for row in latex.split(r"\\"):
         assert row.split("&= ")[1].startswith(f"({a},\\ {c})"), row
@@ -233,7 +234,7 @@ def test_proof_sentence_says_rounding_only_when_there_is_some(w, key):
     if key == "col_proof_text":
         ratio = float(np.max(diff / col.term_scale_231(w, inputs)))
         assert 0.0 < ratio < 1e-15  # rounding, as the sentence says
-        assert _said(at, key, n="10 000", expr=cv.linear_text(*col.coefficients_231(w)), ratio=cv.sci_text(ratio))
+        assert _said(at, key, n="10 000", expr=cv.linear_text(*col.coefficients_231(w)), ratio=numbers.scientific_text(ratio))
 
 
 # ----------------------------------------------------------- biases, rank, parabola
@@ -280,7 +281,7 @@ def test_parabola_sentence_follows_w_and_b(W, B):
     else:
         cut = col.parabola_cut(W, B)
         key = "col_bend_1d_down" if W < 0 else "col_bend_1d_up"
-        assert said == [key] and _said(at, key, r=cv.fmt(cut, 2))
+        assert said == [key] and _said(at, key, r=numbers.latex(cut, 2))
 
 
 # --------------------------------------------------------------- the widths messages

@@ -11,7 +11,7 @@ from PIL import Image
 from core.i18n import t
 from core.lessons import feature_map as fm
 from core.nn.activations import ACTIVATIONS, display_name
-from core.present import feature_map_views as fv
+from core.present import numbers
 from tests.app.conftest import assert_clean, run_page
 
 PAGE = "app_pages/feature_map.py"
@@ -206,9 +206,9 @@ def test_the_page_measures_what_the_order_of_pooling_and_activation_changes(lang
     gaps = both_orders_gaps(act)
     name = display_name(act, lang)
     text = markdown_text(at)
-    assert t("fm_order_intro", lang, act=name, cells=63 * 63, max_gap=fv.amount(gaps["max"]),
-             avg_gap=fv.amount(gaps["avg"])) in text
-    assert t(max_key, lang, act=name, max_gap=fv.amount(gaps["max"]), ratio="4") in text
+    assert t("fm_order_intro", lang, act=name, cells=63 * 63, max_gap=numbers.text_with_residue(gaps["max"]),
+             avg_gap=numbers.text_with_residue(gaps["avg"])) in text
+    assert t(max_key, lang, act=name, max_gap=numbers.text_with_residue(gaps["max"]), ratio="4") in text
     assert t(avg_key, lang, act=name) in text
     if max_key == "fm_order_max_same":
         assert gaps["max"] == 0
@@ -258,9 +258,9 @@ def test_no_single_kernel_is_claimed_from_the_fit_with_its_numbers(lang):
     at = page(lang)  # sobel_x, ReLU, k₂ = blur
     fit_max, fit_rms, scale = collapse_fit("sobel_x", 0.0, "relu")
     check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
-    expected = t("fm_act_gap", lang, act=display_name("relu", lang), gap=fv.amount(check.act_gap), n=5,
-                 cells=124 * 124, fit_max=fv.amount(fit_max), fit_rms=fv.amount(fit_rms),
-                 scale=fv.amount(scale), changed=fv.fmt(100 * check.changed, 1))
+    expected = t("fm_act_gap", lang, act=display_name("relu", lang), gap=numbers.text_with_residue(check.act_gap), n=5,
+                 cells=124 * 124, fit_max=numbers.text_with_residue(fit_max), fit_rms=numbers.text_with_residue(fit_rms),
+                 scale=numbers.text_with_residue(scale), changed=numbers.text(100 * check.changed, 1))
     assert expected in markdown_text(at)
 
 
@@ -285,8 +285,8 @@ def test_max_pooling_between_the_convolutions_breaks_the_collapse_too(lang):
     at = page(lang)
     note = [c.value for c in at.caption if t("fm_pool_note", lang, w=8, avg_fit="\0").split("\0")[0] in c.value]
     assert len(note) == 1
-    assert t("fm_pool_note_max_breaks", lang, w=8, max_fit=fv.amount(fits["max"][0]),
-             max_scale=fv.amount(fits["max"][1])) in note[0]
+    assert t("fm_pool_note_max_breaks", lang, w=8, max_fit=numbers.text_with_residue(fits["max"][0]),
+             max_scale=numbers.text_with_residue(fits["max"][1])) in note[0]
     intro = t("fm_collapse_intro", lang)
     assert intro in markdown_text(at) and ("max pooling" in intro or "最大池化" in intro)
 
@@ -301,7 +301,7 @@ def test_both_languages_say_the_two_routes_are_one_feature_map_and_one_operation
     rendered = [m.value for m in at.markdown if sentence.split("\0")[0] in m.value]
     assert len(rendered) == 1 and all(word in rendered[0] for word in words)
     check = fm.collapse_check(fm.make_shapes_image(0), fm.kernel("sobel_x"), 0.0, fm.kernel("blur"), "relu")
-    assert fv.amount(check.linear_gap) in rendered[0] and check.linear_gap < 1e-12
+    assert numbers.text_with_residue(check.linear_gap) in rendered[0] and check.linear_gap < 1e-12
 
 
 def shared_cache_contents() -> dict[str, int]:
@@ -359,8 +359,8 @@ def test_the_page_says_what_the_kernel_sum_means_and_that_it_is_not_flipped(lang
     kind = ("zero_sum" if abs(total) < 1e-12 else "average" if abs(total - 1) < 1e-12 and (kern >= 0).all()
             else "unit_sum" if abs(total - 1) < 1e-12 else "scale")
     text = " ".join(c.value for c in at.caption) + " " + markdown_text(at)
-    assert t("fm_kernel_sum", lang, total=fv.fmt(total, 4)) in text
-    assert t(f"fm_kernel_kind_{kind}", lang, total=fv.fmt(total, 4)) in text
+    assert t("fm_kernel_sum", lang, total=numbers.text(total, 4)) in text
+    assert t(f"fm_kernel_kind_{kind}", lang, total=numbers.text(total, 4)) in text
     assert {"blur": "average", "sobel_x": "zero_sum", "outline": "zero_sum", "sharpen": "unit_sum"}.get(
         query["fm_kernel"], kind) == kind
     cross = t("fm_cross_correlation", lang)

@@ -317,9 +317,9 @@ def test_a_diverged_compare_panel_says_when_and_which_state_it_shows(lang):
 
 
 def identity_percent(trainer) -> str:
-    from core.present import training_views as tv
+    from core.present import numbers
 
-    return tv.format_percent(trainer.metrics()["test_acc"])
+    return numbers.percent_one_decimal(trainer.metrics()["test_acc"])
 
 
 def test_without_hidden_layers_no_caption_describes_hidden_maps(lang):

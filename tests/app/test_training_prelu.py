@@ -13,6 +13,7 @@ import pytest
 from core.i18n import t
 from core.nn.datasets import make_dataset, train_test_split
 from core.nn.trainer import Trainer
+from core.present import numbers
 from core.present import training_views as tv
 from core.state import network_file as nf
 from core.state import training as ts
@@ -49,7 +50,7 @@ def test_the_page_shows_each_layers_learned_slope(lang):
     caption = slopes_caption(at, lang)
     assert caption in captions(at)
     for i, a in enumerate(slopes, start=1):
-        assert t("trn_slope_layer", lang, i=i, a=tv.format_slope(a)) in caption
+        assert t("trn_slope_layer", lang, i=i, a=numbers.significant(a, 4)) in caption
 
 
 def test_other_activations_show_no_slope(lang):

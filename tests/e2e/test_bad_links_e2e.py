@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 
 from playwright.sync_api import expect
 
+from core.present.labels import activation_name
 from core.present.markdown import WORD_JOINER
-from core.present.training_views import activation_label
 
 HOSTILE = "**B** [click](https://example.com) :red[r] :smile: a -> b"
 
@@ -28,5 +28,5 @@ def test_a_hostile_value_is_shown_as_typed(app):
     shown = notice.locator("[data-testid='stAlertContainer']").inner_text().replace(WORD_JOINER, "")
     assert HOSTILE in shown, shown
     assert "😄" not in shown and "→" not in shown
-    expect(app.widget("activation").get_by_role("combobox")).to_have_value(activation_label("tanh", "en"))
+    expect(app.widget("activation").get_by_role("combobox")).to_have_value(activation_name("tanh", "en"))
     assert app.error_elements() == 0

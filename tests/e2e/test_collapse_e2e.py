@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from core.i18n import t
 from core.lessons import collapse as col
-from core.present import collapse_views as cv
+from core.present import numbers
 
 
 def _open(app, query: str) -> None:
@@ -21,13 +21,13 @@ def _latex_with(app, text: str):
 def test_moving_a_weight_changes_the_derivation(app):
     _open(app, "lang=en")
     a, _ = col.coefficients_231(col.DEFAULT_WEIGHTS)
-    expect(_latex_with(app, cv.fmt(a)).first).to_be_attached()
+    expect(_latex_with(app, numbers.latex(a)).first).to_be_attached()
     thumb = app.widget("w1").get_by_role("slider")
     thumb.focus()
     app.page.keyboard.press("ArrowLeft")  # one step of 0.1: w1 = 1.2 → 1.1
     app.wait_idle()
     new_a, _ = col.coefficients_231((1.1, *col.DEFAULT_WEIGHTS[1:]))
-    expect(_latex_with(app, cv.fmt(new_a)).first).to_be_attached()
+    expect(_latex_with(app, numbers.latex(new_a)).first).to_be_attached()
     expect(app.page.locator("[data-testid='stGraphVizChart'] svg").first).to_contain_text("w1=1.1")
     expect(app.page).to_have_url(re.compile(r"[?&]w1=1\.1(&|$)"))
     expect(app.page.locator("[data-testid='stVegaLiteChart']")).to_have_count(8)
@@ -52,7 +52,7 @@ def test_shared_link_restores_weights_and_bad_values_get_a_notice(app):
     _open(app, "lang=en&w1=0.5&w2=abc")
     expect(app.widget("url_notices")).to_contain_text("w2")
     a, _ = col.coefficients_231((0.5, *col.DEFAULT_WEIGHTS[1:]))
-    expect(_latex_with(app, cv.fmt(a)).first).to_be_attached()
+    expect(_latex_with(app, numbers.latex(a)).first).to_be_attached()
     assert app.error_elements() == 0
 
 

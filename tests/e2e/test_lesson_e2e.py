@@ -15,6 +15,7 @@ from core.i18n import t
 from core.guide import path as lp
 from core.nn.activations import ACTIVATIONS, display_name
 from core.present import training_views as tv
+from core.present.labels import activation_name
 
 TITLES = {"collapse": "col_title", "activations": "nav_activations", "training": "nav_training"}
 #: Sliders over a ladder of values: the input holds the index, the thumb shows the value.
@@ -33,7 +34,7 @@ def label(key: str, value: str) -> str:
     if key == "optimizer":
         return tv.option_label("opt", value, "en")
     if key in ("activation", "trn_compare"):
-        return tv.activation_label(value, "en")
+        return activation_name(value, "en")
     return ACTIVATIONS[value].name
 
 

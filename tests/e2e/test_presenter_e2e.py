@@ -10,14 +10,14 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
-from core.present import activation_charts as ac
+from core.state import activations as sa
 from tests.app_page import AppPage
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
 PAGES = tuple(page.url_path for page in APP_PAGES)
 #: As many functions as the page overlays, with the long names the legend used to cut.
-MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:ac.MAX_OVERLAY]
+MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:sa.MAX_OVERLAY]
 
 
 def open_in(browser, app_url, viewport, path, query, **context_args):
@@ -116,7 +116,7 @@ def test_every_function_shows_in_full_in_the_legends(browser, app_url, lang):
 
 
 def test_many_functions_is_what_the_page_allows():
-    assert len(MANY) == ac.MAX_OVERLAY and all(key in ACTIVATIONS for key in MANY)
+    assert len(MANY) == sa.MAX_OVERLAY and all(key in ACTIVATIONS for key in MANY)
 
 
 @pytest.mark.parametrize("path, lead", [("", "home_lead"), ("collapse", "col_lead"),

@@ -2,7 +2,9 @@
 
 import re
 
+from core.lessons import activation_curves as lc
 from core.present import activation_charts as ac
+from core.present.theme import MUTED
 
 NAMES = ["Sigmoid", "Tanh", "ReLU", "SoftShrink", "SELU", "Mish", "GELU (tanh)", "<b>&"]
 
@@ -19,7 +21,7 @@ def test_every_entry_is_there_in_full_and_never_split():
 
 
 def test_each_entry_has_the_colour_its_curve_is_drawn_in():
-    frame = ac.curve_frame(["sigmoid", "tanh", "relu"], None, 3.0, n=11)
+    frame = lc.curve_frame(["sigmoid", "tanh", "relu"], None, 3.0, n=11)
     names = {"sigmoid": "Sigmoid", "tanh": "Tanh", "relu": "ReLU"}
     spec = ac.curve_chart(frame, "f", names, "f(x)").to_dict()
     scales = [layer["encoding"]["color"]["scale"] for layer in spec["layer"]
@@ -32,7 +34,7 @@ def test_each_entry_has_the_colour_its_curve_is_drawn_in():
 
 
 def test_the_chart_can_leave_its_legend_to_the_page():
-    frame = ac.curve_frame(["sigmoid", "tanh"], None, 3.0, n=11)
+    frame = lc.curve_frame(["sigmoid", "tanh"], None, 3.0, n=11)
     names = {"sigmoid": "Sigmoid", "tanh": "Tanh"}
     with_legend = ac.curve_chart(frame, "f", names, "f(x)").to_dict()
     without = ac.curve_chart(frame, "f", names, "f(x)", legend=False).to_dict()
@@ -43,6 +45,6 @@ def test_the_chart_can_leave_its_legend_to_the_page():
 
 
 def test_a_reference_entry_can_be_dashed():
-    out = ac.legend_html([("Sigmoid", "#000000"), ("0.25ⁿ", ac.MUTED)], dashed=["0.25ⁿ"])
+    out = ac.legend_html([("Sigmoid", "#000000"), ("0.25ⁿ", MUTED)], dashed=["0.25ⁿ"])
     assert out.count("stroke-dasharray") == 1
     assert out.index("stroke-dasharray") > out.index("Sigmoid")

@@ -18,6 +18,7 @@ from scipy.optimize import brentq, minimize_scalar
 from scipy.special import expit, lambertw, ndtr
 
 import core.present.activation_charts as ac
+from core.lessons import activation_curves as lc
 from core.lessons.activation_props import (
     ZERO_MEAN_TOL,
     depth_factors,
@@ -154,7 +155,7 @@ def test_depth_factors_agree_with_sampling(key):
 
 
 def _depth_line(key, params, spread):
-    return ac.depth_frame([key], {key: params}, 20, spread)["factor"].to_numpy()
+    return lc.depth_frame([key], {key: params}, 20, spread)["factor"].to_numpy()
 
 
 @pytest.mark.parametrize("bigger, smaller", [
@@ -180,7 +181,7 @@ def test_a_larger_slope_everywhere_draws_a_higher_line(bigger, smaller, spread):
 
 @pytest.mark.parametrize("key", ["relu", "leaky_relu", "relu6", "hardswish", "softshrink", "tanh"])
 def test_depth_mean_is_open_share_times_open_mean(key):
-    frame = ac.depth_frame([key], {}, 12, 1.7)
+    frame = lc.depth_frame([key], {}, 12, 1.7)
     np.testing.assert_allclose(frame["factor"], frame["alive"] * frame["open"], rtol=1e-12)
 
 
@@ -197,11 +198,11 @@ def _stationary_point(key):
 @pytest.mark.parametrize("threshold", [0.01, 0.05, 0.1])
 def test_the_stretch_around_a_minimum_is_not_saturation(key, threshold):
     x_star = _stationary_point(key)
-    regions = ac.slope_regions(ACTIVATIONS[key], None, 6.0, threshold)
+    regions = lc.slope_regions(ACTIVATIONS[key], None, 6.0, threshold)
     around = [r for r in regions if r.x0 <= x_star <= r.x1]
     assert len(around) == 1
     assert around[0].kind == "minimum" and around[0].at == pytest.approx(x_star, abs=1e-9)
-    shaded = ac.saturation_frame([key], {}, 6.0, threshold)
+    shaded = lc.saturation_frame([key], {}, 6.0, threshold)
     assert not ((shaded["x0"] <= x_star) & (x_star <= shaded["x1"])).any()
 
 
@@ -209,7 +210,7 @@ def test_the_stretch_around_a_minimum_is_not_saturation(key, threshold):
 @pytest.mark.parametrize("threshold", [0.01, 0.05, 0.25])
 def test_every_saturated_stretch_stays_flat_out_to_infinity(key, threshold):
     act = ACTIVATIONS[key]
-    for r in ac.slope_regions(act, None, 6.0, threshold):
+    for r in lc.slope_regions(act, None, 6.0, threshold):
         far = np.geomspace(6.0, 1e7, 3000)
         if r.kind == "saturated":
             out = -far if r.x0 <= -6.0 else far
@@ -226,15 +227,15 @@ def test_a_tail_merged_with_a_minimum_is_cut_where_the_slope_peaks():
     silu = ACTIVATIONS["silu"]
     peak = minimize_scalar(lambda t: float(silu.grad(t)), bounds=(-4.0, -1.3), method="bounded").x
     assert abs(silu.grad(peak)) < 0.1
-    tail, dip = ac.slope_regions(silu, None, 6.0, 0.1)
+    tail, dip = lc.slope_regions(silu, None, 6.0, 0.1)
     assert tail.kind == "saturated" and tail.x0 == -6.0 and tail.x1 == pytest.approx(peak, abs=0.01)
     assert dip.kind == "minimum" and dip.at == pytest.approx(_stationary_point("silu"), abs=1e-9)
 
 
 def test_other_flat_stretches_are_named_for_what_they_are():
-    (tanhshrink,) = ac.slope_regions(ACTIVATIONS["tanhshrink"], None, 6.0, 0.05)
+    (tanhshrink,) = lc.slope_regions(ACTIVATIONS["tanhshrink"], None, 6.0, 0.05)
     assert tanhshrink.kind == "stationary" and tanhshrink.at == 0.0
-    (dead,) = ac.slope_regions(ACTIVATIONS["softshrink"], None, 6.0, 0.05)
+    (dead,) = lc.slope_regions(ACTIVATIONS["softshrink"], None, 6.0, 0.05)
     assert dead.kind == "dead" and (dead.x0, dead.x1) == (pytest.approx(-0.5), pytest.approx(0.5))
 
 
@@ -374,7 +375,7 @@ def test_sup_bounds_a_dense_grid_and_is_reached_only_when_said(key):
 
 @pytest.mark.parametrize("key", NON_MONOTONIC)
 def test_turning_point_is_where_the_slope_is_zero(key):
-    x, f = ac.turning_point(ACTIVATIONS[key], None)
+    x, f = lc.turning_point(ACTIVATIONS[key], None)
     x_star = _stationary_point(key)
     assert x == pytest.approx(x_star, abs=1e-6)
     assert f == pytest.approx(float(ACTIVATIONS[key](x_star)), abs=1e-12)
@@ -382,15 +383,15 @@ def test_turning_point_is_where_the_slope_is_zero(key):
 
 def test_turning_points_closed_forms():
     w = float(lambertw(1 / math.e).real)
-    x, f = ac.turning_point(ACTIVATIONS["silu"], None)  # x = −1 − W(1/e), f = −W(1/e)
+    x, f = lc.turning_point(ACTIVATIONS["silu"], None)  # x = −1 − W(1/e), f = −W(1/e)
     assert x == pytest.approx(-1 - w, abs=1e-7) and f == pytest.approx(-w, abs=1e-12)
-    x, f = ac.turning_point(ACTIVATIONS["hardswish"], None)
+    x, f = lc.turning_point(ACTIVATIONS["hardswish"], None)
     assert x == pytest.approx(-1.5, abs=1e-7) and f == pytest.approx(-0.375, abs=1e-12)
 
 
 @pytest.mark.parametrize("key", [k for k in KEYS if ACTIVATIONS[k].monotonic])
 def test_monotonic_functions_have_no_turning_point(key):
-    assert ac.turning_point(ACTIVATIONS[key], None) is None
+    assert lc.turning_point(ACTIVATIONS[key], None) is None
     assert find_minimum(ACTIVATIONS[key], None, (-20.0, 20.0))[0] == -20.0
 
 
@@ -399,7 +400,7 @@ def test_gelu_approximation_errors_against_a_dense_grid():
     exact = x * ndtr(x)
     tanh_form = 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
     sigmoid_form = x * expit(1.702 * x)
-    got = ac.gelu_approximations()
+    got = lc.gelu_approximations()
     for name, approx in (("tanh", tanh_form), ("sigmoid", sigmoid_form)):
         err = np.abs(approx - exact)
         value, where = got[name]
@@ -471,7 +472,7 @@ def test_second_derivative_is_not_the_curvature():
     """f'' and the curvature |f''|/(1 + f'²)^{3/2} differ wherever f' ≠ 0."""
     act = ACTIVATIONS["tanh"]
     x = np.array([0.3, 0.8, 1.5])
-    d2 = ac.second_derivative(act, None, x)
+    d2 = lc.second_derivative(act, None, x)
     t = np.tanh(x)
     np.testing.assert_allclose(d2, -2 * t * (1 - t * t), atol=1e-8)  # f'' of tanh
     curvature = np.abs(d2) / (1 + act.grad(x) ** 2) ** 1.5

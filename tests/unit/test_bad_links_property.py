@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from core.i18n import LANGS
 from core.lessons import collapse as col
 from core.nn.activations import ACTIVATIONS
-from core.present import activation_charts as ac
 from core.present.markdown import code, literal
+from core.state import activations as sa
 from core.state import collapse as cs
 from core.state import training as ts
 from core.state import urlparams as up
@@ -35,11 +35,11 @@ EXAMPLES = 200  # × 20 links each: 4,000 random links per run (derandomised on 
 BATCH = 20
 
 OTHER_PAGES = [
-    up.choices("fn", list(ACTIVATIONS), list(ac.DEFAULT_FNS), min_len=1, max_len=ac.MAX_OVERLAY),
+    up.choices("fn", list(ACTIVATIONS), list(sa.DEFAULT_FNS), min_len=1, max_len=sa.MAX_OVERLAY),
     up.integer("act_x", 1, 20, 6),
     up.flag("act_f2", False),
     up.number("act_sat", 0.01, 0.25, 0.05),
-    up.number_in("act_k", ac.K_LADDER, 5.0),
+    up.number_in("act_k", sa.K_LADDER, 5.0),
     up.number("act_leaky_relu_negative_slope", 0.0, 1.0, 0.01),
     *(up.number(name, *col.WEIGHT_RANGE, w) for name, w in zip(col.WEIGHT_NAMES, col.DEFAULT_WEIGHTS)),
     up.integer("col_depth", 1, 10, 4),

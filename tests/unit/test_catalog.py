@@ -30,6 +30,8 @@ from core.nn.activations import (
     display_name,
 )
 from core.present import training_views as tv
+from core.present.labels import activation_name
+from core.state import activations as sa
 
 pytestmark = pytest.mark.filterwarnings("error")
 
@@ -172,7 +174,7 @@ def test_names_on_every_page_come_from_the_entry(key):
     act = ACTIVATIONS[key]
     assert display_name(key, "en") == act.name and display_name(key, "zh") == act.name_zh
     for lang in LANGS:
-        assert tv.activation_label(key, lang) == display_name(key, lang)
+        assert activation_name(key, lang) == display_name(key, lang)
     assert display_name(key, "fr") == act.name  # an unknown language falls back to English
 
 
@@ -193,8 +195,8 @@ def test_slider_steps_and_keras_facts_come_from_the_entries():
     assert ac.KERAS_PARAMS == {kn: s.keras for kn, s in pairs.items()}
     # The page looks a slider's step up by the parameter's name: one name, one step.
     for (_, name), spec in pairs.items():
-        assert ac.PARAM_STEPS[name] == spec.step, name
-    assert set(ac.PARAM_STEPS) == {n for _, n in pairs}
+        assert sa.PARAM_STEPS[name] == spec.step, name
+    assert set(sa.PARAM_STEPS) == {n for _, n in pairs}
 
 
 def test_neuron_pictures_use_the_entrys_range():

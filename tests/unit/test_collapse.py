@@ -421,13 +421,6 @@ def test_network_dot_keeps_weight_labels_off_the_crossing_edges():
             assert attrs.startswith("label=") and "taillabel" not in attrs and "headlabel" not in attrs
 
 
-def test_fmt():
-    assert cv.fmt(2.0300000000000002) == "2.03"
-    assert cv.fmt(-0.0) == "0" and cv.fmt(-1e-20, 4).startswith("-1.0 \\times 10^{-20")
-    assert cv.fmt(0.75862068) == "0.7586"
-    assert cv.fmt(3.0) == "3"
-
-
 def test_charts_build():
     X, y = make_dataset("circle", n=60, seed=0)
     w = col.DEFAULT_WEIGHTS

@@ -169,12 +169,6 @@ def test_why_silent():
     assert col.why_silent_231((1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0, -1.0, 0.5)) == ("partial", ("w5", "w6"))
 
 
-def test_sci_text():
-    assert cv.sci_text(0.0) == "0"
-    assert cv.sci_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
-    assert cv.sci_text(-3.5e-17) == "−3.5 × 10⁻¹⁷"  # a true minus sign, as in all prose
-
-
 # ---------------------------------------------------- item 8: the shape of a boundary
 
 

@@ -16,6 +16,7 @@ from core.i18n import TEXTS
 from core.lessons import feature_map as fm
 from core.nn.activations import ACTIVATIONS
 from core.present import feature_map_views as fv
+from core.present import numbers
 
 
 @pytest.fixture
@@ -496,8 +497,8 @@ def test_histogram_counts_every_cell_and_centres_zero(picture):
 def test_cell_latex_shows_the_numbers_of_the_cell(picture):
     work = fm.cell_work(picture, fm.kernel("sobel_x"), -0.5, "avg", "relu", 14, 29)
     conv, pooled, activated = fv.cell_latex(work, fm.kernel("sobel_x"), -0.5, "avg", "ReLU")
-    assert fv.tex_number(work.conv_value) in conv and "- 0.5" in conv
-    assert r"\tfrac{1}{4}" in pooled and fv.tex_number(work.pooled) in pooled
+    assert numbers.decimals(work.conv_value, 3) in conv and "- 0.5" in conv
+    assert r"\tfrac{1}{4}" in pooled and numbers.decimals(work.pooled, 3) in pooled
     assert activated.endswith("= 0") and "ReLU" in activated
 
 

@@ -7,21 +7,13 @@ import operator
 import re
 
 import numpy as np
-import pytest
 
 from core.i18n import t
 from core.lessons.neuron_math import model_steps, neuron_detail
 from core.lessons.plane_warp import grid_lines, layer_images, projected_layers
 from core.nn.mlp import MLP
 from core.present import inside_views as iv
-
-
-@pytest.mark.parametrize("value, text", [
-    (0.123456, "0.1235"), (-2.5, "−2.5"), (12345.6, "1.235×10^4"), (0.0, "0"),
-    (float("nan"), "—"), (float("-inf"), "−∞"), (-1.5e-7, "−1.5×10^−7"), (-0.0, "0"),
-])
-def test_fmt_rounds_to_four_significant_digits(value, text):
-    assert iv.fmt(value) == text
+from core.present.numbers import significant_text
 
 
 def _model():
@@ -66,7 +58,7 @@ def test_the_latex_shows_every_weight_input_and_the_bias():
     d = neuron_detail(steps, 3, 0)
     tex = iv.neuron_latex(d)
     for number in [*d.weights, *d.inputs, *d.products, d.bias, d.z, d.h]:
-        assert iv.fmt(number).replace("−", "-") in tex
+        assert significant_text(number).replace("−", "-") in tex
     assert tex.count("h^{(2)}") == 2 and "+ b" in tex and r"\sigma" in tex
     hidden = iv.neuron_latex(neuron_detail(steps, 1, 2), input_names=["x_{1}", "x_{1}^{2}"])
     assert r"\tanh" in hidden and "x_{1}^{2}" in hidden
@@ -77,7 +69,7 @@ def test_walk_table_has_a_row_per_neuron_and_ends_with_the_probability(lang):
     rows = iv.walk_table(steps, lang).splitlines()
     assert len(rows) == 2 + 3 + 2 + 1
     assert rows[-1].startswith("| " + t("ins_layer_output", lang))
-    assert f"σ(z) = {iv.fmt(steps[-1].h[0])}" in rows[-1]
+    assert f"σ(z) = {significant_text(steps[-1].h[0])}" in rows[-1]
 
 
 def test_warp_chart_draws_one_panel_per_hidden_layer(lang):

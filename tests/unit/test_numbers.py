@@ -8,7 +8,8 @@ from core.present import numbers
 
 
 @pytest.mark.parametrize("value, digits, expected", [
-    (1.0, 2, "1"), (0.125, 2, "0.12"), (-0.5, 2, "−0.5"), (-0.0001, 2, "0"), (2.5e-17, 4, "0"),
+    (1.0, 2, "1"), (0.125, 2, "0.12"), (-0.5, 2, "−0.5"), (-0.0001, 2, "0"), (2.5e-17, 4, "0"), (-0.0, 2, "0"),
+    (0.25, 2, "0.25"), (-2.5, 2, "−2.5"),
     (float("inf"), 2, "∞"), (-math.inf, 2, "−∞"), (float("nan"), 2, "—"), (None, 2, "—"), (123.456, 1, "123.5"),
 ])
 def test_text(value, digits, expected):
@@ -27,3 +28,60 @@ def test_prose_zero_means_rounded_but_formula_zero_means_exact():
     """The two spellings agree wherever the number shows at ``digits`` decimals."""
     for value in (0.5, -1.75, 12.0, 0.0301):
         assert numbers.text(value, 4).replace("−", "-") == numbers.latex(value, 4)
+
+
+def test_percent_drops_trailing_zeros():
+    assert numbers.percent(0.5) == "50%" and numbers.percent(0.99865) == "99.9%" and numbers.percent(1.0) == "100%"
+
+
+@pytest.mark.parametrize("value, digits, expected", [
+    (0.0712, 3, "0.071"), (-0.5, 3, "−0.5"), (0.0, 3, "0"), (2.220446049250313e-16, 3, "2.2 × 10⁻¹⁶"),
+    (-4e-5, 3, "−4.0 × 10⁻⁵"), (0.0004, 4, "0.0004"),
+])
+def test_text_with_residue_never_rounds_a_difference_to_zero(value, digits, expected):
+    assert numbers.text_with_residue(value, digits) == expected
+
+
+@pytest.mark.parametrize("value, text", [
+    (0.123456, "0.1235"), (-2.5, "−2.5"), (12345.6, "1.235×10^4"), (0.0, "0"),
+    (float("nan"), "—"), (float("-inf"), "−∞"), (-1.5e-7, "−1.5×10^−7"), (-0.0, "0"),
+])
+def test_significant_text_rounds_to_four_significant_digits(value, text):
+    assert numbers.significant_text(value) == text
+
+
+@pytest.mark.parametrize("value, tex", [
+    (-2.5, "-2.5"), (12345.6, r"1.235\times 10^{4}"), (-1.5e-7, r"-1.5\times 10^{-7}"), (math.inf, r"\infty"),
+    (float("nan"), r"\text{NaN}"),
+])
+def test_significant_latex_is_the_same_number_in_latex(value, tex):
+    assert numbers.significant_latex(value) == tex
+
+
+def test_latex_rounds_to_four_decimals():
+    assert numbers.latex(2.0300000000000002) == "2.03"
+    assert numbers.latex(-0.0) == "0" and numbers.latex(-1e-20, 4).startswith("-1.0 \\times 10^{-20")
+    assert numbers.latex(0.75862068) == "0.7586"
+    assert numbers.latex(3.0) == "3"
+
+
+def test_scientific_text():
+    assert numbers.scientific_text(0.0) == "0"
+    assert numbers.scientific_text(2.220446049250313e-16) == "2.2 × 10⁻¹⁶"
+    assert numbers.scientific_text(-3.5e-17) == "−3.5 × 10⁻¹⁷"  # a true minus sign, as in all prose
+
+
+def test_percent_one_decimal_keeps_its_width():
+    assert numbers.percent_one_decimal(0.992) == "99.2%" and numbers.percent_one_decimal(0.5) == "50.0%"
+    assert numbers.percent_one_decimal(0.7, spaced=True) == "70.0 %"
+    assert numbers.percent_one_decimal(float("nan")) == "—"
+
+
+def test_loss():
+    assert numbers.loss(0.69314) == "0.693"
+    assert numbers.loss(1.2e-7) == "1.2e-07"
+    assert numbers.loss(float("inf")) == "—"
+
+
+def test_exact_text():
+    assert numbers.exact_text(0.00001) == "1e-05" and numbers.exact_text(3.0) == "3"

@@ -17,7 +17,9 @@ from core.nn.datasets import (
     make_dataset,
     train_test_split,
 )
+from core.present import numbers
 from core.present import training_views as tv
+from core.present.labels import activation_name
 from core.present.markdown import WORD_JOINER
 from core.state import training as ts
 from core.nn.trainer import TrainConfig, Trainer
@@ -132,12 +134,6 @@ def test_recovery_lr_is_lower_and_safe():
 
 
 def test_formats():
-    assert tv.format_percent(0.992) == "99.2%"
-    assert tv.format_percent(float("nan")) == "—"
-    assert tv.format_loss(0.69314) == "0.693"
-    assert tv.format_loss(1.2e-7) == "1.2e-07"
-    assert tv.format_loss(float("inf")) == "—"
-    assert tv.format_lr(0.00001) == "1e-05" and tv.format_lr(3.0) == "3"
     assert tv.format_speed("max", "zh") == "最快" and tv.format_speed("5", "en") == "5"
     assert ts.speed_epochs("max") is None and ts.speed_epochs("20") == 20
 
@@ -147,8 +143,8 @@ def test_every_option_has_a_label_in_both_languages():
         for name in ts.DATASET_OPTIONS:
             assert f"trn_ds_{name}" in TEXTS
         for key in ACTIVATIONS:
-            assert tv.activation_label(key, lang)
-        assert tv.activation_label("step", "zh") != tv.activation_label("step", "en")
+            assert activation_name(key, lang)
+        assert activation_name("step", "zh") != activation_name("step", "en")
 
 
 @pytest.mark.parametrize("code", ERROR_CODES)
@@ -294,8 +290,8 @@ def test_frame_texts_are_what_the_metrics_show():
         s.step()
     f = s.frame()
     m = s.trainer.metrics()
-    assert tv.frame_texts(f) == ["3", tv.format_loss(m["train_loss"]), tv.format_loss(m["test_loss"]),
-                                 tv.format_percent(m["test_acc"])]
+    assert tv.frame_texts(f) == ["3", numbers.loss(m["train_loss"]), numbers.loss(m["test_loss"]),
+                                 numbers.percent_one_decimal(m["test_acc"])]
 
 
 def test_a_page_run_sends_everything_a_tick_only_its_frames():

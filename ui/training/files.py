@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.nn.activations import display_name
 from core.nn.features import DEFAULT_FEATURES, FEATURES, canonical
 from core.nn.session import TrainingSession
 from core.present import exports
+from core.present.labels import activation_name
 from core.state import network_file as nf
 from core.state import training as ts
 from ui import controls, tr
@@ -85,7 +85,7 @@ def _apply_pending(sess: TrainingSession, lang: str) -> None:
     layers = " → ".join(str(s) for s in loaded.layer_sizes)
     ss[_MESSAGE] = ("success", "trn_load_ok", {
         "layers": layers, "features": nf.feature_labels(loaded.features, lang),
-        "activation": display_name(loaded.activation, lang), "epoch": f"{loaded.epoch:,}"})
+        "activation": activation_name(loaded.activation, lang), "epoch": f"{loaded.epoch:,}"})
     if loaded.settings.get("dataset") == ts.UPLOAD:
         ss[_MESSAGE][2]["note"] = True
 

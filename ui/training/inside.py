@@ -28,6 +28,7 @@ from core.lessons.plane_warp import (
 )
 from core.nn.plane import LIM
 from core.present import inside_views as iv
+from core.present.numbers import significant_text
 from core.state.training import INSIDE_SECONDS
 from ui import tr
 
@@ -75,7 +76,7 @@ def _choose_neuron(sizes: Sequence[int], lang: str) -> tuple[int, int, float, fl
                               format_func=lambda l: iv.layer_name(l, n_layers, lang))
     unit = cols[1].selectbox(tr("ins_unit"), units, key="ins_unit", persist_state="session", disabled=len(units) == 1,
                              format_func=lambda j: tr("ins_unit_n", j=j + 1))
-    point_help = tr("ins_point_help", lo=iv.fmt(-LIM), hi=iv.fmt(LIM))
+    point_help = tr("ins_point_help", lo=significant_text(-LIM), hi=significant_text(LIM))
     x1 = cols[2].number_input(tr("ins_x1"), -LIM, LIM, DEFAULT_POINT[0], step=0.1, format="%.2f",
                               key="ins_x1", persist_state="session", help=point_help, on_change=_point_moved)
     x2 = cols[3].number_input(tr("ins_x2"), -LIM, LIM, DEFAULT_POINT[1], step=0.1, format="%.2f",
