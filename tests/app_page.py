@@ -191,11 +191,23 @@ class AppPage:
         # The option list is virtualised: typing filters it, so the option is drawn
         # wherever it sits in a long list (20 activations do not all fit). A run that
         # redraws the box closes its list: open it only once no run is going on.
-        self.wait_not_running()
-        box = self.widget(key).get_by_role("combobox")
-        box.click()
-        box.fill(option_text)
-        self.page.get_by_role("option", name=option_text, exact=True).click()
+        # Under a CPU hog the list has come up empty once in a while (the typed filter in
+        # the box, no list: a click that landed while the box was being drawn); a learner
+        # would open it again, and so does this, up to three times.
+        option = self.page.get_by_role("option", name=option_text, exact=True)
+        for attempt in range(3):
+            self.wait_not_running()
+            box = self.widget(key).get_by_role("combobox")
+            box.click()
+            box.fill(option_text)
+            try:
+                option.wait_for(state="visible", timeout=10_000)
+                break
+            except Exception:
+                if attempt == 2:
+                    raise
+                self.page.keyboard.press("Escape")
+        option.click()
         self.wait_idle()
 
     def add_chip(self, key: str, option_text: str) -> None:

@@ -7,7 +7,11 @@ Play on the training page (a click that scrolled a section off screen) and "Star
 (the browser's keys reported right after the page opened) were lost that way on a busy
 server. ``AFTER_INPUT_JS`` defines ``window.__afterInput(send)``, which calls ``send`` once
 0.6 s have passed since the learner's last click or key, so the click's run has started
-(and run its callbacks) before the report's run replaces it. Prepend it to a component's JS.
+(and run its callbacks) before the report's run replaces it. It also waits while a
+select's or multiselect's list is open: a run redraws the box and closes its list, so a
+report sent while the learner was choosing (say, the visibility of a section that opening
+the box scrolled into view) took the list away from under the pointer. Prepend it to a
+component's JS.
 """
 
 #: Installed once per page; later components reuse it.
@@ -16,9 +20,12 @@ AFTER_INPUT_JS = """if (!window.__afterInput) {
   for (const type of ["pointerdown", "keydown"]) {
     document.addEventListener(type, () => { last.at = performance.now(); }, { capture: true, passive: true });
   }
+  const choosing = () => document.querySelector("[role='listbox']") !== null;
   window.__afterInput = (send) => {
     const wait = last.at + 600 - performance.now();
-    if (wait > 0) setTimeout(() => window.__afterInput(send), wait); else send();
+    if (wait > 0) setTimeout(() => window.__afterInput(send), wait);
+    else if (choosing()) setTimeout(() => window.__afterInput(send), 200);
+    else send();
   };
 }
 """
