@@ -129,6 +129,8 @@ KEYS_JS = AFTER_INPUT_JS + f"""export default function (component) {{
   }} catch (e) {{
     learner = d.offer || null;  // storage refused (private mode): this tab's token only
   }}
+  // A run has drawn this component: any report sent before it was heard.
+  if (window.__classRetry) {{ clearTimeout(window.__classRetry); window.__classRetry = null; }}
   const resume = window.__classResume;
   const report = JSON.stringify({{ learner, teacher, resume }});
   // Report what changed; and again on every run while the server says it has nothing
@@ -138,7 +140,11 @@ KEYS_JS = AFTER_INPUT_JS + f"""export default function (component) {{
     window.__classRun = d.run;
     // after the learner's last click has had its run (ui.after_input): "Start a class"
     // pressed just after the page opened was otherwise dropped by this report's rerun
-    window.__afterInput(() => setStateValue("keys", {{ learner, teacher, resume, ready: true, run: d.run || null }}));
+    const send = (retry) => setStateValue("keys", {{ learner, teacher, resume, ready: true, run: d.run || null, retry }});
+    // A report whose rerun was dropped (a busy server, fast reruns) brings no run at all,
+    // so nothing would ask again: until a run draws this component, send it again every 2 s.
+    const again = () => {{ window.__afterInput(() => send(Date.now())); window.__classRetry = setTimeout(again, 2000); }};
+    window.__afterInput(() => {{ send(0); window.__classRetry = setTimeout(again, 2000); }});
   }}
 }}"""
 
