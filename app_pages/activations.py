@@ -241,12 +241,12 @@ def _formula_notes(key: str) -> None:
     """GELU's two approximations, measured: their largest error and where."""
     if key == "gelu":
         err = gelu_errors()
-        st.caption(tr("act_gelu_approx", tanh_err=f"{err['tanh'][0]:.2g}",
-                      tanh_at=ac.format_points(err["tanh"][1], 2), sig_err=f"{err['sigmoid'][0]:.2g}",
+        st.caption(tr("act_gelu_approx", tanh_err=numbers.significant_text(err['tanh'][0], 2),
+                      tanh_at=ac.format_points(err["tanh"][1], 2), sig_err=numbers.significant_text(err['sigmoid'][0], 2),
                       sig_at=ac.format_points(err["sigmoid"][1], 2)))
     elif key == "gelu_tanh":
         err = gelu_errors()["tanh"]
-        st.caption(tr("act_gelu_tanh_error", err=f"{err[0]:.2g}", at=ac.format_points(err[1], 2)))
+        st.caption(tr("act_gelu_tanh_error", err=numbers.significant_text(err[0], 2), at=ac.format_points(err[1], 2)))
 
 
 def formulas_section(c: Choice) -> None:
@@ -292,7 +292,7 @@ def _property_formats(half: float) -> dict:
               "C∞": tr("act_smooth_cinf")}
     return {
         "monotonic": yes_no.get, "zero_centred": yes_no.get,
-        "smoothness": lambda v: (tr("act_smooth_jump", at=numbers.text(v[1], 4), size=f"{v[2]:.2g}")
+        "smoothness": lambda v: (tr("act_smooth_jump", at=numbers.text(v[1], 4), size=numbers.significant_text(v[2], 2))
                                  if isinstance(v, tuple) else smooth[v]),
         "mean": lambda v: numbers.text(v, 3), "std": lambda v: numbers.text(v, 3),
         "f0": lambda v: numbers.text(v, 4), "df0": lambda v: numbers.text(v, 4),
@@ -338,15 +338,15 @@ def step_section() -> None:
         st.table(
             {
                 tr("act_col_x"): [numbers.text(v) for v in ex["x"]],
-                tr("act_col_step"): [f"{v:.0%}" for v in ex["step"]],
-                tr("act_col_soft"): [f"{v:.1%}" for v in ex["soft"]],
+                tr("act_col_step"): [numbers.whole_percent(v) for v in ex["step"]],
+                tr("act_col_soft"): [numbers.percent_one_decimal(v) for v in ex["soft"]],
                 tr("act_col_step_slope"): [numbers.text(v, 3) for v in ex["step_slope"]],
                 tr("act_col_soft_slope"): [numbers.text(v, 3) for v in ex["soft_slope"]],
             },
             hide_index=True,
         )
     slope_at_2 = float(lc.step_examples(steep, (2.0,))["soft_slope"].iloc[0])
-    st.markdown(tr("act_step_why", peak=numbers.text(steep / 4, 3), at2=f"{slope_at_2:.2g}"))
+    st.markdown(tr("act_step_why", peak=numbers.text(steep / 4, 3), at2=numbers.significant_text(slope_at_2, 2)))
 
 
 def depth_section(c: Choice | None) -> None:

@@ -27,6 +27,7 @@ from core.classroom.tokens import new_learner_token, normalize_code
 from core.i18n import t
 from core.guide import path as lp
 from core.guide import class_views as cv
+from core.present import numbers
 from core.present.markdown import literal
 from ui import classroom_store as cs
 from ui import current_lang, presenter, tr, url_value
@@ -378,7 +379,7 @@ def gain_table(bind, me) -> None:
             return
         # The class's gain first: on a projector (1280×720) it is what fits above the fold.
         g = results.overall
-        st.markdown(tr("class_gain_overall", pre=cv.share_text(g.pre), post=cv.share_text(g.post),
+        st.markdown(tr("class_gain_overall", pre=numbers.whole_percent(g.pre), post=numbers.whole_percent(g.post),
                        gain=cv.gain_text(g), n=g.n))
         rows = {tr("class_col_question"): [], tr("class_col_pre"): [], tr("class_col_post"): [],
                 tr("class_col_gain"): []}

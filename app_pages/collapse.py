@@ -200,7 +200,7 @@ def proof_section(w, line: col.Line) -> None:
     # Rounding is relative to the numbers added up, not to the result (which may be ~0).
     relative_diff = float(np.max(gap / np.maximum(col.term_scale_231(w, inputs), 1e-300)))
     m1, m2 = st.columns([1, 2])
-    m1.metric(tr("col_max_diff"), f"{max_diff:.1e}" if max_diff else "0")
+    m1.metric(tr("col_max_diff"), numbers.scientific_text(max_diff))
     expr = cv.linear_text(line.a, line.c)
     if max_diff == 0.0:  # no rounding to speak of (e.g. every weight 0)
         m2.write(tr("col_proof_exact", n="10 000", expr=expr))
@@ -232,15 +232,15 @@ def boundary_section(w, line: col.Line, X, y, best) -> None:
         if line.kind != "none":
             st.write(tr("col_boundary_line"))
         k1, k2 = st.columns(2)
-        k1.metric(tr("col_own_accuracy"), numbers.percent_one_decimal(own_accuracy, spaced=True))
-        k2.metric(tr("col_best_accuracy"), numbers.percent_one_decimal(best.accuracy, spaced=True))
+        k1.metric(tr("col_own_accuracy"), numbers.percent_one_decimal(own_accuracy))
+        k2.metric(tr("col_best_accuracy"), numbers.percent_one_decimal(best.accuracy))
         circles = float(np.mean(y == 1))
         st.caption(tr("col_best_caption", directions=best.directions, n=len(y),
-                      circles=numbers.percent_one_decimal(circles, spaced=True),
-                      guess=numbers.percent_one_decimal(max(circles, 1.0 - circles), spaced=True)))
+                      circles=numbers.percent_one_decimal(circles),
+                      guess=numbers.percent_one_decimal(max(circles, 1.0 - circles))))
         if line.kind == "none":
             residue = float(np.max(np.abs(own_outputs)))
-            share = numbers.percent_one_decimal(float(np.mean(y == 0)), spaced=True)
+            share = numbers.percent_one_decimal(float(np.mean(y == 0)))
             if residue == 0.0:
                 st.write(tr("col_boundary_none_exact", share=share))
             else:
@@ -397,7 +397,7 @@ def rank_section(depth: int, hidden: list[int], seed: int) -> None:
     n1, n2, n3 = st.columns(3)
     n1.metric(tr("col_rank"), f"{rank}")
     n2.metric(tr("col_min_width"), f"{min(sizes)}")
-    n3.metric(tr("col_stack_diff"), f"{stack_diff:.1e}" if stack_diff else "0")
+    n3.metric(tr("col_stack_diff"), numbers.scientific_text(stack_diff))
     mat_col, sv_col = st.columns([1.1, 1], gap="large")
     with mat_col:
         st.latex(r"W = W_1 W_2 \cdots W_{" + str(depth) + "}")
@@ -493,13 +493,13 @@ def contrast_section(X, y, depth: int, hidden: list[int], seed: int) -> None:
         charts.draw(linear_stack_spec(X, y, stack.hidden, seed, labels), width="content",
                            key="col_linear_chart")
         accuracy = col.sign_accuracy(stack.linear(X), y, stack.linear_scale(X))
-        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy, spaced=True)))
+        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy)))
     with s2:
         st.markdown(f"**{tr('col_bent_stack', act=name)}**")
         charts.draw(bent_stack_spec(X, y, stack.hidden, seed, stack.activation.key, labels),
                            width="content", key="col_bent_chart")
         accuracy = col.sign_accuracy(stack.bent(X), y, stack.bent_scale(X))
-        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy, spaced=True)))
+        st.caption(tr("col_stack_accuracy", acc=numbers.percent_one_decimal(accuracy)))
     st.caption(tr("col_contrast_sizes", sizes=" → ".join(str(s) for s in stack.sizes)))
     if stack.activation.learned:  # PReLU: a random, untrained stack uses the starting slope
         learned = stack.activation.learned
@@ -535,7 +535,7 @@ def bend_1d_section() -> None:
         st.markdown(tr("col_threshold_title", inner=numbers.latex(col.INNER_1D), outer=numbers.latex(col.OUTER_1D)))
         charts.draw(threshold_spec(x1d, y1d, best_1d.threshold, best_1d.above_is_one, _labels(x="x", y="")),
                            width="stretch", key="col_threshold_chart")
-        st.metric(tr("col_best_threshold"), numbers.percent_one_decimal(best_1d.accuracy, spaced=True))
+        st.metric(tr("col_best_threshold"), numbers.percent_one_decimal(best_1d.accuracy))
     with t2:
         st.markdown(tr("col_parabola_title"))
         s_w, s_b = st.columns(2)
@@ -546,7 +546,7 @@ def bend_1d_section() -> None:
                            width="stretch", key="col_parabola_chart")
         # Y = W·x² + B adds two terms: |W|·x² + |B| is the size rounding is measured against.
         accuracy = col.sign_accuracy(W_sq * x1d**2 + B_sq, y1d, abs(W_sq) * x1d**2 + abs(B_sq))
-        st.metric(tr("col_parabola_accuracy"), numbers.percent_one_decimal(accuracy, spaced=True))
+        st.metric(tr("col_parabola_accuracy"), numbers.percent_one_decimal(accuracy))
     cut = col.parabola_cut(W_sq, B_sq)
     if cut is None:
         st.write(tr("col_bend_1d_flat"))
@@ -580,7 +580,7 @@ def bend_2d_section(X, y) -> None:
         st.markdown(tr("col_circle_title", r=numbers.latex(radius, 3)))
         charts.draw(circle_spec(X, y, radius, _labels(x="x₁", y="x₂")), width="content",
                            key="col_circle_chart")
-    st.metric(tr("col_feature_accuracy"), numbers.percent_one_decimal(separator.accuracy, spaced=True))
+    st.metric(tr("col_feature_accuracy"), numbers.percent_one_decimal(separator.accuracy))
     st.write(tr("col_bend_2d_text"))
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 from core.i18n import t
 from core.guide import path as lp
 from core.guide import views as lv
+from core.present import numbers
 from core.present.labels import activation_name
 from core.state.pages import PAGES
 from ui import charts, current_lang, presenter, show_url_notices, tr
@@ -177,7 +178,8 @@ def ask(step: lp.Step, values: dict, lang: str) -> None:
 def answer_text(step: lp.Step, answer, values: dict, lang: str) -> str:
     if isinstance(step.question, lp.Choice):
         return option_label(step, answer, values, lang)
-    return f"{answer:g}%" if step.question.percent else f"{answer:.2f}"
+    # As the slider shows it: a whole percentage, or two decimals.
+    return numbers.percent(answer / 100.0, 0) if step.question.percent else numbers.fixed(answer, 2)
 
 
 def explain(step: lp.Step, answer, rev: lp.Reveal, lang: str) -> None:

@@ -410,7 +410,7 @@ def findings_text(finding) -> str:
     """One diagnosis in words, with the layers and units it concerns (1-based)."""
     if finding.code == "identical_units":
         where = tr("trn_diag_and").join(tr("trn_diag_layer", layer=layer) for layer in finding.layers)
-        return tr("trn_diag_identical_units", where=where, difference=f"{finding.numbers['difference']:.0e}")
+        return tr("trn_diag_identical_units", where=where, difference=numbers.scientific_text(finding.numbers['difference'], 0))
     if finding.code == "flat_loss":
         n = finding.numbers
         return tr("trn_diag_flat_loss", epochs=f"{n['epochs']:,}", loss=numbers.loss(n["loss"]),

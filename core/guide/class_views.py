@@ -18,6 +18,7 @@ import segno
 
 from core.classroom.results import Gain, QuizResults
 from core.guide import path as lp
+from core.present import numbers
 
 #: The URL parameter of a join link (``…/class?join=ABCD2345``).
 JOIN = "join"
@@ -79,14 +80,9 @@ def correct_answers() -> dict[str, str]:
     return {q.key: q.answer for q in lp.QUIZ}
 
 
-def share_text(value: float | None) -> str:
-    """A share as a whole percentage, or "—"."""
-    return "—" if value is None else f"{value:.0%}"
-
-
 def gain_text(gain: Gain) -> str:
     """Hake's ⟨g⟩ with two decimals, or "—" (nobody took both quizzes, or pre = 100 %)."""
-    return "—" if gain.gain is None else f"{gain.gain:.2f}"
+    return numbers.fixed(gain.gain, 2)
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,7 @@ class GainRow:
 def gain_rows(results: QuizResults) -> list[GainRow]:
     """One row per quiz question in the lesson's order, then none: the page adds the
     overall line itself (with its N)."""
-    return [GainRow(q.key, share_text(results.questions[q.key].pre), share_text(results.questions[q.key].post),
+    return [GainRow(q.key, numbers.whole_percent(results.questions[q.key].pre), numbers.whole_percent(results.questions[q.key].post),
                     gain_text(results.questions[q.key])) for q in lp.QUIZ if q.key in results.questions]
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from core.lessons.collapse import Line, circle_side, grid_values, zero_contour
+from core.present import numbers
 from core.present.theme import (
     CLASS0,
     CLASS0_LIGHT,
@@ -151,7 +152,7 @@ def singular_values_chart(s: Sequence[float], rank: int, labels: Mapping[str, st
         "i": [f"σ{i + 1}" for i in range(s.size)],
         "sigma": s,
         "kind": [labels["kept"] if i < rank else labels["zero"] for i in range(s.size)],
-        "text": [f"{v:.3g}" for v in s],
+        "text": [numbers.significant_text(v, 3) for v in s],
     })
     base = alt.Chart(df).encode(
         x=alt.X("i:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),

@@ -18,18 +18,14 @@
 from __future__ import annotations
 
 import io
-import math
 
 import numpy as np
 
 from core.nn.plane import evaluate_grid
+from core.present import numbers
 from core.present.boundary import png_bytes, render_boundary
 
 __all__ = ["boundary_png", "dataset_csv", "history_csv"]
-
-
-def _number(value: float) -> str:
-    return repr(float(value)) if math.isfinite(value) else ""
 
 
 def dataset_csv(split) -> bytes:
@@ -39,7 +35,7 @@ def dataset_csv(split) -> bytes:
     out.write("x1,x2,label,split\n")
     for X, y, part in ((X_train, y_train, "train"), (X_test, y_test, "test")):
         for (x1, x2), label in zip(np.asarray(X, dtype=np.float64), np.asarray(y)):
-            out.write(f"{_number(x1)},{_number(x2)},{int(label)},{part}\n")
+            out.write(f"{numbers.file_number(x1)},{numbers.file_number(x2)},{int(label)},{part}\n")
     return out.getvalue().encode("utf-8")
 
 
@@ -67,5 +63,5 @@ def history_csv(history) -> bytes:
     out = io.StringIO()
     out.write(",".join(header) + "\n")
     for row in zip(*columns):
-        out.write(f"{int(row[0])},{int(row[1])}," + ",".join(_number(v) for v in row[2:]) + "\n")
+        out.write(f"{int(row[0])},{int(row[1])}," + ",".join(numbers.file_number(v) for v in row[2:]) + "\n")
     return out.getvalue().encode("utf-8")

@@ -24,6 +24,7 @@ import pandas as pd
 from core.i18n import t
 from core.lessons.neuron_math import LayerStep, NeuronDetail
 from core.lessons.plane_warp import GridLines, Projection
+from core.present import numbers
 from core.present.numbers import significant_latex, significant_text
 from core.present.theme import CLASS0, CLASS1, SERIES, altair_config
 
@@ -136,7 +137,7 @@ def probability_text(p: float, x1: float, x2: float, lang: str) -> str:
 
 def panel_title(i: int, units: int, projection: Projection, lang: str) -> str:
     if projection.method == "pca":
-        return t("ins_warp_panel_pca", lang, i=i, units=units, kept=f"{100 * projection.kept:.1f}%")
+        return t("ins_warp_panel_pca", lang, i=i, units=units, kept=numbers.percent_one_decimal(projection.kept))
     if units == 1:
         return t("ins_warp_panel_one", lang, i=i)
     return t("ins_warp_panel", lang, i=i, units=units)

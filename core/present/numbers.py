@@ -19,8 +19,13 @@ To significant digits, for numbers whose size is not known in advance:
   hand: any size, a power of ten as ``×10^k``, infinities as "∞".
 
 And :func:`scientific_text` (``2.1 × 10⁻¹⁷``), the percentages :func:`percent` (``50%``,
-``99.9%``) and :func:`percent_one_decimal` (``50.0%``), a loss (:func:`loss`), and one
-that does not round: :func:`exact_text`, for a number a link or a file carries.
+``99.9%``), :func:`percent_one_decimal` (``50.0%``) and :func:`whole_percent` (``33%``),
+:func:`fixed` (``1.00``), a loss (:func:`loss`), and two that do not round:
+:func:`exact_text`, for a number a link carries, and :func:`file_number`, for a CSV cell.
+
+A percentage is written the same way in both languages and everywhere in the app: no
+space before the sign (``99.2%``), as Chinese and English school texts print it and as
+the sentences' own ``{share:.1%}`` format spec makes it.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from core.i18n import power_of_ten
 __all__ = [
     "decimals",
     "exact_text",
+    "file_number",
+    "fixed",
     "latex",
     "loss",
     "percent",
@@ -44,6 +51,7 @@ __all__ = [
     "significant_text",
     "text",
     "text_with_residue",
+    "whole_percent",
 ]
 
 
@@ -134,12 +142,27 @@ def percent(share: float, digits: int = 1) -> str:
     return f"{text(100.0 * share, digits)}%"
 
 
-def percent_one_decimal(share: float, *, spaced: bool = False) -> str:
+def percent_one_decimal(share: float) -> str:
     """A share as a percentage with exactly one decimal, so a figure that changes keeps its
-    width: ``0.992`` → ``99.2%`` (``99.2 %`` when ``spaced``); "—" when it is not finite."""
+    width: ``0.992`` → ``99.2%``; "—" when it is not finite."""
     if not math.isfinite(share):
         return "—"
-    return f"{100.0 * share:.1f}{' ' if spaced else ''}%"
+    return f"{100.0 * share:.1f}%"
+
+
+def whole_percent(share: float | None) -> str:
+    """A share as a whole percentage (``1/3`` → ``33%``), "—" when there is none: a class's
+    counts, where a decimal would claim more than a few dozen answers can say."""
+    return "—" if share is None or not math.isfinite(share) else f"{share:.0%}"
+
+
+def fixed(value: float | None, digits: int = 2) -> str:
+    """Exactly ``digits`` decimals (``1`` → ``1.00``), "—" when there is no value: a
+    statistic whose precision is part of what it says, such as Hake's gain ⟨g⟩."""
+    if value is None or not math.isfinite(value):
+        return "—"
+    # + 0.0 turns a rounded −0.0 into 0.0: never "−0.00".
+    return f"{round(value, digits) + 0.0:.{digits}f}".replace("-", "−")
 
 
 def loss(value: float) -> str:
@@ -147,6 +170,14 @@ def loss(value: float) -> str:
     if not math.isfinite(value):
         return "—"
     return f"{value:.3f}" if abs(value) >= 0.001 or value == 0 else f"{value:.1e}"
+
+
+def file_number(value: float) -> str:
+    """A number in a CSV file: Python's shortest round-tripping ``repr`` of the float
+    (``0.1``, ``2.0``), empty when it is not finite, so a spreadsheet reads a blank cell
+    instead of a word."""
+    value = float(value)
+    return repr(value) if math.isfinite(value) else ""
 
 
 def exact_text(value: float) -> str:

@@ -278,7 +278,7 @@ def network_dot(params, lang: str, max_width: float = 6.0,
                 colour = "#{:02X}{:02X}{:02X}{:02X}".format(*rgb, alpha)
                 lines.append(
                     f'  {node(layer, i)} -> {node(layer + 1, j)} '
-                    f'[color="{colour}", penwidth={width:.2f}, tooltip="w = {w:.3g}"];'
+                    f'[color="{colour}", penwidth={width:.2f}, tooltip="w = {numbers.significant_text(w, 3)}"];'
                 )
     lines.append("}")
     return "\n".join(lines)

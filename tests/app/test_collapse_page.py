@@ -43,7 +43,7 @@ def test_page_renders_in_each_language(lang):
     assert any("2.03" in latex and "1.54" in latex for latex in _latex(at))
     assert _weights(at) == col.DEFAULT_WEIGHTS
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t("col_feature_accuracy", lang)] == "100.0 %"
+    assert metrics[t("col_feature_accuracy", lang)] == "100.0%"
     assert metrics[t("col_rank", lang)] == "3"  # default widths 8,3,8
 
 

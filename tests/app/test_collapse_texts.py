@@ -55,7 +55,7 @@ def _metric(at, key: str, lang: str = "en") -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{100.0 * value:.1f} %"
+    return f"{100.0 * value:.1f}%"
 
 
 # ------------------------------------------------------- item 8: the right-hand picture

@@ -45,7 +45,6 @@ def test_gain_texts_say_dash_where_the_gain_is_undefined():
     assert cv.gain_text(Gain(n=3, total=3, right_pre=1, right_post=3)) == "1.00"
     assert cv.gain_text(Gain(n=3, total=3, right_pre=3, right_post=2)) == "—"  # pre = 100 %
     assert cv.gain_text(Gain(n=0, total=0, right_pre=0, right_post=0)) == "—"  # nobody took both
-    assert cv.share_text(None) == "—" and cv.share_text(1 / 3) == "33%"
 
 
 def test_gain_rows_follow_the_quiz():

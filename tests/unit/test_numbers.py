@@ -1,10 +1,14 @@
 """core.present.numbers: one rounding rule, spelled for prose and for formulas."""
 
 import math
+import re
+from pathlib import Path
 
 import pytest
 
 from core.present import numbers
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("value, digits, expected", [
@@ -73,7 +77,21 @@ def test_scientific_text():
 
 def test_percent_one_decimal_keeps_its_width():
     assert numbers.percent_one_decimal(0.992) == "99.2%" and numbers.percent_one_decimal(0.5) == "50.0%"
-    assert numbers.percent_one_decimal(0.7, spaced=True) == "70.0 %"
+    assert numbers.percent_one_decimal(0.7) == "70.0%"
+
+
+def test_whole_percent_and_fixed_say_dash_for_no_value():
+    assert numbers.whole_percent(1 / 3) == "33%" and numbers.whole_percent(1.0) == "100%"
+    assert numbers.whole_percent(None) == "—" and numbers.whole_percent(float("nan")) == "—"
+    assert numbers.fixed(1.0, 2) == "1.00" and numbers.fixed(-0.25, 2) == "−0.25"
+    assert numbers.fixed(-0.001, 2) == "0.00"  # never "−0.00"
+    assert numbers.fixed(None) == "—" and numbers.fixed(float("inf")) == "—"
+
+
+def test_file_number_round_trips_and_leaves_non_finite_blank():
+    for value in (0.1, 2.0, -1e-300, 1 / 3, 123456789.125):
+        assert float(numbers.file_number(value)) == value
+    assert numbers.file_number(float("nan")) == "" and numbers.file_number(float("-inf")) == ""
     assert numbers.percent_one_decimal(float("nan")) == "—"
 
 
@@ -85,3 +103,35 @@ def test_loss():
 
 def test_exact_text():
     assert numbers.exact_text(0.00001) == "1e-05" and numbers.exact_text(3.0) == "3"
+
+
+#: Format specs in an f-string that write a number for people to read (``{x:.2f}``,
+#: ``{share:.0%}``, ``{v:.3g}``, ``{v:.1e}``). The sentences in ``core/texts`` carry their
+#: own specs (a translator moves the number, not its spelling); everywhere else, a number
+#: for the reader goes through ``core/present/numbers.py``.
+DISPLAY_SPEC = re.compile(r"\{[^{}\"']*:[+,]?\.?\d*[fe%g]\}")
+#: Where a spec writes for a machine, not a reader: Graphviz attributes (``penwidth=1.50``).
+GRAPHVIZ_ATTRIBUTE = re.compile(r"[a-z]+=\{[^{}]*:")
+#: ... and these lines: a guessed number as the store's option id, the drawn points' CSV.
+MACHINE_LINES = {
+    ("core/guide/class_views.py", 'return f"{float(value):g}"'),
+    ("ui/training/draw.py", 'f"{x1:.6g},{x2:.6g},{int(label)}"'),
+}
+#: The words floor (below this one) spells a power of ten and a size in MB itself.
+MACHINE_FILES = {"core/i18n.py"}
+
+
+def test_numbers_for_the_reader_are_written_by_the_numbers_module():
+    offenders = []
+    for folder in ("core", "ui", "app_pages"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel.startswith("core/texts/") or rel == "core/present/numbers.py" or rel in MACHINE_FILES:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                machine = GRAPHVIZ_ATTRIBUTE.search(line) or any(
+                    rel == where and snippet in line for where, snippet in MACHINE_LINES)
+                quoted_in_a_docstring = "``" in line
+                if DISPLAY_SPEC.search(line) and not machine and not quoted_in_a_docstring:
+                    offenders.append(f"{rel}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
