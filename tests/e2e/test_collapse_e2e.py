@@ -78,7 +78,7 @@ def test_sentences_follow_the_state_in_the_browser(app):
 
     app.widget("col_ex_silent").get_by_role("button").click()
     _, y = make_dataset("circle", n=300, seed=0)
-    share = f"{100.0 * float(np.mean(y == 0)):.1f} %"
+    share = f"{100.0 * float(np.mean(y == 0)):.1f}%"
     own = page.locator("[data-testid='stMetric']").filter(has_text=t("col_own_accuracy", "en"))
     expect(own).to_contain_text(share)
     expect(page.get_by_text(t("col_case_none_cancel", "en"))).to_be_visible()
