@@ -31,6 +31,7 @@ __all__ = [
     "MAX_ANSWERS_PER_LEARNER",
     "MAX_CLASSES",
     "MAX_EXPERIMENT_CHARS",
+    "MAX_EXPERIMENT_COST",
     "MAX_LEARNERS_PER_CLASS",
     "MAX_NICKNAME",
     "MAX_NICKNAME_INPUT",
@@ -109,6 +110,19 @@ MIN_REPORT_SECONDS = 1.5
 
 # ---------------------------------------------------------------- the teacher's experiment
 
+#: The most one learner's training may ask of the server when the teacher imposes it on
+#: the whole class, as a share of one CPU core (``core.guide.experiment.training_cost``
+#: estimates it from the settings). Why 0.15: live training gets ~0.85 of one core on a
+#: server (``core.nn.fair_share``), which a class of 30 (the classroom this app is drawn
+#: for) shares out at ~0.028 core each; the page's defaults (a 4-2 network, 500 points,
+#: speed 1) ask ~0.018. At 0.15 a class of 30 asks ~5 times what that core has, so its
+#: training alone runs at about a fifth of the speed the teacher set (a large class's
+#: per-tick overhead slows it further: the README's class benchmark); beyond that the
+#: class would watch networks that barely move: refused (``too_costly``). Passes: the
+#: defaults up to speed 5, ReLU with one layer of 4 up to speed 10, tanh 8-8-8 up to
+#: speed 5, six layers of 16 on 500 points at speed 1. Refused: speed max with anything
+#: but a tiny network, six layers of 16 on 2,000 points at batches of 10.
+MAX_EXPERIMENT_COST = 0.15
 #: Characters of one side's settings as stored (a canonical query of every training
 #: key with a long value is ~300).
 MAX_EXPERIMENT_CHARS = 1_000
