@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, RowMapping, Select, Table, and_, case, func, not_, select, update
+from sqlalchemy import Connection, Engine, RowMapping, Select, Table, and_, case, func, not_, select, update
 
 from core.classroom import limits
 from core.classroom.errors import ClassError
-from core.classroom.schema import answers, classes, learners, limits_table
+from core.classroom.schema import answers, classes, learners, limits_table, transaction
 from core.classroom.tokens import same_hash
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "learner_of",
     "limited",
     "live",
+    "note_activity",
     "spent",
     "state_of",
     "take",
@@ -146,6 +147,17 @@ def touch(conn: Connection, class_id: int, *, always: bool = False) -> None:
     if not always:
         query = query.where(classes.c.active_at < moment - limits.ACTIVITY_RESOLUTION)
     conn.execute(query)
+
+
+def note_activity(bind: Engine | Connection, class_id: int) -> None:
+    """Postpone the class's expiry after a learner's write (an answer, a network report):
+    a transaction of its own, after the write's, since those only share the class's row;
+    best effort (the write is in, and the next one tries again)."""
+    try:
+        with transaction(bind, write=True) as conn:
+            touch(conn, class_id)
+    except ClassError:
+        pass
 
 
 # ----------------------------------------------------------------- learners

@@ -26,6 +26,11 @@ ERROR_CODES = (
     "closed",  # this question does not take answers now: details phase, question
     "rate_limited",  # too many requests of one kind: details what, limit, seconds
     "full",  # a cap is reached: details what (classes, learners, answers, reveals, codes), limit
+    "bad_report",  # a network report that is not one: details field (which part), problem (type, range,
+    #               size, missing, unknown, malformed, too_large, version)
+    "bad_setting",  # an experiment's setting the training page's link parser refuses: details key, side
+    "too_costly",  # an experiment whose training is too heavy for a whole class: details cost, limit,
+    #               side (cost and limit in shares of one CPU core per learner)
 )
 
 

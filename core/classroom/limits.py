@@ -7,9 +7,12 @@ WebSocket session. Rates are fixed windows: at most ``limit`` events per window 
 length; that is the price of one counter per row instead of a log of events).
 
 Sizes, worst case: a class holds at most :data:`MAX_ROWS_PER_CLASS` rows (learners,
-answers, reveals; about 100 bytes each), the server at most :data:`MAX_CLASSES` live
-classes, so the store stays under ~300 MB even when a script fills every class; a real
-class of 100 learners through the lesson (8 steps, two quizzes of 8) writes ~2,500 rows.
+answers, reveals, its experiment: about 100 bytes each; one network report per learner:
+at most :data:`MAX_REPORT_CHARS`, ~1.5 kB in practice), the server at most
+:data:`MAX_CLASSES` live classes, so the store stays under ~350 MB even when a script
+fills every class (200 × 8,266 small rows ≈ 165 MB, 200 × 200 reports of 4 kB ≈ 165 MB);
+a real class of 100 learners through the lesson (8 steps, two quizzes of 8) writes
+~2,500 rows, and ~150 kB of network reports that it keeps replacing.
 """
 
 from __future__ import annotations
@@ -27,13 +30,17 @@ __all__ = [
     "JOIN_RATE",
     "MAX_ANSWERS_PER_LEARNER",
     "MAX_CLASSES",
+    "MAX_EXPERIMENT_CHARS",
+    "MAX_EXPERIMENT_COST",
     "MAX_LEARNERS_PER_CLASS",
     "MAX_NICKNAME",
     "MAX_NICKNAME_INPUT",
+    "MAX_REPORT_CHARS",
     "MAX_REVEALS_PER_CLASS",
     "MAX_ROWS_PER_CLASS",
     "MAX_TOKEN",
     "MIN_FOR_DISTRIBUTION",
+    "MIN_REPORT_SECONDS",
     "MIN_TOKEN",
     "MISS_RATE",
     "TOMBSTONE_DAYS",
@@ -71,10 +78,12 @@ MAX_LEARNERS_PER_CLASS = 200
 MAX_ANSWERS_PER_LEARNER = 40
 #: Steps of one class whose answer has been revealed (a row each).
 MAX_REVEALS_PER_CLASS = 64
-#: Rows of one class, all tables together: held by the three caps above, each enforced
-#: on the row it counts (a learner's own row for their answers), so that answers from
-#: different learners never wait for one shared counter.
-MAX_ROWS_PER_CLASS = 1 + MAX_LEARNERS_PER_CLASS * (1 + MAX_ANSWERS_PER_LEARNER) + MAX_REVEALS_PER_CLASS
+#: Rows of one class, all tables together: its own row and its experiment's (one each),
+#: and what the three caps above hold, each enforced on the row it counts (a learner's
+#: own row for their answers), so that answers from different learners never wait for
+#: one shared counter; a learner's network is one row, replaced by each report.
+MAX_ROWS_PER_CLASS = (1 + 1 + MAX_LEARNERS_PER_CLASS * (1 + MAX_ANSWERS_PER_LEARNER + 1)
+                      + MAX_REVEALS_PER_CLASS)
 #: The board shows a distribution of answers only from this many answers on, so that
 #: no one's answer can be read off a distribution of one or two.
 MIN_FOR_DISTRIBUTION = 3
@@ -93,6 +102,30 @@ JOIN_RATE = (300, 60.0)
 MISS_RATE = (120, 60.0)
 #: Answers (new or changed) of one learner.
 ANSWER_RATE = (60, 60.0)
+#: A learner's network report is stored at most once per this many seconds; one that
+#: comes sooner is dropped without a word (``report_network`` returns False). The
+#: training page reports every 2 s: 1.5 leaves room for a late timer, and two tabs of
+#: one browser (one token) or a burst of reruns still write at most one row in 1.5 s.
+MIN_REPORT_SECONDS = 1.5
+
+# ---------------------------------------------------------------- the teacher's experiment
+
+#: The most one learner's training may ask of the server when the teacher imposes it on
+#: the whole class, as a share of one CPU core (``core.guide.experiment.training_cost``
+#: estimates it from the settings). Why 0.15: live training gets ~0.85 of one core on a
+#: server (``core.nn.fair_share``), which a class of 30 (the classroom this app is drawn
+#: for) shares out at ~0.028 core each; the page's defaults (a 4-2 network, 500 points,
+#: speed 1) ask ~0.018. At 0.15 a class of 30 asks ~5 times what that core has, so its
+#: training alone runs at about a fifth of the speed the teacher set (a large class's
+#: per-tick overhead slows it further: the README's class benchmark); beyond that the
+#: class would watch networks that barely move: refused (``too_costly``). Passes: the
+#: defaults up to speed 5, ReLU with one layer of 4 up to speed 10, tanh 8-8-8 up to
+#: speed 5, six layers of 16 on 500 points at speed 1. Refused: speed max with anything
+#: but a tiny network, six layers of 16 on 2,000 points at batches of 10.
+MAX_EXPERIMENT_COST = 0.15
+#: Characters of one side's settings as stored (a canonical query of every training
+#: key with a long value is ~300).
+MAX_EXPERIMENT_CHARS = 1_000
 
 # ---------------------------------------------------------------- sizes of what comes in
 
@@ -110,6 +143,9 @@ MAX_TOKEN = 128
 #: Question, phase and option ids: short, language-neutral, never markup (``line``,
 #: ``bend``, a guessed number such as ``0.45`` or ``-1``).
 ID_PATTERN = r"[A-Za-z0-9_.+-]{1,32}"
+#: Characters of one encoded network report (``core.guide.network_reports.encode``:
+#: its 32 × 32 boundary in base64 is 1,368 characters, its numbers ~150).
+MAX_REPORT_CHARS = 4_096
 
 
 def now() -> float:

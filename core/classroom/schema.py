@@ -1,6 +1,6 @@
 """The class store's tables, its schema version, and how a transaction is opened.
 
-Six tables, all named ``class_*`` so they can share a database with anything else:
+Eight tables, all named ``class_*`` so they can share a database with anything else:
 
 ``class_schema``
     one row: the schema's :data:`SCHEMA_VERSION`.
@@ -24,6 +24,17 @@ Six tables, all named ``class_*`` so they can share a database with anything els
     same question replaces the old one (the last one counts).
 ``class_reveals``
     the steps of a class whose answer has been revealed (they take no more answers).
+``class_networks``
+    one row per learner who trains on the training page while in the class: their
+    network's latest report (epoch, test accuracy and loss, activation, layers, data
+    set, features, and its decision boundary as a 32 × 32 picture; the text
+    ``core.guide.network_reports.encode`` writes) and when it came. Each report
+    replaces the one before: only the latest counts.
+``class_experiments``
+    one row per class whose teacher set an experiment: the training settings every
+    learner gets (or one set for odd learner numbers and one for even), as canonical
+    training-page queries, and a ``revision`` that grows with each experiment set, so a
+    page applies each once.
 
 No IP address, user agent, e-mail or real name is stored; a nickname is whatever the
 learner typed (cleaned, 24 characters at most), and optional. Times are seconds since
@@ -76,12 +87,15 @@ from core.classroom.errors import ClassError
 __all__ = [
     "LIMIT_NAMES",
     "SCHEMA_VERSION",
+    "UPGRADABLE",
     "answers",
     "classes",
     "ensure_schema",
+    "experiments",
     "learners",
     "limits_table",
     "metadata",
+    "networks",
     "prepare_engine",
     "reveals",
     "schema_info",
@@ -89,7 +103,12 @@ __all__ = [
 ]
 
 #: Raise it with every change of the tables, and teach :func:`ensure_schema` the step.
-SCHEMA_VERSION = 1
+#: 2: ``class_networks`` and ``class_experiments`` added.
+SCHEMA_VERSION = 2
+#: Older versions :func:`ensure_schema` brings up to date in place. Every step so far only
+#: added tables, so creating the missing ones is the whole upgrade (a step that changes
+#: a table will need its own ``ALTER TABLE`` here).
+UPGRADABLE = (1,)
 #: The rows of ``class_limits``: one per server-wide rate.
 LIMIT_NAMES = ("create", "miss")
 ID = 32  # the width of a question/option/phase id (limits.ID_PATTERN)
@@ -163,6 +182,27 @@ reveals = Table(
     "class_reveals", metadata,
     Column("class_id", ForeignKey("class_rooms.id", ondelete="CASCADE"), primary_key=True),
     Column("question", String(ID), primary_key=True),
+)
+
+networks = Table(
+    "class_networks", metadata,
+    Column("learner_id", ForeignKey("class_learners.id", ondelete="CASCADE"), primary_key=True),
+    Column("class_id", ForeignKey("class_rooms.id", ondelete="CASCADE"), nullable=False),
+    Column("report", String(limits.MAX_REPORT_CHARS), nullable=False),
+    Column("reported_at", Float, nullable=False),
+    # The teacher's gallery reads one class's networks every few seconds.
+    Index("ix_class_networks_class", "class_id"),
+)
+
+experiments = Table(
+    "class_experiments", metadata,
+    Column("class_id", ForeignKey("class_rooms.id", ondelete="CASCADE"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    # Everyone's settings, or side a's (odd learner numbers) when split; NULL: no experiment.
+    Column("settings_a", String(limits.MAX_EXPERIMENT_CHARS)),
+    # Side b's settings (even learner numbers); NULL: not split.
+    Column("settings_b", String(limits.MAX_EXPERIMENT_CHARS)),
+    Column("set_at", Float, nullable=False),
 )
 
 # ----------------------------------------------------------------- connections
@@ -311,14 +351,15 @@ def ensure_schema(bind: Engine | Connection) -> None:
     Idempotent, and safe when replicas call it at the same moment: the check and the
     creation run in one transaction that holds SQLite's write lock, or a PostgreSQL
     advisory lock (PostgreSQL's ``CREATE TABLE IF NOT EXISTS`` alone races on its
-    catalog). A database written by another schema version raises
-    ``ClassError("schema", found=…, expected=SCHEMA_VERSION)``.
+    catalog). A database of an older version in :data:`UPGRADABLE` is upgraded in the
+    same transaction (its classes and answers kept); one written by any other schema
+    version raises ``ClassError("schema", found=…, expected=SCHEMA_VERSION)``.
     """
     with transaction(bind, write=True) as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
         found = _found_version(conn)
-        if found is None:
+        if found is None or found in UPGRADABLE:
             _create(conn)
         elif found != SCHEMA_VERSION:
             raise ClassError("schema", found=found, expected=SCHEMA_VERSION)

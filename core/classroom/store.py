@@ -31,6 +31,7 @@ from core.classroom.access import (
     learner_of,
     limited,
     live,
+    note_activity,
     spent,
     state_of,
     take,
@@ -40,7 +41,7 @@ from core.classroom.access import (
 from core.classroom.errors import ClassError
 from core.classroom.names import normalize_nickname
 from core.classroom.results import csv_of
-from core.classroom.schema import answers, classes, learners, reveals, transaction
+from core.classroom.schema import answers, classes, experiments, learners, networks, reveals, transaction
 from core.classroom.tokens import hash_token, learner_token_hash, new_code, new_secret, normalize_code
 
 __all__ = [
@@ -155,8 +156,8 @@ def resume_class(bind: Bind, secret: object) -> ClassState:
 def end_class(bind: Bind, code: object, secret: object, *, nicknames: bool = False,
               correct: Mapping[str, str] | None = None) -> str:
     """End the class: return its CSV (see :func:`core.classroom.results.export_csv`;
-    ``nicknames`` and ``correct`` as there), then delete every learner, answer and reveal
-    of it, in the same transaction (a failure anywhere deletes nothing). What remains is
+    ``nicknames`` and ``correct`` as there), then delete every learner, answer, reveal,
+    network report and experiment of it, in the same transaction (a failure anywhere deletes nothing). What remains is
     a tombstone (code, secret hash, dates) for TOMBSTONE_DAYS, so late learners read
     ``ended``. The returned CSV is the last copy of the answers: the page offers
     :func:`~core.classroom.results.export_csv`'s download before it ends the class."""
@@ -169,8 +170,10 @@ def end_class(bind: Bind, code: object, secret: object, *, nicknames: bool = Fal
 
 
 def forget(conn: Connection, class_ids: Sequence[int], reason: str) -> None:
-    """Delete the learners, answers and reveals of these classes and leave tombstones."""
-    for table in (answers, reveals, learners):  # children first: no foreign key is left dangling
+    """Delete the learners, answers, reveals, network reports and experiment of these
+    classes and leave tombstones."""
+    # Children first: no foreign key is left dangling.
+    for table in (answers, reveals, networks, experiments, learners):
         conn.execute(delete(table).where(table.c.class_id.in_(class_ids)))
     conn.execute(update(classes).where(classes.c.id.in_(class_ids)).values(
         mode="lobby", step=None, revealed=False, hide_nicknames=False, ended_at=limits.now(), end_reason=reason))
@@ -188,8 +191,8 @@ def purge(conn: Connection) -> Purged:
 
 
 def purge_expired(bind: Bind) -> Purged:
-    """Expire every class without activity for EXPIRY_DAYS (delete its learners and
-    answers, keep a tombstone) and delete tombstones older than TOMBSTONE_DAYS.
+    """Expire every class without activity for EXPIRY_DAYS (delete its learners, answers,
+    network reports and experiment, keep a tombstone) and delete tombstones older than TOMBSTONE_DAYS.
 
     Called by :func:`create_class` every time, and by the page when it starts; a class
     that has gone stale is refused as ``expired`` even before a purge removes its rows.
@@ -316,17 +319,6 @@ def _store(conn: Connection, class_id: int, me: RowMapping, key: tuple[str, str]
     conn.execute(update(learners).where(learners.c.id == me["id"]).values(answers_used=learners.c.answers_used + 1))
 
 
-def _note_activity(bind: Bind, class_id: int) -> None:
-    """Postpone the class's expiry after an answer: a transaction of its own, after the
-    answer's, since answers only share the class's row; best effort (the answer is in,
-    and the next answer tries again)."""
-    try:
-        with transaction(bind, write=True) as conn:
-            touch(conn, class_id)
-    except ClassError:
-        pass
-
-
 def submit_answer(bind: Bind, code: object, learner_token: object, phase: object, question: object,
                   option: object) -> None:
     """The learner's answer ``option`` (an option id, e.g. ``"line"``, or a guessed
@@ -348,4 +340,4 @@ def submit_answer(bind: Bind, code: object, learner_token: object, phase: object
         _check_open(row, *key)
         _store(conn, row["id"], me, key, option)
     if row["active_at"] < limits.now() - limits.ACTIVITY_RESOLUTION:
-        _note_activity(bind, row["id"])
+        note_activity(bind, row["id"])

@@ -16,18 +16,19 @@ from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, sel
 from core.classroom import limits
 from core.classroom.access import ClassState, check_id, class_by_code, state_of, teacher_class
 from core.classroom.errors import ClassError
-from core.classroom.schema import answers, classes, learners, reveals, transaction
+from core.classroom.schema import answers, classes, learners, networks, reveals, transaction
 from core.classroom.tokens import normalize_code
 
-__all__ = ["close_quiz", "hide_nicknames", "open_quiz", "open_step", "remove_learner", "reveal"]
+__all__ = ["close_quiz", "hide_nicknames", "open_quiz", "open_step", "remove_learner", "reveal", "teacher_action"]
 
 Bind = Engine | Connection
 Change = Callable[[Connection, RowMapping], dict]
 
 
-def _act(bind: Bind, code: object, secret: object, change: Change) -> ClassState:
+def teacher_action(bind: Bind, code: object, secret: object, change: Change) -> ClassState:
     """Check the secret, apply ``change`` (it returns the class row's new values), count
-    the action, and read the state back: all in one transaction."""
+    the action, and read the state back: all in one transaction. Every teacher action is
+    one of these (also the experiment's, :mod:`core.classroom.experiments`)."""
     code = normalize_code(code)
     with transaction(bind, write=True) as conn:
         row = teacher_class(conn, code, secret)
@@ -47,7 +48,7 @@ def open_step(bind: Bind, code: object, secret: object, step: object) -> ClassSt
     page follows, and the step's question takes answers unless it was revealed before
     (a step revealed once stays revealed: going back to it shows its reveal)."""
     step = check_id("step", step)
-    return _act(bind, code, secret, lambda conn, row: {
+    return teacher_action(bind, code, secret, lambda conn, row: {
         "mode": "step", "step": step, "revealed": _was_revealed(conn, row["id"], step)})
 
 
@@ -66,7 +67,7 @@ def reveal(bind: Bind, code: object, secret: object) -> ClassState:
     """Reveal the open step's answer: learners' pages show it, the board marks the right
     option, and the step takes no more answers. ``closed`` when no step is open;
     ``full`` beyond MAX_REVEALS_PER_CLASS revealed steps."""
-    return _act(bind, code, secret, _reveal)
+    return teacher_action(bind, code, secret, _reveal)
 
 
 def open_quiz(bind: Bind, code: object, secret: object, phase: object) -> ClassState:
@@ -74,7 +75,7 @@ def open_quiz(bind: Bind, code: object, secret: object, phase: object) -> ClassS
     answers until :func:`close_quiz` or another step or quiz is opened."""
     if phase not in ("pre", "post"):
         raise ClassError("bad_argument", name="phase", value=str(phase)[:40])
-    return _act(bind, code, secret, lambda conn, row: {"mode": phase})
+    return teacher_action(bind, code, secret, lambda conn, row: {"mode": phase})
 
 
 def _close(conn: Connection, row: RowMapping) -> dict:
@@ -85,12 +86,12 @@ def _close(conn: Connection, row: RowMapping) -> dict:
 
 def close_quiz(bind: Bind, code: object, secret: object) -> ClassState:
     """Close the open quiz: the class waits in the lobby. ``closed`` if no quiz is open."""
-    return _act(bind, code, secret, _close)
+    return teacher_action(bind, code, secret, _close)
 
 
 def remove_learner(bind: Bind, code: object, secret: object, number: object) -> ClassState:
     """Remove learner ``number`` (from :func:`core.classroom.results.learner_list`): their
-    answers and nickname are deleted, their token is refused from now on (``removed``),
+    answers, network report and nickname are deleted, their token is refused from now on (``removed``),
     and their seat still counts towards MAX_LEARNERS_PER_CLASS (a row is left: the
     token's hash and the number). ``not_joined`` when
     the class has no such learner."""
@@ -104,14 +105,15 @@ def remove_learner(bind: Bind, code: object, secret: object, number: object) -> 
         if who is None:
             raise ClassError("not_joined", number=number)
         conn.execute(delete(answers).where(answers.c.learner_id == who))
+        conn.execute(delete(networks).where(networks.c.learner_id == who))
         conn.execute(update(learners).where(learners.c.id == who).values(removed=True, nickname=None,
                                                                          answers_used=0))
         return {}
 
-    return _act(bind, code, secret, change)
+    return teacher_action(bind, code, secret, change)
 
 
 def hide_nicknames(bind: Bind, code: object, secret: object, hide: bool = True) -> ClassState:
     """Set the class's hide-nicknames flag: the pages that show names (the board on the
     projector) show "Learner 7" instead. Nothing is deleted."""
-    return _act(bind, code, secret, lambda conn, row: {"hide_nicknames": bool(hide)})
+    return teacher_action(bind, code, secret, lambda conn, row: {"hide_nicknames": bool(hide)})

@@ -60,6 +60,22 @@ TEXTS = {
         "en": "The class store is full. Ask your teacher.",
         "zh": "课堂已满。请联系老师。",
     },
+    "class_error_bad_report": {
+        "en": "Your network's progress could not be sent to the class. Your training goes on as before.",
+        "zh": "你的网络训练进度没能发送到课堂，但不影响你继续训练。",
+    },
+    "class_error_bad_setting": {
+        "en": "The training page does not accept the setting “{key}” as written. Copy it from a training "
+              "page link, or check its name and value.",
+        "zh": "训练页面不接受这样写的设置“{key}”。请从训练页面的链接里复制，或检查参数名和取值。",
+    },
+    "class_error_too_costly": {
+        "en": "These settings are too heavy for a whole class: each learner's training would need about "
+              "{cost:.0%} of a processor core, and the class can give each at most {limit:.0%}. Lower the "
+              "speed, use fewer points or a smaller network, or compare fewer activations.",
+        "zh": "这组设置对全班来说太重了：每位学员的训练大约要占用一个处理器核心的 {cost:.0%}，"
+              "而全班每人最多只能分到 {limit:.0%}。请调低速度、减少数据点、缩小网络，或少对比几种激活函数。",
+    },
 
     # ------------------------------------------------------------- the class page
     "class_nav": {"en": "A class together", "zh": "一起上课"},

@@ -80,3 +80,19 @@ def store_engine(empty_store):
     engine = empty_store.engine()
     ensure_schema(engine)
     return engine
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The class store's clock, frozen at a window's start; ``clock.move(seconds)`` moves it."""
+    from core.classroom import limits
+
+    class Clock:
+        at = 1_800_000_000.0 - 1_800_000_000.0 % 3600
+
+        def move(self, seconds: float) -> None:
+            self.at += seconds
+
+    frozen = Clock()
+    monkeypatch.setattr(limits, "now", lambda: frozen.at)
+    return frozen

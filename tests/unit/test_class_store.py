@@ -12,7 +12,7 @@ import io
 import pytest
 from sqlalchemy import Engine, create_engine, event, func, inspect, select, update
 
-from core.classroom import limits, results, store, teacher
+from core.classroom import experiments, limits, networks, results, store, teacher
 from core.classroom.errors import ClassError
 from core.classroom.schema import SCHEMA_VERSION, answers, classes, ensure_schema, learners, metadata, schema_info
 from core.classroom.tokens import ALPHABET, hash_token, new_learner_token
@@ -52,6 +52,23 @@ def test_another_schema_version_is_refused(store_engine):
         conn.execute(update(schema_info).values(version=SCHEMA_VERSION + 1))
     error = refused("schema", ensure_schema, store_engine)
     assert error.details == {"found": SCHEMA_VERSION + 1, "expected": SCHEMA_VERSION}
+
+
+def test_a_version_1_database_is_upgraded_in_place_and_keeps_its_classes(store_engine):
+    """Version 1 had no class_networks and class_experiments: ensure_schema adds them."""
+    made = new_class(store_engine)
+    token = seat(store_engine, made, 1, "Ada")[0]
+    added = [metadata.tables["class_networks"], metadata.tables["class_experiments"]]
+    with store_engine.begin() as conn:
+        for table in added:
+            table.drop(conn)
+        conn.execute(update(schema_info).values(version=1))
+    ensure_schema(store_engine)
+    with store_engine.connect() as conn:
+        assert {t.name for t in added} <= set(inspect(conn).get_table_names())
+        assert conn.execute(select(schema_info.c.version)).scalar() == SCHEMA_VERSION == 2
+    assert store.class_state(store_engine, made.code, token).learner == store.Learner(1, "Ada")
+    assert networks.store_network_report(store_engine, made.code, token, "{}")
 
 
 def test_sqlite_connections_get_wal_foreign_keys_and_a_busy_timeout(tmp_path):
@@ -244,6 +261,9 @@ def forged_actions(code: str, secret: object):
     yield results.quiz_results, (code, secret, {"stack": "affine"})
     yield results.learner_list, (code, secret)
     yield results.export_csv, (code, secret)
+    yield networks.network_rows, (code, secret)
+    yield experiments.store_experiment, (code, secret, {"all": "activation=relu"})
+    yield experiments.current_experiment, (code, secret)
 
 
 def test_forged_teacher_actions_are_refused_and_change_nothing(store_engine):
@@ -375,6 +395,8 @@ def test_ending_the_class_returns_the_csv_then_deletes_every_row(store_engine):
     teacher.open_step(store_engine, made.code, made.secret, "line")
     for token in tokens:
         store.submit_answer(store_engine, made.code, token, "step", "line", "50")
+        networks.store_network_report(store_engine, made.code, token, "{}")
+    experiments.store_experiment(store_engine, made.code, made.secret, {"all": "activation=relu"})
     exported = results.export_csv(store_engine, made.code, made.secret, nicknames=True)
     assert store.end_class(store_engine, made.code, made.secret, nicknames=True) == exported
     assert len(read_csv(exported)) == 3
@@ -383,7 +405,8 @@ def test_ending_the_class_returns_the_csv_then_deletes_every_row(store_engine):
         left = {t.name: conn.execute(select(func.count()).select_from(t).where(t.c.class_id == class_id)).scalar()
                 for t in metadata.sorted_tables if "class_id" in t.c}
         tomb = conn.execute(select(classes).where(classes.c.id == class_id)).mappings().one()
-    assert left == {"class_learners": 0, "class_answers": 0, "class_reveals": 0}
+    assert left == {"class_learners": 0, "class_answers": 0, "class_reveals": 0, "class_networks": 0,
+                    "class_experiments": 0}
     assert tomb["end_reason"] == "ended" and tomb["ended_at"] is not None
     assert store.class_state(store_engine, other.code, keep).learner.number == 1  # other classes untouched
 

@@ -70,21 +70,6 @@ def test_markup_in_a_nickname_is_kept_as_characters():
 # ----------------------------------------------------------------- caps and rates
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """The store's clock, frozen at a window's start; ``clock.move(seconds)`` moves it."""
-
-    class Clock:
-        at = 1_800_000_000.0 - 1_800_000_000.0 % 3600
-
-        def move(self, seconds: float) -> None:
-            self.at += seconds
-
-    frozen = Clock()
-    monkeypatch.setattr(limits, "now", lambda: frozen.at)
-    return frozen
-
-
 def test_class_creation_is_rate_limited_and_capped(store_engine, monkeypatch, clock):
     monkeypatch.setattr(limits, "CREATE_RATE", (3, 3600.0))
     monkeypatch.setattr(limits, "MAX_CLASSES", 4)

@@ -128,7 +128,8 @@ def test_gains_on_plain_answers():
 @pytest.mark.parametrize("code", ERROR_CODES)
 def test_every_error_code_has_a_sentence_in_every_language(code):
     details = {"expected": 8, "length": 3, "days": 14, "what": "x", "limit": 1, "seconds": 60,
-               "phase": "step", "question": "q", "found": 2, "reason": "E", "name": "n", "value": "v", "number": 1}
+               "phase": "step", "question": "q", "found": 2, "reason": "E", "name": "n", "value": "v", "number": 1,
+               "field": "f", "problem": "p", "key": "k", "side": "a", "cost": 0.5}
     for lang in LANGS:
         sentence = t(f"class_error_{code}", lang, **details)
         assert sentence.strip() and "{" not in sentence
@@ -142,10 +143,14 @@ def test_an_unknown_error_code_is_a_bug():
 
 def test_the_limits_fit_together():
     assert limits.MAX_ANSWERS_PER_LEARNER >= 24 and limits.JOIN_RATE[0] >= limits.MAX_LEARNERS_PER_CLASS
-    assert limits.MAX_ROWS_PER_CLASS == 1 + limits.MAX_LEARNERS_PER_CLASS * (1 + limits.MAX_ANSWERS_PER_LEARNER) \
+    # The class's row and its experiment's; per learner their row, answers and one network report.
+    assert limits.MAX_ROWS_PER_CLASS == 2 + limits.MAX_LEARNERS_PER_CLASS * (2 + limits.MAX_ANSWERS_PER_LEARNER) \
         + limits.MAX_REVEALS_PER_CLASS
     assert limits.ANSWER_RATE[0] >= 16  # a quiz of 8, each answer changed once, within a minute
     # Guessing: at the miss rate for a class's whole life, the chance to hit any live class.
     tries = limits.MISS_RATE[0] * limits.EXPIRY_SECONDS / limits.MISS_RATE[1]
     assert limits.MAX_CLASSES * tries / len(ALPHABET) ** limits.CODE_LENGTH < 1e-3
     assert metadata.tables["class_learners"].c.nickname.type.length == limits.MAX_NICKNAME
+    assert metadata.tables["class_networks"].c.report.type.length == limits.MAX_REPORT_CHARS
+    # The training page reports every 2 s: a report on time is never the one dropped.
+    assert 1.0 <= limits.MIN_REPORT_SECONDS < 2.0

@@ -1,0 +1,145 @@
+"""The class's networks: each learner's latest network report, and the teacher's read.
+
+While a learner of a class trains, the training page sends its network's state every
+2 s or so; the store keeps the latest one per learner (one ``class_networks`` row,
+replaced by each report) and the teacher's gallery reads them all. The store keeps a
+report as the text :func:`core.guide.network_reports.encode` writes and never reads
+inside it: what a report *is* (its fields, their catalogs, the boundary's shape) is
+known above this floor, where the training page's settings are, and
+:mod:`core.guide.network_reports` is the page's way in. Here only what the store must
+hold itself is checked: a report is plain ASCII of at most MAX_REPORT_CHARS characters,
+so no script can make a row larger than the caps in :mod:`core.classroom.limits` assume.
+
+Rights: a learner writes only their own row (their token), the teacher reads the class's
+(their secret); learners never read each other's networks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, RowMapping, insert, or_, select, update
+
+from core.classroom import limits
+from core.classroom.access import ClassState, class_by_code, live, note_activity, state_of, teacher_class
+from core.classroom.errors import ClassError
+from core.classroom.schema import learners, networks, transaction
+from core.classroom.tokens import learner_token_hash, normalize_code
+
+__all__ = ["NetworkRow", "NetworkRows", "check_report_text", "network_rows", "store_network_report"]
+
+Bind = Engine | Connection
+
+
+def check_report_text(report: object) -> str:
+    """``report`` if the store can keep it: a string of printable ASCII, at most
+    MAX_REPORT_CHARS long; else ``ClassError("bad_report", field="report", problem=…)``
+    (``type`` or ``too_large``)."""
+    if not isinstance(report, str) or not report.isascii() or not report.isprintable():
+        raise ClassError("bad_report", field="report", problem="type")
+    if len(report) > limits.MAX_REPORT_CHARS:
+        raise ClassError("bad_report", field="report", problem="too_large")
+    return report
+
+
+# ----------------------------------------------------------------- the learner's report
+
+
+def _reporter(conn: Connection, class_id: int, token_hash: str) -> int:
+    """The id of the learner with this token, their row locked until the transaction ends
+    (after the class's row: the store's lock order), so two reports of one learner (two
+    tabs) never race to insert the same row. ``not_joined`` or ``removed`` else."""
+    row = conn.execute(select(learners.c.id, learners.c.removed).where(
+        learners.c.class_id == class_id, learners.c.token_hash == token_hash)
+        .with_for_update(key_share=True)).first()
+    if row is None:
+        raise ClassError("not_joined")
+    if row.removed:
+        raise ClassError("removed")
+    return row.id
+
+
+def _replace(conn: Connection, class_id: int, learner_id: int, report: str) -> bool:
+    """Write the learner's report over their last one, unless that one is younger than
+    MIN_REPORT_SECONDS (then nothing: False). A stored time in the future (another
+    replica's clock ahead, or this one set back) does not block the learner."""
+    moment = limits.now()
+    fresh = conn.execute(update(networks).where(
+        networks.c.learner_id == learner_id,
+        or_(networks.c.reported_at <= moment - limits.MIN_REPORT_SECONDS, networks.c.reported_at > moment))
+        .values(report=report, reported_at=moment))
+    if fresh.rowcount:
+        return True
+    if conn.execute(select(networks.c.learner_id).where(networks.c.learner_id == learner_id)).first():
+        return False  # too soon after the last one
+    conn.execute(insert(networks).values(learner_id=learner_id, class_id=class_id, report=report,
+                                         reported_at=moment))
+    return True
+
+
+def store_network_report(bind: Bind, code: object, learner_token: object, report: object) -> bool:
+    """Keep ``report`` (the text of :func:`core.guide.network_reports.encode`) as the latest
+    network of the learner holding ``learner_token``; True if it was stored.
+
+    At most one report per learner per MIN_REPORT_SECONDS is stored: a sooner one is
+    dropped quietly (False), since the learner can do nothing about it and the next one
+    lands. A report counts as activity (the class's expiry is postponed, at most once per
+    ACTIVITY_RESOLUTION). Refusals: ``bad_code``, ``bad_token``, ``bad_report`` (not
+    printable ASCII, or over MAX_REPORT_CHARS), ``not_joined`` (also for a code with no
+    class), ``removed``, ``ended``, ``expired``.
+    """
+    code, token_hash = normalize_code(code), learner_token_hash(learner_token)
+    report = check_report_text(report)
+    with transaction(bind, write=True) as conn:
+        # The class's row is shared, as by answers: reports of different learners go side by side.
+        row = live(class_by_code(conn, code, lock="share"), missing="not_joined")
+        stored = _replace(conn, row["id"], _reporter(conn, row["id"], token_hash), report)
+    if stored and row["active_at"] < limits.now() - limits.ACTIVITY_RESOLUTION:
+        note_activity(bind, row["id"])
+    return stored
+
+
+# ----------------------------------------------------------------- the teacher's read
+
+
+@dataclass(frozen=True)
+class NetworkRow:
+    """One learner's latest report as stored: their ``number``, their ``nickname`` (None
+    when they gave none or the teacher hides nicknames), ``age`` (seconds since the report
+    came, never negative) and the ``report`` text."""
+
+    number: int
+    nickname: str | None
+    age: float
+    report: str
+
+
+@dataclass(frozen=True)
+class NetworkRows:
+    """The class's state (``hide_nicknames`` among it) and its learners' latest reports,
+    by learner number."""
+
+    state: ClassState
+    rows: tuple[NetworkRow, ...]
+
+
+def _rows(conn: Connection, row: RowMapping, hidden: bool) -> tuple[NetworkRow, ...]:
+    found = conn.execute(select(learners.c.number, learners.c.nickname, networks.c.report, networks.c.reported_at)
+                         .select_from(networks).join(learners, learners.c.id == networks.c.learner_id)
+                         .where(networks.c.class_id == row["id"], learners.c.removed.is_(False))
+                         .order_by(learners.c.number)).all()
+    moment = limits.now()
+    return tuple(NetworkRow(number, None if hidden else nickname, max(0.0, moment - reported_at), report)
+                 for number, nickname, report, reported_at in found)
+
+
+def network_rows(bind: Bind, code: object, secret: object) -> NetworkRows:
+    """Every learner's latest network report in the class (removed learners left out), by
+    number; a read that writes nothing. Nicknames are left out while the class hides them
+    (the gallery is projected). ``forbidden`` without the right secret; ``ended`` /
+    ``expired`` for a class that is over."""
+    code = normalize_code(code)
+    with transaction(bind) as conn:
+        row = teacher_class(conn, code, secret, lock=False, counts=True)
+        state = state_of(row)
+        return NetworkRows(state, _rows(conn, row, state.hide_nicknames))

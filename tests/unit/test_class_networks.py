@@ -1,0 +1,200 @@
+"""The class's networks in the store (``core.classroom.networks``), on SQLite and PostgreSQL:
+one row per learner, the latest report counts, the rate, who may write and read, and
+that ending, expiring, purging and removing leave no network behind.
+
+The store keeps a report's text without reading it; the text used here is any short
+ASCII (what a report *is* is tested in ``test_network_reports.py``).
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from sqlalchemy import create_engine, event, func, select
+
+from core.classroom import limits, networks, store, teacher
+from core.classroom.schema import ensure_schema, learners
+from core.classroom.schema import networks as network_table
+from core.classroom.tokens import new_learner_token
+from tests.unit.test_class_store import refused, seat
+
+report = networks.store_network_report
+
+
+def rows(engine, made) -> list[tuple]:
+    """(number, nickname, age, report) of every network the teacher's read returns."""
+    return [(r.number, r.nickname, r.age, r.report) for r in networks.network_rows(engine, made.code, made.secret).rows]
+
+
+def count(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(network_table)).scalar()
+
+
+# ----------------------------------------------------------------- one row per learner
+
+
+def test_each_learner_has_one_network_and_the_latest_report_counts(store_engine, clock):
+    made = store.create_class(store_engine)
+    ada, bob, cy = seat(store_engine, made, 3, "Ada")
+    assert report(store_engine, made.code, bob, "bob-1") and report(store_engine, made.code, ada, "ada-1")
+    clock.move(5)
+    assert report(store_engine, made.code, ada, "ada-2")
+    clock.move(1)
+    assert rows(store_engine, made) == [(1, "Ada", 1.0, "ada-2"), (2, "Ada", 6.0, "bob-1")]
+    assert count(store_engine) == 2  # cy never reported: no row
+
+
+def test_a_report_sooner_than_the_rate_is_dropped_quietly(store_engine, clock):
+    made = store.create_class(store_engine)
+    token = seat(store_engine, made, 1)[0]
+    assert report(store_engine, made.code, token, "first")
+    clock.move(limits.MIN_REPORT_SECONDS - 0.1)
+    assert report(store_engine, made.code, token, "too soon") is False
+    clock.move(0.1)
+    assert report(store_engine, made.code, token, "on time")
+    assert [r[3] for r in rows(store_engine, made)] == ["on time"]
+    clock.move(-3600)  # a replica whose clock is behind: the stored time is "in the future"
+    assert report(store_engine, made.code, token, "clock behind")
+    assert [r[3] for r in rows(store_engine, made)] == ["clock behind"]
+
+
+def test_two_tabs_of_one_learner_reporting_at_once_store_one_report(store_engine):
+    """The learner's row is locked first: no second INSERT of the same row, no error."""
+    made = store.create_class(store_engine)
+    token = seat(store_engine, made, 1)[0]
+    start = threading.Barrier(6)
+
+    def send(i: int) -> bool:
+        start.wait()
+        return report(store_engine, made.code, token, f"tab-{i}")
+
+    with ThreadPoolExecutor(6) as pool:
+        stored = list(pool.map(send, range(6)))
+    assert stored.count(True) == 1 and count(store_engine) == 1
+    assert rows(store_engine, made)[0][3] == f"tab-{stored.index(True)}"
+
+
+def test_a_class_reporting_at_once_keeps_one_network_each(store_engine):
+    made = store.create_class(store_engine)
+    tokens = seat(store_engine, made, 30)
+    with ThreadPoolExecutor(12) as pool:
+        stored = list(pool.map(lambda i: report(store_engine, made.code, tokens[i], f"n{i + 1}"), range(30)))
+    assert all(stored)
+    assert [(r[0], r[3]) for r in rows(store_engine, made)] == [(i, f"n{i}") for i in range(1, 31)]
+
+
+# ----------------------------------------------------------------- who may write and read
+
+
+def test_only_a_joined_learner_of_a_live_class_reports(store_engine):
+    made = store.create_class(store_engine)
+    token = seat(store_engine, made, 1)[0]
+    refused("not_joined", report, store_engine, made.code, new_learner_token(), "x")
+    refused("not_joined", report, store_engine, "ABCDEFGH", token, "x")  # no oracle of codes
+    refused("bad_token", report, store_engine, made.code, "short", "x")
+    refused("bad_code", report, store_engine, "ABC", token, "x")
+    store.end_class(store_engine, made.code, made.secret)
+    refused("ended", report, store_engine, made.code, token, "x")
+    assert count(store_engine) == 0
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("x" * (limits.MAX_REPORT_CHARS + 1), "too_large"), ("é", "type"), ("a\nb", "type"), (b"{}", "type"),
+    (None, "type"), (42, "type")])
+def test_the_store_keeps_only_short_printable_ascii(store_engine, text, problem):
+    made = store.create_class(store_engine)
+    token = seat(store_engine, made, 1)[0]
+    error = refused("bad_report", report, store_engine, made.code, token, text)
+    assert error.details == {"field": "report", "problem": problem}
+    assert count(store_engine) == 0
+    assert report(store_engine, made.code, token, "x" * limits.MAX_REPORT_CHARS)  # the cap itself fits
+
+
+def test_the_gallery_leaves_nicknames_out_while_the_class_hides_them(store_engine):
+    made = store.create_class(store_engine)
+    token = seat(store_engine, made, 1, "Ada")[0]
+    report(store_engine, made.code, token, "r")
+    teacher.hide_nicknames(store_engine, made.code, made.secret)
+    read = networks.network_rows(store_engine, made.code, made.secret)
+    assert read.state.hide_nicknames and [(r.number, r.nickname) for r in read.rows] == [(1, None)]
+    teacher.hide_nicknames(store_engine, made.code, made.secret, False)
+    assert [r.nickname for r in networks.network_rows(store_engine, made.code, made.secret).rows] == ["Ada"]
+
+
+def test_reading_the_networks_writes_nothing_and_needs_the_secret(store_engine):
+    made, other = store.create_class(store_engine), store.create_class(store_engine)
+    report(store_engine, made.code, seat(store_engine, made, 1)[0], "r")
+    with store_engine.connect() as conn:
+        before = conn.execute(select(network_table)).all()
+    networks.network_rows(store_engine, made.code, made.secret)
+    refused("forbidden", networks.network_rows, store_engine, made.code, other.secret)
+    with store_engine.connect() as conn:
+        assert conn.execute(select(network_table)).all() == before
+
+
+# ----------------------------------------------------------------- nothing left behind
+
+
+def test_a_removed_learners_network_goes_and_they_cannot_report_again(store_engine):
+    made = store.create_class(store_engine)
+    tokens = seat(store_engine, made, 2)
+    for token in tokens:
+        report(store_engine, made.code, token, "r")
+    teacher.remove_learner(store_engine, made.code, made.secret, 1)
+    assert [r[0] for r in rows(store_engine, made)] == [2] and count(store_engine) == 1
+    refused("removed", report, store_engine, made.code, tokens[0], "again")
+
+
+def test_expiry_deletes_the_networks_and_reports_keep_a_class_alive(store_engine, clock):
+    quiet, busy = store.create_class(store_engine), store.create_class(store_engine)
+    report(store_engine, quiet.code, seat(store_engine, quiet, 1)[0], "quiet")
+    trainer = seat(store_engine, busy, 1)[0]
+    for _ in range(3):  # 21 days in all, a report every week: busy lives on
+        clock.move(7 * limits.DAY)
+        assert report(store_engine, busy.code, trainer, "busy")
+    assert store.purge_expired(store_engine) == store.Purged(expired=1, forgotten=0)
+    with store_engine.connect() as conn:
+        assert conn.execute(select(network_table.c.report)).scalars().all() == ["busy"]
+    refused("expired", report, store_engine, quiet.code, trainer, "x")
+
+
+def test_the_rows_per_class_stay_within_the_cap(store_engine, monkeypatch):
+    """Every learner reporting many times leaves one network row each: the cap's count."""
+    monkeypatch.setattr(limits, "MAX_LEARNERS_PER_CLASS", 3)
+    monkeypatch.setattr(limits, "MIN_REPORT_SECONDS", 0.0)
+    made = store.create_class(store_engine)
+    tokens = seat(store_engine, made, 3)
+    for _ in range(4):
+        for token in tokens:
+            report(store_engine, made.code, token, "r")
+    with store_engine.connect() as conn:
+        held = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in (learners, network_table))
+    assert held == 3 * 2
+
+
+# ----------------------------------------------------------------- cheap enough to poll
+
+
+def test_reports_and_the_gallery_search_indexes_and_never_scan_a_table(tmp_path):
+    engine = create_engine(f"sqlite:///{tmp_path / 'class.sqlite3'}")
+    ensure_schema(engine)
+    made = store.create_class(engine)
+    tokens = seat(engine, made, 3)
+    seen: list[tuple[str, object]] = []
+    listen = (lambda conn, cursor, statement, parameters, context, many:
+              seen.append((statement, parameters)))
+    event.listen(engine, "before_cursor_execute", listen)
+    for token in tokens * 2:  # the first report inserts, the second (too soon) looks and leaves
+        report(engine, made.code, token, "r")
+    networks.network_rows(engine, made.code, made.secret)
+    event.remove(engine, "before_cursor_execute", listen)
+    plans = []
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
+                plans += [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    engine.dispose()
+    assert plans and not [p for p in plans if p.startswith("SCAN")], plans
