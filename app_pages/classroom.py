@@ -27,14 +27,19 @@ from core.classroom.tokens import new_learner_token, normalize_code
 from core.i18n import t
 from core.guide import path as lp
 from core.guide import class_views as cv
+from core.guide import gallery_views as gv
+from core.guide.experiment import set_experiment
+from core.guide.network_reports import GALLERY_ORDERS, class_networks, gallery_groups
+from core.classroom.experiments import current_experiment
 from core.present import numbers
 from core.present.markdown import literal
 from ui import classroom_store as cs
+from ui.live_view import gallery, load_live_view
 from ui import current_lang, presenter, tr, url_value
 
 ss = st.session_state
 #: This session's role: {"code", "secret"} for a teacher, {"code", "token"} for a learner.
-TEACHER, LEARNER = "_class_teacher", "_class_learner"
+TEACHER, LEARNER = "_class_teacher", cs.LEARNER_KEY
 #: The learner token this session offers the browser (kept there if it has none).
 OFFER = "_class_offer"
 #: The last refusal to show (a ClassError), the CSV of an ended class, secrets already tried.
@@ -47,6 +52,8 @@ CONFIRM_END = "_class_confirm_end"
 #: Seconds between refreshes: the board (at least once a second), the learner's page (a step
 #: change reaches it within 2 s: the interval plus a run).
 BOARD_EVERY, FOLLOW_EVERY = 1.0, 1.5
+#: The gallery follows the learners' reports (each sent at most every 2 s).
+GALLERY_EVERY = 2.0
 PHASE_OF_QUIZ = {"pre": "before", "post": "after"}
 
 
@@ -501,8 +508,97 @@ def teacher_view(bind, lang: str) -> None:
     show_problem()
     header(state.code, lang)
     controls(state, lang)
+    experiment_panel(bind, me, lang)
+    class_gallery(lang)
     learners_panel(bind, me, state)
     closing_panel(bind, me, lang)
+    load_live_view()  # the gallery draws with the live view's library
+
+
+# ------------------------------------------------------------------ the class's networks
+
+
+def send_experiment() -> None:
+    """Callback of Send: the typed settings for everyone, or both halves of a split."""
+    me = ss[TEACHER]
+    if ss.get("class_exp_mode") == "split":
+        settings = {"a": ss.get("class_exp_a") or "", "b": ss.get("class_exp_b") or ""}
+    else:
+        settings = ss.get("class_exp_all") or ""
+    with_store(set_experiment, me["code"], me["secret"], settings)
+
+
+def stop_experiment() -> None:
+    me = ss[TEACHER]
+    with_store(set_experiment, me["code"], me["secret"], None)
+
+
+def experiment_panel(bind, me, lang: str) -> None:
+    """The teacher sets the training page's settings for the class (read as a link, with
+    a cost cap), for everyone or half and half."""
+    if presenter.presenting():
+        return  # set from the teacher's laptop; the projector keeps its room for the class
+    found = attempt(current_experiment, bind, me["code"], me["secret"])
+    with st.expander(tr("class_experiment_title"), icon=":material/science:", key="class_experiment",
+                     expanded=bool(found and found.sides)):
+        st.caption(tr("class_experiment_help"))
+        mode = st.radio(tr("class_experiment_title"), ("all", "split"), key="class_exp_mode", horizontal=True,
+                        label_visibility="collapsed",
+                        format_func=lambda m: t("class_experiment_everyone" if m == "all" else "class_experiment_split", lang))
+        if mode == "split":
+            a, b = st.columns(2)
+            a.text_input(tr("class_experiment_a"), key="class_exp_a", max_chars=400, placeholder="activation=identity")
+            b.text_input(tr("class_experiment_b"), key="class_exp_b", max_chars=400, placeholder="activation=tanh")
+        else:
+            st.text_input(tr("class_experiment_query"), key="class_exp_all", max_chars=400,
+                          placeholder="activation=relu&hidden=4")
+        send, stop = st.columns(2)
+        send.button(tr("class_experiment_send"), key="class_exp_send", type="primary", on_click=send_experiment,
+                    icon=":material/send:", width="stretch")
+        stop.button(tr("class_experiment_clear"), key="class_exp_stop", on_click=stop_experiment,
+                    disabled=not (found and found.sides), icon=":material/stop:", width="stretch")
+        if found and found.sides:
+            st.success(gv.experiment_text(found.sides, lang), icon=":material/science:")
+
+
+@st.fragment(run_every=GALLERY_EVERY)
+def class_gallery(lang: str) -> None:
+    """Every learner's network as a thumbnail, grouped by activation, a line per group;
+    one of them on the big screen, without a name."""
+    me = ss.get(TEACHER)
+    if me is None:
+        return
+    try:
+        found = class_networks(cs.engine(), me["code"], me["secret"])
+    except ClassError as error:
+        st.error(problem_text(error), icon=":material/error:")
+        return
+    with st.container(key="class_gallery_section"):
+        st.subheader(tr("class_gallery_title"), anchor="networks")
+        if not found.networks:
+            st.caption(tr("class_gallery_none"))
+            return
+        order_col, big_col = st.columns(2)
+        order = order_col.segmented_control(
+            tr("class_gallery_order"), GALLERY_ORDERS, key="class_gallery_order", default="best",
+            format_func=lambda o: t(f"class_gallery_order_{o}", lang)) or "best"
+        numbers_ = [n.number for n in found.networks]
+        big = big_col.selectbox(tr("class_gallery_big"), [None, *numbers_], key="class_gallery_big",
+                                format_func=lambda n: t("class_gallery_big_none", lang) if n is None
+                                else display_name(None, n, lang))
+        hidden = found.state.hide_nicknames or presenter.presenting()
+        chosen = next((n for n in found.networks if n.number == big), None)
+        if chosen is not None:
+            with st.container(key="class_gallery_big_view"):
+                gallery(gv.gallery_data([chosen], lang, anonymous=True, size=gv.BIG_SIZE), key="class_gallery_big_pic")
+        st.caption(tr("class_gallery_caption"))
+        for group in gallery_groups(found.networks, order):
+            with st.container(key=f"class_gallery_group_{group.activation}"):
+                st.markdown(f"**{gv.group_line(group, lang)}**")
+                gallery(gv.gallery_data(group.networks, lang, hidden_names=hidden),
+                        key=f"class_gallery_{group.activation}")
+        if found.unreadable:
+            st.caption(tr("class_gallery_unreadable", n=found.unreadable))
 
 
 # ------------------------------------------------------------------ the learner
@@ -631,6 +727,8 @@ def learner_view(lang: str) -> None:
     me = ss[LEARNER]
     st.query_params[cv.JOIN] = me["code"]  # a reload comes back to this class
     follow(lang)
+    # The same browser session on the training page: its network reports to the class.
+    st.page_link("app_pages/training.py", label=tr("class_train_link"), icon=":material/model_training:")
     st.button(tr("class_leave_learner"), key="class_leave", on_click=leave_learner, type="tertiary",
               icon=":material/logout:")
 

@@ -55,6 +55,7 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
+from ui.training import class_link
 from ui.training.draw import draw_panel
 from ui.training.files import features_select, files_section, linear_text
 from ui.training.inside import inside_views
@@ -362,6 +363,8 @@ def live_section(split, lang: str) -> None:
         full = ss.pop("_trn_page_run", False)
         was_playing = sess.playing
         frames = tick_frames(sess)
+        if sess.playing:
+            class_link.follow(sess)  # the class sees this network (paused: class_section does it)
         # Diverged (show the notice, flip the button), or the class's size asks for
         # another tick interval: only a page run can change a fragment's interval.
         if (was_playing and not sess.playing) or (sess.playing and tick_every() != ss["_trn_tick_every"]):
@@ -387,6 +390,22 @@ def live_section(split, lang: str) -> None:
     st.caption(tv.legend_html(tr("trn_boundary_caption")), unsafe_allow_html=True)  # marks as big as the text
     st.caption(tr("trn_grad_caption") + " " + tr("trn_grad_zero"))
     st.caption(tr("trn_try"))
+
+
+def class_section(playing: bool) -> None:
+    """A learner in a class: while paused, the class's clock runs here (a step or a
+    reset is reported, a new experiment is noticed); while playing, the live tick runs it."""
+    if class_link.membership() is None:
+        return
+
+    @st.fragment(run_every=None if playing else class_link.REPORT_SECONDS)
+    @locked
+    def class_watch() -> None:
+        sess = session()
+        if not sess.playing:
+            class_link.follow(sess)
+
+    class_watch()
 
 
 def learned_slopes(playing: bool) -> None:
@@ -562,11 +581,13 @@ def compare_panels(split, lang: str, every: float | None) -> None:
 def main() -> None:
     lang = current_lang()
     restore_from_url(ts.PARAMS)
+    class_link.apply_experiment()  # the teacher's settings, once, before the widgets read theirs
     sess = session()
     st.title(tr("nav_training"))
     with st.container(key=secondary_key("trn_lead")):  # hidden in presenter mode
         st.markdown(tr("trn_lead"))
     show_url_notices()
+    class_link.notices()
     canvas = st.container()  # the drawing panel, when the learner draws their own points
     with st.sidebar:
         split, upload_digest = data_settings(lang, canvas)
@@ -579,6 +600,7 @@ def main() -> None:
     beyond_notice(lang)
     findings_section(split, sess.playing)
     live_section(split, lang)
+    class_section(sess.playing)
     inside_section(split, lang, sess.playing)
     features = sess.trainer.features
     inside_views(lambda: session().trainer.model, split, lang, sess.playing,

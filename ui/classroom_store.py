@@ -96,6 +96,9 @@ def engine() -> Engine:
 # ----------------------------------------------------------------- the browser's keys
 
 #: localStorage keys (per site): the learner's token and the teacher's secret.
+#: Session keys of the class this browser session joined as a learner (``{"code",
+#: "token"}``): set by the class page, read by the training page (its reports).
+LEARNER_KEY = "_class_learner"
 LEARNER_ITEM = "actfn-class-learner"
 TEACHER_ITEM = "actfn-class-teacher"
 

@@ -211,4 +211,65 @@ TEXTS = {
     "class_quiz_title_post": {"en": "The quiz after the lesson", "zh": "课后小测"},
     "class_left": {"en": "You are no longer in this class.", "zh": "你已不在这堂课中。"},
     "class_back_to_lesson": {"en": "Do the lesson on your own", "zh": "自己学习本课"},
+
+    # ------------------------------------------------------------- the class's networks
+    "class_train_link": {"en": "Train a network (your class sees it)", "zh": "去训练一个网络（全班都能看到）"},
+    "class_gallery_title": {"en": "The class's networks", "zh": "全班的网络"},
+    "class_gallery_caption": {
+        "en": "Each learner's network as it trains on the training page: its boundary, its test accuracy, "
+              "refreshed every 2 s. Grouped by activation function.",
+        "zh": "每位同学在训练页上正在训练的网络：分界线和测试准确率，每 2 秒刷新一次，按激活函数分组。",
+    },
+    "class_gallery_none": {
+        "en": "No network yet. Learners who open the training page from this class appear here as they train.",
+        "zh": "还没有网络。同学们从本课堂打开训练页，开始训练后就会出现在这里。",
+    },
+    "class_gallery_order": {"en": "Order", "zh": "排序"},
+    "class_gallery_order_best": {"en": "Best first", "zh": "准确率高的在前"},
+    "class_gallery_order_newest": {"en": "Newest first", "zh": "最新的在前"},
+    "class_gallery_group": {
+        "en": "{activation}: {count} networks, median {median}",
+        "zh": "{activation}：{count} 个网络，测试准确率中位数 {median}",
+    },
+    "class_gallery_group_one": {
+        "en": "{activation}: 1 network, {median}",
+        "zh": "{activation}：1 个网络，测试准确率 {median}",
+    },
+    "class_gallery_group_diverged": {"en": " ({n} diverged)", "zh": "（其中 {n} 个发散）"},
+    "class_gallery_net": {"en": "{activation} · {hidden}", "zh": "{activation} · {hidden}"},
+    "class_gallery_no_hidden": {"en": "no hidden layer", "zh": "无隐藏层"},
+    "class_gallery_acc": {"en": "{acc} right · epoch {epoch}", "zh": "分对 {acc} · 第 {epoch} 轮"},
+    "class_gallery_diverged": {"en": "diverged at epoch {epoch}", "zh": "第 {epoch} 轮发散"},
+    "class_gallery_alt": {
+        "en": "The boundary of a network with {activation}: {acc} of the test points right",
+        "zh": "一个 {activation} 网络的分界线：测试点分对 {acc}",
+    },
+    "class_gallery_big": {"en": "On the big screen", "zh": "投到大屏幕上"},
+    "class_gallery_big_none": {"en": "None", "zh": "不投屏"},
+    "class_gallery_big_title": {"en": "A network from the class", "zh": "班上的一个网络"},
+    "class_gallery_unreadable": {
+        "en": "{n} reports came from another version of the app and are not shown.",
+        "zh": "有 {n} 份报告来自另一个版本的应用，没有显示。",
+    },
+    "class_experiment_title": {"en": "Set the experiment", "zh": "布置实验"},
+    "class_experiment_help": {
+        "en": "Settings for every learner's training page, written as in a link, for example "
+              "`activation=relu&hidden=4`. Half and half gives learners with odd numbers the first settings "
+              "and learners with even numbers the second. Learners can change anything afterwards.",
+        "zh": "给每位同学训练页的设定，写法和链接里一样，例如 `activation=relu&hidden=4`。"
+              "选“一半一半”时，单号同学用第一组设定，双号同学用第二组。同学们之后仍可自己改。",
+    },
+    "class_experiment_everyone": {"en": "Everyone the same", "zh": "全班一样"},
+    "class_experiment_split": {"en": "Half and half", "zh": "一半一半"},
+    "class_experiment_query": {"en": "Settings", "zh": "设定"},
+    "class_experiment_a": {"en": "Odd numbers", "zh": "单号同学"},
+    "class_experiment_b": {"en": "Even numbers", "zh": "双号同学"},
+    "class_experiment_send": {"en": "Send to the class", "zh": "发给全班"},
+    "class_experiment_clear": {"en": "Stop the experiment", "zh": "取消实验"},
+    "class_experiment_defaults": {"en": "the page's defaults", "zh": "页面默认设定"},
+    "class_experiment_now": {"en": "The class trains: {query}", "zh": "全班正在训练：{query}"},
+    "class_experiment_now_split": {
+        "en": "Odd numbers train {a}; even numbers train {b}",
+        "zh": "单号同学训练 {a}；双号同学训练 {b}",
+    },
 }

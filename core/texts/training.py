@@ -414,6 +414,14 @@ TEXTS = {
         "zh": "训练在第 {epoch} 轮发散了：学习率 {lr} 太大，每一步迈得太远，损失冲向了无穷大。"
         "训练已暂停，图上显示的是发散前最后一组正常的权重。",
     },
+    "trn_class_experiment": {
+        "en": "Your teacher set this experiment: {settings}. Train it, then change anything you like.",
+        "zh": "老师布置了这个实验：{settings}。先训练看看，之后想改哪项设定都可以。",
+    },
+    "trn_class_reporting": {
+        "en": "You are in class {code}: your teacher's board shows this network as it trains.",
+        "zh": "你在课堂 {code} 中：老师的大屏幕上会显示这个网络的训练情况。",
+    },
     "trn_beyond": {
         "en": "The data set “{dataset}” is beyond this network: its arms wind round each other, and following "
         "them takes at least {layers} hidden layers of {units} or more neurons. With fewer, "

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import streamlit as st
 
-__all__ = ["MOUNT_JS", "load_live_view", "live_view"]
+__all__ = ["GALLERY_JS", "MOUNT_JS", "gallery", "load_live_view", "live_view"]
 
 _HERE = Path(__file__).parent
 
@@ -50,9 +50,18 @@ let resolve; const ready = new Promise((r) => { resolve = r; }); return { ready,
 registry.ready.then((render) => render(component));
 }"""
 
+#: The class board's gallery: the same wait, then the library's gallery drawing.
+GALLERY_JS = """export default function (component) {
+const w = window;
+const registry = w.__classGallery || (w.__classGallery = (() => {
+let resolve; const ready = new Promise((r) => { resolve = r; }); return { ready, resolve }; })());
+registry.ready.then((draw) => draw(component));
+}"""
+
 _library = st.components.v2.component("trn_live_view_library", js=LIBRARY_JS, css=CSS,
                                       isolate_styles=False)
 _view = st.components.v2.component("trn_live_view", js=MOUNT_JS, isolate_styles=False)
+_gallery = st.components.v2.component("class_gallery", js=GALLERY_JS, isolate_styles=False)
 
 
 def _nothing() -> None:
@@ -70,3 +79,10 @@ def live_view(payload: bytes, key: str) -> bool:
     uncompressed frames (it has no ``DecompressionStream``)."""
     result = _view(key=key, data=payload, on_raw_change=_nothing, width="stretch")
     return bool(result.get("raw"))
+
+
+def gallery(data: dict, key: str) -> None:
+    """Draw (or update) the class's gallery: ``data`` as
+    :func:`core.guide.class_views.gallery_data` makes it. The page mounts the library too
+    (:func:`load_live_view`)."""
+    _gallery(key=key, data=data, width="stretch")

@@ -25,6 +25,9 @@ const ANNOUNCE_MS = 5000; // while playing, a screen reader hears the figures th
 export default function () {
   const registry = window.__trainingLiveView || (window.__trainingLiveView = makeRegistry());
   registry.resolve(render);
+  // The class board's gallery draws its thumbnails with this library's plane (GALLERY_JS).
+  const gallery = window.__classGallery || (window.__classGallery = makeRegistry());
+  gallery.resolve(renderGallery);
 }
 
 function makeRegistry() {
@@ -860,4 +863,83 @@ function drawLine(ctx, s, xs, joined, ok, tx, ty, dpr) {
       ctx.beginPath(); ctx.arc(tx(xs[i]), ty(v), 2.5 * dpr, 0, 2 * Math.PI); ctx.fill();
     }
   }
+}
+
+// ---------------------------------------------------------------- the class's gallery
+
+// The teacher's board: every learner's boundary as a thumbnail, drawn as the live plane
+// is (the grid through the colour table, the p = ½ line over it), from the 32 × 32 bytes
+// each learner's page reports. data = { lut, size, items: [{ id, sig, grid, title,
+// lines, label }] } (grid and lut in base64); a thumbnail whose sig has not changed is
+// not drawn again. The root carries data-count and data-draw-ms (the last redraw's
+// main-thread time), for tests and the benchmark.
+function renderGallery(component) {
+  const start = performance.now();
+  const { data, parentElement } = component;
+  const d = data || {};
+  let root = parentElement.querySelector(".class-gallery");
+  if (!root) {
+    root = document.createElement("div");
+    root.className = "class-gallery";
+    root.setAttribute("role", "list");
+    parentElement.appendChild(root);
+  }
+  const lut = fromBase64(d.lut || "");
+  const size = d.size || 120;
+  const text = getComputedStyle(parentElement).color || "#1f2933";
+  const old = new Map([...root.children].map((el) => [el.dataset.id, el]));
+  let previous = null;
+  for (const item of d.items || []) {
+    let figure = old.get(item.id);
+    old.delete(item.id);
+    if (!figure) figure = galleryFigure(item.id);
+    if (figure.dataset.sig !== item.sig || figure.dataset.size !== String(size)) {
+      drawThumbnail(figure.firstChild, fromBase64(item.grid), lut, size, text);
+      figure.dataset.sig = item.sig;
+      figure.dataset.size = String(size);
+    }
+    const caption = figure.lastChild;
+    caption.replaceChildren(...[item.title, ...(item.lines || [])].map((line, i) => {
+      const row = document.createElement(i === 0 ? "strong" : "span");
+      row.textContent = line;
+      return row;
+    }));
+    figure.firstChild.setAttribute("aria-label", item.label || item.title);
+    const wanted = previous ? previous.nextSibling : root.firstChild;
+    if (wanted !== figure) root.insertBefore(figure, wanted);
+    previous = figure;
+  }
+  for (const gone of old.values()) gone.remove();
+  root.dataset.count = String((d.items || []).length);
+  root.dataset.drawMs = (performance.now() - start).toFixed(1);
+}
+
+function galleryFigure(id) {
+  const figure = document.createElement("figure");
+  figure.className = "class-gallery-item";
+  figure.setAttribute("role", "listitem");
+  figure.dataset.id = id;
+  const canvas = document.createElement("canvas");
+  canvas.setAttribute("role", "img");
+  figure.append(canvas, document.createElement("figcaption"));
+  return figure;
+}
+
+function drawThumbnail(canvas, grid, lut, size, colour) {
+  const dpr = window.devicePixelRatio || 1;
+  const r = Math.round(Math.sqrt(grid.length));
+  fitCanvas(canvas, size, size, dpr);
+  const cells = document.createElement("canvas");
+  cells.getContext("2d").putImageData(gridImage(cells, r, r, (i) => grid[i], lut), 0, 0);
+  const ctx = canvas.getContext("2d");
+  ctx.imageSmoothingEnabled = true;
+  ctx.drawImage(cells, 0, 0, canvas.width, canvas.height);
+  if (r > 1) drawContour(ctx, grid, r, canvas.width / r, colour, 1.2 * dpr);
+}
+
+function fromBase64(text) {
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
 }

@@ -1,0 +1,104 @@
+"""The class's networks (issue 24) in AppTest: a learner who joined on the class page
+reports the network of their training page; the teacher's board groups the class's
+networks by activation; the teacher's experiment reaches the learners' training pages
+once, and a setting too heavy for a class is refused in the teacher's language.
+
+Each session is its own AppTest (one store per test, as in test_classroom_page.py); a
+learner's AppTest switches to the training page in the same session, as the class
+page's link does in a browser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.classroom.experiments import side_of
+from core.guide.network_reports import class_networks
+from core.i18n import TEXTS, t
+from core.present import numbers
+from core.present.labels import activation_name
+from tests.app.conftest import assert_clean
+from tests.app.test_classroom_page import class_store, join, start_class, teacher_secret  # noqa: F401
+from ui import classroom_store as cs
+
+TRAINING = "app_pages/training.py"
+
+
+def on_training_page(learner):
+    learner.switch_page(TRAINING).run()
+    assert_clean(learner)
+    return learner
+
+
+def gallery_lines(teacher) -> list[str]:
+    return [m.value.strip("*") for m in teacher.markdown if m.value.startswith("**") and "·" not in m.value]
+
+
+def send(teacher, **fields):
+    for key, value in fields.items():
+        teacher.text_input(key=key).input(value)
+    return teacher.button(key="class_exp_send").click().run()
+
+
+def test_a_learners_network_reaches_the_board(lang):
+    teacher, code = start_class(lang)
+    learner = on_training_page(join(code, "Ada", lang))
+    # The learner is told the class sees this network.
+    assert any(t("trn_class_reporting", lang, code=f"{code[:4]}-{code[4:]}") == c.value for c in learner.caption)
+    teacher.run()
+    assert_clean(teacher)
+    found = class_networks(cs.engine(), code, teacher_secret(teacher))
+    (network,) = found.networks
+    report = network.report
+    assert (report.activation, report.hidden, report.dataset) == (
+        learner.session_state["activation"], tuple(learner.session_state["hidden"]), learner.session_state["dataset"])
+    assert len(report.boundary) == 32 * 32
+    line = t("class_gallery_group_one", lang, activation=activation_name(report.activation, lang),
+             median=numbers.percent_one_decimal(report.test_accuracy))
+    assert line in gallery_lines(teacher)
+
+
+def test_the_teachers_experiment_reaches_a_learner_once(lang):
+    teacher, code = start_class(lang)
+    learner = on_training_page(join(code, "Ada", lang))
+    send(teacher, class_exp_all="activation=relu&hidden=4")
+    assert_clean(teacher)
+    assert any("activation=relu" in s.value for s in teacher.success)
+    learner.run()
+    assert_clean(learner)
+    assert learner.session_state["activation"] == "relu" and learner.session_state["hidden"] == [4]
+    notice = [i.value for i in learner.info if "activation=relu" in i.value]
+    assert notice and notice[0].startswith(TEXTS["trn_class_experiment"][lang].split("{")[0])
+    # The learner changes it afterwards: the same experiment is not applied again.
+    learner.selectbox(key="activation").select("tanh").run()
+    learner.run()
+    assert learner.session_state["activation"] == "tanh"
+
+
+def test_half_and_half_splits_by_learner_number():
+    teacher, code = start_class()
+    learners = [on_training_page(join(code, name)) for name in ("Ada", "Bo", "Cy")]
+    teacher.radio(key="class_exp_mode").set_value("split").run()
+    send(teacher, class_exp_a="activation=identity", class_exp_b="activation=tanh&hidden=3")
+    assert_clean(teacher)
+    for number, learner in enumerate(learners, 1):
+        learner.run()
+        assert_clean(learner)
+        want = ("identity", [4, 2]) if side_of(number) == "a" else ("tanh", [3])
+        assert (learner.session_state["activation"], learner.session_state["hidden"]) == want
+
+
+@pytest.mark.parametrize("query", ["speed=max&hidden=16,16,16,16,16,16&n=2000", "activation=sigmoidd"])
+def test_a_setting_a_class_cannot_train_is_refused_in_the_teachers_language(lang, query):
+    teacher, code = start_class(lang)
+    learner = on_training_page(join(code, "Ada"))
+    before = learner.session_state["activation"]
+    send(teacher, class_exp_all=query)
+    errors = [e.value for e in teacher.error]
+    assert len(errors) == 1
+    reason = "too_costly" if "speed=max" in query else "bad_setting"
+    head = TEXTS[f"class_error_{reason}"][lang].split("{")[0]  # the sentence up to its first number
+    assert errors[0].startswith(head)
+    assert not teacher.success  # nothing was sent
+    learner.run()
+    assert learner.session_state["activation"] == before

@@ -1,0 +1,96 @@
+"""The class's networks on one screen (issue 24), in real browsers.
+
+A teacher (in Chinese) and three learners (English and Chinese), each in a browser
+context of their own, on the session's server: the learners join, open the training
+page from the class page, the teacher sends an experiment, each learner's page takes it
+(its activation and hidden layers change, a notice says so), they train and pause, and
+the teacher's gallery shows their three networks, grouped under the experiment's
+activation, each with the accuracy and epoch its learner's page shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from core.i18n import t
+from core.present.labels import activation_name
+from tests.app_page import LIVE_VIEW
+from tests.e2e.test_class_e2e import join, new_page, start_class
+
+LEARNERS = (("en", "Ada"), ("zh", "李雷"), ("en", "Grace"))
+EXPERIMENT = "activation=relu&hidden=3"
+
+
+def open_training(learner, lang: str) -> None:
+    learner.page.get_by_role("link", name=t("class_train_link", lang)).click()
+    expect(learner.page.locator(".st-key-trn_class")).to_be_visible()
+    learner.wait_drawn()
+
+
+def send_experiment(teacher, query: str, lang: str) -> None:
+    panel = teacher.page.locator(".st-key-class_experiment")
+    panel.get_by_text(t("class_experiment_title", lang), exact=True).first.click()
+    field = teacher.widget("class_exp_all").locator("input")
+    field.fill(query)
+    field.press("Enter")
+    teacher.wait_idle()
+    teacher.widget("class_exp_send").get_by_role("button").click()
+    expect(teacher.page.locator(".st-key-class_experiment")).to_contain_text(
+        t("class_experiment_now", lang, query=query.replace("activation=relu&hidden=3", "hidden=3&activation=relu")))
+
+
+def train_a_while(learner, lang: str) -> tuple[str, str]:
+    """Play until the network is past epoch 60, pause; (test accuracy, epoch) as shown."""
+    play = learner.widget("play").get_by_role("button").first
+    play.click()
+    expect(play).to_have_text(re.compile(f"{t('trn_pause', lang)}$"))
+    learner.wait_live("+v.epoch > 60")
+    play.click()
+    expect(play).to_have_text(re.compile(f"{t('trn_play', lang)}$"))
+    learner.wait_live("v.playing === '0' && +v.queued === 0")
+    learner.wait_idle()
+    values = learner.page.locator(".st-key-train_metrics [data-testid='stMetricValue']")
+    epoch = values.nth(0).inner_text().strip()
+    assert epoch == learner.page.locator(LIVE_VIEW).get_attribute("data-epoch") or epoch.replace(",", "") == \
+        learner.page.locator(LIVE_VIEW).get_attribute("data-epoch")
+    return values.nth(3).inner_text().strip(), epoch
+
+
+def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, app_url):
+    lang = "zh"
+    teacher = new_page(browser, app_url, 1280, lang)
+    learners = [new_page(browser, app_url, 1280, learner_lang) for learner_lang, _ in LEARNERS]
+    try:
+        code = start_class(teacher, lang)
+        for learner, (learner_lang, nickname) in zip(learners, LEARNERS):
+            join(learner, code, learner_lang, nickname)
+            open_training(learner, learner_lang)
+        send_experiment(teacher, EXPERIMENT, lang)
+        for learner, (learner_lang, _) in zip(learners, LEARNERS):
+            notice = learner.page.locator(".st-key-trn_class")
+            expect(notice).to_contain_text("hidden=3&activation=relu", timeout=30_000)
+            expect(learner.widget("activation").get_by_role("combobox")).to_have_value(activation_name("relu", learner_lang))
+            learner.wait_idle()
+        shown = [train_a_while(learner, learner_lang) for learner, (learner_lang, _) in zip(learners, LEARNERS)]
+
+        group = teacher.page.locator(".st-key-class_gallery_group_relu")
+        expect(group.locator(".class-gallery-item")).to_have_count(len(LEARNERS), timeout=30_000)
+        expect(group).to_contain_text(t("class_gallery_group", lang, activation=activation_name("relu", lang),
+                                        count=len(LEARNERS), median="")[:-1].rstrip())
+        for (_, nickname), (accuracy, epoch) in zip(LEARNERS, shown):
+            item = group.locator(".class-gallery-item").filter(has_text=nickname)
+            expect(item).to_contain_text(t("class_gallery_net", lang, activation=activation_name("relu", lang),
+                                           hidden="3"))
+            expect(item).to_contain_text(t("class_gallery_acc", lang, acc=accuracy, epoch=epoch), timeout=15_000)
+        # Drawn in the browser: each thumbnail's canvas has its picture.
+        drawn = group.locator(".class-gallery-item canvas").evaluate_all(
+            "cs => cs.map(c => c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3])")
+        assert drawn == [255] * len(LEARNERS), drawn
+        for page in (teacher, *learners):
+            assert page.error_elements() == 0
+            assert not page.console_errors, page.console_errors
+    finally:
+        for page in (teacher, *learners):
+            page.page.context.close()

@@ -1,0 +1,147 @@
+"""A learner in a class, on the training page: the network reported to the teacher's
+board, and the teacher's experiment applied.
+
+A learner is in a class when this browser session joined one on the class page (its
+code and token are in the session, under ``classroom_store.LEARNER_KEY``). Then:
+
+* every :data:`REPORT_SECONDS` at most, the page sends the network's state to the class
+  store (epoch, test accuracy and loss, settings, a 32 × 32 copy of the boundary): from
+  the live tick while playing, from a small fragment on the same clock while paused,
+  and only when something changed (a paused network is reported once);
+* the teacher's experiment (``core.guide.experiment``) is read on the same clock; a
+  revision this page has not applied yet sets the page's settings before its widgets
+  are drawn, and a notice says what the teacher set. The learner may change anything
+  afterwards: an experiment is applied once per revision, never again.
+
+The class store being away (``unavailable``) or refusing a report must never stop the
+training: a report that fails is dropped, and the next one tries again.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from core.classroom.errors import ClassError
+from core.guide.class_views import pretty_code
+from core.guide.experiment import class_experiment
+from core.guide.network_reports import network_report, report_network
+from core.nn.session import TrainingSession
+from ui import classroom_store as cs
+from ui import tr
+
+ss = st.session_state
+
+#: At most one report per this many seconds (the store drops a sooner one anyway).
+REPORT_SECONDS = 2.0
+#: Session keys: when the last report went, and what it said (epoch and settings).
+_LAST_AT, _LAST_SAID = "_trn_class_reported_at", "_trn_class_reported"
+#: When the page last asked the store for a new experiment.
+_CHECKED_AT = "_trn_class_checked_at"
+#: The experiment revision this page applied, and the notice it left.
+APPLIED, NOTICE = "_trn_class_experiment", "_trn_class_experiment_notice"
+#: The settings a report carries (the rest of the page is the learner's own business).
+REPORTED = ("dataset", "activation", "hidden", "features")
+
+
+def membership() -> dict | None:
+    """The class this session joined (``{"code", "token"}``), or None."""
+    me = ss.get(cs.LEARNER_KEY)
+    return me if isinstance(me, dict) and me.get("code") and me.get("token") else None
+
+
+def _store():
+    try:
+        return cs.engine()
+    except ClassError:
+        return None
+
+
+def report(sess: TrainingSession) -> None:
+    """Send the network's state to the class, if due and if it changed since the last."""
+    me = membership()
+    now = time.monotonic()
+    if me is None or now - ss.get(_LAST_AT, -REPORT_SECONDS) < REPORT_SECONDS:
+        return
+    trainer = sess.trainer
+    said = (trainer.epoch, sess.run_id, tuple((key, str(ss.get(key))) for key in REPORTED))
+    if said == ss.get(_LAST_SAID):
+        return
+    bind = _store()
+    if bind is None:
+        return
+    ss[_LAST_AT] = now
+    try:
+        frame = sess.frame()
+        settings = {key: ss[key] for key in REPORTED if key in ss}
+        report_network(bind, me["code"], me["token"],
+                       network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged))
+        ss[_LAST_SAID] = said
+    except ClassError:
+        pass  # removed, ended, or the store is away: the training goes on; the next report tries again
+
+
+def apply_experiment() -> None:
+    """Before the widgets are drawn: the teacher's experiment, if there is one this page
+    has not applied. The page's settings become the experiment's (a whole page: the
+    teacher's query over the defaults), playing stops, and a notice says so."""
+    me = membership()
+    bind = _store() if me else None
+    if bind is None:
+        return
+    try:
+        found = class_experiment(bind, me["code"], me["token"])
+    except ClassError:
+        return
+    if found is None or found.revision == ss.get(APPLIED):
+        return
+    ss[APPLIED] = found.revision
+    ss.update(found.settings)
+    ss[NOTICE] = found.query
+    ss.pop(_LAST_SAID, None)  # the new network is reported at once
+
+
+def new_experiment() -> bool:
+    """True when the class has an experiment revision this page has not applied."""
+    me = membership()
+    bind = _store() if me else None
+    if bind is None:
+        return False
+    try:
+        found = class_experiment(bind, me["code"], me["token"])
+    except ClassError:
+        return False
+    return found is not None and found.revision != ss.get(APPLIED)
+
+
+def _dismiss() -> None:
+    ss.pop(NOTICE, None)
+
+
+def notices() -> None:
+    """The experiment's notice (until dismissed), or a line saying the class sees this network."""
+    me = membership()
+    if me is None:
+        return
+    query = ss.get(NOTICE)
+    with st.container(key="trn_class"):
+        if query is not None:
+            settings = f"`{query}`" if query else tr("class_experiment_defaults")
+            st.info(tr("trn_class_experiment", settings=settings), icon=":material/science:")
+            st.button(tr("dismiss"), key="trn_class_dismiss", on_click=_dismiss, type="tertiary")
+        else:
+            st.caption(tr("trn_class_reporting", code=pretty_code(me["code"])))
+
+
+def follow(sess: TrainingSession) -> None:
+    """One beat of the class's clock (the live tick while playing, the class fragment
+    while paused): report the network if due, and run the whole page again when the
+    teacher has set a new experiment (only a page run may change the widgets)."""
+    report(sess)
+    now = time.monotonic()
+    if now - ss.get(_CHECKED_AT, -REPORT_SECONDS) < REPORT_SECONDS:
+        return
+    ss[_CHECKED_AT] = now
+    if new_experiment():
+        st.rerun(scope="app")
