@@ -216,9 +216,10 @@ TEXTS = {
     "class_train_link": {"en": "Train a network (your class sees it)", "zh": "去训练一个网络（全班都能看到）"},
     "class_gallery_title": {"en": "The class's networks", "zh": "全班的网络"},
     "class_gallery_caption": {
-        "en": "Each learner's network as it trains on the training page: its boundary, its test accuracy, "
-              "refreshed every 2 s. Grouped by activation function.",
-        "zh": "每位同学在训练页上正在训练的网络：分界线和测试准确率，每 2 秒刷新一次，按激活函数分组。",
+        "en": "Each learner's network as it trains on the training page: its boundary and test accuracy, "
+              "as their page sends them every {seconds} s. Grouped by activation function.",
+        "zh": "每位同学在训练页上正在训练的网络：分界线和测试准确率，由他们的页面每 {seconds} 秒发来一次，"
+              "按激活函数分组。",
     },
     "class_gallery_none": {
         "en": "No network yet. Learners who open the training page from this class appear here as they train.",

@@ -898,13 +898,17 @@ function renderGallery(component) {
       figure.dataset.sig = item.sig;
       figure.dataset.size = String(size);
     }
-    const caption = figure.lastChild;
-    caption.replaceChildren(...[item.title, ...(item.lines || [])].map((line, i) => {
-      const row = document.createElement(i === 0 ? "strong" : "span");
-      row.textContent = line;
-      return row;
-    }));
-    figure.firstChild.setAttribute("aria-label", item.label || item.title);
+    const words = [item.title, ...(item.lines || [])];
+    const said = words.join("\n");
+    if (figure.dataset.text !== said) {  // a caption that did not change is left alone (no layout)
+      figure.lastChild.replaceChildren(...words.map((line, i) => {
+        const row = document.createElement(i === 0 ? "strong" : "span");
+        row.textContent = line;
+        return row;
+      }));
+      figure.firstChild.setAttribute("aria-label", item.label || item.title);
+      figure.dataset.text = said;
+    }
     const wanted = previous ? previous.nextSibling : root.firstChild;
     if (wanted !== figure) root.insertBefore(figure, wanted);
     previous = figure;
