@@ -364,7 +364,7 @@ def live_section(split, lang: str) -> None:
         was_playing = sess.playing
         frames = tick_frames(sess)
         if sess.playing:
-            class_link.follow(sess)  # the class sees this network (paused: class_section does it)
+            class_link.follow(sess, frames[-1] if frames else None)  # paused: class_section does it
         # Diverged (show the notice, flip the button), or the class's size asks for
         # another tick interval: only a page run can change a fragment's interval.
         if (was_playing and not sess.playing) or (sess.playing and tick_every() != ss["_trn_tick_every"]):

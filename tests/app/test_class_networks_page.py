@@ -102,3 +102,19 @@ def test_a_setting_a_class_cannot_train_is_refused_in_the_teachers_language(lang
     assert not teacher.success  # nothing was sent
     learner.run()
     assert learner.session_state["activation"] == before
+
+
+def test_a_removed_learner_trains_on_and_stops_reporting():
+    teacher, code = start_class()
+    learner = on_training_page(join(code, "Ada"))
+    teacher.run()
+    teacher.button(key="class_remove_1").click().run()
+    assert_clean(teacher)
+    learner.session_state["_trn_class_reported_at"] = -1e9  # the next report is due now
+    learner.button(key="step").click().run()
+    assert_clean(learner)  # no error: the training page goes on
+    assert cs.LEARNER_KEY not in learner.session_state
+    learner.run()
+    assert_clean(learner)
+    assert all(code[:4] not in c.value for c in learner.caption)  # no "you are in class" any more
+    assert class_networks(cs.engine(), code, teacher_secret(teacher)).networks == ()  # removal took it away

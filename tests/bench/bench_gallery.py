@@ -109,11 +109,53 @@ def png_peer(page, images: list[str]) -> float:
     }""", images)
 
 
+def server_costs(learners: int = 60, repeats: int = 5) -> None:
+    """The server's CPU for the reports and the board: one report as the training page
+    sends it (its boundary from the live 100 × 100 grid, the text, the store's write on
+    SQLite), and one refresh of the gallery with ``learners`` networks (the read, the
+    decoding, the groups, the component's data), timed in this process (thread CPU)."""
+    from core.guide.network_reports import class_networks, gallery_groups, network_report
+
+    url = f"sqlite:///{tempfile.mkdtemp()}/class.sqlite"
+    bind = prepare_engine(create_engine(url))
+    ensure_schema(bind)
+    made = create_class(bind)
+    tokens = [new_learner_token() for _ in range(learners)]
+    for i, token in enumerate(tokens):
+        join_class(bind, made.code, token, f"L{i + 1}")
+    grid = (np.random.default_rng(0).random((100, 100)) * 255).astype(np.uint8)
+    settings = {"activation": "tanh", "hidden": [4, 2], "dataset": "circle", "features": ["x1", "x2"]}
+    per_report = []
+    for round_ in range(repeats):
+        time.sleep(1.6)
+        start = time.thread_time()
+        for i, token in enumerate(tokens):
+            metrics = {"epoch": 100 * round_ + i, "test_acc": 0.9, "test_loss": 0.2}
+            report_network(bind, made.code, token, network_report(settings, metrics, grid, diverged=False))
+        per_report.append(1000 * (time.thread_time() - start) / learners)
+    refresh = []
+    for _ in range(repeats):
+        start = time.thread_time()
+        found = class_networks(bind, made.code, made.secret)
+        for group in gallery_groups(found.networks, "best"):
+            gv.gallery_data(group.networks, "en")
+        refresh.append(1000 * (time.thread_time() - start))
+    med = statistics.median
+    share = learners / 2.0 * med(per_report) / 1000 + med(refresh) / 1000 / 1.0
+    print(f"server CPU, SQLite: one report {med(per_report):.2f} ms; one gallery refresh with {learners} "
+          f"networks {med(refresh):.1f} ms; {learners} learners reporting every 2 s and a board refreshing "
+          f"every 1 s: {100 * share:.1f} % of one core (target: reports and board ≤ 10 % of the server)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--learners", type=int, default=40)
     parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--server-only", action="store_true", help="only the server's CPU per report and refresh")
     args = parser.parse_args()
+    server_costs()
+    if args.server_only:
+        return
     url = f"sqlite:///{tempfile.mkdtemp()}/class.sqlite"
     bind = prepare_engine(create_engine(url))
     ensure_schema(bind)

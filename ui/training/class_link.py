@@ -41,6 +41,9 @@ _LAST_AT, _LAST_SAID = "_trn_class_reported_at", "_trn_class_reported"
 _CHECKED_AT = "_trn_class_checked_at"
 #: The experiment revision this page applied, and the notice it left.
 APPLIED, NOTICE = "_trn_class_experiment", "_trn_class_experiment_notice"
+#: Refusals after which this session is no longer in the class: its page stops reporting
+#: and says nothing more about it (the class page says why when the learner goes there).
+GONE = ("unknown_class", "ended", "expired", "not_joined", "removed")
 #: The settings a report carries (the rest of the page is the learner's own business).
 REPORTED = ("dataset", "activation", "hidden", "features")
 
@@ -58,8 +61,9 @@ def _store():
         return None
 
 
-def report(sess: TrainingSession) -> None:
-    """Send the network's state to the class, if due and if it changed since the last."""
+def report(sess: TrainingSession, frame=None) -> None:
+    """Send the network's state to the class, if due and if it changed since the last
+    (``frame``: the tick's last frame, when there is one: its grid is the boundary)."""
     me = membership()
     now = time.monotonic()
     if me is None or now - ss.get(_LAST_AT, -REPORT_SECONDS) < REPORT_SECONDS:
@@ -73,13 +77,15 @@ def report(sess: TrainingSession) -> None:
         return
     ss[_LAST_AT] = now
     try:
-        frame = sess.frame()
+        frame = frame if frame is not None and frame.epoch == trainer.epoch else sess.frame()
         settings = {key: ss[key] for key in REPORTED if key in ss}
         report_network(bind, me["code"], me["token"],
                        network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged))
         ss[_LAST_SAID] = said
-    except ClassError:
-        pass  # removed, ended, or the store is away: the training goes on; the next report tries again
+    except ClassError as error:
+        # The training goes on in any case; a store that is away is tried again next time.
+        if error.code in GONE:
+            ss.pop(cs.LEARNER_KEY, None)
 
 
 def apply_experiment() -> None:
@@ -134,11 +140,11 @@ def notices() -> None:
             st.caption(tr("trn_class_reporting", code=pretty_code(me["code"])))
 
 
-def follow(sess: TrainingSession) -> None:
+def follow(sess: TrainingSession, frame=None) -> None:
     """One beat of the class's clock (the live tick while playing, the class fragment
     while paused): report the network if due, and run the whole page again when the
     teacher has set a new experiment (only a page run may change the widgets)."""
-    report(sess)
+    report(sess, frame)
     now = time.monotonic()
     if now - ss.get(_CHECKED_AT, -REPORT_SECONDS) < REPORT_SECONDS:
         return
