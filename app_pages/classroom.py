@@ -597,7 +597,9 @@ def class_gallery(lang: str) -> None:
         for group in gallery_groups(found.networks, order):
             with st.container(key=f"class_gallery_group_{group.activation}"):
                 st.markdown(f"**{gv.group_line(group, lang)}**")
-                gallery(gv.gallery_data(group.networks, lang, hidden_names=hidden),
+                # On a projector the thumbnails grow with the type (read from the back of the room).
+                size = round(gv.THUMBNAIL_SIZE * presenter.type_scale())
+                gallery(gv.gallery_data(group.networks, lang, hidden_names=hidden, size=size),
                         key=f"class_gallery_{group.activation}")
         if found.unreadable:
             st.caption(tr("class_gallery_unreadable", n=found.unreadable))

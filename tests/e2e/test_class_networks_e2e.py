@@ -88,6 +88,13 @@ def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, ap
         drawn = group.locator(".class-gallery-item canvas").evaluate_all(
             "cs => cs.map(c => c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3])")
         assert drawn == [255] * len(LEARNERS), drawn
+        # One of them on the big screen: large, with no name.
+        teacher.select_option("class_gallery_big", t("class_learner_label", lang, n=2))
+        big = teacher.page.locator(".st-key-class_gallery_big_view .class-gallery-item")
+        expect(big).to_have_count(1)
+        expect(big).to_contain_text(t("class_gallery_big_title", lang))
+        expect(big).not_to_contain_text(LEARNERS[1][1])
+        assert big.locator("canvas").evaluate("c => c.getBoundingClientRect().width") > 300
         for page in (teacher, *learners):
             assert page.error_elements() == 0
             assert not page.console_errors, page.console_errors

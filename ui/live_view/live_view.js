@@ -893,6 +893,7 @@ function renderGallery(component) {
     let figure = old.get(item.id);
     old.delete(item.id);
     if (!figure) figure = galleryFigure(item.id);
+    figure.style.width = `${size + 48}px`;  // the thumbnail and its lines: one width, so rows line up
     if (figure.dataset.sig !== item.sig || figure.dataset.size !== String(size)) {
       drawThumbnail(figure.firstChild, fromBase64(item.grid), lut, size, text);
       figure.dataset.sig = item.sig;
