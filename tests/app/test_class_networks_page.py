@@ -42,7 +42,11 @@ def send(teacher, **fields):
 
 def test_a_learners_network_reaches_the_board(lang):
     teacher, code = start_class(lang)
-    learner = on_training_page(join(code, "Ada", lang))
+    joined = join(code, "Ada", lang)
+    # The class page offers the training page (the same session: its network reports).
+    links = [link.proto for link in joined.get("page_link")]
+    assert any(link.label == t("class_train_link", lang) and link.page == "training" for link in links)
+    learner = on_training_page(joined)
     # The learner is told the class sees this network.
     assert any(t("trn_class_reporting", lang, code=f"{code[:4]}-{code[4:]}") == c.value for c in learner.caption)
     teacher.run()

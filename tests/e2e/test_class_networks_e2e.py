@@ -95,6 +95,13 @@ def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, ap
         expect(big).to_contain_text(t("class_gallery_big_title", lang))
         expect(big).not_to_contain_text(LEARNERS[1][1])
         assert big.locator("canvas").evaluate("c => c.getBoundingClientRect().width") > 300
+        # The board with its gallery, and a learner's page with the teacher's notice, pass axe.
+        from tests.e2e.test_accessibility_e2e import BLOCKING, violations
+
+        for page in (teacher, learners[1]):
+            page.page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
+            found = [v for v in violations(page) if v["impact"] in BLOCKING]
+            assert not found, found
         for page in (teacher, *learners):
             assert page.error_elements() == 0
             assert not page.console_errors, page.console_errors
