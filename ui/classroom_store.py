@@ -73,11 +73,21 @@ def _ready(url: str) -> bool:
     return True
 
 
+#: The prepared engine of each store URL. ``st.connection`` is itself cached, but each
+#: call hashes its arguments and reads the secrets: ~1 ms, on every report of every learner.
+_ENGINES: dict[str, Engine] = {}
+#: The URLs whose tables are set up (in this process).
+_READY: set[str] = set()
+
+
 def _engine_for(url: str) -> Engine:
-    # The URL is passed as the connection's own argument, so the environment's wins over
-    # secrets.toml (Streamlit prefers arguments to secrets).
-    connection = st.connection(CONNECTION, type="sql", url=url)
-    return prepare_engine(connection.engine)
+    engine = _ENGINES.get(url)
+    if engine is None:
+        # The URL is passed as the connection's own argument, so the environment's wins over
+        # secrets.toml (Streamlit prefers arguments to secrets).
+        connection = st.connection(CONNECTION, type="sql", url=url)
+        engine = _ENGINES[url] = prepare_engine(connection.engine)
+    return engine
 
 
 def engine() -> Engine:
@@ -85,7 +95,9 @@ def engine() -> Engine:
     when the database cannot be reached or set up."""
     url = store_url()
     try:
-        _ready(url)
+        if url not in _READY:  # st.cache_resource's lookup costs too, at every report
+            _ready(url)
+            _READY.add(url)
         return _engine_for(url)
     except ClassError:
         raise

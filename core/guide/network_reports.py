@@ -38,8 +38,8 @@ non-standard number (NaN, Infinity) or oversize text raises
 from __future__ import annotations
 
 import base64
-import binascii
 import functools
+import binascii
 import json
 import math
 import numbers
@@ -385,6 +385,14 @@ class ClassNetworks:
     unreadable: int = 0
 
 
+@functools.lru_cache(maxsize=4096)
+def _decoded(text: str) -> NetworkReport:
+    """:func:`decode`, remembered: a board reads every report every second, and a report
+    that has not changed since (a paused network) is the same text. The reports are
+    frozen, so one may be shared; a refusal is not remembered (it raises again)."""
+    return decode(text)
+
+
 def class_networks(bind, code: object, secret: object) -> ClassNetworks:
     """The teacher's gallery: every learner's latest network (a read; cheap enough every
     few seconds: one indexed query). Refusals as
@@ -393,7 +401,7 @@ def class_networks(bind, code: object, secret: object) -> ClassNetworks:
     found, unreadable = [], 0
     for row in read.rows:
         try:
-            found.append(LearnerNetwork(row.number, row.nickname, row.age, decode(row.report)))
+            found.append(LearnerNetwork(row.number, row.nickname, row.age, _decoded(row.report)))
         except ClassError:
             unreadable += 1
     return ClassNetworks(read.state, tuple(found), unreadable)

@@ -42,11 +42,16 @@ MAGIC = b"TRL1"
 
 @dataclass(frozen=True)
 class Recording:
-    """What one real browser sent: the first run, the Play click, a fragment tick."""
+    """What one real browser sent: the first run, the Play click, a fragment tick; and,
+    for a learner of a class (:func:`record_in_class`), the runs between the first and
+    Play (the browser's keys, Join, the page switch to the training page) and the
+    browser's learner token, which each replaying learner replaces with its own."""
 
     first: bytes
     play: bytes
     tick: bytes
+    before_play: tuple[bytes, ...] = ()
+    token: bytes = b""
 
     def tick_for(self, fragment_id: str) -> bytes:
         """The recorded tick, for ``fragment_id`` (the widget states stay those of the tick)."""
@@ -99,6 +104,44 @@ def record(base_url: str, path: str, query: str, chromium: str | None, args: lis
     return Recording(first, play, tick)
 
 
+def record_in_class(base_url: str, code: str, chromium: str | None, args: list[str]) -> Recording:
+    """A learner of the class ``code`` in headless Chromium: the join link, Join, the class
+    page's link to the training page, Play, a tick; the messages, and the browser's token."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.bench.protocol_class import TOKEN
+
+    sent: list[bytes] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=args, headless=True)
+        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p) if isinstance(p, bytes) else None))
+        page.goto(f"{base_url}/class?join={code}&lang=en")
+        page.wait_for_selector(".st-key-class_join", timeout=120_000)
+        page.wait_for_function("() => !!localStorage.getItem('actfn-class-learner')", timeout=60_000)
+        page.wait_for_timeout(500)
+        page.locator(".st-key-class_join").get_by_role("button", name="Join", exact=True).click()
+        page.wait_for_selector(".st-key-class_follow", timeout=60_000)
+        page.get_by_role("link", name=re.compile("Train a network")).click()
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning'] .st-key-play",
+                               timeout=120_000)
+        page.wait_for_selector(".st-key-trn_class", timeout=60_000)
+        button = page.locator(".st-key-play button").first
+        button.click()
+        expect(button).to_have_text(re.compile("Pause"), timeout=60_000)
+        page.wait_for_function("() => parseInt(document.querySelector('.trn-live').dataset.payloads) >= 3",
+                               timeout=60_000)
+        browser.close()
+    reruns = [p for p in sent if _kind(p)[0] == "rerun_script"]
+    play_at = next(i for i, p in enumerate(reruns) if _presses(p, "play"))
+    before = tuple(p for p in reruns[1:play_at] if not _kind(p)[2])
+    token = next(m.group(1) for p in reruns if (m := TOKEN.search(p)))
+    tick = next(p for p in reruns[play_at:] if _kind(p)[2])
+    return Recording(reruns[0], reruns[play_at], tick, before, token)
+
+
 def live_epochs(payload: bytes) -> list[int]:
     """The epochs of a live-view payload's frames (its JSON header only)."""
     if payload[:4] != MAGIC:
@@ -114,6 +157,7 @@ class Learner:
 
     ws_url: str
     recording: Recording
+    token: str | None = None  # a learner of a class: its own token in every message
     timeline: list = field(default_factory=list)  # (t, newest epoch, frames so far)
     runs_finished: int = 0
     fragment_runs_sent: int = 0
@@ -132,9 +176,12 @@ class Learner:
         try:
             async with websockets.connect(self.ws_url, subprotocols=["streamlit"], max_size=None,
                                           open_timeout=120, ping_interval=None) as ws:
-                await ws.send(self.recording.first)
+                await ws.send(self._own(self.recording.first))
                 await self._receive_until_finished(ws)
-                await ws.send(self.recording.play)
+                for message in self.recording.before_play:
+                    await ws.send(self._own(message))
+                    await self._receive_until_finished(ws)
+                await ws.send(self._own(self.recording.play))
                 self.playing = True
                 receiver = asyncio.create_task(self._receive(ws))
                 await stop.wait()
@@ -146,6 +193,12 @@ class Learner:
             self.errors.append(f"{type(error).__name__}: {error}")
         finally:
             self._stop_intervals()
+
+    def _own(self, payload: bytes) -> bytes:
+        """``payload`` with this learner's token instead of the recorded browser's."""
+        if self.token is None or not self.recording.token:
+            return payload
+        return payload.replace(self.recording.token, self.token.encode())
 
     async def _receive_until_finished(self, ws) -> None:
         while True:
@@ -201,7 +254,7 @@ class Learner:
         if running and running[0] == interval:
             return  # the frontend keeps an interval that is already running
         self._stop_interval(fragment_id)
-        message = self.recording.tick_for(fragment_id)
+        message = self._own(self.recording.tick_for(fragment_id))
 
         async def tick() -> None:
             while True:
@@ -233,8 +286,8 @@ class Learner:
 
 
 async def _class(ws_url: str, recording: Recording, n: int, seconds: float, join_spread: float,
-                 warmup: float, on_window) -> list[Learner]:
-    learners = [Learner(ws_url, recording) for _ in range(n)]
+                 warmup: float, on_window, tokens=None) -> list[Learner]:
+    learners = [Learner(ws_url, recording, None if tokens is None else tokens[i]) for i in range(n)]
     stop = asyncio.Event()
 
     async def join(i: int, learner: Learner) -> None:
@@ -265,10 +318,10 @@ async def _class(ws_url: str, recording: Recording, n: int, seconds: float, join
 
 
 def run_class(base_url: str, recording: Recording, n: int, seconds: float, on_window=None,
-              join_spread: float = 2.0, warmup: float = 3.0) -> list[Learner]:
+              join_spread: float = 2.0, warmup: float = 3.0, tokens=None) -> list[Learner]:
     """``n`` learners join (spread over ``join_spread`` s) and play; once every one has
     had a frame, and ``warmup`` s more, each is measured over ``seconds``.
     ``on_window(mark)`` is called at the window's start and end (the benchmark reads
     server CPU there); ``learner.all_playing_after``: seconds until every learner played."""
     ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
-    return asyncio.run(_class(ws_url, recording, n, seconds, join_spread, warmup, on_window))
+    return asyncio.run(_class(ws_url, recording, n, seconds, join_spread, warmup, on_window, tokens))
