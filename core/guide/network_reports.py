@@ -45,7 +45,7 @@ import math
 import numbers
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -72,6 +72,7 @@ __all__ = [
     "gallery_groups",
     "network_report",
     "report_network",
+    "report_networks",
 ]
 
 #: Cells per side of a report's boundary picture: a thumbnail among 30 to 100 on a
@@ -360,6 +361,13 @@ def report_network(bind, code: object, learner_token: object, report: NetworkRep
     :func:`core.classroom.networks.store_network_report`'s; ``bad_report`` for anything
     but a :class:`NetworkReport`."""
     return networks.store_network_report(bind, code, learner_token, encode(report))
+
+
+def report_networks(bind, reports: Sequence[tuple[object, object, NetworkReport]]) -> list:
+    """Several learners' reports, ``(code, learner_token, report)`` each, in one
+    transaction (:func:`core.classroom.networks.store_network_reports`): per report, True
+    (stored), False (too soon after the last) or the ClassError that refused it."""
+    return networks.store_network_reports(bind, [(code, token, encode(report)) for code, token, report in reports])
 
 
 @dataclass(frozen=True)

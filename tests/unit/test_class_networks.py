@@ -36,6 +36,25 @@ def count(engine) -> int:
 # ----------------------------------------------------------------- one row per learner
 
 
+def test_a_batch_stores_each_learner_and_a_refusal_stops_no_other(store_engine, clock):
+    """A process's writer sends its learners' reports together: each is stored as alone,
+    the sooner one dropped, a removed learner's and a bad code's refused, the rest kept."""
+    made, other = store.create_class(store_engine), store.create_class(store_engine)
+    ada, bob, cy = seat(store_engine, made, 3)
+    (dee,) = seat(store_engine, other, 1)
+    assert report(store_engine, made.code, cy, "cy-0")
+    teacher.remove_learner(store_engine, made.code, made.secret, 2)
+    clock.move(limits.MIN_REPORT_SECONDS / 2)
+    results = networks.store_network_reports(store_engine, [
+        (made.code, ada, "ada-1"), (made.code, bob, "bob-1"), ("??", ada, "x"),
+        (other.code, dee, "dee-1"), (made.code, cy, "cy-too-soon")])
+    assert results[0] is True and results[3] is True and results[4] is False
+    assert results[1].code == "removed" and results[2].code == "bad_code"
+    assert [(r[0], r[3]) for r in rows(store_engine, made)] == [(1, "ada-1"), (3, "cy-0")]
+    assert [r[3] for r in rows(store_engine, other)] == ["dee-1"]
+    assert networks.store_network_reports(store_engine, []) == []
+
+
 def test_each_learner_has_one_network_and_the_latest_report_counts(store_engine, clock):
     made = store.create_class(store_engine)
     ada, bob, cy = seat(store_engine, made, 3, "Ada")

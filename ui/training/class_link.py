@@ -27,7 +27,7 @@ import streamlit as st
 from core.classroom.errors import ClassError
 from core.guide.class_views import pretty_code
 from core.guide.experiment import class_experiment
-from core.guide.network_reports import network_report, report_network
+from core.guide.network_reports import network_report, report_networks
 from core.nn.session import TrainingSession
 from ui import classroom_store as cs
 from ui import tr
@@ -62,31 +62,91 @@ def _store():
         return None
 
 
+class ReportWriter:
+    """One thread per server process that stores the reports of all its learners, those
+    that came in the last :data:`FLUSH_SECONDS`, in one transaction
+    (:func:`core.guide.network_reports.report_networks`): a learner's tick only hands its
+    report over and never waits for the store (SQLite lets one writer in at a time: with
+    a write per tick, 60 learners' ticks queued behind each other). A learner's newer
+    report replaces one still waiting. A refusal that ends the learner's place in the
+    class (:data:`GONE`) is remembered for their page to read (:meth:`gone`)."""
+
+    FLUSH_SECONDS = 1.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[str, tuple[str, str, object]] = {}
+        self._gone: set[str] = set()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def put(self, code: str, token: str, network) -> None:
+        with self._lock:
+            self._waiting[token] = (code, token, network)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="class-report-writer", daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def gone(self, token: str) -> bool:
+        """True once the store refused this token's report for good (removed, ended, ...)."""
+        with self._lock:
+            return token in self._gone
+
+    def flush(self) -> None:
+        """Store what is waiting now (the thread calls it; a test may too)."""
+        with self._lock:
+            batch, self._waiting = list(self._waiting.values()), {}
+        if not batch:
+            return
+        bind = _store()
+        if bind is None:
+            return  # the store is away: these are dropped, the next ones try again
+        try:
+            results = report_networks(bind, batch)
+        except ClassError:
+            return
+        with self._lock:
+            for (_, token, _), result in zip(batch, results):
+                if isinstance(result, ClassError) and result.code in GONE:
+                    self._gone.add(token)
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            time.sleep(self.FLUSH_SECONDS)  # gather the reports of the next second
+            self._wake.clear()
+            self.flush()
+
+
+WRITER = ReportWriter()
+
+
 def report(sess: TrainingSession, frame=None) -> None:
     """Send the network's state to the class, if due and if it changed since the last
     (``frame``: the tick's last frame, when there is one: its grid is the boundary)."""
     me = membership()
+    if me is None:
+        return
+    if WRITER.gone(me["token"]):
+        ss.pop(cs.LEARNER_KEY, None)  # removed, or the class is over: the page stops reporting
+        return
     now = time.monotonic()
-    if me is None or now - ss.get(_LAST_AT, -REPORT_SECONDS) < REPORT_SECONDS:
+    if now - ss.get(_LAST_AT, -REPORT_SECONDS) < REPORT_SECONDS:
         return
     trainer = sess.trainer
     said = (trainer.epoch, sess.run_id, tuple((key, str(ss.get(key))) for key in REPORTED))
     if said == ss.get(_LAST_SAID):
         return
-    bind = _store()
-    if bind is None:
-        return
     ss[_LAST_AT] = now
     try:
         frame = frame if frame is not None and frame.epoch == trainer.epoch else sess.frame()
         settings = {key: ss[key] for key in REPORTED if key in ss}
-        report_network(bind, me["code"], me["token"],
-                       network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged))
+        WRITER.put(me["code"], me["token"],
+                   network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged))
         ss[_LAST_SAID] = said
-    except ClassError as error:
-        # The training goes on in any case; a store that is away is tried again next time.
-        if error.code in GONE:
-            ss.pop(cs.LEARNER_KEY, None)
+    except ClassError:
+        pass  # a report that is not one (it cannot happen with the page's own settings): the next one
 
 
 def apply_experiment() -> None:
