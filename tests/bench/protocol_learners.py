@@ -77,6 +77,14 @@ def _presses(payload: bytes, key: str) -> bool:
                for w in msg.rerun_script.widget_states.widgets)
 
 
+def _recording_browser(pw, chromium: str | None, args: list[str], sent: list[bytes]):
+    """Headless Chromium and a page whose WebSocket messages to the server go to ``sent``."""
+    browser = pw.chromium.launch(executable_path=chromium, args=args, headless=True)
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p) if isinstance(p, bytes) else None))
+    return browser, page
+
+
 def record(base_url: str, path: str, query: str, chromium: str | None, args: list[str]) -> Recording:
     """Open ``path?query`` in headless Chromium, press Play, wait for a tick; the messages."""
     import re
@@ -85,9 +93,7 @@ def record(base_url: str, path: str, query: str, chromium: str | None, args: lis
 
     sent: list[bytes] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=args, headless=True)
-        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p) if isinstance(p, bytes) else None))
+        browser, page = _recording_browser(pw, chromium, args, sent)
         page.goto(f"{base_url}/{path}?{query}")
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning'] .st-key-play",
                                timeout=120_000)
@@ -115,9 +121,7 @@ def record_in_class(base_url: str, code: str, chromium: str | None, args: list[s
 
     sent: list[bytes] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=args, headless=True)
-        page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-        page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(p) if isinstance(p, bytes) else None))
+        browser, page = _recording_browser(pw, chromium, args, sent)
         page.goto(f"{base_url}/class?join={code}&lang=en")
         page.wait_for_selector(".st-key-class_join", timeout=120_000)
         page.wait_for_function("() => !!localStorage.getItem('actfn-class-learner')", timeout=60_000)

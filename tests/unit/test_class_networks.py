@@ -12,13 +12,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, func, select
 
 from core.classroom import limits, networks, store, teacher
 from core.classroom.schema import ensure_schema, learners
 from core.classroom.schema import networks as network_table
 from core.classroom.tokens import new_learner_token
-from tests.unit.test_class_store import refused, seat
+from tests.unit.test_class_store import query_plans, refused, seat
 
 report = networks.store_network_report
 
@@ -202,18 +202,11 @@ def test_reports_and_the_gallery_search_indexes_and_never_scan_a_table(tmp_path)
     ensure_schema(engine)
     made = store.create_class(engine)
     tokens = seat(engine, made, 3)
-    seen: list[tuple[str, object]] = []
-    listen = (lambda conn, cursor, statement, parameters, context, many:
-              seen.append((statement, parameters)))
-    event.listen(engine, "before_cursor_execute", listen)
-    for token in tokens * 2:  # the first report inserts, the second (too soon) looks and leaves
-        report(engine, made.code, token, "r")
-    networks.network_rows(engine, made.code, made.secret)
-    event.remove(engine, "before_cursor_execute", listen)
-    plans = []
-    with engine.connect() as conn:
-        for statement, parameters in seen:
-            if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
-                plans += [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
-    engine.dispose()
+
+    def poll() -> None:
+        for token in tokens * 2:  # the first report inserts, the second (too soon) looks and leaves
+            report(engine, made.code, token, "r")
+        networks.network_rows(engine, made.code, made.secret)
+
+    plans = query_plans(engine, poll)
     assert plans and not [p for p in plans if p.startswith("SCAN")], plans

@@ -430,6 +430,23 @@ def test_a_connection_in_the_callers_transaction_is_used_as_is(store_engine):
 # ----------------------------------------------------------------- cheap enough to poll
 
 
+def query_plans(engine, calls) -> list[str]:
+    """SQLite's query plan of every statement ``calls()`` runs on ``engine`` (then disposed)."""
+    seen: list[tuple[str, object]] = []
+    listen = (lambda conn, cursor, statement, parameters, context, many:
+              seen.append((statement, parameters)))
+    event.listen(engine, "before_cursor_execute", listen)
+    calls()
+    event.remove(engine, "before_cursor_execute", listen)
+    plans = []
+    with engine.connect() as conn:
+        for statement, parameters in seen:
+            if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
+                plans += [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
+    engine.dispose()
+    return plans
+
+
 def test_the_frequent_calls_search_indexes_and_never_scan_a_table(tmp_path):
     """What pages call every second or two (the board, a learner's state, an answer) runs
     only indexed statements: SQLite's query plan of each says SEARCH, never SCAN."""
@@ -438,19 +455,12 @@ def test_the_frequent_calls_search_indexes_and_never_scan_a_table(tmp_path):
     made = new_class(engine)
     tokens = seat(engine, made, 3)
     teacher.open_step(engine, made.code, made.secret, "stack")
-    seen: list[tuple[str, object]] = []
-    listen = (lambda conn, cursor, statement, parameters, context, many:
-              seen.append((statement, parameters)))
-    event.listen(engine, "before_cursor_execute", listen)
-    for token in tokens:
-        store.submit_answer(engine, made.code, token, "step", "stack", "line")
-        store.class_state(engine, made.code, token)
-    results.board(engine, made.code, made.secret)
-    event.remove(engine, "before_cursor_execute", listen)
-    plans = []
-    with engine.connect() as conn:
-        for statement, parameters in seen:
-            if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
-                plans += [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)]
-    engine.dispose()
+
+    def poll() -> None:
+        for token in tokens:
+            store.submit_answer(engine, made.code, token, "step", "stack", "line")
+            store.class_state(engine, made.code, token)
+        results.board(engine, made.code, made.secret)
+
+    plans = query_plans(engine, poll)
     assert plans and not [p for p in plans if p.startswith("SCAN")], plans
