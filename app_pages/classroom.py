@@ -34,6 +34,7 @@ from core.classroom.experiments import current_experiment
 from core.present import numbers
 from core.present.markdown import literal
 from ui import classroom_store as cs
+from ui.browser_download import download_button
 from ui.live_view import gallery, load_live_view
 from ui.training.class_link import REPORT_SECONDS
 from ui import current_lang, presenter, tr, url_value
@@ -441,17 +442,13 @@ def learners_panel(bind, me, state) -> None:
                           args=(remove_learner, person.number), type="tertiary", icon=":material/person_remove:")
 
 
-def csv_maker(bind, me: dict, nicknames: bool, lang: str):
-    """The CSV download's contents, made when the teacher presses the button (Streamlit
-    calls it on a thread of its own, where no page element can be drawn: a refusal
-    becomes the file's only line)."""
+def csv_maker(bind, me: dict, nicknames: bool):
+    """The CSV download's contents, made when the teacher presses the button (the board
+    moves on between the page's runs); a refusal is shown on the board instead."""
     code, secret = me["code"], me["secret"]
 
-    def make() -> bytes:
-        try:
-            return export_csv(bind, code, secret, nicknames=nicknames, correct=cv.correct_answers()).encode("utf-8")
-        except ClassError as error:
-            return problem_text(error, lang).encode("utf-8")
+    def make() -> str | None:
+        return attempt(export_csv, bind, code, secret, nicknames=nicknames, correct=cv.correct_answers())
 
     return make
 
@@ -461,9 +458,8 @@ def closing_panel(bind, me, lang: str) -> None:
     with st.container(border=True, key="class_closing"):
         st.checkbox(tr("class_csv_nicknames"), key="class_csv_names")
         # Made when pressed (the board moves on between the page's runs), not when drawn.
-        st.download_button(tr("class_csv_download"), csv_maker(bind, me, bool(ss.get("class_csv_names")), lang),
-                           file_name=f"class-{me['code']}.csv", mime="text/csv", key="class_csv",
-                           icon=":material/download:", on_click="ignore")
+        download_button(tr("class_csv_download"), csv_maker(bind, me, bool(ss.get("class_csv_names"))),
+                        file_name=f"class-{me['code']}.csv", mime="text/csv", key="class_csv")
         if not ss.get(CONFIRM_END):
             st.button(tr("class_end"), key="class_end", icon=":material/stop_circle:",
                       on_click=ask_to_end)

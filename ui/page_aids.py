@@ -22,11 +22,13 @@ import streamlit as st
 from core.present.theme import CAPTION
 from core.guide.path import AT
 from ui import tr, url_value
+from ui.browser_download import DOWNLOAD_CSS
 from ui.uploads import UPLOADER_CSS
 
 PAGE_CSS = f"""
 <style>
 {UPLOADER_CSS}
+{DOWNLOAD_CSS}
 /* On a phone, a chart drawn at its own size (a square plane, 400 px with its axes) is
    scaled down to fit the column, never cut off at the edge. Only there: on a projector
    its type must keep its size (presenter mode's 18 px). */

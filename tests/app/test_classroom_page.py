@@ -8,6 +8,8 @@ uses its own offered token, as a browser without localStorage would.
 from __future__ import annotations
 
 import base64
+import csv
+import io
 import os
 import re
 import uuid
@@ -24,6 +26,7 @@ from core.guide import class_views as cv
 from tests.app.conftest import assert_clean, run_page
 from tests.streamlit_markdown import markup, text_view
 from ui import classroom_store as cs
+from ui.browser_download import made_key
 
 PAGE = "app_pages/classroom.py"
 CODE = re.compile(r">([2-9A-HJKMNP-Z]{4})-([2-9A-HJKMNP-Z]{4})<")
@@ -214,6 +217,15 @@ def test_the_quiz_before_and_after_gives_the_class_gain():
     assert list(frame.iloc[0])[1:] == ["33%", "100%", "1.00"]
     assert any(t("class_gain_overall", "en", pre="33%", post="100%", gain="1.00", n=3) == m.value
                for m in teacher.markdown)
+    # The CSV is made when pressed: every learner's answer to every question, both times.
+    teacher.button(key="class_csv").click().run()
+    assert_clean(teacher)
+    made = teacher.session_state[made_key("class_csv")]
+    assert made["sent"] and made["name"] == f"class-{code}.csv" and made["mime"] == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(base64.b64decode(made["b64"]).decode("utf-8"))))
+    assert len(rows) == 2 * len(learners) * len(lp.QUIZ)
+    assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == len(lp.QUIZ)
+    assert sum(r["correct"] == "1" for r in rows if r["phase"] == "post") == 3 * len(lp.QUIZ)
 
 
 def test_an_unreachable_store_leaves_the_lesson_working(monkeypatch, lang):
@@ -350,3 +362,4 @@ def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
     at.button(key="class_other_code").click().run()
     assert "join" not in at.query_params
     assert at.text_input(key="class_code").value == ""  # type the right one instead
+

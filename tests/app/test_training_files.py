@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import numpy as np
 import pytest
 
 from core.i18n import t
-from core.nn.datasets import make_dataset, train_test_split
+from core.nn.datasets import load_csv, make_dataset, train_test_split
 from core.nn.trainer import Trainer
 from core.state import network_file as nf
 from core.state import training as ts
@@ -151,7 +152,37 @@ def test_each_bad_file_shows_its_message_and_the_page_keeps_working(saved, code,
     assert trainer(at).epoch == 1
 
 
+DOWNLOADS = ("trn_dl_data", "trn_dl_network", "trn_dl_boundary", "trn_dl_history")
+
+
+def made(at, key: str) -> bytes:
+    """The file the button ``key`` handed to the browser on the run after its press."""
+    from ui.browser_download import made_key
+
+    file = at.session_state[made_key(key)]
+    assert file["sent"]  # the run after the press drew it for the browser
+    return base64.b64decode(file["b64"])
+
+
 def test_the_downloads_are_offered(lang):
     at = page(lang)
-    labels = [b.label for b in at.get("download_button")]
-    assert labels == [t(k, lang) for k in ("trn_dl_data", "trn_dl_network", "trn_dl_boundary", "trn_dl_history")]
+    assert [at.button(key=k).label for k in DOWNLOADS] == [t(k, lang) for k in DOWNLOADS]
+
+
+def test_each_download_is_the_page_at_the_moment_it_is_pressed(lang):
+    """Pressed after two steps, the files are that network, its data and its history."""
+    at = page(lang, dataset="xor", activation="relu")
+    for _ in range(2):
+        at.button(key="step").click().run()
+    for key in DOWNLOADS:
+        at.button(key=key).click().run()
+        assert_clean(at)
+    loaded = nf.loads(made(at, "trn_dl_network"))
+    assert loaded.epoch == 2 and loaded.activation == "relu" and loaded.settings["dataset"] == "xor"
+    for (W, b), (W1, b1) in zip(loaded.params, trainer(at).model.params):
+        assert np.array_equal(W, W1) and np.array_equal(b, b1)
+    X, y, _ = load_csv(made(at, "trn_dl_data"))
+    assert X.shape[1] == 2 and set(y.tolist()) == {0, 1}
+    assert made(at, "trn_dl_boundary")[:8] == b"\x89PNG\r\n\x1a\n"
+    history = made(at, "trn_dl_history").decode("utf-8").splitlines()
+    assert [row.split(",")[0] for row in history[1:]] == ["0", "1", "2"]  # the start, then each epoch

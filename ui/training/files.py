@@ -22,6 +22,7 @@ from core.present.labels import activation_name
 from core.state import network_file as nf
 from core.state import training as ts
 from ui import controls, tr
+from ui.browser_download import download_button
 from ui.uploads import explain_uploader
 
 ss = st.session_state
@@ -108,16 +109,11 @@ def _message() -> None:
 
 
 def _downloads(sess: TrainingSession, split) -> None:
-    """Four downloads. The network, its picture and its history are made when clicked
-    (so they are the network of that moment, even while it plays); the data set only
-    changes with a page run, so its file is made with the run and is a plain link.
-
-    A download made when clicked arrives after a round trip to the server, and Chromium
-    lets a page start a second download without a fresh click only if the answer came
-    within its user-activation window (about 5 s): on a busy server the data set's
-    download, a plain link, is never the one refused.
-    The settings are read now: the click is served outside the script run, and they
-    only change with a page run anyway."""
+    """Four downloads, each made when pressed (the network of that moment, even while
+    it plays) and saved by the browser (``ui.browser_download``: a file left in
+    Streamlit's media store was swept away by the playing page's own fragment runs
+    before the browser fetched it). The settings are read now: they only change with a
+    page run, and the press's callback runs before the page is drawn again."""
     settings = {p.key: ss.get(p.key, ts.DEFAULTS[p.key]) for p in ts.PARAMS}
 
     def network() -> str:
@@ -130,16 +126,15 @@ def _downloads(sess: TrainingSession, split) -> None:
                                     discretize=bool(settings["trn_discretize"]))
 
     buttons = (
-        ("trn_dl_data", exports.dataset_csv(split), "dataset.csv", "text/csv", "trn_dl_data_help"),
+        ("trn_dl_data", lambda: exports.dataset_csv(split), "dataset.csv", "text/csv", "trn_dl_data_help"),
         ("trn_dl_network", network, "network.json", "application/json", "trn_dl_network_help"),
         ("trn_dl_boundary", boundary, "boundary.png", "image/png", None),
         ("trn_dl_history", lambda: exports.history_csv(sess.trainer.history), "loss_history.csv",
          "text/csv", "trn_dl_history_help"),
     )
     for key, data, name, mime, help_key in buttons:
-        st.download_button(tr(key), data, file_name=name, mime=mime, key=key, on_click="ignore",
-                           icon=":material/download:", width="stretch",
-                           help=tr(help_key) if help_key else None)
+        download_button(tr(key), data, file_name=name, mime=mime, key=key, width="stretch",
+                        help=tr(help_key) if help_key else None)
 
 
 def files_section(sess: TrainingSession, split, lang: str) -> None:
