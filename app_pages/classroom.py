@@ -139,12 +139,17 @@ def learner_token(keys: dict) -> str:
 
 def resume_from_browser(bind, keys: dict) -> None:
     """A reload: the browser's teacher secret resumes the teacher; the join link's code
-    and the browser's token resume a learner who had joined. Each is tried once."""
+    and the browser's token resume a learner who had joined.
+
+    Each is tried until it has an answer, then not again in this session: a run stopped
+    halfway (the browser reloading stops the running script, and the reloaded tab gets
+    the same session back) or a store that is away (``unavailable``) tries again on the
+    next run. Marking them tried before the answer had come left a teacher who reloaded
+    under load on the entry page for good."""
     tried = ss.setdefault(TRIED, set())
     link = keys.get("resume")
     if link and ("r", link) not in tried:  # a private resume link: it wins over a kept class
-        tried.add(("r", link))
-        state = attempt(resume_class, bind, link)
+        state = settled(tried, ("r", link), resume_class, bind, link)
         if state is not None:
             ss[TEACHER] = {"code": state.code, "secret": link}
             ss.pop(FORGET, None)
@@ -152,22 +157,34 @@ def resume_from_browser(bind, keys: dict) -> None:
             st.rerun()  # this browser keeps the class from now on (the keys are handed over first)
     secret = keys["teacher"]
     if secret and not ss.get(TEACHER) and ("t", secret) not in tried:
-        tried.add(("t", secret))
-        try:
-            state = resume_class(bind, secret)
+        state = settled(tried, ("t", secret), resume_class, bind, secret, quiet=True)
+        if state is not None:
             ss[TEACHER] = {"code": state.code, "secret": secret}
             ss.pop(FORGET, None)
-        except ClassError as error:
-            if error.code != "unavailable":
-                ss[FORGET] = True  # an ended or unknown class: the browser lets it go
+        elif ("t", secret) in tried:
+            ss[FORGET] = True  # an ended or unknown class: the browser lets it go
     code, token = url_value(cv.JOIN), keys["learner"]
     if code and token and not ss.get(TEACHER) and not ss.get(LEARNER) and ("l", code, token) not in tried:
-        tried.add(("l", code, token))
-        try:
-            view = class_state(bind, code, token)
+        # not joined yet (or a bad code): the join form says what is wrong when used
+        view = settled(tried, ("l", code, token), class_state, bind, code, token, quiet=True)
+        if view is not None:
             ss[LEARNER] = {"code": view.state.code, "token": token}
-        except ClassError:
-            pass  # not joined yet (or a bad code): the join form says what is wrong when used
+
+
+def settled(tried: set, what: tuple, action, *args, quiet: bool = False):
+    """``action(*args)``, and ``what`` marked tried once it has an answer: a result, or a
+    refusal other than ``unavailable`` (kept to be shown on this run unless ``quiet``).
+    Returns the result, or None."""
+    try:
+        result = action(*args)
+    except ClassError as error:
+        if error.code != "unavailable":
+            tried.add(what)
+        if not quiet or error.code == "unavailable":
+            ss[PROBLEM] = error
+        return None
+    tried.add(what)
+    return result
 
 
 # ------------------------------------------------------------------ the entry

@@ -363,3 +363,29 @@ def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
     assert "join" not in at.query_params
     assert at.text_input(key="class_code").value == ""  # type the right one instead
 
+
+def test_a_teacher_whose_browser_resumes_while_the_store_is_away_gets_the_class_on_the_next_run(monkeypatch):
+    """The browser's kept secret is tried again until it has an answer: a store that is
+    away (or a run stopped halfway, as a reload does) does not leave the teacher on the
+    entry page for the rest of the session."""
+    from core.classroom import store
+
+    teacher, code = start_class("en")
+    secret = teacher_secret(teacher)
+    reloaded = run_page(PAGE, lang="en")
+    keys = {"learner": None, "teacher": secret, "resume": None, "ready": True}
+    reloaded.session_state["class_browser_keys"] = {"keys": keys}
+    working = store.resume_class
+
+    def away(*args):
+        raise ClassError("unavailable", reason="test")
+
+    monkeypatch.setattr(store, "resume_class", away)
+    reloaded.run()
+    assert not reloaded.exception
+    assert t("class_error_unavailable", "en") in [e.value for e in reloaded.error]
+    assert "_class_teacher" not in reloaded.session_state
+    monkeypatch.setattr(store, "resume_class", working)
+    reloaded.run()
+    assert_clean(reloaded)
+    assert reloaded.session_state["_class_teacher"]["code"] == code
