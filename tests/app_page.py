@@ -95,6 +95,7 @@ class AppPage:
         self.failed_responses: list[str] = []
         self.console_errors: list[str] = []
         self.cached_refs: list[str] = []
+        self.whole_runs = 0  # script runs of the whole page (not a fragment's) the server started
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
@@ -116,6 +117,8 @@ class AppPage:
             return
         if msg.WhichOneof("type") == "ref_hash":
             self.cached_refs.append(msg.ref_hash)
+        elif msg.WhichOneof("type") == "new_session" and not msg.metadata.run.fragment_ids:
+            self.whole_runs += 1
 
     def connection_state(self) -> str | None:
         return self.page.locator("[data-testid='stApp']").get_attribute("data-test-connection-state")

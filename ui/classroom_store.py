@@ -172,6 +172,19 @@ def _changed() -> None:
     """The browser reported its keys: the page reruns (a state value needs a callback)."""
 
 
+def _last_report_id():
+    """The ``retry`` stamp of the browser's last report, as this run received it: echoed
+    in the component's data, so the browser's code runs again (Streamlit calls it when
+    its data changes) and stops sending that report every 2 s. Without the echo, a
+    report whose answer changed nothing in the data was sent again, and the page rerun,
+    every 2 s for as long as it stayed open."""
+    state = st.session_state.get("class_browser_keys")
+    try:
+        return (state.get("keys") or {}).get("retry")
+    except AttributeError:
+        return None
+
+
 def browser_keys(offer: str, keep: str | None = None, forget: bool = False) -> dict:
     """Mount the keys component; returns ``{"learner", "teacher", "resume", "ready"}`` as
     the browser last reported them (``resume``: the secret of a resume link the page was
@@ -181,7 +194,7 @@ def browser_keys(offer: str, keep: str | None = None, forget: bool = False) -> d
     ``keep``: a teacher secret to store; ``forget``: drop the stored secret. Until a report
     has arrived, each run hands the browser a new ``run`` id, and the browser reports again."""
     seen = bool(st.session_state.get(_SEEN))
-    data = {"offer": offer, "seen": seen}
+    data = {"offer": offer, "seen": seen, "heard": _last_report_id()}
     if not seen:
         data["run"] = secrets.token_hex(4)
     if keep:

@@ -88,6 +88,19 @@ def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, ap
         drawn = group.locator(".class-gallery-item canvas").evaluate_all(
             "cs => cs.map(c => c.width > 0 && c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data[3])")
         assert drawn == [255] * len(LEARNERS), drawn
+        # An open board and a learner's class page left alone run no whole-page rerun (the
+        # browser's keys, once heard, are not sent again: they were, every 2 s, forever).
+        quiet = new_page(browser, app_url, 390, "en")
+        join(quiet, code, "en", "Quiet")
+        for page in (teacher, quiet):
+            page.wait_idle()
+        before = (teacher.whole_runs, quiet.whole_runs)
+        teacher.page.wait_for_timeout(8000)
+        # Before the fix: one every 2 s (4 in 8 s) on each. A report that a busy server's
+        # run dropped is sent once more after 2 s (one run) by design.
+        assert teacher.whole_runs - before[0] <= 1 and quiet.whole_runs - before[1] <= 1, (before, teacher.whole_runs,
+                                                                                          quiet.whole_runs)
+        quiet.page.context.close()
         # One of them on the big screen: large, with no name.
         teacher.select_option("class_gallery_big", t("class_learner_label", lang, n=2))
         big = teacher.page.locator(".st-key-class_gallery_big_view .class-gallery-item")
