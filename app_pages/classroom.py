@@ -28,11 +28,14 @@ from core.i18n import t
 from core.guide import path as lp
 from core.guide import class_views as cv
 from core.guide import gallery_views as gv
+from core.guide.big_screen import network_picture
 from core.guide.experiment import set_experiment
 from core.guide.network_reports import GALLERY_ORDERS, class_networks, gallery_groups
 from core.classroom.experiments import current_experiment
+from core.classroom.networks import big_screen, put_on_big_screen
 from core.present import numbers
 from core.present.markdown import literal
+from core.state import network_file as nf
 from ui import classroom_store as cs
 from ui.browser_download import download_button
 from ui.live_view import gallery, load_live_view
@@ -576,6 +579,34 @@ def experiment_panel(bind, me, lang: str) -> None:
             st.success(gv.experiment_text(found.sides, lang), icon=":material/science:")
 
 
+def put_on_screen(me: dict) -> None:
+    """Callback of the big screen's choice: the store asks that learner's page for its
+    whole network (and stops asking the one before)."""
+    with_store(put_on_big_screen, me["code"], me["secret"], ss.get("class_gallery_big"))
+
+
+def big_screen_view(me: dict, chosen, lang: str) -> None:
+    """The chosen network, large and nameless: drawn from the weights its page sent,
+    read as a network file; until they have come, its report's picture, and a line
+    saying so. A file that is not one is said in the teacher's language."""
+    try:
+        shown = big_screen(cs.engine(), me["code"], me["secret"])
+    except ClassError as error:
+        st.error(problem_text(error), icon=":material/error:")
+        shown = None
+    data = None
+    if shown is not None and shown.number == chosen.number and shown.network is not None:
+        try:
+            _, picture = network_picture(shown.network)
+            data = gv.big_screen_data(chosen, picture, lang)
+        except nf.NetworkFileError as error:
+            st.warning(t(f"trn_netfile_{error.code}", lang, **error.details), icon=":material/warning:")
+    if data is None:
+        data = gv.gallery_data([chosen], lang, anonymous=True, size=gv.BIG_SIZE)
+        st.caption(tr("class_gallery_big_waiting"))
+    gallery(data, key="class_gallery_big_pic")
+
+
 @st.fragment(run_every=GALLERY_EVERY)
 def class_gallery(lang: str) -> None:
     """Every learner's network as a thumbnail, grouped by activation, a line per group;
@@ -600,12 +631,12 @@ def class_gallery(lang: str) -> None:
         numbers_ = [n.number for n in found.networks]
         big = big_col.selectbox(tr("class_gallery_big"), [None, *numbers_], key="class_gallery_big",
                                 format_func=lambda n: t("class_gallery_big_none", lang) if n is None
-                                else display_name(None, n, lang))
+                                else display_name(None, n, lang), on_change=put_on_screen, args=(me,))
         hidden = found.state.hide_nicknames or presenter.presenting()
         chosen = next((n for n in found.networks if n.number == big), None)
         if chosen is not None:
             with st.container(key="class_gallery_big_view"):
-                gallery(gv.gallery_data([chosen], lang, anonymous=True, size=gv.BIG_SIZE), key="class_gallery_big_pic")
+                big_screen_view(me, chosen, lang)
         st.caption(tr("class_gallery_caption", seconds=numbers.text(REPORT_SECONDS)))
         for group in gallery_groups(found.networks, order):
             with st.container(key=f"class_gallery_group_{group.activation}"):

@@ -35,6 +35,7 @@ __all__ = [
     "MAX_LEARNERS_PER_CLASS",
     "MAX_NICKNAME",
     "MAX_NICKNAME_INPUT",
+    "MAX_NETWORK_CHARS",
     "MAX_REPORT_CHARS",
     "MAX_REVEALS_PER_CLASS",
     "MAX_ROWS_PER_CLASS",
@@ -146,6 +147,10 @@ ID_PATTERN = r"[A-Za-z0-9_.+-]{1,32}"
 #: Characters of one encoded network report (``core.guide.network_reports.encode``:
 #: its 32 × 32 boundary in base64 is 1,368 characters, its numbers ~150).
 MAX_REPORT_CHARS = 4_096
+#: Characters of the network on the big screen (``core.state.network_file.dumps``: the
+#: largest network the training page makes, six layers of 16 PReLU units on all seven
+#: features, is ~40,000).
+MAX_NETWORK_CHARS = 65_536
 
 
 def now() -> float:

@@ -19,15 +19,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, RowMapping, insert, or_, select, update
+from sqlalchemy import Connection, Engine, RowMapping, delete, insert, or_, select, update
 
 from core.classroom import limits
 from core.classroom.access import ClassState, class_by_code, live, note_activity, state_of, teacher_class
 from core.classroom.errors import ClassError
-from core.classroom.schema import learners, networks, transaction
+from core.classroom.schema import big_screens, classes, learners, networks, transaction
 from core.classroom.tokens import learner_token_hash, normalize_code
 
-__all__ = ["NetworkRow", "NetworkRows", "check_report_text", "network_rows", "store_network_report",
+__all__ = ["BigScreen", "NetworkRow", "NetworkRows", "big_screen", "big_screen_token", "check_network_text",
+           "check_report_text", "network_rows", "put_on_big_screen", "store_network_report",
            "store_network_reports"]
 
 Bind = Engine | Connection
@@ -42,6 +43,18 @@ def check_report_text(report: object) -> str:
     if len(report) > limits.MAX_REPORT_CHARS:
         raise ClassError("bad_report", field="report", problem="too_large")
     return report
+
+
+def check_network_text(network: object) -> str:
+    """``network`` (a network file's text) if the store can keep it: ASCII (JSON as
+    ``core.state.network_file.dumps`` writes it), at most MAX_NETWORK_CHARS long; else
+    ``ClassError("bad_report", field="network", problem=…)``. What is inside is checked
+    by the board, which reads it as a network file."""
+    if not isinstance(network, str) or not network.isascii():
+        raise ClassError("bad_report", field="network", problem="type")
+    if len(network) > limits.MAX_NETWORK_CHARS:
+        raise ClassError("bad_report", field="network", problem="too_large")
+    return network
 
 
 # ----------------------------------------------------------------- the learner's report
@@ -103,7 +116,8 @@ def store_network_report(bind: Bind, code: object, learner_token: object, report
 
 def store_network_reports(bind: Bind, reports: Sequence[tuple[object, object, object]]) -> list[bool | ClassError]:
     """Several learners' reports, ``(code, learner_token, report)`` each, in one
-    transaction: a server process sends those of all its learners at once, so a class of
+    transaction (a fourth item, when not None: the learner's whole network, for the big
+    screen, kept only while the teacher has them on it): a server process sends those of all its learners at once, so a class of
     60 costs one write a second instead of 30 side by side (SQLite lets one writer in at a
     time). For each, in order, what :func:`store_network_report` would return, or the
     :class:`ClassError` it would raise; a refusal does not stop the others (each is
@@ -111,18 +125,22 @@ def store_network_reports(bind: Bind, reports: Sequence[tuple[object, object, ob
     token), so two processes' batches never wait on each other in a circle."""
     results: list[bool | ClassError | None] = [None] * len(reports)
     checked = []
-    for i, (code, token, report) in enumerate(reports):
+    for i, (code, token, report, *whole) in enumerate(reports):
         try:
-            checked.append((normalize_code(code), learner_token_hash(token), check_report_text(report), i))
+            network = check_network_text(whole[0]) if whole and whole[0] is not None else None
+            checked.append((normalize_code(code), learner_token_hash(token), check_report_text(report), i, network))
         except ClassError as error:
             results[i] = error
     active: dict[int, float] = {}
     if checked:
         with transaction(bind, write=True) as conn:
-            for code, token_hash, report, i in sorted(checked):
+            for code, token_hash, report, i, network in sorted(checked, key=lambda c: c[:4]):
                 try:
                     row = live(class_by_code(conn, code, lock="share"), missing="not_joined")
-                    results[i] = _replace(conn, row["id"], _reporter(conn, row["id"], token_hash), report)
+                    learner_id = _reporter(conn, row["id"], token_hash)
+                    results[i] = _replace(conn, row["id"], learner_id, report)
+                    if network is not None:  # the big screen's copy, even when the report came too soon
+                        _send_to_big_screen(conn, row["id"], learner_id, network)
                     if results[i]:
                         active[row["id"]] = row["active_at"]
                 except ClassError as error:
@@ -177,3 +195,70 @@ def network_rows(bind: Bind, code: object, secret: object) -> NetworkRows:
         row = teacher_class(conn, code, secret, lock=False, counts=True)
         state = state_of(row)
         return NetworkRows(state, _rows(conn, row, state.hide_nicknames))
+
+
+# ----------------------------------------------------------------- the big screen
+
+
+def _send_to_big_screen(conn: Connection, class_id: int, learner_id: int, network: str) -> None:
+    """The learner's whole network, kept if the teacher has them on the big screen."""
+    conn.execute(update(big_screens).where(big_screens.c.class_id == class_id,
+                                           big_screens.c.learner_id == learner_id)
+                 .values(network=network, sent_at=limits.now()))
+
+
+def put_on_big_screen(bind: Bind, code: object, secret: object, number: int | None) -> None:
+    """The teacher puts learner ``number``'s network on the big screen (None: nobody).
+    Their page sends its whole network with its next report (:func:`big_screen_token`
+    tells it). ``not_joined`` for a number with no learner (or a removed one);
+    ``forbidden`` without the right secret; ``ended`` / ``expired`` for a class that is over."""
+    if number is not None and (isinstance(number, bool) or not isinstance(number, int)):
+        raise ClassError("bad_argument", name="number", value=str(number)[:40])
+    code = normalize_code(code)
+    with transaction(bind, write=True) as conn:
+        row = teacher_class(conn, code, secret, lock=True)
+        conn.execute(delete(big_screens).where(big_screens.c.class_id == row["id"]))
+        if number is None:
+            return
+        who = conn.execute(select(learners.c.id).where(
+            learners.c.class_id == row["id"], learners.c.number == number, learners.c.removed.is_(False))).scalar()
+        if who is None:
+            raise ClassError("not_joined", number=number)
+        conn.execute(insert(big_screens).values(class_id=row["id"], learner_id=who, asked_at=limits.now()))
+
+
+def big_screen_token(bind: Bind, code: object) -> str | None:
+    """The token hash of the learner whose network the class's big screen wants, or None:
+    the learners' pages of a server process read it (once a second per class) to know
+    whether to send their whole network. A hash says nothing a learner could use."""
+    code = normalize_code(code)
+    with transaction(bind) as conn:
+        return conn.execute(select(learners.c.token_hash).select_from(big_screens)
+                            .join(learners, learners.c.id == big_screens.c.learner_id)
+                            .join(classes, classes.c.id == big_screens.c.class_id)
+                            .where(classes.c.code == code)).scalar()
+
+
+@dataclass(frozen=True)
+class BigScreen:
+    """The network on the big screen: the learner's ``number``, and their ``network`` (a
+    network file's text) with its ``age`` in seconds, both None until their page sent it."""
+
+    number: int
+    network: str | None
+    age: float | None
+
+
+def big_screen(bind: Bind, code: object, secret: object) -> BigScreen | None:
+    """What the teacher put on the big screen, or None; a read that writes nothing.
+    ``forbidden`` without the right secret; ``ended`` / ``expired`` for a class that is over."""
+    code = normalize_code(code)
+    with transaction(bind) as conn:
+        row = teacher_class(conn, code, secret, lock=False)
+        found = conn.execute(select(learners.c.number, big_screens.c.network, big_screens.c.sent_at)
+                             .select_from(big_screens).join(learners, learners.c.id == big_screens.c.learner_id)
+                             .where(big_screens.c.class_id == row["id"], learners.c.removed.is_(False))).first()
+    if found is None:
+        return None
+    number, network, sent_at = found
+    return BigScreen(number, network, None if sent_at is None else max(0.0, limits.now() - sent_at))

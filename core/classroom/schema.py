@@ -35,6 +35,10 @@ Eight tables, all named ``class_*`` so they can share a database with anything e
     learner gets (or one set for odd learner numbers and one for even), as canonical
     training-page queries, and a ``revision`` that grows with each experiment set, so a
     page applies each once.
+``class_big_screens``
+    one row per class whose teacher put a learner's network on the big screen: which
+    learner, and that learner's whole network (the text of a network file) as their
+    page last sent it.
 
 No IP address, user agent, e-mail or real name is stored; a nickname is whatever the
 learner typed (cleaned, 24 characters at most), and optional. Times are seconds since
@@ -92,6 +96,7 @@ __all__ = [
     "classes",
     "ensure_schema",
     "experiments",
+    "big_screens",
     "learners",
     "limits_table",
     "metadata",
@@ -103,12 +108,12 @@ __all__ = [
 ]
 
 #: Raise it with every change of the tables, and teach :func:`ensure_schema` the step.
-#: 2: ``class_networks`` and ``class_experiments`` added.
-SCHEMA_VERSION = 2
+#: 2: ``class_networks`` and ``class_experiments`` added; 3: ``class_big_screens``.
+SCHEMA_VERSION = 3
 #: Older versions :func:`ensure_schema` brings up to date in place. Every step so far only
 #: added tables, so creating the missing ones is the whole upgrade (a step that changes
 #: a table will need its own ``ALTER TABLE`` here).
-UPGRADABLE = (1,)
+UPGRADABLE = (1, 2)
 #: The rows of ``class_limits``: one per server-wide rate.
 LIMIT_NAMES = ("create", "miss")
 ID = 32  # the width of a question/option/phase id (limits.ID_PATTERN)
@@ -203,6 +208,17 @@ experiments = Table(
     # Side b's settings (even learner numbers); NULL: not split.
     Column("settings_b", String(limits.MAX_EXPERIMENT_CHARS)),
     Column("set_at", Float, nullable=False),
+)
+
+big_screens = Table(
+    "class_big_screens", metadata,
+    Column("class_id", ForeignKey("class_rooms.id", ondelete="CASCADE"), primary_key=True),
+    # The learner whose network the teacher put on the big screen.
+    Column("learner_id", ForeignKey("class_learners.id", ondelete="CASCADE"), nullable=False),
+    Column("asked_at", Float, nullable=False),
+    # Their whole network (a network file's text), once their page has sent it; NULL before.
+    Column("network", String(limits.MAX_NETWORK_CHARS)),
+    Column("sent_at", Float),
 )
 
 # ----------------------------------------------------------------- connections

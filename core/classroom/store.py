@@ -41,7 +41,7 @@ from core.classroom.access import (
 from core.classroom.errors import ClassError
 from core.classroom.names import normalize_nickname
 from core.classroom.results import csv_of
-from core.classroom.schema import answers, classes, experiments, learners, networks, reveals, transaction
+from core.classroom.schema import answers, big_screens, classes, experiments, learners, networks, reveals, transaction
 from core.classroom.tokens import hash_token, learner_token_hash, new_code, new_secret, normalize_code
 
 __all__ = [
@@ -173,7 +173,7 @@ def forget(conn: Connection, class_ids: Sequence[int], reason: str) -> None:
     """Delete the learners, answers, reveals, network reports and experiment of these
     classes and leave tombstones."""
     # Children first: no foreign key is left dangling.
-    for table in (answers, reveals, networks, experiments, learners):
+    for table in (answers, reveals, big_screens, networks, experiments, learners):
         conn.execute(delete(table).where(table.c.class_id.in_(class_ids)))
     conn.execute(update(classes).where(classes.c.id.in_(class_ids)).values(
         mode="lobby", step=None, revealed=False, hide_nicknames=False, ended_at=limits.now(), end_reason=reason))

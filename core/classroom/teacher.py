@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, sel
 from core.classroom import limits
 from core.classroom.access import ClassState, check_id, class_by_code, state_of, teacher_class
 from core.classroom.errors import ClassError
-from core.classroom.schema import answers, classes, learners, networks, reveals, transaction
+from core.classroom.schema import answers, big_screens, classes, learners, networks, reveals, transaction
 from core.classroom.tokens import normalize_code
 
 __all__ = ["close_quiz", "hide_nicknames", "open_quiz", "open_step", "remove_learner", "reveal", "teacher_action"]
@@ -106,6 +106,7 @@ def remove_learner(bind: Bind, code: object, secret: object, number: object) -> 
             raise ClassError("not_joined", number=number)
         conn.execute(delete(answers).where(answers.c.learner_id == who))
         conn.execute(delete(networks).where(networks.c.learner_id == who))
+        conn.execute(delete(big_screens).where(big_screens.c.learner_id == who))
         conn.execute(update(learners).where(learners.c.id == who).values(removed=True, nickname=None,
                                                                          answers_used=0))
         return {}

@@ -24,6 +24,7 @@ from core.present.labels import activation_name
 
 __all__ = [
     "BIG_SIZE",
+    "big_screen_data",
     "THUMBNAIL_SIZE",
     "experiment_text",
     "gallery_data",
@@ -98,3 +99,13 @@ def experiment_text(sides: Mapping[str, str], lang: str) -> str:
     if "all" in sides:
         return t("class_experiment_now", lang, query=show(sides["all"]))
     return t("class_experiment_now_split", lang, a=show(sides.get("a", "")), b=show(sides.get("b", "")))
+
+
+def big_screen_data(network: LearnerNetwork, picture: bytes, lang: str, size: int = BIG_SIZE) -> dict:
+    """The big screen's data: ``network``'s lines, without a name, and ``picture`` (its
+    boundary drawn from its weights: :func:`core.guide.big_screen.network_picture`)
+    instead of the report's 32 × 32 copy."""
+    item = _item(network, lang, hidden_names=True, anonymous=True)
+    item["sig"] = hashlib.blake2b(picture, digest_size=8).hexdigest()
+    item["grid"] = base64.b64encode(picture).decode("ascii")
+    return {"lut": _LUT_TEXT, "size": size, "items": [item]}

@@ -363,11 +363,14 @@ def report_network(bind, code: object, learner_token: object, report: NetworkRep
     return networks.store_network_report(bind, code, learner_token, encode(report))
 
 
-def report_networks(bind, reports: Sequence[tuple[object, object, NetworkReport]]) -> list:
-    """Several learners' reports, ``(code, learner_token, report)`` each, in one
-    transaction (:func:`core.classroom.networks.store_network_reports`): per report, True
-    (stored), False (too soon after the last) or the ClassError that refused it."""
-    return networks.store_network_reports(bind, [(code, token, encode(report)) for code, token, report in reports])
+def report_networks(bind, reports: Sequence[tuple]) -> list:
+    """Several learners' reports, ``(code, learner_token, report)`` each (and a fourth
+    item, the learner's whole network as a network file's text, when the big screen
+    wants it), in one transaction (:func:`core.classroom.networks.store_network_reports`):
+    per report, True (stored), False (too soon after the last) or the ClassError that
+    refused it."""
+    return networks.store_network_reports(bind, [(code, token, encode(report), *whole)
+                                                 for code, token, report, *whole in reports])
 
 
 @dataclass(frozen=True)

@@ -248,6 +248,10 @@ TEXTS = {
     "class_gallery_big": {"en": "On the big screen", "zh": "投到大屏幕上"},
     "class_gallery_big_none": {"en": "None", "zh": "不投屏"},
     "class_gallery_big_title": {"en": "A network from the class", "zh": "班上的一个网络"},
+    "class_gallery_big_waiting": {
+        "en": "Its small picture for now: the full network arrives from the learner's page within a few seconds.",
+        "zh": "先显示缩略图：几秒内，学员的页面会把完整的网络发过来。",
+    },
     "class_gallery_unreadable": {
         "en": "{n} reports came from another version of the app and are not shown.",
         "zh": "有 {n} 份报告来自另一个版本的应用，没有显示。",

@@ -126,3 +126,62 @@ def test_a_removed_learner_trains_on_and_stops_reporting():
     assert_clean(learner)
     assert all(code[:4] not in c.value for c in learner.caption)  # no "you are in class" any more
     assert class_networks(cs.engine(), code, teacher_secret(teacher)).networks == ()  # removal took it away
+
+
+def test_the_big_screen_draws_the_learners_network_read_as_a_network_file(lang):
+    """The teacher puts learner 1 on the big screen: until their page has sent its whole
+    network the report's picture stands in (and a line says so); then the board reads the
+    network the page sent as a network file: the learner's weights at their epoch."""
+    import numpy as np
+
+    from core.classroom.networks import big_screen
+    from core.state import network_file as nf
+    from ui.training import class_link
+
+    teacher, code = start_class(lang)
+    learner = on_training_page(join(code, "Ada", lang))
+    WRITER.flush()
+    teacher.run()
+    teacher.selectbox(key="class_gallery_big").set_value(1).run()
+    assert_clean(teacher)
+    assert t("class_gallery_big_waiting", lang) in [c.value for c in teacher.caption]
+    class_link._BIG.clear()  # the learners' pages read whom the big screen wants once a second
+    learner.session_state["_trn_class_reported_at"] = -1e9  # a report is due
+    learner.button(key="step").click().run()
+    assert_clean(learner)
+    WRITER.flush()
+    teacher.run()
+    assert_clean(teacher)
+    assert t("class_gallery_big_waiting", lang) not in [c.value for c in teacher.caption]
+    shown = big_screen(cs.engine(), code, teacher_secret(teacher))
+    loaded = nf.loads(shown.network)
+    trainer = learner.session_state["trn_session"].trainer
+    assert shown.number == 1 and loaded.epoch == trainer.epoch == 1
+    for (W, b), (W1, b1) in zip(loaded.params, trainer.model.params):
+        assert np.array_equal(W, W1) and np.array_equal(b, b1)
+    # Nobody on the big screen: the learner's page stops sending its whole network.
+    teacher.selectbox(key="class_gallery_big").set_value(None).run()
+    assert big_screen(cs.engine(), code, teacher_secret(teacher)) is None
+
+
+def test_a_report_the_store_dropped_as_too_soon_is_sent_again(monkeypatch):
+    """The writer's seconds and the store's MIN_REPORT_SECONDS do not line up exactly: a
+    report stored too soon after the last is dropped (False). The writer sends it again
+    with its next batch, unless a newer one came: a paused page sends nothing more, and
+    its last network stayed off the board (seen in the e2e test under load)."""
+    from ui.training import class_link
+
+    sent = []
+    answers = iter([[False], [True], [False]])
+    monkeypatch.setattr(class_link, "_store", lambda: "a store")
+    monkeypatch.setattr(class_link, "report_networks", lambda bind, batch: (sent.append(list(batch)), next(answers))[1])
+    writer = class_link.ReportWriter()
+    writer.FLUSH_SECONDS = 3600  # its thread waits: the test flushes
+    writer.put("ABCD2345", "token-a", "report at epoch 101")
+    writer.flush()
+    writer.flush()
+    assert sent == [[("ABCD2345", "token-a", "report at epoch 101", None)]] * 2
+    writer.put("ABCD2345", "token-a", "report at epoch 102")
+    writer.flush()  # dropped again…
+    writer.put("ABCD2345", "token-a", "report at epoch 103")  # …but a newer one came: that one goes
+    assert writer._waiting == {"token-a": ("ABCD2345", "token-a", "report at epoch 103", None)}

@@ -108,6 +108,11 @@ def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, ap
         expect(big).to_contain_text(t("class_gallery_big_title", lang))
         expect(big).not_to_contain_text(LEARNERS[1][1])
         assert big.locator("canvas").evaluate("c => c.getBoundingClientRect().width") > 300
+        # Then drawn from the network the learner's (paused) page sends, read as a network
+        # file: the stand-in's line goes, and the picture is no longer the 32 × 32 report's.
+        view = teacher.page.locator(".st-key-class_gallery_big_view")
+        expect(view).not_to_contain_text(t("class_gallery_big_waiting", lang), timeout=20_000)
+        expect(view.locator("[data-testid='stAlert']")).to_have_count(0)
         # The board with its gallery, and a learner's page with the teacher's notice, pass axe.
         from tests.e2e.test_accessibility_e2e import BLOCKING, violations
 

@@ -210,3 +210,54 @@ def test_reports_and_the_gallery_search_indexes_and_never_scan_a_table(tmp_path)
 
     plans = query_plans(engine, poll)
     assert plans and not [p for p in plans if p.startswith("SCAN")], plans
+
+
+# ----------------------------------------------------------------- the big screen
+
+
+def test_the_big_screen_keeps_only_the_chosen_learners_whole_network(store_engine, clock):
+    """The teacher picks learner 2: the learners' pages learn whose network is wanted (a
+    token hash), only that learner's whole network is kept, even from a report that came
+    too soon for the gallery; choosing nobody, or removing the learner, clears it."""
+    from core.classroom.tokens import learner_token_hash
+
+    made, other = store.create_class(store_engine), store.create_class(store_engine)
+    ada, bob = seat(store_engine, made, 2)
+    (cy,) = seat(store_engine, other, 1)
+    assert networks.big_screen(store_engine, made.code, made.secret) is None
+    assert networks.big_screen_token(store_engine, made.code) is None
+    networks.put_on_big_screen(store_engine, made.code, made.secret, 2)
+    assert networks.big_screen_token(store_engine, made.code) == learner_token_hash(bob)
+    assert networks.big_screen_token(store_engine, other.code) is None
+    assert networks.big_screen(store_engine, made.code, made.secret) == networks.BigScreen(2, None, None)
+    networks.store_network_reports(store_engine, [(made.code, ada, "a", "ada-net"), (made.code, bob, "b", "bob-net"),
+                                                  (other.code, cy, "c", "cy-net")])
+    clock.move(limits.MIN_REPORT_SECONDS / 2)
+    assert networks.store_network_reports(store_engine, [(made.code, bob, "b2", "bob-net-2")]) == [False]
+    clock.move(1.0)
+    assert networks.big_screen(store_engine, made.code, made.secret) == networks.BigScreen(2, "bob-net-2", 1.0)
+    networks.put_on_big_screen(store_engine, made.code, made.secret, None)
+    assert networks.big_screen(store_engine, made.code, made.secret) is None
+    networks.put_on_big_screen(store_engine, made.code, made.secret, 2)
+    teacher.remove_learner(store_engine, made.code, made.secret, 2)
+    assert networks.big_screen(store_engine, made.code, made.secret) is None
+    assert networks.big_screen_token(store_engine, made.code) is None
+
+
+def test_the_big_screen_refuses_what_it_should(store_engine):
+    made = store.create_class(store_engine)
+    (ada,) = seat(store_engine, made, 1)
+    refused("forbidden", networks.put_on_big_screen, store_engine, made.code, "not-the-secret-at-all", 1)
+    refused("forbidden", networks.big_screen, store_engine, made.code, "not-the-secret-at-all")
+    refused("not_joined", networks.put_on_big_screen, store_engine, made.code, made.secret, 7)
+    refused("bad_argument", networks.put_on_big_screen, store_engine, made.code, made.secret, True)
+    networks.put_on_big_screen(store_engine, made.code, made.secret, 1)
+    too_large = "x" * (limits.MAX_NETWORK_CHARS + 1)
+    (result,) = networks.store_network_reports(store_engine, [(made.code, ada, "a", too_large)])
+    assert result.code == "bad_report" and result.details == {"field": "network", "problem": "too_large"}
+    (result,) = networks.store_network_reports(store_engine, [(made.code, ada, "a", "网络")])
+    assert result.details["problem"] == "type"
+    store.end_class(store_engine, made.code, made.secret)
+    with store_engine.connect() as conn:
+        from core.classroom.schema import big_screens
+        assert conn.execute(select(func.count()).select_from(big_screens)).scalar() == 0

@@ -54,19 +54,26 @@ def test_another_schema_version_is_refused(store_engine):
     assert error.details == {"found": SCHEMA_VERSION + 1, "expected": SCHEMA_VERSION}
 
 
-def test_a_version_1_database_is_upgraded_in_place_and_keeps_its_classes(store_engine):
-    """Version 1 had no class_networks and class_experiments: ensure_schema adds them."""
+#: The tables each older version did not have yet.
+ADDED_SINCE = {1: ("class_networks", "class_experiments", "class_big_screens"), 2: ("class_big_screens",)}
+
+
+@pytest.mark.parametrize("version", sorted(ADDED_SINCE))
+def test_an_older_database_is_upgraded_in_place_and_keeps_its_classes(store_engine, version):
+    """Version 1 had no class_networks and class_experiments, version 2 no
+    class_big_screens: ensure_schema adds them."""
     made = new_class(store_engine)
     token = seat(store_engine, made, 1, "Ada")[0]
-    added = [metadata.tables["class_networks"], metadata.tables["class_experiments"]]
+    added = [metadata.tables[name] for name in ADDED_SINCE[version]]
     with store_engine.begin() as conn:
-        for table in added:
-            table.drop(conn)
-        conn.execute(update(schema_info).values(version=1))
+        for table in reversed(metadata.sorted_tables):
+            if table in added:
+                table.drop(conn)
+        conn.execute(update(schema_info).values(version=version))
     ensure_schema(store_engine)
     with store_engine.connect() as conn:
         assert {t.name for t in added} <= set(inspect(conn).get_table_names())
-        assert conn.execute(select(schema_info.c.version)).scalar() == SCHEMA_VERSION == 2
+        assert conn.execute(select(schema_info.c.version)).scalar() == SCHEMA_VERSION == 3
     assert store.class_state(store_engine, made.code, token).learner == store.Learner(1, "Ada")
     assert networks.store_network_report(store_engine, made.code, token, "{}")
 

@@ -11,7 +11,10 @@ code and token are in the session, under ``classroom_store.LEARNER_KEY``). Then:
 * the teacher's experiment (``core.guide.experiment``) is read on the same clock; a
   revision this page has not applied yet sets the page's settings before its widgets
   are drawn, and a notice says what the teacher set. The learner may change anything
-  afterwards: an experiment is applied once per revision, never again.
+  afterwards: an experiment is applied once per revision, never again;
+* when the teacher puts this learner's network on the big screen (read on the same
+  clock), the reports carry the whole network as well (the text of a network file, the
+  page's own download), which the board reads back as a network file.
 
 The class store being away (``unavailable``) or refusing a report must never stop the
 training: a report that fails is dropped, and the next one tries again.
@@ -25,10 +28,14 @@ import time
 import streamlit as st
 
 from core.classroom.errors import ClassError
+from core.classroom.networks import big_screen_token
+from core.classroom.tokens import learner_token_hash
 from core.guide.class_views import pretty_code
 from core.guide.experiment import class_experiment
 from core.guide.network_reports import network_report, report_networks
 from core.nn.session import TrainingSession
+from core.state import network_file as nf
+from core.state import training as ts
 from ui import classroom_store as cs
 from ui import tr
 
@@ -38,6 +45,8 @@ ss = st.session_state
 REPORT_SECONDS = 2.0
 #: Session keys: when the last report went, and what it said (epoch and settings).
 _LAST_AT, _LAST_SAID = "_trn_class_reported_at", "_trn_class_reported"
+#: What the last report that carried the whole network said (for the big screen).
+_BIG_SAID = "_trn_class_big_sent"
 #: When the page last asked the store for a new experiment.
 _CHECKED_AT = "_trn_class_checked_at"
 #: The experiment revision this page applied, and the notice it left.
@@ -75,14 +84,15 @@ class ReportWriter:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._waiting: dict[str, tuple[str, str, object]] = {}
+        self._waiting: dict[str, tuple] = {}
         self._gone: set[str] = set()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def put(self, code: str, token: str, network) -> None:
+    def put(self, code: str, token: str, network, whole: str | None = None) -> None:
+        """Hand a report over (``whole``: the network file's text, for the big screen)."""
         with self._lock:
-            self._waiting[token] = (code, token, network)
+            self._waiting[token] = (code, token, network, whole)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="class-report-writer", daemon=True)
                 self._thread.start()
@@ -107,9 +117,17 @@ class ReportWriter:
         except ClassError:
             return
         with self._lock:
-            for (_, token, _), result in zip(batch, results):
+            for item, result in zip(batch, results):
+                token = item[1]
                 if isinstance(result, ClassError) and result.code in GONE:
                     self._gone.add(token)
+                elif result is False and token not in self._waiting:
+                    # The store dropped it as too soon after the last (this writer's
+                    # seconds and the store's 1.5 s do not line up exactly): sent again
+                    # with the next batch, unless a newer one came. A paused page sends
+                    # nothing more, and its last network stayed off the board for good.
+                    self._waiting[token] = item
+                    self._wake.set()
 
     def _run(self) -> None:
         while True:
@@ -136,14 +154,20 @@ def report(sess: TrainingSession, frame=None) -> None:
         return
     trainer = sess.trainer
     said = (trainer.epoch, sess.run_id, tuple((key, str(ss.get(key))) for key in REPORTED))
-    if said == ss.get(_LAST_SAID):
+    big = on_big_screen(me)
+    if said == ss.get(_LAST_SAID) and (not big or said == ss.get(_BIG_SAID)):
         return
     ss[_LAST_AT] = now
     try:
         frame = frame if frame is not None and frame.epoch == trainer.epoch else sess.frame()
         settings = {key: ss[key] for key in REPORTED if key in ss}
+        whole = None
+        if big:  # the page's own download of the network: the board reads it as a network file
+            page_settings = {p.key: ss.get(p.key, ts.DEFAULTS[p.key]) for p in ts.PARAMS}
+            whole = nf.dumps(trainer.model, trainer.features, trainer.epoch, page_settings)
+            ss[_BIG_SAID] = said
         WRITER.put(me["code"], me["token"],
-                   network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged))
+                   network_report(settings, trainer.metrics(), frame.grid, diverged=trainer.diverged), whole)
         ss[_LAST_SAID] = said
     except ClassError:
         pass  # a report that is not one (it cannot happen with the page's own settings): the next one
@@ -194,6 +218,28 @@ def _class_revision(me: dict) -> int | None:
     with _REVISIONS_LOCK:
         _REVISIONS[me["code"]] = (now, revision)
     return revision
+
+
+#: The token hash each class's big screen wants, as one of its learners last read it, and
+#: when (shared by the class's learners in this process, like the revisions).
+_BIG: dict[str, tuple[float, str | None]] = {}
+
+
+def on_big_screen(me: dict) -> bool:
+    """True while the teacher has this learner's network on the big screen."""
+    now = time.monotonic()
+    with _REVISIONS_LOCK:
+        seen = _BIG.get(me["code"])
+    if seen is None or now - seen[0] >= REVISION_SECONDS:
+        bind = _store()
+        try:
+            wanted = None if bind is None else big_screen_token(bind, me["code"])
+        except ClassError:
+            wanted = None
+        seen = (now, wanted)
+        with _REVISIONS_LOCK:
+            _BIG[me["code"]] = seen
+    return seen[1] is not None and seen[1] == learner_token_hash(me["token"])
 
 
 def new_experiment() -> bool:
