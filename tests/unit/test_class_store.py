@@ -404,6 +404,7 @@ def test_ending_the_class_returns_the_csv_then_deletes_every_row(store_engine):
         store.submit_answer(store_engine, made.code, token, "step", "line", "50")
         networks.store_network_report(store_engine, made.code, token, "{}")
     experiments.store_experiment(store_engine, made.code, made.secret, {"all": "activation=relu"})
+    networks.put_on_big_screen(store_engine, made.code, made.secret, 1)
     exported = results.export_csv(store_engine, made.code, made.secret, nicknames=True)
     assert store.end_class(store_engine, made.code, made.secret, nicknames=True) == exported
     assert len(read_csv(exported)) == 3
@@ -413,7 +414,7 @@ def test_ending_the_class_returns_the_csv_then_deletes_every_row(store_engine):
                 for t in metadata.sorted_tables if "class_id" in t.c}
         tomb = conn.execute(select(classes).where(classes.c.id == class_id)).mappings().one()
     assert left == {"class_learners": 0, "class_answers": 0, "class_reveals": 0, "class_networks": 0,
-                    "class_experiments": 0}
+                    "class_experiments": 0, "class_big_screens": 0}
     assert tomb["end_reason"] == "ended" and tomb["ended_at"] is not None
     assert store.class_state(store_engine, other.code, keep).learner.number == 1  # other classes untouched
 
