@@ -173,10 +173,38 @@ def report(sess: TrainingSession, frame=None) -> None:
         pass  # a report that is not one (it cannot happen with the page's own settings): the next one
 
 
+#: Session key: (until when, settings) of an experiment just applied (see _hold).
+_HOLD = "_trn_class_experiment_hold"
+#: How long an applied experiment is held against the browser's older values.
+HOLD_SECONDS = 5.0
+
+
+def _held() -> dict:
+    """The settings of an experiment applied less than HOLD_SECONDS ago ({} if none).
+
+    The browser sends all its widgets' values with every rerun it asks for; one asked
+    before the page with the experiment's values had reached it (a live tick, while
+    playing) carries the old ones, and Streamlit takes them over the values the run had
+    set: the notice said "the teacher set ReLU" and the box said Tanh (seen in the e2e
+    test under load). For a few seconds, such an old value is put back."""
+    hold = ss.get(_HOLD)
+    if not hold:
+        return {}
+    until, settings = hold
+    if time.monotonic() >= until:
+        ss.pop(_HOLD, None)
+        return {}
+    return settings
+
+
 def apply_experiment() -> None:
     """Before the widgets are drawn: the teacher's experiment, if there is one this page
     has not applied. The page's settings become the experiment's (a whole page: the
     teacher's query over the defaults), playing stops, and a notice says so."""
+    held = _held()
+    for key, value in held.items():
+        if ss.get(key) != value:
+            ss[key] = value
     me = membership()
     bind = _store() if me else None
     if bind is None:
@@ -189,6 +217,7 @@ def apply_experiment() -> None:
         return
     ss[APPLIED] = found.revision
     ss.update(found.settings)
+    ss[_HOLD] = (time.monotonic() + HOLD_SECONDS, dict(found.settings))
     ss[NOTICE] = found.query
     ss.pop(_LAST_SAID, None)  # the new network is reported at once
 
@@ -279,5 +308,5 @@ def follow(sess: TrainingSession, frame=None) -> None:
     if now - ss.get(_CHECKED_AT, -REPORT_SECONDS) < REPORT_SECONDS:
         return
     ss[_CHECKED_AT] = now
-    if new_experiment():
-        st.rerun(scope="app")
+    if new_experiment() or any(ss.get(key) != value for key, value in _held().items()):
+        st.rerun(scope="app")  # only a page run may change the widgets
