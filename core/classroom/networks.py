@@ -134,9 +134,12 @@ def store_network_reports(bind: Bind, reports: Sequence[tuple[object, object, ob
     active: dict[int, float] = {}
     if checked:
         with transaction(bind, write=True) as conn:
+            rows: dict[str, RowMapping | None] = {}  # each class read (and share-locked) once per batch
             for code, token_hash, report, i, network in sorted(checked, key=lambda c: c[:4]):
                 try:
-                    row = live(class_by_code(conn, code, lock="share"), missing="not_joined")
+                    if code not in rows:
+                        rows[code] = class_by_code(conn, code, lock="share")
+                    row = live(rows[code], missing="not_joined")
                     learner_id = _reporter(conn, row["id"], token_hash)
                     results[i] = _replace(conn, row["id"], learner_id, report)
                     if network is not None:  # the big screen's copy, even when the report came too soon
