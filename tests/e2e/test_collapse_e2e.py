@@ -77,6 +77,10 @@ def test_sentences_follow_the_state_in_the_browser(app):
     expect(app.page).to_have_url(re.compile(r"col_act=identity"))
 
     app.widget("col_ex_silent").get_by_role("button").click()
+    # While the click's run is going, the metric it redraws can be on the page twice (the
+    # run's new one and the last run's, kept until replaced): a strict locator then
+    # refuses at once (seen once in a full run). The run ends first.
+    app.wait_idle()
     _, y = make_dataset("circle", n=300, seed=0)
     share = f"{100.0 * float(np.mean(y == 0)):.1f}%"
     own = page.locator("[data-testid='stMetric']").filter(has_text=t("col_own_accuracy", "en"))
