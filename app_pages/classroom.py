@@ -601,10 +601,12 @@ def big_screen_view(me: dict, chosen, lang: str) -> None:
             data = gv.big_screen_data(chosen, picture, lang)
         except nf.NetworkFileError as error:
             st.warning(t(f"trn_netfile_{error.code}", lang, **error.details), icon=":material/warning:")
-    if data is None:
+    waiting = data is None
+    if waiting:
         data = gv.gallery_data([chosen], lang, anonymous=True, size=gv.BIG_SIZE)
-        st.caption(tr("class_gallery_big_waiting"))
     gallery(data, key="class_gallery_big_pic")
+    if waiting:  # under the picture: the picture does not move when the network comes
+        st.caption(tr("class_gallery_big_waiting"))
 
 
 @st.fragment(run_every=GALLERY_EVERY)
