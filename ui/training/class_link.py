@@ -228,47 +228,41 @@ def apply_experiment() -> None:
 _REVISIONS: dict[str, tuple[float, int | None]] = {}
 _REVISIONS_LOCK = threading.Lock()
 REVISION_SECONDS = 1.0
+#: The token hash each class's big screen wants, read the same way.
+_BIG: dict[str, tuple[float, str | None]] = {}
 
 
-def _class_revision(me: dict) -> int | None:
+def _shared_read(cache: dict, code: str, read):
+    """``read(bind)`` for the class ``code``, shared by its learners in this process: kept
+    for REVISION_SECONDS, a store that is away or refuses read as None (and tried again
+    after REVISION_SECONDS)."""
     now = time.monotonic()
     with _REVISIONS_LOCK:
-        seen = _REVISIONS.get(me["code"])
+        seen = cache.get(code)
     if seen is not None and now - seen[0] < REVISION_SECONDS:
         return seen[1]
     bind = _store()
-    if bind is None:
-        return None
     try:
-        found = class_experiment(bind, me["code"], me["token"])
+        value = None if bind is None else read(bind)
     except ClassError:
-        return None
-    revision = None if found is None else found.revision
+        value = None
     with _REVISIONS_LOCK:
-        _REVISIONS[me["code"]] = (now, revision)
-    return revision
+        cache[code] = (now, value)
+    return value
 
 
-#: The token hash each class's big screen wants, as one of its learners last read it, and
-#: when (shared by the class's learners in this process, like the revisions).
-_BIG: dict[str, tuple[float, str | None]] = {}
+def _class_revision(me: dict) -> int | None:
+    def read(bind):
+        found = class_experiment(bind, me["code"], me["token"])
+        return None if found is None else found.revision
+
+    return _shared_read(_REVISIONS, me["code"], read)
 
 
 def on_big_screen(me: dict) -> bool:
     """True while the teacher has this learner's network on the big screen."""
-    now = time.monotonic()
-    with _REVISIONS_LOCK:
-        seen = _BIG.get(me["code"])
-    if seen is None or now - seen[0] >= REVISION_SECONDS:
-        bind = _store()
-        try:
-            wanted = None if bind is None else big_screen_token(bind, me["code"])
-        except ClassError:
-            wanted = None
-        seen = (now, wanted)
-        with _REVISIONS_LOCK:
-            _BIG[me["code"]] = seen
-    return seen[1] is not None and seen[1] == learner_token_hash(me["token"])
+    wanted = _shared_read(_BIG, me["code"], lambda bind: big_screen_token(bind, me["code"]))
+    return wanted is not None and wanted == learner_token_hash(me["token"])
 
 
 def new_experiment() -> bool:
