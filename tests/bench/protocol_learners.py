@@ -167,6 +167,8 @@ class Learner:
     fragment_runs_sent: int = 0
     bytes_received: int = 0
     errors: list = field(default_factory=list)
+    exceptions: list = field(default_factory=list)  # errors the pages showed
+    events: list = field(default_factory=list)  # (t, message kind, detail): what a stall heard last
     full_runs: list = field(default_factory=list)  # when each whole-page run began
     playing: bool = False
     _intervals: dict = field(default_factory=dict)
@@ -225,6 +227,13 @@ class Learner:
         msg = ForwardMsg()
         msg.ParseFromString(message)
         kind = msg.WhichOneof("type")
+        if kind in ("new_session", "auto_rerun", "stop_auto_rerun", "script_finished", "session_status_changed"):
+            detail = {"new_session": lambda: "fragment" if msg.metadata.run.fragment_ids else "page",
+                      "auto_rerun": lambda: msg.auto_rerun.interval,
+                      "script_finished": lambda: msg.script_finished,
+                      "session_status_changed": lambda: msg.session_status_changed.script_is_running,
+                      }.get(kind, lambda: "")()
+            self.events.append((time.monotonic(), kind, detail))
         if kind == "new_session" and not msg.metadata.run.fragment_ids:
             self._stop_intervals()  # a full run: the frontend's cleanupAutoReruns
             self.full_runs.append(time.monotonic())
@@ -242,6 +251,12 @@ class Learner:
 
     def _read_delta(self, msg) -> None:
         element = msg.delta.new_element
+        if element.WhichOneof("type") == "exception":  # the page showed an error: a figure of the run
+            self.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+            return
+        if element.WhichOneof("type") == "alert" and element.alert.format in (1, 2):  # ERROR, WARNING
+            self.exceptions.append(f"alert: {element.alert.body[:80]}")
+            return
         if element.WhichOneof("type") != "bidi_component":
             return
         component = element.bidi_component
@@ -302,8 +317,13 @@ async def _class(ws_url: str, recording: Recording, n: int, seconds: float, join
         # The window opens once every learner plays and has had a frame (a large class's
         # page runs take a while), plus the warm-up: it measures a class at work, not joining.
         begin = time.monotonic()
-        while not all(x.errors or x.timeline for x in learners) and time.monotonic() - begin < 600:
+        while not all(x.errors or x.timeline for x in learners) and time.monotonic() - begin < 180:
             await asyncio.sleep(0.1)
+        for i, x in enumerate(learners):
+            if not (x.errors or x.timeline):  # never had a frame: say what its page did hear
+                print(f"no frame after {time.monotonic() - begin:.0f} s: learner {i}: playing {x.playing}, "
+                      f"{len(x.full_runs)} whole-page runs, {x.runs_finished} runs finished, "
+                      f"{x.fragment_runs_sent} ticks sent, {x.bytes_received} bytes", flush=True)
         ready = time.monotonic()
         await asyncio.sleep(warmup)
         window = (time.monotonic(), 0.0)

@@ -73,14 +73,15 @@ def _store():
 
 class ReportWriter:
     """One thread per server process that stores the reports of all its learners, those
-    that came in the last :data:`FLUSH_SECONDS`, in one transaction
+    that came in the last :data:`FLUSH_SECONDS` (half a second: a report is on the board within
+    2 s of its learner's page, measured by ``tests/bench/bench_class_networks.py``), in one transaction
     (:func:`core.guide.network_reports.report_networks`): a learner's tick only hands its
     report over and never waits for the store (SQLite lets one writer in at a time: with
     a write per tick, 60 learners' ticks queued behind each other). A learner's newer
     report replaces one still waiting. A refusal that ends the learner's place in the
     class (:data:`GONE`) is remembered for their page to read (:meth:`gone`)."""
 
-    FLUSH_SECONDS = 1.0
+    FLUSH_SECONDS = 0.5
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -132,7 +133,7 @@ class ReportWriter:
     def _run(self) -> None:
         while True:
             self._wake.wait()
-            time.sleep(self.FLUSH_SECONDS)  # gather the reports of the next second
+            time.sleep(self.FLUSH_SECONDS)  # gather the reports of the next half second
             self._wake.clear()
             self.flush()
 
