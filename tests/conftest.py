@@ -1,7 +1,8 @@
 """Shared test set-up: the project root on the path, the ``e2e`` marker, hypothesis profiles.
 
 - ``core``/``ui`` importable however pytest is started.
-- Every test that drives a browser (it asks for the ``browser`` fixture) is marked
+- Every test that drives a browser (it asks, itself or through a fixture, for the
+  ``playwright`` fixture: ``browser``, ``shared_context``, ``app``) is marked
   ``e2e``, so the development loop can leave them out: ``./tools/test.sh -m "not e2e"``.
 - Hypothesis: no deadline anywhere (a busy two-core machine makes any per-example
   deadline a flake); under ``CI`` the ``ci`` profile also derandomises every property
@@ -35,5 +36,5 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.enviro
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        if "playwright" in getattr(item, "fixturenames", ()):  # ``browser`` and ``shared_context`` need it
             item.add_marker(pytest.mark.e2e)

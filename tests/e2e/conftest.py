@@ -1,7 +1,10 @@
 """End-to-end fixtures: a real ``streamlit run`` on a free port, driven by headless Chromium.
 
-One server per test session (starting one costs seconds); one fresh browser context, and
-so one fresh Streamlit session, per test.  Every test also collects failed HTTP responses
+One server per test session (starting one costs seconds); one page, and so one fresh
+Streamlit session, per test, in one browser profile per worker (``shared_context``: the
+frontend's scripts compiled once, not once per test; what a test leaves in the origin's
+storage is cleared after it). Tests that need storage of their own (a teacher and learners
+at once) or a phone's context make their own contexts from ``browser``.  Every test also collects failed HTTP responses
 and browser console errors, so a broken media file or a frontend exception fails the test,
 and watches the websocket: a message that refers to a cached one (``ref_hash``) fails the
 test when it ends, because a browser that has dropped that message dies on it ("Cached
@@ -31,16 +34,22 @@ def app_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
+    """One Playwright per worker (a second one in the same thread refuses to start)."""
     from playwright.sync_api import sync_playwright
 
     problem = chromium_problem(CHROMIUM)
     if problem:
         pytest.fail(problem, pytrace=False)
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield chromium
+    chromium.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -72,12 +81,41 @@ def keep_evidence(request, app_page: "AppPage") -> None:
         print(f"\ne2e evidence not saved: {error}")
 
 
-@pytest.fixture
-def app(browser, app_url, request):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
+@pytest.fixture(scope="session")
+def shared_context(playwright, tmp_path_factory):
+    """One browser profile per worker (a second Chromium, beside ``browser``) for the
+    ``app`` fixture's pages, so that Streamlit's scripts are fetched, parsed and compiled
+    once per worker and not once per test: a fresh context (``browser.new_context``) has
+    an empty HTTP and code cache, and parsing and compiling the frontend's JavaScript was
+    ~1 s of the 4-7 s of CPU a page load costs the browser here (measured: a load in a
+    warm profile 3.0-6.5 s of CPU, in a new context 3.9-7.8 s). Each test still gets a
+    Streamlit session of its own (a new page is a new websocket), and what a page could
+    leave behind for the next (cookies, local storage) is cleared after it; session
+    storage is the page's own."""
+    context = playwright.chromium.launch_persistent_context(
+        tmp_path_factory.mktemp("chromium-profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        headless=True, viewport={"width": 1400, "height": 1000}, locale="en-US")
+    yield context
+    context.close()
+
+
+def forget_storage(context, url: str) -> None:
+    """Clear what the app's origin stored in ``context`` (not the HTTP cache)."""
     page = context.new_page()
+    try:
+        page.context.new_cdp_session(page).send("Storage.clearDataForOrigin", {
+            "origin": url.rstrip("/"), "storageTypes": "cookies,local_storage,indexeddb,service_workers"})
+    finally:
+        page.close()
+    context.clear_cookies()
+
+
+@pytest.fixture
+def app(shared_context, app_url, request):
+    page = shared_context.new_page()
     app_page = AppPage(page, app_url)
     yield app_page
     keep_evidence(request, app_page)
-    context.close()
+    page.close()
+    forget_storage(shared_context, app_url)
     assert not app_page.cached_refs, f"the server referred to cached messages {app_page.cached_refs}"

@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.state.pages import PAGES
 from tests.app_page import LIVE_VIEW, AppPage
+from tests.e2e.conftest import forget_storage
 from tests.servers import CLOUD_OVERRIDES, serving
 
 
@@ -31,11 +32,11 @@ def cloud_url():
 
 
 @pytest.fixture
-def cloud(browser, cloud_url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-US")
-    app = AppPage(context.new_page(), cloud_url)
+def cloud(shared_context, cloud_url):
+    app = AppPage(shared_context.new_page(), cloud_url)
     yield app
-    context.close()
+    app.page.close()
+    forget_storage(shared_context, cloud_url)
 
 
 def clean(app: AppPage) -> None:

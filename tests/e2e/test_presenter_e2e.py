@@ -12,6 +12,7 @@ from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
 from core.state import activations as sa
 from tests.app_page import AppPage
+from tests.e2e.conftest import forget_storage
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
@@ -21,10 +22,31 @@ MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "h
 
 
 def open_in(browser, app_url, viewport, path, query, **context_args):
-    context = browser.new_context(viewport=viewport, locale="en-US", **context_args)
-    app = AppPage(context.new_page(), app_url)
+    """A page of its own at ``viewport``: in a new context when the test needs one (a
+    phone's ``is_mobile``), else in the worker's shared profile (``shared_context``);
+    either way the first item returned closes it."""
+    if context_args:
+        context = browser.new_context(viewport=viewport, locale="en-US", **context_args)
+        page = context.new_page()
+    else:
+        page = browser.new_page()
+        page.set_viewport_size(viewport)
+        context = SharedPage(page, app_url)
+    app = AppPage(page, app_url)
     app.open(path, query)
     return context, app
+
+
+class SharedPage:
+    """A page of the shared profile, closed as a context would be (its storage cleared)."""
+
+    def __init__(self, page, app_url: str):
+        self.page, self.app_url = page, app_url
+
+    def close(self) -> None:
+        context = self.page.context
+        self.page.close()
+        forget_storage(context, self.app_url)
 
 
 def assert_inside(box, viewport, what):
@@ -36,9 +58,9 @@ def assert_inside(box, viewport, what):
 
 @pytest.mark.parametrize("lang, extra", [("en", ""), ("zh", ""), ("en", "&activation=identity")],
                          ids=["en", "zh", "identity-hint"])
-def test_training_in_presenter_mode_fits_a_projector(browser, app_url, lang, extra):
+def test_training_in_presenter_mode_fits_a_projector(shared_context, app_url, lang, extra):
     """identity-hint: the page's hint about a linear activation is hidden, not pushing the picture down."""
-    context, app = open_in(browser, app_url, PROJECTOR, "training", f"lang={lang}&present=1{extra}")
+    context, app = open_in(shared_context, app_url, PROJECTOR, "training", f"lang={lang}&present=1{extra}")
     try:
         page = app.page
         expect(page.locator(".trn-live .trn-live-board")).to_be_visible()
@@ -63,8 +85,8 @@ def test_training_in_presenter_mode_fits_a_projector(browser, app_url, lang, ext
         context.close()
 
 
-def test_leaving_presenter_mode_drops_it_from_the_url(browser, app_url):
-    context, app = open_in(browser, app_url, PROJECTOR, "collapse", "lang=zh&present=1")
+def test_leaving_presenter_mode_drops_it_from_the_url(shared_context, app_url):
+    context, app = open_in(shared_context, app_url, PROJECTOR, "collapse", "lang=zh&present=1")
     try:
         expect(app.page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
         app.widget("present_exit").get_by_role("button").click()
@@ -92,9 +114,9 @@ def test_nothing_sticks_out_of_a_phone_screen(browser, app_url, path, present):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_every_function_shows_in_full_in_the_legends(browser, app_url, lang):
+def test_every_function_shows_in_full_in_the_legends(shared_context, app_url, lang):
     query = f"lang={lang}&act_f2=1&fn=" + ",".join(MANY)
-    context, app = open_in(browser, app_url, PROJECTOR, "activations", query)
+    context, app = open_in(shared_context, app_url, PROJECTOR, "activations", query)
     try:
         legends = app.page.locator(".act-legend")
         expect(legends).to_have_count(2)  # the curves' and the depth chart's
@@ -121,8 +143,8 @@ def test_many_functions_is_what_the_page_allows():
 
 @pytest.mark.parametrize("path, lead", [("", "home_lead"), ("collapse", "col_lead"),
                                         ("activations", "act_intro"), ("feature-map", "fm_intro")])
-def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(browser, app_url, path, lead):
-    context, app = open_in(browser, app_url, PROJECTOR, path, "lang=en&present=1")
+def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(shared_context, app_url, path, lead):
+    context, app = open_in(shared_context, app_url, PROJECTOR, path, "lang=en&present=1")
     try:
         expect(app.widget(f"present_hide_{lead}")).to_be_attached()
         expect(app.widget(f"present_hide_{lead}")).to_be_hidden()
@@ -163,13 +185,13 @@ SMALLEST_TEXT = r"""() => {
 @pytest.mark.parametrize("path, lang", [("", "zh"), ("collapse", "en"), ("activations", "zh"),
                                         ("feature-map", "en"), ("training", "zh")],
                          ids=["home-zh", "collapse-en", "activations-zh", "feature-map-en", "training-zh"])
-def test_presenter_type_reads_from_the_back_of_a_room(browser, app_url, path, lang):
+def test_presenter_type_reads_from_the_back_of_a_room(shared_context, app_url, path, lang):
     """Body text at least BODY_PX (20 px) in presenter mode, chart and diagram text at
     least CHART_MIN_PX (18 px) as drawn, the title larger than without it, and the live
     view's drawn text at the presenter's scale (12 px → 18 px)."""
     from core.state.presenter import BODY_PX, CHART_MIN_PX, TYPE_SCALE
 
-    context, app = open_in(browser, app_url, PROJECTOR, path, f"lang={lang}&present=1")
+    context, app = open_in(shared_context, app_url, PROJECTOR, path, f"lang={lang}&present=1")
     try:
         page = app.page
         app.wait_drawn()
