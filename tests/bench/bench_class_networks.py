@@ -223,7 +223,7 @@ def main() -> None:
           f"{sum(r < med / 2 for r in rates)}; errors {errors}; pages that showed an error {shown}")
     p90 = quantile(ages, 0.9) if ages else float("nan")
     print(f"  the store holds {len(ages)} learners' networks; their age at the window's end (a report every 2 s "
-          f"at most, then the writer's second): median {statistics.median(ages) if ages else float('nan'):.1f} s, "
+          f"at most, then the writer's half second): median {statistics.median(ages) if ages else float('nan'):.1f} s, "
           f"p90 {p90:.1f} s, max {max(ages) if ages else float('nan'):.1f} s")
     print(f"  the board shows {spy['shown']} thumbnails at the window's end")
     delays, behind = board_delays(seen, numbers(bind, learners, tokens))

@@ -146,6 +146,19 @@ def record_in_class(base_url: str, code: str, chromium: str | None, args: list[s
     return Recording(reruns[0], reruns[play_at], tick, before, token)
 
 
+def _detail(msg, kind: str):
+    """What a control message says, for a stalled learner's last-heard list."""
+    if kind == "new_session":
+        return "fragment" if msg.metadata.run.fragment_ids else "page"
+    if kind == "auto_rerun":
+        return msg.auto_rerun.interval
+    if kind == "script_finished":
+        return msg.script_finished
+    if kind == "session_status_changed":
+        return msg.session_status_changed.script_is_running
+    return ""
+
+
 def live_epochs(payload: bytes) -> list[int]:
     """The epochs of a live-view payload's frames (its JSON header only)."""
     if payload[:4] != MAGIC:
@@ -228,12 +241,7 @@ class Learner:
         msg.ParseFromString(message)
         kind = msg.WhichOneof("type")
         if kind in ("new_session", "auto_rerun", "stop_auto_rerun", "script_finished", "session_status_changed"):
-            detail = {"new_session": lambda: "fragment" if msg.metadata.run.fragment_ids else "page",
-                      "auto_rerun": lambda: msg.auto_rerun.interval,
-                      "script_finished": lambda: msg.script_finished,
-                      "session_status_changed": lambda: msg.session_status_changed.script_is_running,
-                      }.get(kind, lambda: "")()
-            self.events.append((time.monotonic(), kind, detail))
+            self.events.append((time.monotonic(), kind, _detail(msg, kind)))
         if kind == "new_session" and not msg.metadata.run.fragment_ids:
             self._stop_intervals()  # a full run: the frontend's cleanupAutoReruns
             self.full_runs.append(time.monotonic())

@@ -99,14 +99,17 @@ def shared_context(playwright, tmp_path_factory):
     context.close()
 
 
-def forget_storage(context, url: str) -> None:
-    """Clear what the app's origin stored in ``context`` (not the HTTP cache)."""
-    page = context.new_page()
+def close_shared_page(page, url: str) -> None:
+    """Close a page of the shared profile and clear what the app's origin (``url``) stored
+    there (cookies, local storage; not the HTTP cache), so the next test starts clean."""
+    context = page.context
+    page.close()
+    cleaner = context.new_page()  # a live page for the DevTools call (the test's may be gone)
     try:
-        page.context.new_cdp_session(page).send("Storage.clearDataForOrigin", {
+        context.new_cdp_session(cleaner).send("Storage.clearDataForOrigin", {
             "origin": url.rstrip("/"), "storageTypes": "cookies,local_storage,indexeddb,service_workers"})
     finally:
-        page.close()
+        cleaner.close()
     context.clear_cookies()
 
 
@@ -116,6 +119,5 @@ def app(shared_context, app_url, request):
     app_page = AppPage(page, app_url)
     yield app_page
     keep_evidence(request, app_page)
-    page.close()
-    forget_storage(shared_context, app_url)
+    close_shared_page(page, app_url)
     assert not app_page.cached_refs, f"the server referred to cached messages {app_page.cached_refs}"

@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from core.state.pages import PAGES
 from tests.app_page import LIVE_VIEW, AppPage
-from tests.e2e.conftest import forget_storage
+from tests.e2e.conftest import close_shared_page
 from tests.servers import CLOUD_OVERRIDES, serving
 
 
@@ -35,8 +35,7 @@ def cloud_url():
 def cloud(shared_context, cloud_url):
     app = AppPage(shared_context.new_page(), cloud_url)
     yield app
-    app.page.close()
-    forget_storage(shared_context, cloud_url)
+    close_shared_page(app.page, cloud_url)
 
 
 def clean(app: AppPage) -> None:

@@ -12,7 +12,7 @@ from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
 from core.state import activations as sa
 from tests.app_page import AppPage
-from tests.e2e.conftest import forget_storage
+from tests.e2e.conftest import close_shared_page
 
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
@@ -44,9 +44,7 @@ class SharedPage:
         self.page, self.app_url = page, app_url
 
     def close(self) -> None:
-        context = self.page.context
-        self.page.close()
-        forget_storage(context, self.app_url)
+        close_shared_page(self.page, self.app_url)
 
 
 def assert_inside(box, viewport, what):
