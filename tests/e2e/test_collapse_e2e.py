@@ -36,13 +36,19 @@ def test_moving_a_weight_changes_the_derivation(app):
     assert not app.failed_responses, app.failed_responses
 
 
-def test_random_button_in_chinese_keeps_the_language(app):
+def test_random_button_in_chinese_keeps_the_language_and_the_code_opens(app):
     _open(app, "lang=zh")
     title = app.page.locator("h1").first
     expect(title).to_have_text(t("col_title", "zh"))
     app.widget("col_random").get_by_role("button").click()
     app.wait_idle()
     expect(app.page).to_have_url(re.compile(r"w\d="))
+    expect(title).to_have_text(t("col_title", "zh"))
+    # The code is sent when the learner opens it (not highlighted on every load).
+    code = app.widget("col_code")
+    expect(code.locator("[data-testid='stCode']")).to_have_count(0)
+    code.get_by_text(t("show_code", "zh")).click()
+    expect(code.locator("[data-testid='stCode']").first).to_contain_text("def collapse(")
     expect(title).to_have_text(t("col_title", "zh"))
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors
