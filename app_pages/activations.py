@@ -28,6 +28,7 @@ from ui import (
     tr,
     write_to_url,
 )
+from ui.charts import vega_spec
 
 KEYS = list(ACTIVATIONS)
 P = sa.PARAMS_BY_KEY
@@ -140,28 +141,28 @@ def gelu_errors() -> dict:
     return lc.gelu_approximations()
 
 
-# Charts as finished Vega-Lite specs: building an Altair chart and turning it into a
-# spec costs ~90 ms each, far more than the numbers behind it, so a rerun that changes
-# nothing a chart depends on reuses its spec. Labels are arguments: each language has
+# Charts as finished Vega-Lite specs (their datasets as Arrow tables: ``ui.charts.vega_spec``):
+# building an Altair chart and turning it into a spec costs ~90 ms each, far more than the
+# numbers behind it, so a rerun that changes nothing a chart depends on reuses its spec. Labels are arguments: each language has
 # its own entries.
 @st.cache_data(max_entries=64, show_spinner=False)
 def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str, names: tuple, y_title: str,
                threshold: float, sat_labels: tuple, shade: bool) -> dict:
     frame = curves(keys, params, half, second)
     sat = saturated(regions(keys, params, half, threshold))
-    return ac.curve_chart(frame, value, dict(names), y_title, sat if shade else None, sat_labels[0],
-                          halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:],
-                          legend=False).to_dict()
+    return vega_spec(ac.curve_chart(frame, value, dict(names), y_title, sat if shade else None, sat_labels[0],
+                                    halo=sat if value in ("f", "df") else None, range_labels=sat_labels[1:],
+                                    legend=False))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def step_spec(steep: float, step_label: str, soft_label: str) -> dict:
-    return ac.step_chart(lc.step_frame(steep), steep, step_label, soft_label).to_dict()
+    return vega_spec(ac.step_chart(lc.step_frame(steep), steep, step_label, soft_label))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def depth_spec(keys: tuple, params: tuple, layers: int, spread: float, names: tuple, labels: tuple) -> dict:
-    return ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels, legend=False).to_dict()
+    return vega_spec(ac.depth_chart(depth(keys, params, layers, spread), dict(names), *labels, legend=False))
 
 
 # ------------------------------------------------------------------ controls

@@ -4,6 +4,7 @@
 - Every test that drives a browser (it asks, itself or through a fixture, for the
   ``playwright`` fixture: ``browser``, ``shared_context``, ``app``) is marked
   ``e2e``, so the development loop can leave them out: ``./tools/test.sh -m "not e2e"``.
+- Tests marked ``long`` (a minute or more here) are run first, so none is the run's tail.
 - Hypothesis: no deadline anywhere (a busy two-core machine makes any per-example
   deadline a flake); under ``CI`` the ``ci`` profile also derandomises every property
   test, so a CI run is repeatable. Locally the examples are random, as before, and a
@@ -38,3 +39,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "playwright" in getattr(item, "fixturenames", ()):  # ``browser`` and ``shared_context`` need it
             item.add_marker(pytest.mark.e2e)
+    # The few tests of a minute or more start first: left where they are collected, the
+    # last of them ran alone at the end of a run while the other worker sat idle. A stable
+    # sort, so a module's tests (and its module-scoped server) stay together.
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)

@@ -7,23 +7,66 @@ milliseconds, drawing a cached spec a fraction of one.
 
 from __future__ import annotations
 
+import hashlib
+import threading
 from collections.abc import Mapping
 
+import altair as alt
 import pandas as pd
 import pyarrow as pa
+from altair.vegalite.data import default_data_transformer
+
+#: The data frames met while :func:`vega_spec` turns a chart into a spec, on this thread
+#: (a server runs many learners' scripts at once, each on its own thread).
+_frames = threading.local()
+
+
+def _frames_as_named_data(data, **kwargs):
+    """Altair's data transformer while :func:`vega_spec` runs: a data frame becomes a
+    reference to a named dataset (kept aside, as the frame itself) instead of a list of
+    row dicts; anywhere else, Altair's default."""
+    found = getattr(_frames, "found", None)
+    if found is None or not isinstance(data, pd.DataFrame):
+        return default_data_transformer(data, **kwargs)
+    if id(data) not in found:
+        found[id(data)] = (_content_name(data), data)
+    return {"name": found[id(data)][0]}
+
+
+def _content_name(frame: pd.DataFrame) -> str:
+    """A dataset name from the frame's columns and values, as Altair names its datasets:
+    new data, a new spec, so the browser draws the chart anew."""
+    digest = hashlib.md5(repr(list(frame.columns)).encode())
+    digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    return f"data-{digest.hexdigest()}"
+
+
+alt.data_transformers.register("app_named_frames", _frames_as_named_data)
+alt.data_transformers.enable("app_named_frames")
 
 
 def vega_spec(chart) -> dict:
     """The chart's Vega-Lite spec (``chart.to_dict()``), its datasets as Arrow tables.
 
-    ``to_dict`` inlines every dataset as a list of row dicts, and ``st.vega_lite_chart``
-    turns each dataset into Arrow on every call: ~7 ms for a list of a few thousand rows
-    (a cached spec is drawn on every rerun), ~0.3 ms for an Arrow table. So the rows
-    become tables once, when the spec is made, through the data frame Streamlit would
-    build from them: the chart receives the same Arrow data."""
-    spec = chart.to_dict()
-    if "datasets" in spec:
-        spec["datasets"] = {name: pa.Table.from_pandas(pd.DataFrame(rows)) for name, rows in spec["datasets"].items()}
+    Altair turns each data frame into a list of row dicts (and ``st.vega_lite_chart``
+    turns those back into Arrow on every call: ~7 ms for a few thousand rows, and a
+    cached spec is drawn on every rerun). Here each frame goes straight to an Arrow table,
+    once, when the spec is made: the browser receives the same data, and making the spec
+    skips the rows (a fifth of the time to make the activations page's curves).
+
+    Not validated against the Vega-Lite schema here (``validate=False``): checking a spec
+    took about a fifth of the time to make it, on every cache miss a learner causes. The
+    tests check every spec the pages send (``tests/app/test_chart_schema.py``)."""
+    _frames.found = {}
+    try:
+        spec = chart.to_dict(validate=False)
+        frames = _frames.found
+    finally:
+        _frames.found = None
+    datasets = {name: pa.Table.from_pandas(pd.DataFrame(rows)) for name, rows in spec.pop("datasets", {}).items()}
+    datasets.update((name, pa.Table.from_pandas(frame, preserve_index=False)) for name, frame in frames.values())
+    if datasets:
+        spec["datasets"] = datasets
     return spec
 
 

@@ -31,13 +31,20 @@ SERIES = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#00
 FONT = '"Source Sans 3", "Source Sans Pro", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 
+#: The app's chart configuration (Vega-Lite ``config``): its fonts, a light grid, no heavy borders.
+CHART_CONFIG = {
+    "font": FONT,
+    "axis": {"gridColor": GRID, "domainColor": MUTED, "tickColor": MUTED, "labelColor": TEXT,
+             "titleColor": TEXT, "labelFontSize": 12, "titleFontSize": 13},
+    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 12, "titleFontSize": 12},
+    "view": {"strokeWidth": 0},
+    "title": {"color": TEXT, "fontSize": 14, "anchor": "start"},
+}
+
+
 def altair_config(chart):
-    """Apply the app's calm look to an Altair chart (fonts, grid, no heavy borders)."""
-    return (
-        chart.configure(font=FONT)
-        .configure_axis(gridColor=GRID, domainColor=MUTED, tickColor=MUTED, labelColor=TEXT,
-                        titleColor=TEXT, labelFontSize=12, titleFontSize=13)
-        .configure_legend(labelColor=TEXT, titleColor=TEXT, labelFontSize=12, titleFontSize=12)
-        .configure_view(strokeWidth=0)
-        .configure_title(color=TEXT, fontSize=14, anchor="start")
-    )
+    """Apply the app's calm look (``CHART_CONFIG``) to an Altair chart.
+
+    One ``configure`` call: each of Altair's ``configure_*`` copies the chart, and the
+    five of them were about a quarter of the time it took to build one."""
+    return chart.configure(**CHART_CONFIG)

@@ -38,6 +38,19 @@ def chart_texts(chart) -> set[str]:
     return strings(json.loads(chart.proto.spec))
 
 
+def sent_specs(at) -> list[dict]:
+    """The specs as the browser receives them. A chart drawn with its data beside the spec
+    (``st.vega_lite_chart(frame, spec)``) gets that data as its top-level ``data``."""
+    specs = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        if chart.proto.data.data:
+            assert "data" not in spec
+            spec["data"] = {"values": []}
+        specs.append(spec)
+    return specs
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception element and no error message on the page."""
     assert not at.exception, [e.value for e in at.exception]

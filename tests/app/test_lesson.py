@@ -8,11 +8,12 @@ its page with exactly the step's settings, even when the learner had other setti
 from __future__ import annotations
 
 import pytest
+from altair.vegalite.v6.schema.core import Root
 
 from core.i18n import t
 from core.guide import path as lp
 from core.state import training as ts
-from tests.app.conftest import assert_clean, chart_texts, run_page
+from tests.app.conftest import assert_clean, chart_texts, run_page, sent_specs
 
 HOME = "app_pages/home.py"
 STATIONS = ("before", *lp.STEP_KEYS, "after")
@@ -80,15 +81,20 @@ def test_a_guess_step_compares_the_guess_with_the_measured_number(lang, guess, r
 def test_every_step_reveals_its_explanation(lang):
     """Walk the whole path with Next, answering each step with its question's first option."""
     at = go_to(run_page(lang=lang), "line")
+    charts = 0
     for key in lp.STEP_KEYS:
         q = lp.STEPS_BY_KEY[key].question
         check(at, key, q.options[0] if isinstance(q, lp.Choice) else q.start)
         assert shows(at, why(key, lang)), key
+        for spec in sent_specs(at):  # the lesson's charts are valid Vega-Lite too
+            Root.validate(spec)
+            charts += 1
         assert at.button(key=f"lesson_go_{key}")  # the way to its page
         at.button(key="lesson_next").click().run()
     assert at.session_state["_lesson_station"] == STATIONS.index("after")
     assert shows(at, t("lesson_progress", lang, done=8, total=8))
     assert any(t("lesson_all_done", lang) in s.value for s in at.success)
+    assert charts >= 3
 
 
 def test_the_step_charts_follow_the_language():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from core.guide import path as lp
@@ -111,6 +112,7 @@ def class_step(teacher: AppPage, learners: list[AppPage], step: str, lang: str) 
         expect(learner.page.locator(".st-key-class_reveal_box")).to_contain_text(verdict)
 
 
+@pytest.mark.long  # a minute or more: started first
 def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app_url):
     """Issue 22's class: one teacher (in Chinese) and five learners (English and Chinese,
     phones) through two steps and the quiz before and after; the board's counts, the gain

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
@@ -58,6 +59,7 @@ def train_a_while(learner, lang: str) -> tuple[str, str]:
     return values.nth(3).inner_text().strip(), epoch
 
 
+@pytest.mark.long  # a minute or more: started first
 def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, app_url):
     lang = "zh"
     teacher = new_page(browser, app_url, 1280, lang)

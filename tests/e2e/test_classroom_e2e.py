@@ -75,6 +75,7 @@ def pause_if_playing(app) -> None:
     app.wait_idle()
 
 
+@pytest.mark.long  # a minute or more: started first
 @pytest.mark.parametrize("seed", SEEDS)
 @pytest.mark.parametrize("query", CRASHED_BEFORE.values(), ids=CRASHED_BEFORE.keys())
 def test_pause_after_a_while_and_play_again_stays_connected(app, query, seed):

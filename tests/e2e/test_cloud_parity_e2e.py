@@ -24,6 +24,9 @@ from tests.app_page import LIVE_VIEW, AppPage
 from tests.e2e.conftest import close_shared_page
 from tests.servers import CLOUD_OVERRIDES, serving
 
+#: A module with servers of its own, a minute or more in all: started first (tests/conftest.py).
+pytestmark = pytest.mark.long
+
 
 @pytest.fixture(scope="module")
 def cloud_url():

@@ -193,7 +193,10 @@ def test_presenter_type_reads_from_the_back_of_a_room(shared_context, app_url, p
     try:
         page = app.page
         app.wait_drawn()
-        # The presenter's style (an st.html element, mounted a moment after the run) is in place.
+        # The page is in presenter mode (its exit button), then its style (an st.html element,
+        # mounted a moment after the run) is in place: two waits, so a failure (seen once in
+        # ~300 runs under a CPU hog, not reproduced since) says which of the two was missing.
+        expect(app.widget("present_exit")).to_be_visible()
         page.wait_for_function("""() => [...document.querySelectorAll('style')]
                                         .some((s) => s.textContent.includes('present_hide_'))""")
         page.wait_for_function(f"() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) >= {2 * BODY_PX}")

@@ -23,6 +23,9 @@ from tests.app_page import AppPage
 from tests.e2e.test_class_e2e import join
 from tests.servers import ROOT, free_port, wait_healthy
 
+#: A module with servers of its own, a minute or more in all: started first (tests/conftest.py).
+pytestmark = pytest.mark.long
+
 LIVE = ".st-key-trn_live .trn-live"
 
 

@@ -16,19 +16,59 @@ def _line_chart(w):
     return boundary_chart(X, Y, lambda P: col.forward_231(w, P), LABELS, line=col.boundary_231(w))
 
 
+def _same_but_dataset_names(ours, altairs, names: dict) -> None:
+    """``ours`` is ``altairs`` where each ``{"name": …}`` data reference may be renamed;
+    ``names`` collects the renaming (Altair's name → ours), one to one."""
+    if isinstance(altairs, dict):
+        assert isinstance(ours, dict) and ours.keys() == altairs.keys()
+        if set(altairs) == {"name"} and isinstance(altairs["name"], str) and altairs["name"].startswith("data-"):
+            assert names.setdefault(altairs["name"], ours["name"]) == ours["name"]
+            return
+        for key in altairs:
+            _same_but_dataset_names(ours[key], altairs[key], names)
+    elif isinstance(altairs, list):
+        assert isinstance(ours, list) and len(ours) == len(altairs)
+        for a, b in zip(ours, altairs):
+            _same_but_dataset_names(a, b, names)
+    else:
+        assert ours == altairs
+
+
+def _two_layers_one_frame_with_gaps():
+    """A frame with a missing value and an index of its own, shared by two layers, and a
+    second frame: each frame is one dataset, its rows as Altair would write them."""
+    import altair as alt
+    import numpy as np
+    import pandas as pd
+
+    shared = pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [1.5, np.nan, -2.0], "g": ["a", "b", "a"]}, index=[7, 3, 5])
+    other = pd.DataFrame({"x": [0.5], "label": ["圆圈"]})
+    line = alt.Chart(shared).mark_line().encode(x="x:Q", y="y:Q")
+    dots = alt.Chart(shared).mark_point().encode(x="x:Q", y="y:Q", color="g:N")
+    text = alt.Chart(other).mark_text().encode(x="x:Q", text="label:N")
+    return alt.layer(line, dots, text)
+
+
 @pytest.mark.parametrize("chart", [
     _line_chart(col.DEFAULT_WEIGHTS),
     _line_chart(col.EXAMPLES["silent"]),  # no line in view: an empty dataset
     circle_chart(X, Y, 0.6, LABELS),
-], ids=["line", "no line", "circle"])
+    _two_layers_one_frame_with_gaps(),
+], ids=["line", "no line", "circle", "shared frame, gaps"])
 def test_the_spec_is_to_dict_with_each_dataset_as_a_table_of_its_rows(chart):
+    """Against Altair's own ``to_dict()``: the same spec, each dataset an Arrow table of
+    the very rows Altair inlines (missing values as null, the frame's index left out)."""
     inline = chart.to_dict()
     spec = vega_spec(chart)
-    assert {k: v for k, v in spec.items() if k != "datasets"} == {k: v for k, v in inline.items() if k != "datasets"}
-    assert spec["datasets"].keys() == inline["datasets"].keys()
+    names: dict[str, str] = {}
+    _same_but_dataset_names({k: v for k, v in spec.items() if k != "datasets"},
+                            {k: v for k, v in inline.items() if k != "datasets"}, names)
+    assert sorted(names) == sorted(inline["datasets"])  # every dataset is referred to
+    assert sorted(names.values()) == sorted(spec["datasets"])  # and nothing else is sent
     for name, rows in inline["datasets"].items():
-        assert isinstance(spec["datasets"][name], pa.Table)
-        assert spec["datasets"][name].to_pylist() == rows
+        table = spec["datasets"][names[name]]
+        assert isinstance(table, pa.Table)
+        assert table.to_pylist() == rows
 
 
 def test_texts_become_hashable_pairs_and_back():
