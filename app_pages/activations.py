@@ -142,9 +142,9 @@ def gelu_errors() -> dict:
 
 
 # Charts as finished Vega-Lite specs (their datasets as Arrow tables: ``ui.charts.vega_spec``):
-# building an Altair chart and turning it into a spec costs ~90 ms each, far more than the
-# numbers behind it, so a rerun that changes nothing a chart depends on reuses its spec. Labels are arguments: each language has
-# its own entries.
+# building an Altair chart and turning it into a spec costs tens of milliseconds, far more
+# than the numbers behind it, so a rerun that changes nothing a chart depends on reuses its
+# spec. Labels are arguments: each language has its own entries.
 @st.cache_data(max_entries=64, show_spinner=False)
 def curve_spec(keys: tuple, params: tuple, half: float, second: bool, value: str, names: tuple, y_title: str,
                threshold: float, sat_labels: tuple, shade: bool) -> dict:
