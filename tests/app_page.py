@@ -6,7 +6,9 @@ server last finished a run) and the "page drawn" probe. The end-to-end tests and
 
 from __future__ import annotations
 
+import collections
 import json
+import time
 
 from playwright.sync_api import expect
 
@@ -96,6 +98,9 @@ class AppPage:
         self.console_errors: list[str] = []
         self.cached_refs: list[str] = []
         self.whole_runs = 0  # script runs of the whole page (not a fragment's) the server started
+        #: The last of what went over the WebSocket that says what the server was asked to
+        #: run and ran: the evidence for a press that went unanswered (``expect_answer``).
+        self.traffic: collections.deque[str] = collections.deque(maxlen=60)
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
@@ -104,6 +109,29 @@ class AppPage:
 
     def _on_websocket(self, ws) -> None:
         ws.on("framereceived", self._on_frame)
+        ws.on("framesent", self._on_sent)
+        ws.on("close", lambda _ws: self._note("websocket closed"))
+
+    def _note(self, what: str) -> None:
+        self.traffic.append(f"{time.monotonic():.3f} {what}")
+
+    def _on_sent(self, payload) -> None:
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+
+        if isinstance(payload, str):
+            return
+        msg = BackMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:  # noqa: BLE001 - not ours to judge
+            return
+        if msg.WhichOneof("type") != "rerun_script":
+            self._note(f"-> {msg.WhichOneof('type')}")
+            return
+        run = msg.rerun_script
+        pressed = [w.id.rsplit("-", 1)[-1] for w in run.widget_states.widgets
+                   if w.WhichOneof("value") == "trigger_value" and w.trigger_value]
+        self._note(f"-> rerun fragment={run.fragment_id[:8] or '-'} auto={run.is_auto_rerun} pressed={pressed}")
 
     def _on_frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -115,10 +143,25 @@ class AppPage:
             msg.ParseFromString(payload)
         except Exception:  # not ours to judge: Streamlit decodes what it sends
             return
-        if msg.WhichOneof("type") == "ref_hash":
+        kind = msg.WhichOneof("type")
+        if kind == "ref_hash":
             self.cached_refs.append(msg.ref_hash)
-        elif msg.WhichOneof("type") == "new_session" and not msg.metadata.run.fragment_ids:
-            self.whole_runs += 1
+        elif kind == "new_session":
+            fragments = [f[:8] for f in msg.metadata.run.fragment_ids]
+            self._note(f"<- run started fragments={fragments or 'whole page'}")
+            if not msg.metadata.run.fragment_ids:
+                self.whole_runs += 1
+        elif kind == "script_finished":
+            self._note(f"<- run finished status={msg.script_finished}")
+
+    def expect_answer(self, locator, text, timeout: float = WAIT_MS) -> None:
+        """``expect(locator).to_have_text(text)``, and when the page never says it, the
+        failure carries the last WebSocket traffic (what was pressed, what ran)."""
+        try:
+            expect(locator).to_have_text(text, timeout=timeout)
+        except AssertionError as error:
+            shown = "\n  ".join(self.traffic)
+            raise AssertionError(f"{error}\nWebSocket traffic, oldest first:\n  {shown}") from error
 
     def connection_state(self) -> str | None:
         return self.page.locator("[data-testid='stApp']").get_attribute("data-test-connection-state")

@@ -46,10 +46,10 @@ def train_a_while(learner, lang: str) -> tuple[str, str]:
     """Play until the network is past epoch 60, pause; (test accuracy, epoch) as shown."""
     play = learner.widget("play").get_by_role("button").first
     play.click()
-    expect(play).to_have_text(re.compile(f"{t('trn_pause', lang)}$"))
+    learner.expect_answer(play, re.compile(f"{t('trn_pause', lang)}$"))
     learner.wait_live("+v.epoch > 60")
     play.click()
-    expect(play).to_have_text(re.compile(f"{t('trn_play', lang)}$"))
+    learner.expect_answer(play, re.compile(f"{t('trn_play', lang)}$"))
     learner.wait_live("v.playing === '0' && +v.queued === 0")
     learner.wait_idle()
     values = learner.page.locator(".st-key-train_metrics [data-testid='stMetricValue']")
