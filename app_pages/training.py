@@ -41,6 +41,7 @@ from core.nn.session import TrainingSession
 from core.nn.trainer import Trainer
 from core.present import numbers
 from core.present import training_views as tv
+from core.present.network_picture import network_picture, network_svg
 from core.present.labels import activation_name
 from core.state import training as ts
 from core.state.presenter import secondary_key
@@ -55,10 +56,12 @@ from ui import (
     write_to_url,
 )
 from ui.live_view import live_view, load_live_view
+from ui.picture_picker import picked, picture_picker
 from ui.training import class_link
 from ui.training.draw import draw_panel
 from ui.training.files import features_select, files_section, linear_text
 from ui.training.inside import inside_views
+from ui.training.instrument import instrument_style
 from ui.uploads import explain_uploader
 from ui.visibility import visible
 
@@ -217,27 +220,37 @@ def data_settings(lang: str, canvas):
 
 
 def network_settings(lang: str) -> None:
+    """What is set once about the network (its shape is set in the instrument)."""
     with st.expander(tr("trn_sec_network"), expanded=True, icon=":material/hub:"):
-        hidden = list(ss["hidden"])
-        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="trn_layers_row"):
-            st.markdown(f"**{tr('trn_layers', count=len(hidden))}**", width="stretch")
-            st.button("", key="trn_layers_less", icon=":material/remove:", help=tr("trn_remove_layer"),
-                      disabled=not hidden, on_click=set_hidden, args=(ts.change_layers(hidden, -1),))
-            st.button("", key="trn_layers_more", icon=":material/add:", help=tr("trn_add_layer"),
-                      disabled=len(hidden) >= ts.MAX_LAYERS, on_click=set_hidden,
-                      args=(ts.change_layers(hidden, +1),))
-        for i, units in enumerate(hidden):
-            with st.container(horizontal=True, wrap=False, vertical_alignment="center", key=f"trn_units_row_{i}"):
-                st.markdown(tr("trn_layer_units", i=i + 1, units=units), width="stretch")
-                st.button("", key=f"trn_less_{i}", icon=":material/remove:", help=tr("trn_fewer_units", i=i + 1),
-                          disabled=units <= 1, on_click=set_hidden, args=(ts.change_units(hidden, i, -1),))
-                st.button("", key=f"trn_more_{i}", icon=":material/add:", help=tr("trn_more_units", i=i + 1),
-                          disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
-                          args=(ts.change_units(hidden, i, +1),))
-        if not hidden:
-            st.caption(linear_text("trn_layers_none"))
-        features_select(lang)
         controls.selectbox(P["init"], tr("trn_init"), format_func=options("init", lang), help=tr("trn_init_help"))
+
+
+def network_layers() -> None:
+    """How many hidden layers, with its − and + (as the Playground's, above the drawing)."""
+    hidden = list(ss["hidden"])
+    with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="trn_layers_row"):
+        st.markdown(f"**{tr('trn_layers', count=len(hidden))}**", width="stretch")
+        st.button("", key="trn_layers_less", icon=":material/remove:", help=tr("trn_remove_layer"),
+                  disabled=not hidden, on_click=set_hidden, args=(ts.change_layers(hidden, -1),))
+        st.button("", key="trn_layers_more", icon=":material/add:", help=tr("trn_add_layer"),
+                  disabled=len(hidden) >= ts.MAX_LAYERS, on_click=set_hidden,
+                  args=(ts.change_layers(hidden, +1),))
+    if not hidden:
+        st.caption(linear_text("trn_layers_none"))
+
+
+def network_units() -> None:
+    """Each hidden layer's width, with its − and + (below the drawing: six layers of rows
+    would push the drawing off a laptop's screen)."""
+    hidden = list(ss["hidden"])
+    for i, units in enumerate(hidden):
+        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key=f"trn_units_row_{i}"):
+            st.markdown(tr("trn_layer_units", i=i + 1, units=units), width="stretch")
+            st.button("", key=f"trn_less_{i}", icon=":material/remove:", help=tr("trn_fewer_units", i=i + 1),
+                      disabled=units <= 1, on_click=set_hidden, args=(ts.change_units(hidden, i, -1),))
+            st.button("", key=f"trn_more_{i}", icon=":material/add:", help=tr("trn_more_units", i=i + 1),
+                      disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
+                      args=(ts.change_units(hidden, i, +1),))
 
 
 def training_settings(lang: str) -> None:
@@ -250,25 +263,93 @@ def training_settings(lang: str) -> None:
                                disabled=ss["reg"] == "none")
 
 
+# ------------------------------------------------------------------ the instrument
+
+
+def pick_dataset() -> None:
+    """The data pictures' callback: the picture pressed becomes the data set."""
+    value = picked("trn_data_pick")
+    if value in DATASETS:
+        ss["dataset"] = value
+
+
+def data_panel(lang: str) -> None:
+    """The data sets as pictures (the chosen one marked) and the input features."""
+    with st.container(key="trn_data_panel"):
+        st.markdown(f"**{tr('trn_sec_data')}**")
+        picture_picker([(name, tv.option_label("ds", name, lang), tv.dataset_thumbnail(name)) for name in DATASETS],
+                       ss["dataset"] if ss["dataset"] in DATASETS else None,
+                       tr("trn_instrument_data_pick"), key="trn_data_pick", on_pick=pick_dataset)
+        features_select(lang)
+
+
+def network_panel(split, lang: str, playing: bool) -> None:
+    """The network's shape, and the network drawn as the Playground draws it: every
+    neuron's map, every weight a line (refreshed on the slow clock while playing)."""
+    with st.container(key="trn_network_panel"):
+        network_layers()
+
+        @st.fragment(run_every=slow_every() if playing else None)
+        @locked
+        def picture() -> None:
+            model = session().trainer.model
+            dead = next((f.layers for f in current_findings(split) if f.code == "dead_units"), {})
+            drawing = network_picture(model, session().trainer.features, lang,
+                                      vrange=tv.neuron_value_range(model.activation), dead=dead)
+            alt = tr("trn_instrument_network_alt", layers=len(model.layer_sizes) - 2)
+            with st.container(key="trn_network_picture"):
+                st.markdown(network_svg(drawing, alt), unsafe_allow_html=True)
+            st.caption(tr("trn_instrument_network"))
+
+        picture()
+        network_units()
+
+
+def instrument(split, lang: str, sess: TrainingSession) -> None:
+    """Data, network and the live picture side by side, as one instrument (a projector in
+    presenter mode gets the picture alone, the rest one click away below it)."""
+    if presenter.presenting():
+        output_panel(split, lang, sess)
+        with st.expander(tr("trn_instrument_more"), icon=":material/hub:", key="trn_instrument_more"):
+            data_panel(lang)
+            network_panel(split, lang, sess.playing)
+        return
+    with st.container(key="trn_instrument"):
+        data, network, output = st.columns([1.05, 1.9, 4.0], gap="medium")
+        with output, st.container(key="trn_output_panel"):
+            output_panel(split, lang, sess)
+        with data:
+            data_panel(lang)
+        with network:
+            network_panel(split, lang, sess.playing)
+
+
+def output_panel(split, lang: str, sess: TrainingSession) -> None:
+    divergence_notice(sess.trainer)
+    beyond_notice(lang)
+    live_section(split, lang)
+
+
 # ------------------------------------------------------------------ transport bar
 
 
 def transport_bar(playing: bool, lang: str) -> None:
-    """Play/Pause, Step, Reset and the settings a teacher changes most, above the picture."""
-    columns = st.columns([6, 3, 3, 4], vertical_alignment="bottom", gap="medium")
-    with columns[0].container(horizontal=True, gap="small", key="trn_transport"):
-        st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
-                  icon=":material/pause:" if playing else ":material/play_arrow:",
-                  on_click=press_play, args=(not playing,), help=tr("trn_play_help"))
-        st.button(tr("trn_step"), key="step", icon=":material/skip_next:", on_click=request_step,
-                  help=tr("trn_step_help"))
-        st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
-                  help=tr("trn_reset_help"))
-    controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: activation_name(v, lang),
-                       where=columns[1])
-    controls.select_slider(P["lr"], tr("trn_lr"), format_func=numbers.exact_text, where=columns[2])
-    controls.select_slider(P["speed"], tr("trn_speed"), format_func=lambda v: tv.format_speed(v, lang),
-                           help=tr("trn_speed_help"), where=columns[3])
+    """Play/Pause, Step, Reset and the settings a teacher changes most, above the picture:
+    one row that wraps (on a phone, the buttons above the three settings)."""
+    with st.container(horizontal=True, wrap=True, vertical_alignment="bottom", gap="medium", key="trn_controls"):
+        with st.container(horizontal=True, gap="small", key="trn_transport", width="content"):
+            st.button(tr("trn_pause") if playing else tr("trn_play"), key="play", type="primary",
+                      icon=":material/pause:" if playing else ":material/play_arrow:",
+                      on_click=press_play, args=(not playing,), help=tr("trn_play_help"))
+            st.button(tr("trn_step"), key="step", icon=":material/skip_next:", on_click=request_step,
+                      help=tr("trn_step_help"))
+            st.button(tr("trn_reset"), key="reset", icon=":material/restart_alt:", on_click=request_reset,
+                      help=tr("trn_reset_help"))
+        controls.selectbox(P["activation"], tr("trn_activation"), format_func=lambda v: activation_name(v, lang),
+                           width=170)
+        controls.select_slider(P["lr"], tr("trn_lr"), format_func=numbers.exact_text, width=170)
+        controls.select_slider(P["speed"], tr("trn_speed"), format_func=lambda v: tv.format_speed(v, lang),
+                               help=tr("trn_speed_help"), width=220)
 
 
 def use_recipe(recipe: dict) -> None:
@@ -583,6 +664,7 @@ def main() -> None:
     restore_from_url(ts.PARAMS)
     class_link.apply_experiment()  # the teacher's settings, once, before the widgets read theirs
     sess = session()
+    instrument_style()
     st.title(tr("nav_training"))
     with st.container(key=secondary_key("trn_lead")):  # hidden in presenter mode
         st.markdown(tr("trn_lead"))
@@ -596,10 +678,8 @@ def main() -> None:
     sess.sync(ts.build_config(ss), split, ts.data_key(ss, upload_digest), ss["trn_compare"])
     files_section(sess, split, lang)
     transport_bar(sess.playing, lang)
-    divergence_notice(sess.trainer)
-    beyond_notice(lang)
+    instrument(split, lang, sess)
     findings_section(split, sess.playing)
-    live_section(split, lang)
     class_section(sess.playing)
     inside_section(split, lang, sess.playing)
     features = sess.trainer.features

@@ -8,6 +8,7 @@ settings (URL parameters, config) are in :mod:`core.state.training`, a floor abo
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import math
 from collections.abc import Sequence
@@ -16,11 +17,11 @@ import numpy as np
 
 from core.i18n import TEXTS, placeholders, t
 from core.nn.activations import ACTIVATIONS
-from core.nn.datasets import DatasetError
+from core.nn.datasets import DatasetError, make_dataset
 from core.nn.features import DEFAULT_FEATURES, FEATURES
 from core.nn.plane import Frame, evaluate_neurons
 from core.nn.session import FRAME_RATE
-from core.present.boundary import LIM, png_bytes, render_neuron_map
+from core.present.boundary import LIM, png_bytes, render_boundary, render_neuron_map
 from core.present.live_frames import encode_points, pack
 from core.present import numbers
 from core.present.markdown import literal
@@ -366,3 +367,18 @@ def legend_html(text: str) -> str:
     for glyph in _LEGEND_MARKS:
         escaped = escaped.replace(glyph, legend_mark_svg(glyph))
     return escaped
+
+
+# ------------------------------------------------------------------ the data sets as pictures
+
+#: Points in a data set's thumbnail: its shape at a glance, not every point.
+THUMBNAIL_POINTS = 160
+
+
+@functools.lru_cache(maxsize=None)
+def dataset_thumbnail(name: str, size: int = 96) -> str:
+    """A small picture of data set ``name`` (no noise, seed 0) as a PNG ``data:`` URL: its
+    points on the plane's "don't know" white, as the Playground shows its data sets."""
+    X, y = make_dataset(name, n=THUMBNAIL_POINTS, noise=0.0, seed=0)
+    img = render_boundary(np.full((2, 2), 0.5), X, y, size=size, marker_radius=size / 40)
+    return data_url(img, compress_level=9)

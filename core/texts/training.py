@@ -359,6 +359,17 @@ TEXTS = {
         "Redrawn every few seconds while training.",
         "zh": "每条线是一个权重：蓝色为正，橙色为负，越粗绝对值越大。训练时每隔几秒刷新一次。",
     },
+    "trn_instrument_data_pick": {"en": "Data set: pick a picture", "zh": "数据集：点一张图来选"},
+    "trn_instrument_network": {
+        "en": "Left to right: the inputs, each hidden neuron's map, the output. Lines are weights "
+        "(blue positive, orange negative, thicker = larger).",
+        "zh": "从左到右：输入、每个隐藏神经元的小图、输出。连线是权重（蓝正橙负，越粗越大）。",
+    },
+    "trn_instrument_network_alt": {
+        "en": "The network: {layers} hidden layers, each neuron drawn as its map over the plane",
+        "zh": "网络：{layers} 个隐藏层，每个神经元画成它在平面上的小图",
+    },
+    "trn_instrument_more": {"en": "Data and network", "zh": "数据与网络"},
     "trn_compare_title": {"en": "Compare activations", "zh": "对比激活函数"},
     "trn_compare": {"en": "Activations to compare (2–4)", "zh": "选择要对比的激活函数（2–4 个）"},
     "trn_compare_caption": {

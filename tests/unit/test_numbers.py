@@ -110,8 +110,10 @@ def test_exact_text():
 #: own specs (a translator moves the number, not its spelling); everywhere else, a number
 #: for the reader goes through ``core/present/numbers.py``.
 DISPLAY_SPEC = re.compile(r"\{[^{}\"']*:[+,]?\.?\d*[fe%g]\}")
-#: Where a spec writes for a machine, not a reader: Graphviz attributes (``penwidth=1.50``).
+#: Where a spec writes for a machine, not a reader: Graphviz attributes (``penwidth=1.50``)
+#: and SVG ones (``x1="1.30"``, ``d="M1.30,0.50…"``), geometry no one reads as a number.
 GRAPHVIZ_ATTRIBUTE = re.compile(r"[a-z]+=\{[^{}]*:")
+SVG_ATTRIBUTE = re.compile(r'[a-z][\w-]*="[^"]*\{[^{}"]*:')
 #: ... and these lines: a guessed number as the store's option id, the drawn points' CSV.
 MACHINE_LINES = {
     ("core/guide/class_views.py", 'return f"{float(value):g}"'),
@@ -129,7 +131,7 @@ def test_numbers_for_the_reader_are_written_by_the_numbers_module():
             if rel.startswith("core/texts/") or rel == "core/present/numbers.py" or rel in MACHINE_FILES:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                machine = GRAPHVIZ_ATTRIBUTE.search(line) or any(
+                machine = GRAPHVIZ_ATTRIBUTE.search(line) or SVG_ATTRIBUTE.search(line) or any(
                     rel == where and snippet in line for where, snippet in MACHINE_LINES)
                 quoted_in_a_docstring = "``" in line
                 if DISPLAY_SPEC.search(line) and not machine and not quoted_in_a_docstring:

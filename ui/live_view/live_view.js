@@ -16,6 +16,7 @@ const POINT_SCALE = 32767;
 const MAX_LAG_TICKS = 2.5; // at most this many ticks of frames wait to be shown
 const RUSH_MS = 8; // after Pause, what is still queued plays out at this beat
 const CHART_MS = 100; // the curves change slowly: redrawn at most ten times a second
+const WIDE_PX = 480; // narrower than this, the curves go under the plane
 const ANNOUNCE_MS = 5000; // while playing, a screen reader hears the figures this often
 
 // This module is the view's library: Streamlit mounts it once per page run (outside the
@@ -355,7 +356,8 @@ class LiveView {
     this.dirty = false;
     if (!this.style) return;
     const dpr = window.devicePixelRatio || 1;
-    const wide = this.root.clientWidth >= 640 && !this.header.compact;
+    // Beside each other down to the instrument's output column on a laptop (~540 px).
+    const wide = this.root.clientWidth >= WIDE_PX && !this.header.compact;
     this.root.classList.toggle("trn-live-stack", !wide);
     const side = Math.max(120, Math.floor(this.board.clientWidth));
     this.board.style.height = `${side}px`;

@@ -5,6 +5,7 @@ page stays a list of sections.
   points; the drawn set lives in the session and downloads as a CSV).
 - :mod:`ui.training.files`: the input features widget and the save / export / reload
   panel of a network file.
+- :mod:`ui.training.instrument`: the page's layout as one instrument (its style).
 - :mod:`ui.training.inside`: the look inside the network (a neuron checked by hand, what
   each hidden layer does to the plane).
 

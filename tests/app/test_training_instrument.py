@@ -1,0 +1,62 @@
+"""The training page as one instrument (AppTest): the network drawn with its neuron maps
+beside the data and the picture, its shape changed in place, and in presenter mode the
+data and the network one click away below the picture."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from core.i18n import t
+from tests.app.conftest import assert_clean, run_page
+
+PAGE = "app_pages/training.py"
+
+
+def network_svg(at) -> str:
+    found = [m.value for m in at.markdown if m.value.startswith('<svg class="trn-net"')]
+    assert len(found) == 1, len(found)
+    return found[0]
+
+
+def maps_per_column(svg: str) -> list[int]:
+    """How many maps each column of the drawing has (tiles share their column's x)."""
+    xs = [float(x) for x in re.findall(r'<image x="([\d.]+)"', svg)]
+    return [xs.count(x) for x in sorted(set(xs))]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_network_is_drawn_unit_by_unit_and_its_shape_changes_in_place(lang):
+    at = run_page(PAGE, lang=lang, hidden="4,2")
+    assert_clean(at)
+    assert maps_per_column(network_svg(at)) == [2, 4, 2, 1]
+    assert t("trn_instrument_network_alt", lang, layers=2) in network_svg(at)
+    at.button(key="trn_layers_more").click().run()
+    assert maps_per_column(network_svg(at)) == [2, 4, 2, 2, 1]
+    at.button(key="trn_more_0").click().run()
+    assert maps_per_column(network_svg(at)) == [2, 5, 2, 2, 1]
+    # The sidebar keeps what is set once; the shape is no longer there.
+    assert not [b for b in at.sidebar.button if b.key and b.key.startswith("trn_layers")]
+    assert at.query_params["hidden"] == "5,2,2"
+
+
+def test_the_input_features_are_the_drawings_first_column():
+    at = run_page(PAGE, features="x1,x2,x1sq,x2sq", hidden="3")
+    assert_clean(at)
+    assert maps_per_column(network_svg(at)) == [4, 3, 1]
+    assert at.multiselect(key="features") not in at.sidebar.multiselect
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_presenter_mode_keeps_data_and_network_one_click_away(lang):
+    at = run_page(PAGE, lang=lang, present="1")
+    assert_clean(at)
+    more = [e for e in at.expander if e.label == t("trn_instrument_more", lang)]
+    assert len(more) == 1
+    # Everything of the instrument is inside it: the layers' buttons and the drawing.
+    assert more[0].button(key="trn_layers_more") is not None
+    assert any(m.value.startswith('<svg class="trn-net"') for m in more[0].markdown)
+    # Without presenter mode there is no such expander: the panels are beside the picture.
+    plain = run_page(PAGE, lang=lang)
+    assert t("trn_instrument_more", lang) not in [e.label for e in plain.expander]
