@@ -70,7 +70,8 @@ def network_picture(model, features: Sequence[str] = DEFAULT_FEATURES, lang: str
     columns = [[_tile(inputs[:, i]) for i in range(inputs.shape[1])]]
     for layer in evaluate_neurons(model, r=MAP_R, features=features):
         columns.append([_tile(unit, vrange) for unit in layer])
-    columns.append([_tile(model.predict_proba(inputs), (0.0, 1.0))])
+    # A diverged network's NaN output is "don't know" (white), as on the plane.
+    columns.append([_tile(np.nan_to_num(model.predict_proba(inputs), nan=0.5), (0.0, 1.0))])
     weights = [np.asarray(W, dtype=float) for W, _ in model.params]
     labels = ([FEATURES[key].label[lang] for key in features] if len(features) == inputs.shape[1]
               else [f"x{i + 1}" for i in range(inputs.shape[1])])

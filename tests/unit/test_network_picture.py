@@ -82,6 +82,19 @@ def test_the_input_maps_are_the_features_and_the_output_map_the_prediction():
     assert picture.labels == [FEATURES["x1"].label["en"], FEATURES["x2"].label["en"]]
 
 
+def test_a_diverged_network_is_drawn_as_dont_know():
+    """NaN weights: every line at its thinnest (drawn as 0) and the output map white, the
+    plane's colour for P = 1/2, not the orange of P = 0."""
+    model = MLP([2, 3, 1], seed=0)
+    model.params = [(np.full((2, 3), np.nan), np.zeros(3)), (np.full((3, 1), np.nan), np.zeros(1))]
+    picture = network_picture(model)
+    svg = network_svg(picture, "n")
+    widths = {float(line["stroke-width"]) for line in lines_of(svg, WEIGHT_POSITIVE)}
+    assert widths == {MIN_LINE} and not lines_of(svg, WEIGHT_NEGATIVE)
+    output = decode(picture.columns[-1][0])
+    assert (output > 235).all(), output.min()
+
+
 def test_a_dead_unit_is_crossed_out_in_its_layer_only():
     model = MLP([2, 3, 3, 1], seed=1)
     crossed = network_svg(network_picture(model, dead={2: [1]}), "n")
