@@ -36,8 +36,10 @@ COLUMN_GAP = 1.25
 #: Between two maps of a column, in tile widths.
 ROW_GAP = 0.22
 MIN_LINE, MAX_LINE = 0.02, 0.16
-#: Room on the left for the input labels, in tile widths.
-LABEL_ROOM = 1.1
+#: The input labels' type (in tile widths) and the room each character takes: the
+#: room on the left is the longest label's (``sin(x₁)`` needs twice ``x₁``'s).
+LABEL_SIZE = 0.42
+CHAR_WIDTH = 0.6 * LABEL_SIZE
 
 
 class NetworkPicture:
@@ -83,12 +85,13 @@ def _layout(picture: NetworkPicture) -> tuple[list[list[tuple[float, float]]], f
     Every column is centred on the tallest."""
     heights = [len(col) + (len(col) - 1) * ROW_GAP for col in picture.columns]
     tallest = max(heights)
+    label_room = 0.2 + CHAR_WIDTH * max((len(label) for label in picture.labels), default=0)
     spots = []
     for k, col in enumerate(picture.columns):
-        x = LABEL_ROOM + k * (1 + COLUMN_GAP)
+        x = label_room + k * (1 + COLUMN_GAP)
         top = (tallest - heights[k]) / 2
         spots.append([(x, top + u * (1 + ROW_GAP)) for u in range(len(col))])
-    width = LABEL_ROOM + len(picture.columns) * (1 + COLUMN_GAP) - COLUMN_GAP + 0.1
+    width = label_room + len(picture.columns) * (1 + COLUMN_GAP) - COLUMN_GAP + 0.1
     return spots, width, tallest
 
 
@@ -126,7 +129,7 @@ def network_svg(picture: NetworkPicture, title: str) -> str:
     for u, label in enumerate(picture.labels):
         x, y = spots[0][u]
         parts.append(f'<text x="{x - 0.12:.3f}" y="{y + 0.5:.3f}" text-anchor="end" '
-                     f'dominant-baseline="central" font-size="0.42" fill="{TEXT}">{html.escape(label)}</text>')
+                     f'dominant-baseline="central" font-size="{LABEL_SIZE}" fill="{TEXT}">{html.escape(label)}</text>')
     # Never wider than MAX_TILE_PX a tile: a one-layer network stays a small picture.
     max_px = MAX_TILE_PX * width
     viewbox = f'viewBox="-0.05 -0.05 {width + 0.1:.3f} {height + 0.1:.3f}"'

@@ -126,3 +126,16 @@ def test_a_data_picture_chooses_the_data_set(app):
     expect(spiral).to_have_attribute("aria-pressed", "true")
     assert "dataset=spiral" in app.page.url
     assert app.error_elements() == 0 and not app.console_errors
+
+
+def test_the_network_drawing_keeps_every_input_label_whole(app):
+    """Long input names (sin(x₁), x₁x₂) are drawn inside the drawing, not cut at its edge."""
+    app.open("training", "lang=zh&features=x1,x2,sinx1,sinx2,x1x2&hidden=3")
+    drawing = app.page.locator(LAPTOP["network with neuron maps"])
+    expect(drawing.locator("text")).to_have_count(5)
+    outside = drawing.evaluate("""(svg) => {
+        const box = svg.viewBox.baseVal;
+        return Array.from(svg.querySelectorAll("text")).map((t) => [t.textContent, t.getBBox()])
+            .filter(([, b]) => b.x < box.x || b.y < box.y || b.x + b.width > box.x + box.width)
+            .map(([name, b]) => `${name}: ${b.x.toFixed(2)}`); }""")
+    assert outside == []
