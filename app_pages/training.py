@@ -57,6 +57,7 @@ from ui import (
 )
 from ui.live_view import live_view, load_live_view
 from ui.picture_picker import picked, picture_picker
+from ui.svg_view import svg_view
 from ui.training import class_link
 from ui.training.draw import draw_panel
 from ui.training.files import features_select, files_section, linear_text
@@ -298,7 +299,7 @@ def network_panel(split, lang: str, playing: bool) -> None:
                                       vrange=tv.neuron_value_range(model.activation), dead=dead)
             alt = tr("trn_instrument_network_alt", layers=len(model.layer_sizes) - 2)
             with st.container(key="trn_network_picture"):
-                st.markdown(network_svg(drawing, alt), unsafe_allow_html=True)
+                svg_view(network_svg(drawing, alt), key="trn_network_svg")
             st.caption(tr("trn_instrument_network"))
 
         picture()

@@ -4,6 +4,7 @@ data and the network one click away below the picture."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -14,9 +15,21 @@ from tests.app.conftest import assert_clean, run_page
 PAGE = "app_pages/training.py"
 
 
+def drawings(element) -> list[str]:
+    """The network drawings (``ui.svg_view``'s data) in ``element`` (the page, an expander)."""
+    return [json.loads(e.proto.json) for e in element.get("bidi_component")
+            if e.proto.component_name == "svg_view"]
+
+
 def network_svg(at) -> str:
-    found = [m.value for m in at.markdown if m.value.startswith('<svg class="trn-net"')]
-    assert len(found) == 1, len(found)
+    found = drawings(at)
+    assert len(found) == 1 and found[0].startswith('<svg class="trn-net"'), len(found)
+    return found[0]
+
+
+def picker_data(at) -> dict:
+    found = [json.loads(e.proto.json) for e in at.get("bidi_component") if e.proto.component_name == "picture_picker"]
+    assert len(found) == 1
     return found[0]
 
 
@@ -41,6 +54,19 @@ def test_the_network_is_drawn_unit_by_unit_and_its_shape_changes_in_place(lang):
     assert at.query_params["hidden"] == "5,2,2"
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_data_pictures_name_each_data_set_and_mark_the_chosen_one(lang):
+    at = run_page(PAGE, lang=lang, dataset="moons")
+    data = picker_data(at)
+    assert [item["value"] for item in data["items"]] == ["circle", "xor", "gauss", "moons", "spiral", "linear"]
+    assert [item["label"] for item in data["items"]] == [t(f"trn_ds_{v}", lang) for v in
+                                                         ("circle", "xor", "gauss", "moons", "spiral", "linear")]
+    assert all(item["src"].startswith("data:image/png;base64,") for item in data["items"])
+    assert data["chosen"] == "moons" and data["label"] == t("trn_instrument_data_pick", lang)
+    # Your own data (drawn or uploaded) is none of the pictures.
+    assert picker_data(run_page(PAGE, lang=lang, dataset="draw"))["chosen"] is None
+
+
 def test_the_input_features_are_the_drawings_first_column():
     at = run_page(PAGE, features="x1,x2,x1sq,x2sq", hidden="3")
     assert_clean(at)
@@ -56,7 +82,7 @@ def test_presenter_mode_keeps_data_and_network_one_click_away(lang):
     assert len(more) == 1
     # Everything of the instrument is inside it: the layers' buttons and the drawing.
     assert more[0].button(key="trn_layers_more") is not None
-    assert any(m.value.startswith('<svg class="trn-net"') for m in more[0].markdown)
+    assert len(drawings(more[0])) == 1
     # Without presenter mode there is no such expander: the panels are beside the picture.
     plain = run_page(PAGE, lang=lang)
     assert t("trn_instrument_more", lang) not in [e.label for e in plain.expander]
