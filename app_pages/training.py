@@ -284,9 +284,11 @@ def data_panel(lang: str) -> None:
         features_select(lang)
 
 
-def network_panel(split, lang: str, playing: bool) -> None:
+def network_panel(split, lang: str, playing: bool, findings: bool = True) -> None:
     """The network's shape, and the network drawn as the Playground draws it: every
-    neuron's map, every weight a line (refreshed on the slow clock while playing)."""
+    neuron's map, every weight a line, and under it what is going wrong in it (dead units,
+    twins, a stalled loss), if ``findings``: one fragment on the slow clock while playing
+    (one run every few seconds per learner, not two)."""
     with st.container(key="trn_network_panel"):
         network_layers()
 
@@ -301,6 +303,8 @@ def network_panel(split, lang: str, playing: bool) -> None:
             with st.container(key="trn_network_picture"):
                 svg_view(network_svg(drawing, alt), key="trn_network_svg")
             st.caption(tr("trn_instrument_network"))
+            if findings:
+                findings_list(split)
 
         picture()
         network_units()
@@ -311,9 +315,10 @@ def instrument(split, lang: str, sess: TrainingSession) -> None:
     presenter mode gets the picture alone, the rest one click away below it)."""
     if presenter.presenting():
         output_panel(split, lang, sess)
+        findings_section(split, sess.playing)
         with st.expander(tr("trn_instrument_more"), icon=":material/hub:", key="trn_instrument_more"):
             data_panel(lang)
-            network_panel(split, lang, sess.playing)
+            network_panel(split, lang, sess.playing, findings=False)
         return
     with st.container(key="trn_instrument"):
         data, network, output = st.columns([1.05, 1.9, 4.0], gap="medium")
@@ -551,15 +556,21 @@ def current_findings(split):
     return kept[3]
 
 
-def findings_section(split, playing: bool) -> None:
+def findings_list(split) -> None:
     """What is going on, in words: dead or saturated units, twins, a stalled loss."""
+    with st.container(key="trn_findings"):
+        for finding in current_findings(split):
+            st.warning(findings_text(finding), icon=":material/troubleshoot:")
+
+
+def findings_section(split, playing: bool) -> None:
+    """The findings on their own slow clock (presenter mode: the network's drawing, which
+    carries them otherwise, is folded away)."""
 
     @st.fragment(run_every=slow_every() if playing else None)
     @locked
     def findings() -> None:
-        with st.container(key="trn_findings"):
-            for finding in current_findings(split):
-                st.warning(findings_text(finding), icon=":material/troubleshoot:")
+        findings_list(split)
 
     findings()
 
@@ -680,7 +691,6 @@ def main() -> None:
     files_section(sess, split, lang)
     transport_bar(sess.playing, lang)
     instrument(split, lang, sess)
-    findings_section(split, sess.playing)
     class_section(sess.playing)
     inside_section(split, lang, sess.playing)
     features = sess.trainer.features

@@ -86,3 +86,20 @@ def test_presenter_mode_keeps_data_and_network_one_click_away(lang):
     # Without presenter mode there is no such expander: the panels are beside the picture.
     plain = run_page(PAGE, lang=lang)
     assert t("trn_instrument_more", lang) not in [e.label for e in plain.expander]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_what_goes_wrong_is_said_under_the_drawing_and_on_the_projector_too(lang):
+    """The step activation: no gradient reaches the hidden layers. The finding is written in
+    the network's column, under its drawing (one slow-clock fragment draws both); in presenter
+    mode, where the drawing is folded away, it is on the page itself."""
+    said = t("trn_diag_no_gradient", lang, layers=2)
+    at = run_page(PAGE, lang=lang, activation="step")
+    assert_clean(at)
+    network_column = [c for c in at.columns if drawings(c)]
+    assert len(network_column) == 1
+    assert said in [w.value for w in network_column[0].warning]
+    presenting = run_page(PAGE, lang=lang, activation="step", present="1")
+    more = next(e for e in presenting.expander if e.label == t("trn_instrument_more", lang))
+    assert said in [w.value for w in presenting.warning]
+    assert said not in [w.value for w in more.warning]
