@@ -241,17 +241,19 @@ def network_layers() -> None:
 
 
 def network_units() -> None:
-    """Each hidden layer's width, with its − and + (below the drawing: six layers of rows
-    would push the drawing off a laptop's screen)."""
+    """Each hidden layer's width with its − and +, small, side by side where they fit (six
+    rows of them would push the drawing off a laptop's screen)."""
     hidden = list(ss["hidden"])
-    for i, units in enumerate(hidden):
-        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key=f"trn_units_row_{i}"):
-            st.markdown(tr("trn_layer_units", i=i + 1, units=units), width="stretch")
-            st.button("", key=f"trn_less_{i}", icon=":material/remove:", help=tr("trn_fewer_units", i=i + 1),
-                      disabled=units <= 1, on_click=set_hidden, args=(ts.change_units(hidden, i, -1),))
-            st.button("", key=f"trn_more_{i}", icon=":material/add:", help=tr("trn_more_units", i=i + 1),
-                      disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
-                      args=(ts.change_units(hidden, i, +1),))
+    with st.container(horizontal=True, wrap=True, gap="small", key="trn_units"):
+        for i, units in enumerate(hidden):
+            with st.container(horizontal=True, wrap=False, vertical_alignment="center", gap="small",
+                              key=f"trn_units_row_{i}", width="content"):
+                st.markdown(tr("trn_layer_units_short", i=i + 1, units=units), width="content")
+                st.button("", key=f"trn_less_{i}", icon=":material/remove:", help=tr("trn_fewer_units", i=i + 1),
+                          disabled=units <= 1, on_click=set_hidden, args=(ts.change_units(hidden, i, -1),))
+                st.button("", key=f"trn_more_{i}", icon=":material/add:", help=tr("trn_more_units", i=i + 1),
+                          disabled=units >= ts.MAX_UNITS, on_click=set_hidden,
+                          args=(ts.change_units(hidden, i, +1),))
 
 
 def training_settings(lang: str) -> None:
@@ -291,6 +293,7 @@ def network_panel(split, lang: str, playing: bool, findings: bool = True) -> Non
     (one run every few seconds per learner, not two)."""
     with st.container(key="trn_network_panel"):
         network_layers()
+        network_units()
 
         @st.fragment(run_every=slow_every() if playing else None)
         @locked
@@ -307,7 +310,6 @@ def network_panel(split, lang: str, playing: bool, findings: bool = True) -> Non
                 findings_list(split)
 
         picture()
-        network_units()
 
 
 def instrument(split, lang: str, sess: TrainingSession) -> None:

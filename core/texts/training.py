@@ -185,7 +185,7 @@ TEXTS = {
     },
     "trn_add_layer": {"en": "Add a layer", "zh": "加一层"},
     "trn_remove_layer": {"en": "Remove the last layer", "zh": "去掉最后一层"},
-    "trn_layer_units": {"en": "Layer {i}: {units} neurons", "zh": "第 {i} 层：{units} 个神经元"},
+    "trn_layer_units_short": {"en": "L{i}: **{units}**", "zh": "第{i}层 **{units}**"},
     "trn_more_units": {"en": "One more neuron in layer {i}", "zh": "第 {i} 层加一个神经元"},
     "trn_fewer_units": {"en": "One neuron fewer in layer {i}", "zh": "第 {i} 层减一个神经元"},
     "trn_activation": {"en": "Activation", "zh": "激活函数"},

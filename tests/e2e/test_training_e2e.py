@@ -111,7 +111,8 @@ def test_shared_link_opens_with_its_settings(app):
     expect(app.widget("activation").get_by_role("combobox")).to_have_value("ReLU")
     expect(app.widget("lr")).to_contain_text("0.1")
     expect(app.widget("speed")).to_contain_text(t("trn_speed_max", "zh"))
-    expect(app.page.get_by_text(t("trn_layer_units", "zh", i=2, units=3))).to_be_visible()
+    expect(app.widget("trn_units_row_1").locator("[data-testid='stMarkdownContainer']")).to_have_text(
+        t("trn_layer_units_short", "zh", i=2, units=3).replace("**", ""))
     for part in ("dataset=xor", "activation=relu", "hidden=3%2C3", "lr=0.1", "speed=max", "seed=7"):
         assert part in app.page.url or part.replace("%2C", ",") in app.page.url, (part, app.page.url)
     assert app.error_elements() == 0
