@@ -5,9 +5,9 @@
 #   1. Python >= 3.11, or one sentence saying so (pip would fail deep inside numpy);
 #   2. the dev requirements, into the Python that runs this (use a virtual environment;
 #      $PYTHON picks another interpreter);
-#   3. a browser for the end-to-end tests, looked for as tests/e2e/conftest.py does:
-#      $CHROMIUM_PATH, the system's Chromium, Playwright's own. When there is none: on
-#      Debian, Debian's chromium; on Ubuntu (whose chromium is a snap, which does not run
+#   3. a browser for the end-to-end tests, looked for as tests/servers.py does:
+#      $CHROMIUM_PATH, Debian's chromium-headless-shell, the system's Chromium,
+#      Playwright's own. On Debian, Debian's chromium-headless-shell and chromium; on Ubuntu (whose chromium is a snap, which does not run
 #      in a container) and without apt (macOS), Playwright's own Chromium;
 #   4. nginx, for the two-replica test; PostgreSQL, for the class store's tests (they start
 #      their own server, as the postgres user when run as root); and a CJK font: without
@@ -46,10 +46,13 @@ has_apt=0
 command -v apt-get >/dev/null 2>&1 && has_apt=1
 
 packages=()
-if ! "$PYTHON" -c 'import sys; from tests.servers import CHROMIUM; sys.exit(CHROMIUM is None)'; then
-  if [ "$has_apt" = 1 ] && [ "$debian_like" = 1 ]; then
-    packages+=(chromium)
-  elif [ "$has_apt" = 1 ]; then
+# On Debian, the headless shell (half the browser's CPU per page load; tests/servers.py
+# prefers it) and the full chromium beside it (tools/screenshots.py, a look by hand).
+if [ "$has_apt" = 1 ] && [ "$debian_like" = 1 ]; then
+  command -v chromium-headless-shell >/dev/null 2>&1 || packages+=(chromium-headless-shell)
+  command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+elif ! "$PYTHON" -c 'import sys; from tests.servers import CHROMIUM; sys.exit(CHROMIUM is None)'; then
+  if [ "$has_apt" = 1 ]; then
     # --with-deps: the libraries Playwright's Chromium needs, through apt (it asks for sudo itself).
     "$PYTHON" -m playwright install --with-deps chromium
   else

@@ -12,9 +12,9 @@ from tests import servers as e2e
 
 @pytest.fixture
 def fake_chromium(tmp_path):
-    def make(folder: str):
-        path = tmp_path / folder / "chromium"
-        path.parent.mkdir(parents=True)
+    def make(folder: str, name: str = "chromium"):
+        path = tmp_path / folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("#!/bin/sh\n")
         path.chmod(0o755)
         return path
@@ -42,6 +42,14 @@ def test_then_the_systems_chromium(monkeypatch, fake_chromium):
     monkeypatch.setattr(e2e, "_playwright_chromium", lambda: "/pw/chrome")
     assert e2e.find_chromium() == str(system)
     assert e2e.chromium_problem(str(system)) is None
+
+
+def test_the_headless_shell_before_the_full_browser(monkeypatch, fake_chromium):
+    full = fake_chromium("bin")
+    shell = fake_chromium("bin", "chromium-headless-shell")
+    monkeypatch.delenv("CHROMIUM_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(full.parent))
+    assert e2e.find_chromium() == str(shell)
 
 
 def test_then_playwrights_own_and_never_a_snap(monkeypatch, fake_chromium):
