@@ -99,6 +99,19 @@ def shared_context(playwright, tmp_path_factory):
     context.close()
 
 
+#: A phone's window (an iPhone 12-15's CSS pixels).
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def phone_context(browser):
+    """One phone (390 × 844, touch, en-US) per worker, shared as ``shared_context`` is:
+    a test opens its page in it and closes it with ``close_shared_page``."""
+    context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True)
+    yield context
+    context.close()
+
+
 def close_shared_page(page, url: str) -> None:
     """Close a page of the shared profile and clear what the app's origin (``url``) stored
     there (cookies, local storage; not the HTTP cache), so the next test starts clean."""
@@ -111,6 +124,16 @@ def close_shared_page(page, url: str) -> None:
     finally:
         cleaner.close()
     context.clear_cookies()
+
+
+class SharedPage:
+    """A page of the shared profile, closed as a context would be (its storage cleared)."""
+
+    def __init__(self, page, app_url: str):
+        self.page, self.app_url = page, app_url
+
+    def close(self) -> None:
+        close_shared_page(self.page, self.app_url)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Every page, both languages, checked by axe-core (Deque's rules, the engine browsers'
+"""Every page, both languages, loads clean (no error element, no console error, no failed
+request, its own name marked in the navigation) and is checked by axe-core (Deque's rules, the engine browsers'
 own accessibility audits use) in the e2e browser; and the training page played from the
 keyboard alone.
 
@@ -19,6 +20,7 @@ from core.i18n import t
 from core.state.pages import PAGES as APP_PAGES
 
 PAGES = tuple(page.url_path for page in APP_PAGES)
+NAV_KEYS = {page.url_path: page.title for page in APP_PAGES}
 #: What fails the test: axe's two worst levels (``moderate`` and ``minor`` are reported).
 BLOCKING = ("serious", "critical")
 
@@ -53,11 +55,18 @@ def settle(app) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
-def test_no_serious_or_critical_accessibility_violation(app, path, lang):
+def test_every_page_loads_clean_and_has_no_serious_accessibility_violation(app, path, lang):
+    """One load per page and language for both checks (a page load is most of an e2e
+    test's CPU): what a learner meets on arrival, then what axe finds once all is drawn."""
     app.open(path, f"lang={lang}")
+    assert app.error_elements() == 0
+    expect(app.page.locator("[data-testid='stSidebarNav'] a[aria-current='page']")).to_contain_text(
+        t(NAV_KEYS[path], lang))
     settle(app)
     found = [v for v in violations(app) if v["impact"] in BLOCKING]
     assert not found, found
+    assert not app.console_errors, app.console_errors
+    assert not app.failed_responses, app.failed_responses
 
 
 def test_training_is_played_paused_and_stepped_from_the_keyboard(app):

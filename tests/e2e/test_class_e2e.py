@@ -1,13 +1,16 @@
 """A class together (issue 22), in real browsers against the session's server.
 
-One teacher and five learners, each in a browser context of their own (their own
+One teacher and three learners, each in a browser context of their own (their own
 localStorage, their own Streamlit session), meet in the server's throwaway class store
 (``CLASS_STORE_URL``, set by ``app_url``): the teacher starts a class, the learners open
 the join link, the teacher opens a step, the learners answer, and the board counts
 exactly what they chose; the reveal reaches every learner. A learner who reloads stays
 the same learner (the token kept in localStorage), and a teacher who reloads gets the
 class back without any secret in the address bar. The quiz before and after, taken by
-the five, gives the gain the teacher's table and CSV report.
+the three, gives the gain the teacher's table and CSV report. Three is the fewest the
+board shows a distribution for (``tests/app/test_classroom_page.py`` checks fewer), and
+each learner is a browser of their own, the suite's largest CPU cost: five, until
+2026-12-03, checked nothing three do not.
 """
 
 from __future__ import annotations
@@ -66,10 +69,11 @@ def join(learner: AppPage, code: str, lang: str, nickname: str = "") -> None:
         expect(follow).to_contain_text(t("class_wait", lang))
 
 
-#: Five learners: their languages, nicknames, and per step the option each sends last.
-LANGS = ("en", "zh", "en", "zh", "en")
-NICKNAMES = ("Ada", "李雷", "", "", "Grace")
-STEP_CHOICES = {"stack": ("line", "line", "bend", "loop", "line"), "bend": ("better", "better", "all", "same", "better")}
+#: Three learners: their languages, nicknames (the third has none), and per step the
+#: option each sends last (an option no one chose is counted too, as 0).
+LANGS = ("en", "zh", "en")
+NICKNAMES = ("Ada", "李雷", "")
+STEP_CHOICES = {"stack": ("line", "bend", "line"), "bend": ("better", "same", "better")}
 
 
 def open_step(teacher: AppPage, step: str, lang: str) -> None:
@@ -113,8 +117,8 @@ def class_step(teacher: AppPage, learners: list[AppPage], step: str, lang: str) 
 
 
 @pytest.mark.long  # a minute or more: started first
-def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app_url):
-    """Issue 22's class: one teacher (in Chinese) and five learners (English and Chinese,
+def test_a_teacher_and_three_learners_through_two_steps_and_the_quiz(browser, app_url):
+    """Issue 22's class: one teacher (in Chinese) and three learners (English and Chinese,
     phones) through two steps and the quiz before and after; the board's counts, the gain
     and the CSV are what the learners entered."""
     lang = "zh"
@@ -132,7 +136,7 @@ def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app
         for step in STEP_CHOICES:
             class_step(teacher, learners, step, lang)
 
-        # A reload keeps the learner (their token is in localStorage): still five joined.
+        # A reload keeps the learner (their token is in localStorage): still three joined.
         learners[0].page.reload()
         expect(learners[0].page.locator(".st-key-class_follow")).to_contain_text("Ada")
         # A reload keeps the teacher (the secret is in localStorage, not in the URL).
@@ -144,8 +148,8 @@ def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app
 
         right = {q.key: q.answer for q in lp.QUIZ}
         wrong = {q.key: next(o for o in q.options if o != q.answer) for q in lp.QUIZ}
-        before = (right, right, wrong, wrong, wrong)  # 2 of 5 right before
-        after = (right, right, right, right, wrong)  # 4 of 5 right after
+        before = (right, wrong, wrong)  # 1 of 3 right before
+        after = (right, right, wrong)  # 2 of 3 right after
         for phase, chosen in (("pre", before), ("post", after)):
             teacher.page.locator(f".st-key-class_open_{phase}").get_by_role("button").click()
             for learner, learner_lang, answers in zip(learners, LANGS, chosen):
@@ -169,8 +173,8 @@ def test_a_teacher_and_five_learners_through_two_steps_and_the_quiz(browser, app
         # One row per learner and step: the answer they sent last (learners are numbered as they joined).
         assert sorted((r["learner"], r["question"], r["option"]) for r in steps) == sorted(
             (str(i + 1), step, chosen[i]) for step, chosen in STEP_CHOICES.items() for i in range(len(learners)))
-        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == 2 * len(lp.QUIZ)
-        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "post") == 4 * len(lp.QUIZ)
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "pre") == before.count(right) * len(lp.QUIZ)
+        assert sum(r["correct"] == "1" for r in rows if r["phase"] == "post") == after.count(right) * len(lp.QUIZ)
         assert "nickname" not in rows[0]  # nicknames only when the teacher asks
         for page in pages:
             assert page.error_elements() == 0

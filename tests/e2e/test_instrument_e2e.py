@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from core.i18n import t
 from tests.app_page import LIVE_VIEW, AppPage
+from tests.e2e.conftest import PHONE, SharedPage
 
 #: Each part of the instrument by what a learner looks for, and the element that shows it.
 #: The loss curve is the top chart of the view's side canvas (``LOSS_SHARE`` of its height).
@@ -26,7 +27,7 @@ LAPTOP = {
     "speed": ".st-key-speed",
 }
 PRESENTER = {key: LAPTOP[key] for key in ("live plane", "four numbers", "play")}
-PHONE = PRESENTER
+ON_A_PHONE = PRESENTER
 
 
 def off_screen(app: AppPage, parts: dict[str, str]) -> dict[str, dict]:
@@ -48,18 +49,20 @@ def loss_curve_bottom(app: AppPage) -> float:
         "(c) => { const r = c.getBoundingClientRect(); return r.top + r.height / 3; }")
 
 
-def opened(browser, app_url, lang: str, width: int, height: int, query: str = ""):
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="en-US",
-                                  is_mobile=width < 500)
-    app = AppPage(context.new_page(), app_url)
+def opened(context, app_url, lang: str, width: int, height: int, query: str = ""):
+    """The training page in a new page of ``context`` (a worker's shared profile, or its
+    phone) at ``width`` × ``height``, its live view drawn; the first item closes it."""
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": height})
+    app = AppPage(page, app_url)
     app.open("training", f"lang={lang}{query}")
     app.page.wait_for_selector(f"{LIVE_VIEW}[data-frames-drawn]:not([data-frames-drawn='0'])")
-    return context, app
+    return SharedPage(page, app_url), app
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_laptop_sees_the_whole_instrument_without_scrolling(browser, app_url, lang):
-    context, app = opened(browser, app_url, lang, 1440, 900)
+def test_a_laptop_sees_the_whole_instrument_without_scrolling(shared_context, app_url, lang):
+    context, app = opened(shared_context, app_url, lang, 1440, 900)
     try:
         assert off_screen(app, LAPTOP) == {}
         assert loss_curve_bottom(app) <= 900
@@ -73,8 +76,8 @@ def test_a_laptop_sees_the_whole_instrument_without_scrolling(browser, app_url, 
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_projector_sees_the_plane_play_and_the_numbers(browser, app_url, lang):
-    context, app = opened(browser, app_url, lang, 1280, 720, "&present=1")
+def test_a_projector_sees_the_plane_play_and_the_numbers(shared_context, app_url, lang):
+    context, app = opened(shared_context, app_url, lang, 1280, 720, "&present=1")
     try:
         expect(app.page.locator(".st-key-present_exit")).to_be_visible()
         assert off_screen(app, PRESENTER) == {}
@@ -89,10 +92,10 @@ def test_a_projector_sees_the_plane_play_and_the_numbers(browser, app_url, lang)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_phone_sees_the_plane_play_and_the_numbers_first(browser, app_url, lang):
-    context, app = opened(browser, app_url, lang, 390, 844)
+def test_a_phone_sees_the_plane_play_and_the_numbers_first(phone_context, app_url, lang):
+    context, app = opened(phone_context, app_url, lang, PHONE["width"], PHONE["height"])
     try:
-        assert off_screen(app, PHONE) == {}
+        assert off_screen(app, ON_A_PHONE) == {}
         # The data and the network come after the picture, reachable without the sidebar.
         plane = app.page.locator(LAPTOP["live plane"]).bounding_box()
         for key in ("data pictures", "network with neuron maps"):

@@ -12,39 +12,22 @@ from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
 from core.state import activations as sa
 from tests.app_page import AppPage
-from tests.e2e.conftest import close_shared_page
+from tests.e2e.conftest import PHONE, SharedPage, close_shared_page
 
 PROJECTOR = {"width": 1280, "height": 720}
-PHONE = {"width": 390, "height": 844}
 PAGES = tuple(page.url_path for page in APP_PAGES)
 #: As many functions as the page overlays, with the long names the legend used to cut.
 MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:sa.MAX_OVERLAY]
 
 
-def open_in(browser, app_url, viewport, path, query, **context_args):
-    """A page of its own at ``viewport``: in a new context when the test needs one (a
-    phone's ``is_mobile``), else in the worker's shared profile (``shared_context``);
-    either way the first item returned closes it."""
-    if context_args:
-        context = browser.new_context(viewport=viewport, locale="en-US", **context_args)
-        page = context.new_page()
-    else:
-        page = browser.new_page()
-        page.set_viewport_size(viewport)
-        context = SharedPage(page, app_url)
+def open_in(shared_context, app_url, viewport, path, query):
+    """A page of the worker's shared profile at ``viewport``; the first item returned
+    closes it (and clears what it stored)."""
+    page = shared_context.new_page()
+    page.set_viewport_size(viewport)
     app = AppPage(page, app_url)
     app.open(path, query)
-    return context, app
-
-
-class SharedPage:
-    """A page of the shared profile, closed as a context would be (its storage cleared)."""
-
-    def __init__(self, page, app_url: str):
-        self.page, self.app_url = page, app_url
-
-    def close(self) -> None:
-        close_shared_page(self.page, self.app_url)
+    return SharedPage(page, app_url), app
 
 
 def assert_inside(box, viewport, what):
@@ -83,32 +66,26 @@ def test_training_in_presenter_mode_fits_a_projector(shared_context, app_url, la
         context.close()
 
 
-def test_leaving_presenter_mode_drops_it_from_the_url(shared_context, app_url):
-    context, app = open_in(shared_context, app_url, PROJECTOR, "collapse", "lang=zh&present=1")
-    try:
-        expect(app.page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
-        app.widget("present_exit").get_by_role("button").click()
-        app.wait_idle()
-        expect(app.widget("present_exit")).to_have_count(0)
-        expect(app.page).not_to_have_url(re.compile(r"[?&]present="))
-        expect(app.page).to_have_url(re.compile(r"[?&]lang=zh(&|$)"))
-        assert app.error_elements() == 0
-    finally:
-        context.close()
-
-
 @pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("present", ["", "&present=1"], ids=["normal", "presenter"])
-def test_nothing_sticks_out_of_a_phone_screen(browser, app_url, path, present):
-    context, app = open_in(browser, app_url, PHONE, path, f"lang=zh{present}", is_mobile=True)
+def test_nothing_sticks_out_of_a_phone_screen_in_either_mode(phone_context, app_url, path):
+    """In presenter mode, then in normal mode after its exit button (one load per page:
+    a load is most of a test's CPU)."""
+    page = phone_context.new_page()
+    app = AppPage(page, app_url)
     try:
-        expect(app.page.locator("h1").first).to_be_visible()
-        app.wait_drawn()  # charts and drawings size themselves after the run
-        width = app.page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], (path, width)
-        assert app.error_elements() == 0
+        app.open(path, "lang=zh&present=1")
+        for mode in ("presenter", "normal"):
+            expect(page.locator("h1").first).to_be_visible()
+            app.wait_drawn()  # charts and drawings size themselves after the run
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= PHONE["width"], (path, mode, width)
+            assert app.error_elements() == 0
+            if mode == "presenter":
+                app.widget("present_exit").get_by_role("button").click()
+                app.wait_idle()
+                expect(app.widget("present_exit")).to_have_count(0)
     finally:
-        context.close()
+        close_shared_page(page, app_url)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -139,18 +116,9 @@ def test_many_functions_is_what_the_page_allows():
     assert len(MANY) == sa.MAX_OVERLAY and all(key in ACTIVATIONS for key in MANY)
 
 
-@pytest.mark.parametrize("path, lead", [("", "home_lead"), ("collapse", "col_lead"),
-                                        ("activations", "act_intro"), ("feature-map", "fm_intro")])
-def test_presenter_mode_hides_the_lead_and_normal_mode_shows_it(shared_context, app_url, path, lead):
-    context, app = open_in(shared_context, app_url, PROJECTOR, path, "lang=en&present=1")
-    try:
-        expect(app.widget(f"present_hide_{lead}")).to_be_attached()
-        expect(app.widget(f"present_hide_{lead}")).to_be_hidden()
-        app.widget("present_exit").get_by_role("button").click()
-        app.wait_idle()
-        expect(app.widget(f"present_hide_{lead}")).to_be_visible()
-    finally:
-        context.close()
+#: The lead (first paragraph) each page hides in presenter mode, by its wrapper's key.
+LEADS = {"": "home_lead", "collapse": "col_lead", "activations": "act_intro", "feature-map": "fm_intro",
+         "training": "trn_lead"}
 
 
 #: The smallest text in the page's main area that a person reads, as drawn: HTML text by
@@ -183,10 +151,13 @@ SMALLEST_TEXT = r"""() => {
 @pytest.mark.parametrize("path, lang", [("", "zh"), ("collapse", "en"), ("activations", "zh"),
                                         ("feature-map", "en"), ("training", "zh")],
                          ids=["home-zh", "collapse-en", "activations-zh", "feature-map-en", "training-zh"])
-def test_presenter_type_reads_from_the_back_of_a_room(shared_context, app_url, path, lang):
+def test_presenter_type_reads_from_the_back_of_a_room_and_leaving_brings_the_page_back(
+        shared_context, app_url, path, lang):
     """Body text at least BODY_PX (20 px) in presenter mode, chart and diagram text at
     least CHART_MIN_PX (18 px) as drawn, the title larger than without it, and the live
-    view's drawn text at the presenter's scale (12 px → 18 px)."""
+    view's drawn text at the presenter's scale (12 px → 18 px); the page's lead hidden.
+    Then its exit button: the lead is back, and presenter mode leaves the address (the
+    language stays). One load per page for both (a load is most of a test's CPU)."""
     from core.state.presenter import BODY_PX, CHART_MIN_PX, TYPE_SCALE
 
     context, app = open_in(shared_context, app_url, PROJECTOR, path, f"lang={lang}&present=1")
@@ -205,5 +176,16 @@ def test_presenter_type_reads_from_the_back_of_a_room(shared_context, app_url, p
         assert smallest["svg"][0] >= CHART_MIN_PX - 0.5, smallest
         if path == "training":
             expect(page.locator(".st-key-trn_live .trn-live")).to_have_attribute("data-scale", f"{TYPE_SCALE:g}")
+        lead = app.widget(f"present_hide_{LEADS[path]}")
+        expect(lead).to_be_attached()
+        expect(lead).to_be_hidden()
+        expect(page).to_have_url(re.compile(r"[?&]present=1(&|$)"))
+        app.widget("present_exit").get_by_role("button").click()
+        app.wait_idle()
+        expect(app.widget("present_exit")).to_have_count(0)
+        expect(lead).to_be_visible()
+        expect(page).not_to_have_url(re.compile(r"[?&]present="))
+        expect(page).to_have_url(re.compile(rf"[?&]lang={lang}(&|$)"))
+        assert app.error_elements() == 0
     finally:
         context.close()
