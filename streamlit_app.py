@@ -18,6 +18,9 @@ from core.state.pages import HOME, PAGES  # noqa: E402
 from core.state.presenter import sidebar_state  # noqa: E402
 from ui import choose_language, presenter, tr  # noqa: E402  (after the version check, on purpose)
 from ui.page_aids import page_aids  # noqa: E402
+from ui.process import one_blas_thread  # noqa: E402
+
+one_blas_thread()  # once per server process: a class's sessions share the cores already
 
 # Presenter mode (?present=1, any page) is decided first: it sets how the sidebar starts.
 PRESENTING = presenter.start()
