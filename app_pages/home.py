@@ -429,11 +429,21 @@ def quiz_view(phase: str, lang: str) -> None:
 # ------------------------------------------------------------------ for teachers
 
 
+@st.fragment
 def teacher_section(lang: str) -> None:
     """The lesson links (presenter mode, this page's language), each ready to copy, with what to
-    ask the class and what it will see."""
+    ask the class and what it will see.
+
+    Sent only while the expander is open (``on_change="rerun"``; a fragment, so opening it
+    reruns only itself): a closed expander's content is still drawn, and its eight copyable
+    links (code blocks) were the largest part of the home page's JavaScript at each load
+    (the syntax highlighter: 310 of ~1,000 ms)."""
     base = st.context.url or ""
-    with st.expander(tr("lesson_teacher_heading"), icon=":material/co_present:", key="lesson_teacher"):
+    box = st.expander(tr("lesson_teacher_heading"), icon=":material/co_present:", key="lesson_teacher",
+                      on_change="rerun")
+    if not box.open:
+        return
+    with box:
         st.write(tr("lesson_teacher_intro"))
         for i, step in enumerate(lp.STEPS, start=1):
             url = urljoin(base, step.link.url(lang=lang)) if base else step.link.url(lang=lang)

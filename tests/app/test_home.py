@@ -84,3 +84,24 @@ def test_the_collapse_card_calls_a_stack_with_biases_affine(lang):
     card = t("home_card_collapse", lang)
     assert any(m.value == card for m in at.markdown)
     assert {"en": "affine", "zh": "仿射"}[lang] in card and "x·W + b" in card
+
+
+def test_the_teachers_links_are_sent_only_when_opened(lang):
+    """Closed, the teacher's section sends nothing for the browser to draw; opened, each
+    lesson step's link in this language and presenter mode, ready to copy."""
+    from core.guide import path as lp
+
+    at = run_page(lang=lang)
+    assert_clean(at)
+    assert [c.value for c in at.code] == []
+    at.session_state["lesson_teacher"] = True  # the teacher opens it
+    at.run()
+    assert_clean(at)
+    links = [c.value for c in at.code]
+    assert len(links) == len(lp.STEPS)
+    for link, step in zip(links, lp.STEPS):
+        assert link.endswith(step.link.url(lang=lang)), (link, step.key)
+        assert f"lang={lang}" in link and "present=1" in link
+    at.session_state["lesson_teacher"] = False
+    at.run()
+    assert [c.value for c in at.code] == []
