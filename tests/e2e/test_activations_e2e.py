@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from core.i18n import t
@@ -14,21 +13,23 @@ def drawn_charts(app) -> int:
     return app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").count()
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_page_loads_clean_and_draws(app, lang):
-    app.open("activations", f"lang={lang}")
+def expect_drawn_clean(app, lang: str, functions: int) -> None:
+    """The page as it opened: its title, its four charts drawn, f and f' of each function
+    as a formula, nothing failed. (Each test below opens the page once and checks this
+    first: a page load is most of an e2e test's CPU.)"""
     expect(app.page.locator("h1").first).to_have_text(t("nav_activations", lang))
     expect(app.page.locator(CHARTS)).to_have_count(4)
     expect(app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").first).to_be_visible()
     assert drawn_charts(app) >= 4
-    assert app.page.locator(".katex").count() >= 6  # f and f' of three functions
+    assert app.page.locator(".katex").count() >= 2 * functions
     assert app.error_elements() == 0
     assert not app.failed_responses, app.failed_responses
     assert not app.console_errors, app.console_errors
 
 
-def test_choosing_a_function_updates_the_url_and_the_formulas(app):
+def test_the_page_draws_and_choosing_a_function_updates_the_url_and_the_formulas(app):
     app.open("activations", "lang=en")
+    expect_drawn_clean(app, "en", functions=3)
     expect(app.page).not_to_have_url(re.compile(r"[?&]fn="))  # the default is not written
     expect(app.page.locator(".katex", has_text="GELU")).to_have_count(0)
     app.add_chip("fn", "GELU")
@@ -39,9 +40,9 @@ def test_choosing_a_function_updates_the_url_and_the_formulas(app):
     assert not app.console_errors, app.console_errors
 
 
-def test_url_link_restores_and_the_language_survives_a_change(app):
+def test_url_link_draws_in_chinese_restores_and_the_language_survives_a_change(app):
     app.open("activations", "lang=zh&fn=relu,tanh&act_x=4")
-    expect(app.page.locator("h1").first).to_have_text(t("nav_activations", "zh"))
+    expect_drawn_clean(app, "zh", functions=2)
     chosen = app.widget("fn")
     expect(chosen).to_contain_text("ReLU")
     expect(chosen).to_contain_text("Tanh")
