@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from core.guide import path as lp
 from core.i18n import t
 from tests.app_page import AppPage
+from ui import classroom_store as cs
 
 CODE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
 
@@ -228,7 +229,11 @@ def test_a_private_resume_link_opens_the_class_on_another_device(browser, app_ur
         other.page.goto(link)
         expect(other.page.locator(".class-code")).to_have_text(f"{code[:4]}-{code[4:]}")
         assert secret not in other.page.url and "#resume" not in other.page.url
-        # That browser now keeps the class: a reload resumes it without the link.
+        # That browser now keeps the class: a reload resumes it without the link. The run
+        # that draws the class also hands the secret to the keys' component, which stores
+        # it when its code runs: a reload before that finds nothing kept (the entry page,
+        # seen once under load). The test waits for the browser to hold the secret first.
+        other.page.wait_for_function(f"() => localStorage.getItem('{cs.TEACHER_ITEM}') === '{secret}'")
         other.page.reload()
         other.expect_answer(other.page.locator(".class-code"), f"{code[:4]}-{code[4:]}")
         assert other.error_elements() == 0 and not other.console_errors, other.console_errors
