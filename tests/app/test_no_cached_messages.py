@@ -29,9 +29,9 @@ def configured_min_cached_size() -> float:
 
 
 def a_large_picture() -> ForwardMsg:
-    """A new element as large as the training page's largest (a 50 MB image's worth)."""
+    """A new element of 2 MB (the size of a large chart's data or a page's picture)."""
     msg = ForwardMsg()
-    msg.delta.new_element.markdown.body = "x" * 50_000_000
+    msg.delta.new_element.markdown.body = "x" * 2_000_000
     return msg
 
 
