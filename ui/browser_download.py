@@ -92,5 +92,12 @@ def download_button(label: str, make: Callable[[], bytes | str | None], *, file_
     data = {}
     if made and not made["sent"]:  # the run right after the press: hand the bytes over, once
         data = {k: made[k] for k in ("id", "name", "mime", "b64")}
-        made["sent"] = True
     _file(key=f"_download_{key}", data=data)
+    # Marked sent only once the component's message is on its way: a rerun asked for in
+    # the meantime (fast reruns) stops this run inside that call, before the message goes,
+    # and the next run must send the file again; marked before, the press was lost. (A
+    # data download that never came was seen once in a suite run under a CPU hog: this,
+    # or the click's few seconds of user activation running out before the file came.)
+    # The browser downloads each id once, so a file sent twice is saved once.
+    if data:
+        made["sent"] = True

@@ -103,12 +103,17 @@ def test_the_teacher_sets_the_experiment_and_sees_the_three_networks(browser, ap
         join(quiet, code, "en", "Quiet")
         for page in (teacher, quiet):
             page.wait_idle()
+        # A report that a busy server's run dropped is sent again every 2 s until a run
+        # answers it, by design. Under a CPU hog the quiet page ran twice in the 5 s right
+        # after joining (once in three suite runs; which runs was not recorded): the count
+        # starts 3 s later, and a failure prints what went over the quiet page's WebSocket.
+        teacher.page.wait_for_timeout(3000)
         before = (teacher.whole_runs, quiet.whole_runs)
+        quiet.traffic.clear()
         teacher.page.wait_for_timeout(5000)
-        # Before the fix: one every 2 s (2 or more in 5 s) on each. A report that a busy server's
-        # run dropped is sent once more after 2 s (one run) by design.
-        assert teacher.whole_runs - before[0] <= 1 and quiet.whole_runs - before[1] <= 1, (before, teacher.whole_runs,
-                                                                                          quiet.whole_runs)
+        # Before the fix: one every 2 s, forever (2 or more in 5 s) on each.
+        assert teacher.whole_runs - before[0] <= 1 and quiet.whole_runs - before[1] <= 1, (
+            before, teacher.whole_runs, quiet.whole_runs, list(quiet.traffic))
         quiet.page.context.close()
         # One of them on the big screen: large, with no name.
         teacher.select_option("class_gallery_big", t("class_learner_label", lang, n=2))
