@@ -57,7 +57,9 @@ side by side; a reveal waits for the answers in flight, and answers after it see
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -247,10 +249,28 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _use_wal(cursor)
     # In WAL mode NORMAL loses at most the last transactions on a power cut, never the file.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _use_wal(cursor, pause: float = 0.01) -> None:
+    """Switch the file to the write-ahead log (kept in the file: a no-op once done).
+
+    While another connection holds the write lock, the switch fails at once with
+    "database is locked": SQLite does not wait for it with ``busy_timeout``. Replicas
+    opening a fresh file together met that (once in a full suite run), so the switch is
+    tried again until ``SQLITE_BUSY_MS`` has passed, as a statement would wait."""
+    deadline = time.monotonic() + SQLITE_BUSY_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
 
 
 def _sqlite_begin(conn: Connection) -> None:

@@ -273,6 +273,34 @@ def test_replicas_creating_the_schema_at_once_create_it_once(empty_store):
         assert sorted(conn.execute(select(limits_table.c.name)).scalars()) == ["create", "miss"]
 
 
+def test_a_replica_opening_a_fresh_sqlite_file_while_another_writes_waits_for_it(tmp_path):
+    """Switching a file to the write-ahead log fails at once while another connection holds
+    the write lock (SQLite does not wait for it with busy_timeout): the replica that opened
+    the file second now waits for the first, as its statements do."""
+    import sqlite3
+
+    path = tmp_path / "class.sqlite3"
+    # In SQLite's default journal, as a fresh file is; committed later from a timer's thread.
+    first = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    first.execute("CREATE TABLE t (i INTEGER)")
+    first.execute("BEGIN IMMEDIATE")
+    first.execute("INSERT INTO t VALUES (1)")
+    probe = sqlite3.connect(path, isolation_level=None, timeout=5)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):  # SQLite's own behaviour: no wait
+        probe.execute("PRAGMA journal_mode = WAL")
+    probe.close()
+    threading.Timer(0.3, lambda: first.execute("COMMIT")).start()
+    engine = create_engine(f"sqlite:///{path}")
+    started = time.monotonic()
+    ensure_schema(engine)  # connects (the switch), then creates the store's tables
+    assert time.monotonic() - started >= 0.25  # it waited for the first writer
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.execute(select(func.count()).select_from(schema_info)).scalar() == 1
+    engine.dispose()
+    first.close()
+
+
 # ----------------------------------------------------------------- the database goes away
 
 
