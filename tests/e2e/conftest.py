@@ -136,6 +136,18 @@ class SharedPage:
         close_shared_page(self.page, self.app_url)
 
 
+def open_shared(context, app_url: str, path: str, query: str, viewport: dict | None = None):
+    """``path?query`` in a new page of a shared ``context`` (``shared_context`` or
+    ``phone_context``), at ``viewport`` if given; returns what closes it (a
+    :class:`SharedPage`) and the :class:`AppPage`."""
+    page = context.new_page()
+    if viewport:
+        page.set_viewport_size(viewport)
+    app = AppPage(page, app_url)
+    app.open(path, query)
+    return SharedPage(page, app_url), app
+
+
 @pytest.fixture
 def app(shared_context, app_url, request):
     page = shared_context.new_page()

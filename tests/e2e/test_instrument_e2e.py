@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core.i18n import t
 from tests.app_page import LIVE_VIEW, AppPage
-from tests.e2e.conftest import PHONE, SharedPage
+from tests.e2e.conftest import PHONE, open_shared
 
 #: Each part of the instrument by what a learner looks for, and the element that shows it.
 #: The loss curve is the top chart of the view's side canvas (``LOSS_SHARE`` of its height).
@@ -50,14 +50,11 @@ def loss_curve_bottom(app: AppPage) -> float:
 
 
 def opened(context, app_url, lang: str, width: int, height: int, query: str = ""):
-    """The training page in a new page of ``context`` (a worker's shared profile, or its
-    phone) at ``width`` × ``height``, its live view drawn; the first item closes it."""
-    page = context.new_page()
-    page.set_viewport_size({"width": width, "height": height})
-    app = AppPage(page, app_url)
-    app.open("training", f"lang={lang}{query}")
+    """The training page in a new page of a shared ``context`` at ``width`` × ``height``,
+    its live view drawn; the first item closes it."""
+    closer, app = open_shared(context, app_url, "training", f"lang={lang}{query}", {"width": width, "height": height})
     app.page.wait_for_selector(f"{LIVE_VIEW}[data-frames-drawn]:not([data-frames-drawn='0'])")
-    return SharedPage(page, app_url), app
+    return closer, app
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

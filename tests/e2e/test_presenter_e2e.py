@@ -11,23 +11,12 @@ from core.i18n import t
 from core.state.pages import PAGES as APP_PAGES
 from core.nn.activations import ACTIVATIONS, display_name
 from core.state import activations as sa
-from tests.app_page import AppPage
-from tests.e2e.conftest import PHONE, SharedPage, close_shared_page
+from tests.e2e.conftest import PHONE, open_shared
 
 PROJECTOR = {"width": 1280, "height": 720}
 PAGES = tuple(page.url_path for page in APP_PAGES)
 #: As many functions as the page overlays, with the long names the legend used to cut.
 MANY = ("sigmoid", "tanh", "relu", "softshrink", "selu", "mish", "gelu_tanh", "hardswish")[:sa.MAX_OVERLAY]
-
-
-def open_in(shared_context, app_url, viewport, path, query):
-    """A page of the worker's shared profile at ``viewport``; the first item returned
-    closes it (and clears what it stored)."""
-    page = shared_context.new_page()
-    page.set_viewport_size(viewport)
-    app = AppPage(page, app_url)
-    app.open(path, query)
-    return SharedPage(page, app_url), app
 
 
 def assert_inside(box, viewport, what):
@@ -41,7 +30,7 @@ def assert_inside(box, viewport, what):
                          ids=["en", "zh", "identity-hint"])
 def test_training_in_presenter_mode_fits_a_projector(shared_context, app_url, lang, extra):
     """identity-hint: the page's hint about a linear activation is hidden, not pushing the picture down."""
-    context, app = open_in(shared_context, app_url, PROJECTOR, "training", f"lang={lang}&present=1{extra}")
+    context, app = open_shared(shared_context, app_url, "training", f"lang={lang}&present=1{extra}", PROJECTOR)
     try:
         page = app.page
         expect(page.locator(".trn-live .trn-live-board")).to_be_visible()
@@ -70,10 +59,9 @@ def test_training_in_presenter_mode_fits_a_projector(shared_context, app_url, la
 def test_nothing_sticks_out_of_a_phone_screen_in_either_mode(phone_context, app_url, path):
     """In presenter mode, then in normal mode after its exit button (one load per page:
     a load is most of a test's CPU)."""
-    page = phone_context.new_page()
-    app = AppPage(page, app_url)
+    context, app = open_shared(phone_context, app_url, path, "lang=zh&present=1")
+    page = app.page
     try:
-        app.open(path, "lang=zh&present=1")
         for mode in ("presenter", "normal"):
             expect(page.locator("h1").first).to_be_visible()
             app.wait_drawn()  # charts and drawings size themselves after the run
@@ -85,13 +73,13 @@ def test_nothing_sticks_out_of_a_phone_screen_in_either_mode(phone_context, app_
                 app.wait_idle()
                 expect(app.widget("present_exit")).to_have_count(0)
     finally:
-        close_shared_page(page, app_url)
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_function_shows_in_full_in_the_legends(shared_context, app_url, lang):
     query = f"lang={lang}&act_f2=1&fn=" + ",".join(MANY)
-    context, app = open_in(shared_context, app_url, PROJECTOR, "activations", query)
+    context, app = open_shared(shared_context, app_url, "activations", query, PROJECTOR)
     try:
         legends = app.page.locator(".act-legend")
         expect(legends).to_have_count(2)  # the curves' and the depth chart's
@@ -160,7 +148,7 @@ def test_presenter_type_reads_from_the_back_of_a_room_and_leaving_brings_the_pag
     language stays). One load per page for both (a load is most of a test's CPU)."""
     from core.state.presenter import BODY_PX, CHART_MIN_PX, TYPE_SCALE
 
-    context, app = open_in(shared_context, app_url, PROJECTOR, path, f"lang={lang}&present=1")
+    context, app = open_shared(shared_context, app_url, path, f"lang={lang}&present=1", PROJECTOR)
     try:
         page = app.page
         app.wait_drawn()
