@@ -89,8 +89,12 @@ def test_a_projector_sees_the_plane_play_and_the_numbers(shared_context, app_url
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_a_phone_sees_the_plane_play_and_the_numbers_first(phone_context, app_url, lang):
-    context, app = opened(phone_context, app_url, lang, PHONE["width"], PHONE["height"])
+def test_a_phone_sees_the_plane_play_and_the_numbers_first(browser, app_url, lang):
+    # A phone of its own, as a learner's first visit: in the worker's shared phone (after
+    # the presenter tests' pages) the plane was once drawn below the first screen, in a
+    # fresh-clone CI run (y = 1195 px); not understood yet.
+    context = browser.new_context(viewport=PHONE, locale="en-US", is_mobile=True)
+    _, app = opened(context, app_url, lang, PHONE["width"], PHONE["height"])
     try:
         assert off_screen(app, ON_A_PHONE) == {}
         # The data and the network come after the picture, reachable without the sidebar.
