@@ -209,9 +209,11 @@ def change_units(hidden: Sequence[int], layer: int, delta: int) -> list[int]:
 #: ``layers`` layers of at least ``units`` neurons), and a recipe that learns it. Measured
 #: with this trainer (tests/unit/test_training_claims.py holds both): the spiral's arms
 #: wind round each other, and at the defaults (hidden 4,2, tanh, Adam 0.03) it stays near
-#: 72 %; 8,8,8 tanh at learning rate 0.01 passes 95 % within a thousand epochs, on every
-#: seed tried.
-BEYOND = {"spiral": {"layers": 2, "units": 8, "recipe": {"hidden": [8, 8, 8], "activation": "tanh", "lr": 0.01}}}
+#: 72 %; 16,16 ReLU at learning rate 0.01 passes 95 % within a thousand epochs on each of
+#: seeds 0-29 (the worst 97.6 %). The recipe was 8,8,8 tanh at 0.01 until an AMD EPYC's
+#: OpenBLAS kernels (other rounding than the machine it was measured on) left seed 1 at
+#: 89 % and 8 seeds of 30 under 95 %: a recipe offered to a class needs a margin on every seed.
+BEYOND = {"spiral": {"layers": 2, "units": 8, "recipe": {"hidden": [16, 16], "activation": "relu", "lr": 0.01}}}
 
 
 def beyond_network(state: Mapping) -> dict | None:

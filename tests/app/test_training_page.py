@@ -352,8 +352,11 @@ def test_the_spiral_beyond_the_network_is_said_and_one_click_fixes_it(lang):
     assert said in [i.value for i in at.info]
     at.button(key="trn_beyond_use").click().run()
     assert_clean(at)
-    assert at.session_state["hidden"] == [8, 8, 8] and at.session_state["lr"] == 0.01
+    recipe = need["recipe"]
+    assert at.session_state["hidden"] == recipe["hidden"] and at.session_state["lr"] == recipe["lr"]
+    assert at.session_state["activation"] == recipe["activation"]
     assert said not in [i.value for i in at.info]
-    assert at.query_params["hidden"] == "8,8,8" and at.query_params["lr"] == "0.01"
+    assert at.query_params["hidden"] == ",".join(map(str, recipe["hidden"]))
+    assert at.query_params["lr"] == str(recipe["lr"])
     circle = page(lang)  # the circle is within reach: nothing to say
     assert not circle.get("button") or all(b.key != "trn_beyond_use" for b in circle.button)

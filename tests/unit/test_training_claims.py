@@ -83,10 +83,11 @@ def _spiral_run(settings: dict, epochs: int) -> float:
     return trainer.metrics()["test_acc"]
 
 
-@pytest.mark.parametrize("seed", [0, 1, 5])
+@pytest.mark.parametrize("seed", [0, 1, 5, 7, 8])
 def test_the_spiral_is_beyond_the_default_network_and_the_recipe_learns_it(seed):
     """trn_beyond: at the defaults the spiral stays far below 95 %; the offered recipe
-    (hidden 8,8,8, tanh, learning rate 0.01) passes it within a thousand epochs."""
+    (hidden 16,16, ReLU, learning rate 0.01) passes it within a thousand epochs (seeds 1, 7
+    and 8 are where the earlier recipe, 8,8,8 tanh, fell short on another CPU's rounding)."""
     need = ts.BEYOND["spiral"]
     assert ts.beyond_network({**ts.DEFAULTS, "dataset": "spiral"}) == need
     assert ts.beyond_network({**ts.DEFAULTS, "dataset": "spiral", **need["recipe"]}) is None
