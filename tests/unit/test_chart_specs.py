@@ -106,3 +106,43 @@ def test_presenter_scale_raises_every_chart_text_to_at_least_18_px():
     assert out["datasets"] is spec["datasets"]  # shared, not copied
     assert spec["config"] == {"axis": {"labelFontSize": 12}}  # the cached spec is left alone
     assert presented(spec, 1.0) is spec
+
+
+_CURVES_CHART = """
+import core.present.activation_charts as ac
+from core.lessons import activation_curves as lc
+keys = ("sigmoid", "relu", "elu")
+frame = lc.curve_frame(keys, {"elu": {"alpha": 0.7}}, 5.0, with_second=True)
+regions = lc.region_frame(keys, {"elu": {"alpha": 0.7}}, 5.0, 0.05)
+sat = regions.loc[regions["kind"] == "saturated", ["key", "x0", "x1"]].reset_index(drop=True)
+chart = ac.curve_chart(frame, "df", {k: k.upper() for k in keys}, "f'(x)", sat, "flat", halo=sat)
+"""
+
+
+def test_charts_are_built_as_stock_altair_builds_them_and_its_class_table_once(monkeypatch):
+    """ui.charts turns off Altair's checks while a chart is built and builds its table of
+    schema classes once: the spec is the one stock Altair makes (in a fresh interpreter
+    that never imports ui.charts, with validation), and a second chart hashes no schema."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from altair.utils import schemapi
+
+    root = Path(__file__).resolve().parents[2]
+    stock = subprocess.run(
+        [sys.executable, "-c", f"import sys, json; sys.path.insert(0, {str(root)!r})\n{_CURVES_CHART}\n"
+         "assert 'ui.charts' not in sys.modules\nprint(json.dumps(chart.to_dict(validate=True), sort_keys=True))"],
+        capture_output=True, text=True, check=True, cwd=root)
+    made = {}
+    exec(_CURVES_CHART, made)  # noqa: S102 - the same source in both interpreters
+    assert json.loads(json.dumps(made["chart"].to_dict(), sort_keys=True)) == json.loads(stock.stdout)
+
+    calls = []
+    hash_schema = schemapi._FromDict.hash_schema
+    monkeypatch.setattr(schemapi._FromDict, "hash_schema",
+                        classmethod(lambda cls, schema, use_json=True: calls.append(1) or hash_schema(schema, use_json)))
+    exec(_CURVES_CHART, {})  # noqa: S102
+    # Stock Altair hashes every class's schema on each string encoding: ~28,000 for this chart.
+    assert len(calls) < 200
