@@ -45,41 +45,11 @@ alt.data_transformers.register("app_named_frames", _frames_as_named_data)
 alt.data_transformers.enable("app_named_frames")
 
 
-def _build_charts_without_rechecking() -> None:
-    """Make building an Altair chart cost what its spec costs, not what Altair's checks cost.
-
-    Two costs that a learner's click paid on every chart it changed (one activations
-    panel: ~62 ms of CPU to build here, ~25 ms with both gone):
-
-    - *debug mode*: Altair validates each schema object against the Vega-Lite schema as it
-      is made, for earlier tracebacks (its ``DEBUG_MODE`` comment says it "slows things
-      down"). The tests validate every spec the pages send (tests/app/test_chart_schema.py).
-    - ``_FromDict``: every encoding given as a string (``x="x:Q"``) goes through
-      ``from_dict``, which rebuilds a table of all ~600 schema classes, each hashed as
-      JSON, before looking one up: ~28,000 ``json.dumps`` for one chart. The table depends
-      only on the classes, so it is built once per set of classes (what vega/altair#3547
-      proposes upstream). A lookup of a missing hash adds an empty list to the shared
-      ``defaultdict``: harmless, and atomic under the GIL when threads share it.
-    """
-    from altair.utils import schemapi
-
-    schemapi.disable_debug_mode()
-    build = schemapi._FromDict.__init__
-    tables: dict[frozenset, dict] = {}
-
-    def reuse_table(self, wrapper_classes, /) -> None:
-        classes = tuple(wrapper_classes)
-        table = tables.get(frozenset(classes))
-        if table is None:
-            build(self, classes)
-            tables[frozenset(classes)] = self.class_dict
-        else:
-            self.class_dict = table
-
-    schemapi._FromDict.__init__ = reuse_table
-
-
-_build_charts_without_rechecking()
+# Altair's debug mode (its default) validates each schema object against the Vega-Lite
+# schema as it is made, for earlier tracebacks (its own comment: it "slows things down"):
+# one activations panel took ~62 ms of CPU to build here, ~45 ms without. The tests
+# validate every spec the pages send (tests/app/test_chart_schema.py).
+alt.utils.schemapi.disable_debug_mode()
 
 
 def vega_spec(chart) -> dict:

@@ -350,7 +350,7 @@ def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_tit
         layers.append(
             # Light enough that two or three overlapping bands stay readable.
             alt.Chart(sat).mark_rect(color=SATURATION_SHADE, opacity=0.07).encode(
-                x="x0:Q", x2="x1:Q",
+                x=alt.X("x0:Q"), x2=alt.X2("x1"),
                 tooltip=[alt.Tooltip("series:N", title=saturation_label),
                          alt.Tooltip("x0:Q", format=".2f", title=range_labels[0]),
                          alt.Tooltip("x1:Q", format=".2f", title=range_labels[1])],
@@ -362,23 +362,24 @@ def curve_chart(frame: pd.DataFrame, value: str, names: Mapping[str, str], y_tit
             layers.append(
                 alt.Chart(glow).mark_line(color=SATURATION_SHADE, opacity=0.35, strokeWidth=9, strokeCap="round",
                                           clip=True)
-                .encode(x="x:Q", y=f"{value}:Q", detail="seg:N")
+                .encode(x=alt.X("x:Q"), y=alt.Y(f"{value}:Q"), detail=alt.Detail("seg:N"))
             )
     lines = alt.Chart(long).mark_line(strokeWidth=2.2, clip=True).encode(
         x=x_enc, y=alt.Y(f"{value}:Q", title=y_title), color=colour,
-        detail="series:N",
+        detail=alt.Detail("series:N"),
     )
     layers.append(lines)
     # The hover marks (the dots and the rule under the pointer) are aids for the pointer,
     # not part of the picture: left out of the accessibility tree (aria=False), whose
     # readers get the table of values and the listed stretches instead.
     layers.append(
-        alt.Chart(long).mark_circle(size=45, aria=False).encode(x="x:Q", y=f"{value}:Q", color=colour)
+        alt.Chart(long).mark_circle(size=45, aria=False).encode(x=alt.X("x:Q"), y=alt.Y(f"{value}:Q"), color=colour)
         .transform_filter(hover)
     )
     layers.append(
         alt.Chart(wide).mark_rule(color=MUTED, strokeWidth=1, aria=False).encode(
-            x="x:Q", opacity=alt.condition(hover, alt.value(0.8), alt.value(0.0)), tooltip=tooltip,
+            x=alt.X("x:Q"), opacity=alt.OpacityValue(0.0, condition={"param": hover.name, "value": 0.8, "empty": False}),
+            tooltip=tooltip,
         ).add_params(hover)
     )
     chart = alt.layer(*layers).properties(height=height)
