@@ -389,3 +389,66 @@ def test_a_teacher_whose_browser_resumes_while_the_store_is_away_gets_the_class_
     reloaded.run()
     assert_clean(reloaded)
     assert reloaded.session_state["_class_teacher"]["code"] == code
+
+
+def test_join_without_a_code_asks_for_one_and_the_page_keeps_working(lang):
+    at = run_page(PAGE, lang=lang)
+    at.text_input(key="class_nickname").input("Ada")
+    submit(at, "class_join_form")
+    assert_clean(at)
+    assert [w.value for w in at.warning] == [t("class_need_code", lang)]
+    assert cs.LEARNER_KEY not in at.session_state  # not joined
+    at.run()  # the warning was for that press only
+    assert t("class_need_code", lang) not in [w.value for w in at.warning]
+
+
+def test_a_teacher_on_another_device_resumes_with_the_key_and_a_wrong_key_is_refused(lang):
+    teacher, code = start_class(lang)
+    other = run_page(PAGE, lang=lang)
+    other.text_input(key="class_resume_key").input("not-the-key")
+    other.button(key="class_resume").click().run()
+    assert not other.exception
+    assert [e.value for e in other.error] == [t("class_error_forbidden", lang)]
+    assert other.session_state["class_resume_key"] == ""  # a key is never left in the field
+    other.text_input(key="class_resume_key").input(teacher_secret(teacher))
+    other.button(key="class_resume").click().run()
+    assert_clean(other)
+    assert any(cv.pretty_code(code) in m.value for m in other.markdown), "the same class, on this device"
+    assert other.session_state["class_resume_key"] == ""
+
+
+def test_a_class_ended_on_another_device_takes_the_teacher_back_to_the_entry_saying_so(lang):
+    from core.classroom.store import end_class
+
+    teacher, code = start_class(lang)
+    end_class(store_engine(), code, teacher_secret(teacher))
+    teacher.run()
+    assert not teacher.exception
+    assert [e.value for e in teacher.error] == [t("class_error_ended", lang)]
+    assert teacher.button(key="class_start"), "the entry is back: a new class can start"
+
+
+def _a_browser_holding(monkeypatch, **held):
+    """The keys the browser reports (AppTest mounts no component, so none ever do)."""
+    keys = {"learner": None, "teacher": None, "resume": None, "ready": True, **held}
+    monkeypatch.setattr(cs, "browser_keys", lambda offer, keep=None, forget=False: dict(keys))
+
+
+def test_a_private_resume_link_opens_the_class_in_a_new_session(monkeypatch, lang):
+    teacher, code = start_class(lang)
+    _a_browser_holding(monkeypatch, resume=teacher_secret(teacher))
+    other = run_page(PAGE, lang=lang)
+    assert_clean(other)
+    assert other.session_state["_class_teacher"] == {"code": code, "secret": teacher_secret(teacher)}
+    assert any(cv.pretty_code(code) in m.value for m in other.markdown)
+
+
+def test_a_learner_who_reloads_is_back_in_the_class_without_joining_again(monkeypatch, lang):
+    _, code = start_class(lang)
+    learner = join(code, "Ada", lang)
+    token = learner.session_state[cs.LEARNER_KEY]["token"]
+    _a_browser_holding(monkeypatch, learner=token)
+    reloaded = run_page(PAGE, lang=lang, join=code)
+    assert_clean(reloaded)
+    assert reloaded.session_state[cs.LEARNER_KEY] == {"code": code, "token": token}
+    assert not [b for b in reloaded.button if b.key.startswith("FormSubmitter:class_join_form")]
