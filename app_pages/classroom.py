@@ -231,6 +231,10 @@ def resume_with_key(bind) -> None:
     if state is not None:
         ss[TEACHER] = {"code": state.code, "secret": secret}
         ss.pop(FORGET, None)
+    elif getattr(ss.get(PROBLEM), "code", None) == "forbidden":
+        # The store's sentence speaks of a teacher link; here a key was pasted.
+        ss.pop(PROBLEM)
+        ss["_class_wrong_key"] = True
 
 
 def shown_code(asked: str) -> str:
@@ -248,6 +252,8 @@ def entry(bind, keys: dict) -> None:
     show_problem()
     if ss.pop("_class_need_code", False):
         st.warning(tr("class_need_code"), icon=":material/keyboard:")
+    if ss.pop("_class_wrong_key", False):
+        st.error(tr("class_resume_key_wrong"), icon=":material/key_off:")
     final = ss.get(FINAL_CSV)
     if final is not None:
         st.success(tr("class_ended_teacher"), icon=":material/check_circle:")

@@ -110,6 +110,10 @@ TEXTS = {
     "class_resume_with_key": {"en": "Resume a class with its resume key", "zh": "用恢复密钥回到一堂课"},
     "class_resume_key_label": {"en": "Resume key", "zh": "恢复密钥"},
     "class_resume_button": {"en": "Resume", "zh": "恢复"},
+    "class_resume_key_wrong": {
+        "en": "This resume key opens no class. Copy it again, whole, from the device that started the class.",
+        "zh": "这个恢复密钥打不开任何一堂课。请回到开课的那台设备，把密钥完整地再复制一次。",
+    },
     "class_code_is": {"en": "Class code", "zh": "课堂代码"},
     "class_join_at": {"en": "Join at {link}", "zh": "加入链接：{link}"},
     "class_qr_caption": {"en": "Scan to join", "zh": "扫码加入课堂"},
