@@ -131,7 +131,12 @@ class AppPage:
         run = msg.rerun_script
         pressed = [w.id.rsplit("-", 1)[-1] for w in run.widget_states.widgets
                    if w.WhichOneof("value") == "trigger_value" and w.trigger_value]
-        self._note(f"-> rerun fragment={run.fragment_id[:8] or '-'} auto={run.is_auto_rerun} pressed={pressed}")
+        # What the page's own components reported (the class page's browser keys among
+        # them): a run that drew the wrong view is explained by what it was told.
+        reported = {w.id.rsplit("-", 1)[-1][:24]: getattr(w, w.WhichOneof("value"))[:160]
+                    for w in run.widget_states.widgets if w.WhichOneof("value") in ("json_value", "json_trigger_value")}
+        self._note(f"-> rerun fragment={run.fragment_id[:8] or '-'} auto={run.is_auto_rerun} pressed={pressed}"
+                   + (f" reported={reported}" if reported else ""))
 
     def _on_frame(self, payload) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -148,7 +153,9 @@ class AppPage:
             self.cached_refs.append(msg.ref_hash)
         elif kind == "new_session":
             fragments = [f[:8] for f in msg.metadata.run.fragment_ids]
-            self._note(f"<- run started fragments={fragments or 'whole page'}")
+            # The session id: a reload that got its old session back, or a new one.
+            session = msg.new_session.initialize.session_id[:8] if msg.new_session.HasField("initialize") else ""
+            self._note(f"<- run started fragments={fragments or 'whole page'}" + (f" session={session}" if session else ""))
             if not msg.metadata.run.fragment_ids:
                 self.whole_runs += 1
         elif kind == "script_finished":
