@@ -117,13 +117,13 @@ def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping
         background = (
             alt.Chart(_half_planes(line, lim))
             .mark_area(orient="horizontal", opacity=1.0)
-            .encode(y="y:Q", x="lo:Q", x2="hi", color=side_colours, detail="part:N")
+            .encode(y=alt.Y("y:Q"), x=alt.X("lo:Q"), x2=alt.X2("hi"), color=side_colours, detail=alt.Detail("part:N"))
         )
     else:
         background = (
             alt.Chart(_cells(fn, lim, resolution, scale))
             .mark_rect(opacity=1.0, strokeWidth=0)
-            .encode(x="x:Q", x2="x2", y="y:Q", y2="y2", color=side_colours)
+            .encode(x=alt.X("x:Q"), x2=alt.X2("x2"), y=alt.Y("y:Q"), y2=alt.Y2("y2"), color=side_colours)
         )
     if line is not None:
         seg = line.segment(lim)
@@ -134,7 +134,7 @@ def boundary_chart(X, y, fn: Callable[[np.ndarray], np.ndarray], labels: Mapping
     # float dtype even when empty (no boundary in view), so Altair can infer the types.
     seg_df = pd.DataFrame(np.asarray(rows, dtype=np.float64).reshape(-1, 4), columns=["x", "y", "x2", "y2"])
     boundary = alt.Chart(seg_df).mark_rule(color=BOUNDARY, strokeWidth=2.6, strokeCap="round").encode(
-        x="x:Q", y="y:Q", x2="x2", y2="y2"
+        x=alt.X("x:Q"), y=alt.Y("y:Q"), x2=alt.X2("x2"), y2=alt.Y2("y2")
     )
     X = np.asarray(X, dtype=np.float64)
     df = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "class": _class_names(y, labels)})
@@ -163,7 +163,7 @@ def singular_values_chart(s: Sequence[float], rank: int, labels: Mapping[str, st
                         legend=alt.Legend(title=None, orient="bottom")),
         tooltip=[alt.Tooltip("i:N"), alt.Tooltip("sigma:Q", format=".3g")],
     )
-    text = base.mark_text(dy=-7, color=TEXT, fontSize=12).encode(text="text:N")
+    text = base.mark_text(dy=-7, color=TEXT, fontSize=12).encode(text=alt.Text("text:N"))
     return altair_config(alt.layer(bars, text).properties(height=height))
 
 
@@ -177,10 +177,10 @@ def threshold_chart(x, y, threshold: float, above_is_one: bool, labels: Mapping[
         "side": ["0", "1"] if above_is_one else ["1", "0"],
     })
     shade = alt.Chart(sides).mark_rect().encode(
-        x="x:Q", x2="x2",
+        x=alt.X("x:Q"), x2=alt.X2("x2"),
         color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[CLASS1_LIGHT, CLASS0_LIGHT]), legend=None),
     )
-    rule = alt.Chart(pd.DataFrame({"x": [t]})).mark_rule(color=BOUNDARY, strokeWidth=2.6).encode(x="x:Q")
+    rule = alt.Chart(pd.DataFrame({"x": [t]})).mark_rule(color=BOUNDARY, strokeWidth=2.6).encode(x=alt.X("x:Q"))
     df = pd.DataFrame({"x": x, "row": np.zeros_like(x), "class": _class_names(y, labels)})
     points = _points_layer(df, "x", "row", labels, labels["x"], "", (lo, hi), (-1, 1), size=70).encode(
         y=alt.Y("row:Q", title=None, axis=None, scale=alt.Scale(domain=[-1, 1]))
@@ -200,13 +200,13 @@ def parabola_chart(x, y, W: float, B: float, labels: Mapping[str, str], height: 
     y_domain = (bottom - pad, top + pad)
     sides = pd.DataFrame({"y": [0.0, y_domain[0]], "y2": [y_domain[1], 0.0], "side": ["1", "0"]})
     shade = alt.Chart(sides).mark_rect().encode(
-        y="y:Q", y2="y2",
+        y=alt.Y("y:Q"), y2=alt.Y2("y2"),
         color=alt.Color("side:N", scale=alt.Scale(domain=["1", "0"], range=[CLASS1_LIGHT, CLASS0_LIGHT]), legend=None),
     )
     curve = alt.Chart(pd.DataFrame({"x": grid, "Y": curve_y})).mark_line(color=MUTED, strokeWidth=1.5).encode(
-        x="x:Q", y="Y:Q"
+        x=alt.X("x:Q"), y=alt.Y("Y:Q")
     )
-    zero = alt.Chart(pd.DataFrame({"Y": [0.0]})).mark_rule(color=BOUNDARY, strokeWidth=2.6).encode(y="Y:Q")
+    zero = alt.Chart(pd.DataFrame({"Y": [0.0]})).mark_rule(color=BOUNDARY, strokeWidth=2.6).encode(y=alt.Y("Y:Q"))
     df = pd.DataFrame({"x": x, "Y": Y, "class": _class_names(y, labels)})
     points = _points_layer(df, "x", "Y", labels, labels["x"], labels["y"], (-1.05, 1.05), y_domain, size=70)
     return altair_config(_independent(alt.layer(shade, curve, zero, points), pad=False).properties(height=height))
@@ -219,13 +219,13 @@ def feature_space_chart(X, y, t: float, labels: Mapping[str, str], size: int = 3
     grid = np.linspace(0.0, lim, 106)
     inside = pd.DataFrame({"z1": grid, "lo": 0.0, "hi": np.clip(t - grid, 0.0, None)})
     full = alt.Chart(pd.DataFrame({"x": [0.0], "x2": [lim], "y": [0.0], "y2": [lim]})).mark_rect(color=CLASS0_LIGHT).encode(
-        x="x:Q", x2="x2", y="y:Q", y2="y2"
+        x=alt.X("x:Q"), x2=alt.X2("x2"), y=alt.Y("y:Q"), y2=alt.Y2("y2")
     )
-    area = alt.Chart(inside).mark_area(color=CLASS1_LIGHT, opacity=1.0).encode(x="z1:Q", y="lo:Q", y2="hi")
+    area = alt.Chart(inside).mark_area(color=CLASS1_LIGHT, opacity=1.0).encode(x=alt.X("z1:Q"), y=alt.Y("lo:Q"), y2=alt.Y2("hi"))
     end = min(t, lim)
     line = alt.Chart(pd.DataFrame({"x": [0.0], "y": [end], "x2": [end], "y2": [max(t - end, 0.0)]})).mark_rule(
         color=BOUNDARY, strokeWidth=2.6
-    ).encode(x="x:Q", y="y:Q", x2="x2", y2="y2")
+    ).encode(x=alt.X("x:Q"), y=alt.Y("y:Q"), x2=alt.X2("x2"), y2=alt.Y2("y2"))
     df = pd.DataFrame({"z1": Z[:, 0], "z2": Z[:, 1], "class": _class_names(y, labels)})
     points = _points_layer(df, "z1", "z2", labels, labels["x"], labels["y"], (0.0, lim), (0.0, lim), size=40)
     return altair_config(_independent(alt.layer(full, area, line, points)).properties(width=size, height=size))
@@ -238,14 +238,14 @@ def circle_chart(X, y, radius: float, labels: Mapping[str, str], size: int = 300
     grid = np.linspace(-r, r, 241)
     half = np.sqrt(np.clip(r * r - grid**2, 0.0, None))
     full = alt.Chart(pd.DataFrame({"x": [-lim], "x2": [lim], "y": [-lim], "y2": [lim]})).mark_rect(color=CLASS0_LIGHT).encode(
-        x="x:Q", x2="x2", y="y:Q", y2="y2"
+        x=alt.X("x:Q"), x2=alt.X2("x2"), y=alt.Y("y:Q"), y2=alt.Y2("y2")
     )
     disc = alt.Chart(pd.DataFrame({"x": grid, "lo": -half, "hi": half})).mark_area(color=CLASS1_LIGHT, opacity=1.0).encode(
-        x="x:Q", y="lo:Q", y2="hi"
+        x=alt.X("x:Q"), y=alt.Y("lo:Q"), y2=alt.Y2("hi")
     )
     angles = np.linspace(0.0, 2.0 * np.pi, 241)
     ring = pd.DataFrame({"x": r * np.cos(angles), "y": r * np.sin(angles), "order": np.arange(angles.size)})
-    outline = alt.Chart(ring).mark_line(color=BOUNDARY, strokeWidth=2.6).encode(x="x:Q", y="y:Q", order="order:Q")
+    outline = alt.Chart(ring).mark_line(color=BOUNDARY, strokeWidth=2.6).encode(x=alt.X("x:Q"), y=alt.Y("y:Q"), order=alt.Order("order:Q"))
     X = np.asarray(X, dtype=np.float64)
     df = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "class": _class_names(y, labels)})
     points = _points_layer(df, "x1", "x2", labels, labels["x"], labels["y"], (-lim, lim), (-lim, lim), size=40)

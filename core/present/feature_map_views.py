@@ -198,14 +198,14 @@ def histogram_chart(frame: pd.DataFrame, x_title: str, y_title: str) -> alt.Char
         .mark_bar(stroke=theme.MUTED, strokeWidth=0.6)
         .encode(
             x=alt.X("x0:Q", title=x_title, axis=alt.Axis(tickCount=5)),
-            x2="x1:Q",
+            x2=alt.X2("x1:Q"),
             # stack=None: bars of different colours are side by side, not one pile.
             y=alt.Y("count:Q", title=y_title, scale=alt.Scale(type="symlog"), stack=None,
                     axis=alt.Axis(values=[0, 10, 100, 1000, 10000],
                                   labelExpr="datum.value >= 1000 ? datum.value / 1000 + 'k' : datum.value")),
             y2=alt.datum(0),  # a log-like axis has no automatic baseline: bars start at 0
             color=alt.Color("colour:N", scale=None),
-            tooltip=[alt.Tooltip("x0:Q", format=".3f"), alt.Tooltip("x1:Q", format=".3f"), "count:Q"],
+            tooltip=[alt.Tooltip("x0:Q", format=".3f"), alt.Tooltip("x1:Q", format=".3f"), alt.Tooltip("count:Q")],
         )
         .properties(height=150)
     )

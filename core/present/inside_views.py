@@ -200,7 +200,7 @@ def _layers(lang: str, with_points: bool):
     y = alt.Y("v:Q", scale=alt.Scale(nice=False, zero=False), axis=alt.Axis(title=None, labelFontSize=10))
     families = {"h": t("ins_warp_family_h", lang), "v": t("ins_warp_family_v", lang)}
     layers = [alt.Chart().transform_filter(alt.datum.l >= 0).mark_line(strokeWidth=1.2, opacity=0.85).encode(
-        x=x, y=y, detail="l:N", order="o:Q",
+        x=x, y=y, detail=alt.Detail("l:N"), order=alt.Order("o:Q"),
         color=alt.Color("g:N", scale=alt.Scale(domain=list(families), range=list(FAMILY_COLOURS)),
                         legend=_legend(families)))]
     if with_points:
