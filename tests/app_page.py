@@ -105,9 +105,13 @@ class AppPage:
         page.on("console", self._on_console)
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
         page.on("websocket", self._on_websocket)
+        # A reload left on the wrong view showed no traffic after the reload at all: these
+        # say whether the page loaded again and opened its WebSocket.
+        page.on("load", lambda _page: self._note("page loaded"))
         page.add_init_script(RUN_TRACKER)
 
     def _on_websocket(self, ws) -> None:
+        self._note("websocket opened")
         ws.on("framereceived", self._on_frame)
         ws.on("framesent", self._on_sent)
         ws.on("close", lambda _ws: self._note("websocket closed"))

@@ -509,6 +509,9 @@ def protocol_main(args, sizes: list[int]) -> None:
             with app_server(ROOT, *(CLOUD_OVERRIDES if args.cloud else ())) as (url, pids):
                 label = "Cloud settings" if args.cloud else "one process"
                 print_protocol_row(label, measure_protocol_class(url, pids, n, args.seconds, args.query))
+        if args.peer:  # the same class against the page at an older commit, in the same run
+            with old_checkout(args.peer) as tree, app_server(tree) as (url, pids):
+                print_protocol_row(f"@ {args.peer[:8]}", measure_protocol_class(url, pids, n, args.seconds, args.query))
 
 
 if __name__ == "__main__":
