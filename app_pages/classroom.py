@@ -252,7 +252,8 @@ def entry(bind, keys: dict) -> None:
     show_problem()
     if ss.pop("_class_need_code", False):
         st.warning(tr("class_need_code"), icon=":material/keyboard:")
-    if ss.pop("_class_wrong_key", False):
+    wrong_key = ss.pop("_class_wrong_key", False)
+    if wrong_key:
         st.error(tr("class_resume_key_wrong"), icon=":material/key_off:")
     final = ss.get(FINAL_CSV)
     if final is not None:
@@ -283,7 +284,8 @@ def entry(bind, keys: dict) -> None:
         st.subheader(tr("class_teach_heading"))
         st.button(tr("class_start"), key="class_start", help=tr("class_start_help"), icon=":material/co_present:",
                   on_click=start, args=(bind,))
-        with st.expander(tr("class_resume_with_key"), icon=":material/key:"):
+        # Open again after a wrong key, for the next try (the message above makes it a new element).
+        with st.expander(tr("class_resume_with_key"), icon=":material/key:", expanded=wrong_key):
             st.text_input(tr("class_resume_key_label"), key="class_resume_key", type="password",
                           max_chars=limits.MAX_TOKEN)
             st.button(tr("class_resume_button"), key="class_resume", on_click=resume_with_key, args=(bind,))

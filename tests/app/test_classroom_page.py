@@ -409,6 +409,8 @@ def test_a_teacher_on_another_device_resumes_with_the_key_and_a_wrong_key_is_ref
     other.button(key="class_resume").click().run()
     assert not other.exception
     assert [e.value for e in other.error] == [t("class_resume_key_wrong", lang)]
+    (resume,) = [e for e in other.expander if e.label == t("class_resume_with_key", lang)]
+    assert resume.proto.expanded, "open for the next try"
     assert other.session_state["class_resume_key"] == ""  # a key is never left in the field
     other.text_input(key="class_resume_key").input(teacher_secret(teacher))
     other.button(key="class_resume").click().run()
