@@ -171,8 +171,12 @@ class AppPage:
         try:
             expect(locator).to_have_text(text, timeout=timeout)
         except AssertionError as error:
+            from tests.servers import server_said
+
             shown = "\n  ".join(self.traffic)
-            raise AssertionError(f"{error}\nWebSocket traffic, oldest first:\n  {shown}") from error
+            said = server_said(self.base_url).strip() or "(nothing)"
+            raise AssertionError(f"{error}\nWebSocket traffic, oldest first:\n  {shown}\n"
+                                 f"The server's stderr, last lines:\n{said}") from error
 
     def connection_state(self) -> str | None:
         return self.page.locator("[data-testid='stApp']").get_attribute("data-test-connection-state")

@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -102,8 +103,36 @@ def start_streamlit(port: int, *extra: str, cwd: Path = ROOT, env: dict[str, str
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra,
     ]
-    return subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    # stderr to a file, not a pipe: a pipe that nobody reads blocks the server (every
+    # thread that logs, the script runs among them) once 64 KB have been written.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - open while the server runs; closed by stop_streamlit
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log,
                             env={**os.environ, **env} if env else None)
+    proc.log = log
+    return proc
+
+
+#: The servers this process started and has not stopped, by URL: a failed wait on a page
+#: prints what its server said (``server_said``).
+RUNNING: dict[str, subprocess.Popen] = {}
+
+
+def server_log(proc: subprocess.Popen, last: int = 4000) -> str:
+    """The last ``last`` characters the server wrote to stderr (see :func:`start_streamlit`)."""
+    log = getattr(proc, "log", None)
+    if log is None or log.closed:
+        return ""
+    log.flush()
+    log.seek(0)
+    return log.read().decode(errors="replace")[-last:]
+
+
+def server_said(url: str) -> str:
+    """What the running server at ``url`` (or the one whose URL starts it) wrote to stderr."""
+    for base, proc in RUNNING.items():
+        if url.startswith(base):
+            return server_log(proc)
+    return ""
 
 
 def stop_streamlit(proc: subprocess.Popen) -> None:
@@ -114,6 +143,9 @@ def stop_streamlit(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
+    RUNNING.pop(next((url for url, p in RUNNING.items() if p is proc), ""), None)
+    if getattr(proc, "log", None) is not None:
+        proc.log.close()
     if proc.stderr is not None:
         proc.stderr.close()
 
@@ -122,7 +154,8 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> Non
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode(errors='replace')}")
+            said = server_log(proc) or (proc.stderr.read().decode(errors="replace") if proc.stderr else "")
+            raise RuntimeError(f"streamlit exited: {said}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().decode().strip() == "ok":
@@ -142,6 +175,7 @@ def serving(*extra: str, env: dict[str, str] | None = None):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
+        RUNNING[url] = proc
         yield url
     finally:
         stop_streamlit(proc)

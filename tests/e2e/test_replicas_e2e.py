@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 
 import pytest
@@ -37,10 +38,12 @@ def proxy(tmp_path_factory):
     port = free_port()
     # Both replicas share one throwaway class store (SQLite in WAL mode, as on one machine).
     store = f"sqlite:///{run_dir / 'class.sqlite'}"
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - not a pipe: a pipe nobody reads blocks the replicas
     proc = subprocess.Popen(["bash", "deploy/run_replicas.sh", "2", str(port)], cwd=ROOT,
                             env={**os.environ, "RUN_DIR": str(run_dir), "CLASS_STORE_URL": store},
                             start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=log)
+    proc.log = log  # wait_healthy says what it wrote if it exits
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc, timeout=180)
@@ -52,7 +55,7 @@ def proxy(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
-        proc.stderr.close()
+        log.close()
 
 
 def play_button(app):
