@@ -12,6 +12,8 @@ import time
 
 from playwright.sync_api import expect
 
+from tests.servers import server_said
+
 #: How long a test waits for the page to show what it expects. Generous: the suite must
 #: pass on a busy two-core machine, where a page can take seconds to answer; a test that
 #: passes only waits as long as the page takes.
@@ -171,8 +173,6 @@ class AppPage:
         try:
             expect(locator).to_have_text(text, timeout=timeout)
         except AssertionError as error:
-            from tests.servers import server_said
-
             shown = "\n  ".join(self.traffic)
             said = server_said(self.base_url).strip() or "(nothing)"
             raise AssertionError(f"{error}\nWebSocket traffic, oldest first:\n  {shown}\n"

@@ -103,11 +103,16 @@ def start_streamlit(port: int, *extra: str, cwd: Path = ROOT, env: dict[str, str
         "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *extra,
     ]
-    # stderr to a file, not a pipe: a pipe that nobody reads blocks the server (every
-    # thread that logs, the script runs among them) once 64 KB have been written.
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - open while the server runs; closed by stop_streamlit
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log,
-                            env={**os.environ, **env} if env else None)
+    return popen_logged(cmd, cwd=cwd, env={**os.environ, **env} if env else None)
+
+
+def popen_logged(cmd: list[str], **kwargs) -> subprocess.Popen:
+    """``subprocess.Popen(cmd, **kwargs)``, its stdout discarded and its stderr in a
+    temporary file (``proc.log``, read by :func:`server_log`, closed by its owner): not a
+    pipe, which nobody reads here and which blocks a server once 64 KB are in it (every
+    thread that logs, the script runs among them)."""
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - open while the process runs
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, **kwargs)
     proc.log = log
     return proc
 
@@ -143,19 +148,14 @@ def stop_streamlit(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=10)
-    RUNNING.pop(next((url for url, p in RUNNING.items() if p is proc), ""), None)
-    if getattr(proc, "log", None) is not None:
-        proc.log.close()
-    if proc.stderr is not None:
-        proc.stderr.close()
+    proc.log.close()
 
 
 def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            said = server_log(proc) or (proc.stderr.read().decode(errors="replace") if proc.stderr else "")
-            raise RuntimeError(f"streamlit exited: {said}")
+            raise RuntimeError(f"streamlit exited: {server_log(proc)}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().decode().strip() == "ok":
@@ -178,4 +178,5 @@ def serving(*extra: str, env: dict[str, str] | None = None):
         RUNNING[url] = proc
         yield url
     finally:
+        RUNNING.pop(url, None)
         stop_streamlit(proc)

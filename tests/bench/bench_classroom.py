@@ -76,6 +76,7 @@ from tests.servers import (  # noqa: E402
     CLOUD_OVERRIDES,
     CHROMIUM_ARGS,
     free_port,
+    popen_logged,
     start_streamlit,
     stop_streamlit,
     wait_healthy,
@@ -174,9 +175,8 @@ def replicated_server(replicas: int):
     """``deploy/run_replicas.sh``: R servers behind nginx; yields (url, [pids])."""
     port = free_port()
     work = Path(tempfile.mkdtemp(prefix="classroom-"))
-    proc = subprocess.Popen(["bash", str(ROOT / "deploy" / "run_replicas.sh"), str(replicas), str(port)],
-                            cwd=ROOT, env={**__import__("os").environ, "RUN_DIR": str(work)},
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = popen_logged(["bash", str(ROOT / "deploy" / "run_replicas.sh"), str(replicas), str(port)],
+                        cwd=ROOT, env={**__import__("os").environ, "RUN_DIR": str(work)})
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc, timeout=120)
@@ -188,6 +188,7 @@ def replicated_server(replicas: int):
             proc.wait(timeout=20)
         if proc.poll() is None:
             proc.kill()
+        proc.log.close()
 
 
 @contextlib.contextmanager

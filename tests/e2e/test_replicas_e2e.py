@@ -13,7 +13,6 @@ import re
 import shutil
 import signal
 import subprocess
-import tempfile
 import time
 
 import pytest
@@ -22,7 +21,7 @@ from playwright.sync_api import expect
 from core.i18n import t
 from tests.app_page import AppPage
 from tests.e2e.test_class_e2e import join
-from tests.servers import ROOT, free_port, wait_healthy
+from tests.servers import ROOT, free_port, popen_logged, wait_healthy
 
 #: A module with servers of its own, a minute or more in all: started first (tests/conftest.py).
 pytestmark = pytest.mark.long
@@ -38,12 +37,9 @@ def proxy(tmp_path_factory):
     port = free_port()
     # Both replicas share one throwaway class store (SQLite in WAL mode, as on one machine).
     store = f"sqlite:///{run_dir / 'class.sqlite'}"
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - not a pipe: a pipe nobody reads blocks the replicas
-    proc = subprocess.Popen(["bash", "deploy/run_replicas.sh", "2", str(port)], cwd=ROOT,
-                            env={**os.environ, "RUN_DIR": str(run_dir), "CLASS_STORE_URL": store},
-                            start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=log)
-    proc.log = log  # wait_healthy says what it wrote if it exits
+    proc = popen_logged(["bash", "deploy/run_replicas.sh", "2", str(port)], cwd=ROOT,
+                        env={**os.environ, "RUN_DIR": str(run_dir), "CLASS_STORE_URL": store},
+                        start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc, timeout=180)
@@ -55,7 +51,7 @@ def proxy(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
-        log.close()
+        proc.log.close()
 
 
 def play_button(app):
