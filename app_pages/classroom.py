@@ -193,8 +193,15 @@ def settled(tried: set, what: tuple, action, *args, quiet: bool = False):
 # ------------------------------------------------------------------ the entry
 
 
+#: The entry's own notice (``"need_code"`` or ``"wrong_key"``): shown until the next press
+#: on the entry, not for one run only: the browser's keys may report (and rerun the page)
+#: just after a press, and a one-run notice was gone before it could be read.
+ENTRY_NOTICE = "_class_entry_notice"
+
+
 def start(bind) -> None:
     """Callback of Start: a new class; its secret stays in the session and the browser."""
+    ss.pop(ENTRY_NOTICE, None)
     made = attempt(create_class, bind)
     if made is not None:
         ss[TEACHER] = {"code": made.code, "secret": made.secret}
@@ -205,9 +212,10 @@ def start(bind) -> None:
 def join(bind, keys: dict) -> None:
     """Callback of Join: the join link's code (or the typed one) and the nickname, as
     this browser's learner."""
+    ss.pop(ENTRY_NOTICE, None)
     code = (url_value(cv.JOIN) or ss.get("class_code") or "").strip()
     if not code:
-        ss["_class_need_code"] = True
+        ss[ENTRY_NOTICE] = "need_code"
         return
     token = learner_token(keys)
     me = attempt(join_class, bind, code, token, ss.get("class_nickname") or None)
@@ -225,6 +233,7 @@ def other_code() -> None:
 
 def resume_with_key(bind) -> None:
     """Callback: a teacher on another device pastes the resume key."""
+    ss.pop(ENTRY_NOTICE, None)
     secret = (ss.get("class_resume_key") or "").strip()
     state = attempt(resume_class, bind, secret)
     ss["class_resume_key"] = ""
@@ -234,7 +243,7 @@ def resume_with_key(bind) -> None:
     elif getattr(ss.get(PROBLEM), "code", None) == "forbidden":
         # The store's sentence speaks of a teacher link; here a key was pasted.
         ss.pop(PROBLEM)
-        ss["_class_wrong_key"] = True
+        ss[ENTRY_NOTICE] = "wrong_key"
 
 
 def shown_code(asked: str) -> str:
@@ -250,9 +259,10 @@ def entry(bind, keys: dict) -> None:
     """No class yet: join one (the join link fills the code in), or start one."""
     st.write(tr("class_intro"))
     show_problem()
-    if ss.pop("_class_need_code", False):
+    notice = ss.get(ENTRY_NOTICE)
+    if notice == "need_code":
         st.warning(tr("class_need_code"), icon=":material/keyboard:")
-    wrong_key = ss.pop("_class_wrong_key", False)
+    wrong_key = notice == "wrong_key"
     if wrong_key:
         st.error(tr("class_resume_key_wrong"), icon=":material/key_off:")
     final = ss.get(FINAL_CSV)
