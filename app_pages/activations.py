@@ -29,6 +29,7 @@ from ui import (
     write_to_url,
 )
 from ui.charts import vega_spec
+from ui.visibility import section
 
 KEYS = list(ACTIVATIONS)
 P = sa.PARAMS_BY_KEY
@@ -252,7 +253,6 @@ def _formula_notes(key: str) -> None:
 
 def formulas_section(c: Choice) -> None:
     """Each function's f and f′ in LaTeX, its kink convention, Keras's difference, its paper."""
-    st.subheader(tr("act_formulas_heading"))
     for start in range(0, len(c.keys), 2):
         for column, key in zip(st.columns(2, gap="medium"), c.keys[start:start + 2]):
             act = ACTIVATIONS[key]
@@ -308,7 +308,6 @@ def _property_formats(half: float) -> dict:
 
 def properties_section(c: Choice) -> None:
     """One column per function: range, monotonic, mean output, smoothness, saturation, ..."""
-    st.subheader(tr("act_props_heading"))
     labels = _property_labels(c.threshold)
     shown = _property_formats(c.half)
     rows = [{**r, **dict(zip(("max_grad", "max_grad_where"), sup_cells(r["max_grad"])))}
@@ -324,10 +323,13 @@ def properties_section(c: Choice) -> None:
             st.markdown(tr("act_selu_note", mean=numbers.text(r["mean"], 3), std=numbers.text(r["std"], 3)))
 
 
-def step_section() -> None:
-    """The step against a sigmoid of steepness k: values and slopes at a few points."""
+def step_heading() -> None:
     st.subheader(tr("act_step_heading"), anchor="step")
     st.markdown(tr("act_step_intro"))
+
+
+def step_section() -> None:
+    """The step against a sigmoid of steepness k: values and slopes at a few points."""
     controls.select_slider(P["act_k"], tr("act_k_label"), format_func=numbers.text)
     steep = float(st.session_state["act_k"])
     chart_col, table_col = st.columns([1, 1], gap="large")
@@ -350,10 +352,13 @@ def step_section() -> None:
     st.markdown(tr("act_step_why", peak=numbers.text(steep / 4, 3), at2=numbers.significant_text(slope_at_2, 2)))
 
 
-def depth_section(c: Choice | None) -> None:
-    """The gradient through n layers: the product of n slopes, per function."""
+def depth_heading() -> None:
     st.subheader(tr("act_depth_heading"), anchor="depth")
     st.markdown(tr("act_depth_intro"))
+
+
+def depth_section(c: Choice | None) -> None:
+    """The gradient through n layers: the product of n slopes, per function."""
     left, right = st.columns(2, gap="large")
     controls.slider(P["act_layers"], tr("act_layers_label"), step=1, where=left)
     controls.slider(P["act_spread"], tr("act_spread_label"), step=0.1, where=right)
@@ -402,10 +407,13 @@ def main() -> None:
                         {k: activation_name(k, current_lang()) for k in keys}, float(st.session_state["act_x"]),
                         float(st.session_state["act_sat"]))
         curves_section(choice)
-        formulas_section(choice)
-        properties_section(choice)
-    step_section()
-    depth_section(choice)
+        # Below the curves, each section is drawn when the learner comes near it
+        # (ui.visibility.section): the first load draws the curves and their controls.
+        section("part_act_formulas", lambda: st.subheader(tr("act_formulas_heading")),
+                lambda: formulas_section(choice))
+        section("part_act_props", lambda: st.subheader(tr("act_props_heading")), lambda: properties_section(choice))
+    section("part_act_step", step_heading, step_section)
+    section("part_act_depth", depth_heading, lambda: depth_section(choice))
     write_to_url(sa.PARAMS)
 
 

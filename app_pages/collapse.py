@@ -38,6 +38,7 @@ from ui import (
     write_to_url,
 )
 from ui.charts import pairs, vega_spec
+from ui.visibility import section
 
 N_POINTS = 300
 P = cs.PARAMS_BY_KEY
@@ -160,7 +161,6 @@ def network_section() -> tuple[tuple[float, ...], col.Line]:
 
 def algebra_section(w, line: col.Line) -> None:
     """The derivation in symbols, then with the learner's numbers, and what it leaves."""
-    st.header(tr("col_h_algebra"), divider="gray")
     st.subheader(tr("col_in_symbols"))
     for step, latex in cv.derivation_231():
         st.markdown(tr(f"col_step_{step}"))
@@ -191,7 +191,6 @@ def algebra_section(w, line: col.Line) -> None:
 
 def proof_section(w, line: col.Line) -> None:
     """10 000 random inputs through the stack and through the one affine map: the gap."""
-    st.header(tr("col_h_proof"), divider="gray")
     inputs = np.random.default_rng(0).uniform(-10.0, 10.0, (10_000, 2))
     stacked = col.forward_231(w, inputs)
     W_one, b_one = col.collapse(col.stack_231(w))
@@ -221,7 +220,6 @@ def network_boundary_spec(w: tuple[float, ...], X, y, labels: tuple) -> dict:
 
 def boundary_section(w, line: col.Line, X, y, best) -> None:
     """The learner's line over the circle data, against the best any line can do."""
-    st.header(tr("col_h_boundary"), divider="gray")
     own_outputs = col.forward_231(w, X)
     own_accuracy = col.sign_accuracy(own_outputs, y, col.term_scale_231(w, X))
     chart_col, text_col = st.columns([1.1, 1], gap="large")
@@ -252,8 +250,6 @@ def boundary_section(w, line: col.Line, X, y, best) -> None:
 
 def additivity_section(w, line: col.Line) -> None:
     """f(a + b) = f(a) + f(b) and f(k·a) = k·f(a) with the learner's points; biases break it."""
-    st.header(tr("col_h_additivity"), divider="gray")
-    st.write(tr("col_additivity_intro"))
     for column, key, label in zip(st.columns(5), ("col_a1", "col_a2", "col_b1", "col_b2", "col_k"),
                                   ("a₁", "a₂", "b₁", "b₂", "k")):
         controls.number_input(P[key], label, step=0.1, format="%.2f", where=column)
@@ -323,8 +319,6 @@ def _tanh_gradient_key(w, p, q, g_p, g_q) -> str:
 
 def gradient_section(w, line: col.Line) -> None:
     """∂Output/∂x at two points: equal for the linear net, not for tanh; ∂Output/∂w differs."""
-    st.header(tr("col_h_gradient"), divider="gray", anchor="gradient")
-    st.write(tr("col_gradient_intro"))
     for column, key, label in zip(st.columns(4), ("col_p1", "col_p2", "col_q1", "col_q2"), ("p₁", "p₂", "q₁", "q₂")):
         controls.number_input(P[key], label, step=0.1, format="%.2f", where=column)
     p = np.array([st.session_state["col_p1"], st.session_state["col_p2"]], dtype=float)
@@ -361,8 +355,6 @@ def gradient_section(w, line: col.Line) -> None:
 
 def depth_controls() -> tuple[int, list[int], int]:
     """Depth, widths and seed of the random stack; returns ``(depth, hidden widths, seed)``."""
-    st.header(tr("col_h_depth"), divider="gray", anchor="depth")
-    st.write(tr("col_depth_intro", io=col.RANK_IO))
     d1, d2, d3 = st.columns([2, 2, 1])
     controls.slider(P["col_depth"], tr("col_depth"), step=1, on_change=_depth_changed, where=d1)
     d2.text_input(tr("col_widths"), key="col_widths", on_change=_widths_changed, help=tr("col_widths_help"),
@@ -593,6 +585,29 @@ def next_steps() -> None:
     show_code([col.collapse, col.boundary_231, col.best_line, col.circle_separator], key="col_code")
 
 
+def part(name: str, heading: str, body, anchor: str | None = None, intro: str | None = None) -> None:
+    """One section of the page: its heading (and first sentence) always, its body once the
+    learner has come near it (:func:`ui.visibility.section`): the page's first load draws
+    only what is on its first screens."""
+    def head() -> None:
+        st.header(heading, divider="gray", anchor=anchor)
+        if intro is not None:
+            st.write(intro)
+
+    section(f"part_col_{name}", head, body)
+
+
+def depth_part(X, y) -> None:
+    depth, hidden, seed = depth_controls()
+    rank_section(depth, hidden, seed)
+    contrast_section(X, y, depth, hidden, seed)
+
+
+def bend_part(X, y) -> None:
+    bend_1d_section()
+    bend_2d_section(X, y)
+
+
 def main() -> None:
     restore_from_url(cs.PARAMS)
     _restore_depth_and_widths()
@@ -601,19 +616,17 @@ def main() -> None:
     with presenter.secondary("col_lead"):  # hidden in presenter mode
         st.write(tr("col_lead"))
     w, line = network_section()
-    algebra_section(w, line)
-    proof_section(w, line)
     X, y, best = circle_data()
-    boundary_section(w, line, X, y, best)
-    additivity_section(w, line)
-    gradient_section(w, line)
-    depth, hidden, seed = depth_controls()
-    rank_section(depth, hidden, seed)
-    contrast_section(X, y, depth, hidden, seed)
-    st.header(tr("col_h_bend"), divider="gray", anchor="bend")
-    st.write(tr("col_bend_intro"))
-    bend_1d_section()
-    bend_2d_section(X, y)
+    part("algebra", tr("col_h_algebra"), lambda: algebra_section(w, line))
+    part("proof", tr("col_h_proof"), lambda: proof_section(w, line))
+    part("boundary", tr("col_h_boundary"), lambda: boundary_section(w, line, X, y, best))
+    part("additivity", tr("col_h_additivity"), lambda: additivity_section(w, line),
+         intro=tr("col_additivity_intro"))
+    part("gradient", tr("col_h_gradient"), lambda: gradient_section(w, line), anchor="gradient",
+         intro=tr("col_gradient_intro"))
+    part("depth", tr("col_h_depth"), lambda: depth_part(X, y), anchor="depth",
+         intro=tr("col_depth_intro", io=col.RANK_IO))
+    part("bend", tr("col_h_bend"), lambda: bend_part(X, y), anchor="bend", intro=tr("col_bend_intro"))
     next_steps()
     write_to_url([*cs.PARAMS, cs.widths_param(int(st.session_state["col_depth"]))])
 

@@ -79,6 +79,12 @@ RUNS_SETTLED = """() => {
          && runs.finished > 0 && runs.finished >= runs.input;
 }"""
 
+#: True while no script run is going on.
+NOT_RUNNING = """() => { const a = document.querySelector("[data-testid='stApp']");
+  return !!a && a.getAttribute("data-test-script-state") === "notRunning"; }"""
+#: The placeholder of a section not drawn yet (``ui.visibility.pending``).
+PENDING = "[class*='st-key-pending_']"
+
 #: True once every Vega chart has its canvas or SVG, every Graphviz chart its SVG and
 #: every live view its first frame.
 PAGE_DRAWN = """() => {
@@ -221,6 +227,37 @@ class AppPage:
             runs = self.page.evaluate("[window.__runs, performance.now()]")
             raise AssertionError(f"no script run ended after the last input: {runs}") from error
 
+    def draw_every_section(self, timeout: float = 60_000) -> None:
+        """Draw the sections a page draws only when the learner comes near them
+        (``ui.visibility.reached``), as if the learner had scrolled through the page: in a
+        window as tall as the page, for a moment (one run draws them all; scrolling
+        through them took a run each, and more of the browser's CPU), then back."""
+        pending = self.page.locator(PENDING)
+        if pending.count() == 0:
+            return  # a page without such sections, or all drawn
+        size = self.page.viewport_size
+        tall = self.page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+        self.page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(tall) + 100)})
+        try:
+            expect(pending).to_have_count(0, timeout=timeout)
+        finally:
+            self.page.set_viewport_size(size)
+        self.page.wait_for_function(NOT_RUNNING, timeout=timeout)
+
+    def draw_section(self, key: str, timeout: float = 60_000) -> None:
+        """Draw the section in the container with ``key`` (``part_…``), as a learner who
+        scrolls to it does: it comes to the top of the screen (with the sections within a
+        screen below it)."""
+        placeholder = self.page.locator(f".st-key-pending_{key}")
+        if placeholder.count() == 0:
+            return  # drawn already
+        # The page holds what is on screen while a section draws (ui.visibility); a
+        # learner's wheel lets go of it, and so does this.
+        self.widget(key).evaluate("""(el) => { if (window.__holdView) window.__holdView.release();
+                                               el.scrollIntoView({ block: "start" }); }""")
+        expect(placeholder).to_have_count(0, timeout=timeout)
+        self.page.wait_for_function(NOT_RUNNING, timeout=timeout)
+
     def wait_drawn(self, timeout: float = WAIT_MS) -> None:
         """Wait until every chart, diagram and live view on the page has drawn itself
         (they size themselves in the browser, after the script's run)."""
@@ -228,9 +265,7 @@ class AppPage:
 
     def wait_not_running(self, timeout: float = 60_000) -> None:
         """Wait until no script run is going on (before a control that a run would redraw)."""
-        self.page.wait_for_function(
-            "() => { const a = document.querySelector(\"[data-testid='stApp']\");"
-            " return !!a && a.getAttribute('data-test-script-state') === 'notRunning'; }", timeout=timeout)
+        self.page.wait_for_function(NOT_RUNNING, timeout=timeout)
 
     def wait_live(self, condition: str, view: str = LIVE_VIEW, timeout: float = 60_000) -> None:
         """Wait until ``condition``, a JS expression over ``v`` (the live view's dataset:

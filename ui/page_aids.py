@@ -24,11 +24,13 @@ from core.guide.path import AT
 from ui import tr, url_value
 from ui.browser_download import DOWNLOAD_CSS
 from ui.uploads import UPLOADER_CSS
+from ui.visibility import PENDING_CSS
 
 PAGE_CSS = f"""
 <style>
 {UPLOADER_CSS}
 {DOWNLOAD_CSS}
+{PENDING_CSS}
 /* On a phone, a chart drawn at its own size (a square plane, 400 px with its axes) is
    scaled down to fit the column, never cut off at the edge. Only there: on a projector
    its type must keep its size (presenter mode's 18 px). */
@@ -109,7 +111,10 @@ SCROLL_JS = """export default function (component) {
       // Near the page's end the heading cannot reach the top: only a heading that moved
       // since the last frame (the layout above it changed) counts as the layout moving.
       const top = target.getBoundingClientRect().top;
-      if (Math.abs(top - lastTop) > 2) target.scrollIntoView({ block: "start" });
+      if (Math.abs(top - lastTop) > 2) {
+        if (w.__holdView) w.__holdView.release();  // a section's own hold (ui.visibility) gives way
+        target.scrollIntoView({ block: "start" });
+      }
       lastTop = target.getBoundingClientRect().top;
     }
     requestAnimationFrame(hold);

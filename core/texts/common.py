@@ -67,6 +67,7 @@ TEXTS = {
 
 TEXTS.update({
     "present_exit": {"en": "Leave presenter mode", "zh": "退出演示模式"},
+    "section_pending": {"en": "Drawing this part…", "zh": "正在绘制这一部分……"},
     "formula_label": {"en": "Formula; if it is wider than the page, scroll it with the arrow keys",
                       "zh": "公式；如果比页面宽，可以用方向键左右滚动"},
     "present_exit_help": {

@@ -8,13 +8,23 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.visibility import DRAW_ALL
+
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = str(ROOT / "streamlit_app.py")
 
 
+def new_app(timeout: float = 60) -> AppTest:
+    """The app, not run yet. It draws every section of a page at once: AppTest has no
+    browser to say which sections the learner has come to (``ui.visibility.reached``)."""
+    at = AppTest.from_file(ENTRY, default_timeout=timeout)
+    at.session_state[DRAW_ALL] = True
+    return at
+
+
 def run_page(page: str | None = None, lang: str = "en", timeout: float = 60, **query: str) -> AppTest:
     """Run the app on ``page`` (e.g. ``"app_pages/training.py"``) with URL parameters ``query``."""
-    at = AppTest.from_file(ENTRY, default_timeout=timeout)
+    at = new_app(timeout)
     at.query_params["lang"] = lang
     for key, value in query.items():
         at.query_params[key] = value

@@ -23,7 +23,7 @@ from core.nn.activations import ACTIVATIONS
 from core.present.markdown import code, literal
 from core.state import training as ts
 from core.state import urlparams as up
-from tests.app.conftest import ENTRY
+from tests.app.conftest import new_app
 from tests.streamlit_markdown import markup
 from tests.url_fuzz import query_batches
 
@@ -71,7 +71,7 @@ def check_page(at: AppTest, expected: dict[str, str], lang: str) -> None:
 @given(query_batches(ALL_KEYS, {}, 1), st.sampled_from(sorted(LANG_VALUES)))
 def test_random_links_through_every_page(batch, lang_value):
     query = batch[0]
-    at = AppTest.from_file(ENTRY, default_timeout=60)
+    at = new_app()
     at.query_params.update(query.as_dict())
     at.query_params["lang"] = lang_value
     lang = lang_value.lower()[:2] if LANG_VALUES[lang_value] else "en"

@@ -228,3 +228,27 @@ def test_every_ranged_widget_accepts_exactly_what_its_url_accepts(page, module):
     for param in params:  # and a choice offers as many options as its URL accepts
         if param.options is not None and param.key in {w.key for w in at.get("selectbox")}:
             assert len(at.selectbox(key=param.key).options) == len(param.options), param.key
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_section_is_drawn_once_the_learner_comes_to_it_and_stays_drawn(lang):
+    """Without a browser to report what is on screen, the page draws its first section and,
+    of every other one, its heading and a placeholder saying it is on its way; a section
+    the learner has come to is drawn, and stays drawn in later runs."""
+    from ui.visibility import DRAW_ALL, SEEN
+
+    at = run_page(PAGE, lang=lang)
+    del at.session_state[DRAW_ALL]
+    at.run()
+    assert_clean(at)
+    headings = [h.value for h in at.header]
+    for key in ("col_h_network", "col_h_algebra", "col_h_boundary", "col_h_depth", "col_h_bend"):
+        assert t(key, lang) in headings, key
+    assert not at.get("vega_lite_chart") and not at.latex  # every chart and formula is further down
+    assert [c.value for c in at.caption].count(t("section_pending", lang)) == 7
+    at.session_state[SEEN] = {"part_col_boundary"}
+    at.run()
+    assert len(at.get("vega_lite_chart")) == 1  # the boundary over the data
+    assert [c.value for c in at.caption].count(t("section_pending", lang)) == 6
+    at.slider(key="w1").set_value(0.5).run()
+    assert len(at.get("vega_lite_chart")) == 1 and "part_col_boundary" in at.session_state[SEEN]

@@ -41,7 +41,9 @@ def violations(app) -> list[dict]:
 
 
 def settle(app) -> None:
-    """Everything drawn, every lazily drawn image reached, the formula aid at work."""
+    """Everything drawn (every section, as if scrolled through), every lazily drawn image
+    reached, the formula aid at work."""
+    app.draw_every_section()
     app.wait_drawn()
     app.page.mouse.wheel(0, 100_000)
     app.page.wait_for_function("() => window.__formulaAid !== undefined")

@@ -16,8 +16,10 @@ def drawn_charts(app) -> int:
 def expect_drawn_clean(app, lang: str, functions: int) -> None:
     """The page as it opened: its title, its four charts drawn, f and f' of each function
     as a formula, nothing failed. (Each test below opens the page once and checks this
-    first: a page load is most of an e2e test's CPU.)"""
+    first: a page load is most of an e2e test's CPU.) The sections below the curves are
+    drawn first, as if the learner had scrolled through them."""
     expect(app.page.locator("h1").first).to_have_text(t("nav_activations", lang))
+    app.draw_every_section()
     expect(app.page.locator(CHARTS)).to_have_count(4)
     expect(app.page.locator(f"{CHARTS} canvas, {CHARTS} svg.marks").first).to_be_visible()
     assert drawn_charts(app) >= 4
@@ -62,6 +64,7 @@ def test_bad_link_shows_the_notice(app):
     expect(app.page.locator(".st-key-url_notices")).to_be_visible()
     expect(app.page.locator(".st-key-url_notices")).to_contain_text("nonsense")
     assert app.error_elements() == 0
+    app.draw_every_section()
     expect(app.page.locator(CHARTS)).to_have_count(4)
 
 

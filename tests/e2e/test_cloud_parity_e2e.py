@@ -53,6 +53,7 @@ def test_every_page_opens_clean(cloud):
     for i, page in enumerate(PAGES):
         cloud.open(page.url_path, f"lang={('en', 'zh')[i % 2]}")
         expect(cloud.page.locator("h1").first).to_be_visible()
+        cloud.draw_every_section()  # the runs that draw them, under Cloud's settings too
         clean(cloud)
 
 

@@ -10,7 +10,9 @@ from core.present import numbers
 
 
 def _open(app, query: str) -> None:
+    """The page with every section drawn (each test here checks sections far down)."""
     app.open("collapse", query)
+    app.draw_every_section()
 
 
 def _latex_with(app, text: str):
@@ -37,7 +39,7 @@ def test_moving_a_weight_changes_the_derivation(app):
 
 
 def test_random_button_in_chinese_keeps_the_language_and_the_code_opens(app):
-    _open(app, "lang=zh")
+    app.open("collapse", "lang=zh")  # the code's expander is drawn with the page's top
     title = app.page.locator("h1").first
     expect(title).to_have_text(t("col_title", "zh"))
     app.widget("col_random").get_by_role("button").click()
@@ -55,7 +57,8 @@ def test_random_button_in_chinese_keeps_the_language_and_the_code_opens(app):
 
 
 def test_shared_link_restores_weights_and_bad_values_get_a_notice(app):
-    _open(app, "lang=en&w1=0.5&w2=abc")
+    app.open("collapse", "lang=en&w1=0.5&w2=abc")
+    app.draw_section("part_col_algebra")
     expect(app.widget("url_notices")).to_contain_text("w2")
     a, _ = col.coefficients_231((0.5, *col.DEFAULT_WEIGHTS[1:]))
     expect(_latex_with(app, numbers.latex(a)).first).to_be_attached()
@@ -92,5 +95,34 @@ def test_sentences_follow_the_state_in_the_browser(app):
     own = page.locator("[data-testid='stMetric']").filter(has_text=t("col_own_accuracy", "en"))
     expect(own).to_contain_text(share)
     expect(page.get_by_text(t("col_case_none_cancel", "en"))).to_be_visible()
+    assert app.error_elements() == 0
+    assert not app.console_errors, app.console_errors
+
+
+def test_sections_are_drawn_as_the_learner_comes_to_them(app):
+    """The first load draws the first screens; a section further down is its heading and a
+    placeholder until the learner comes near it, is drawn then, and stays drawn."""
+    app.open("collapse", "lang=zh")
+    page = app.page
+    for far_down in ("depth", "bend"):
+        expect(app.widget(f"pending_part_col_{far_down}")).to_contain_text(t("section_pending", "zh"))
+        expect(page.locator(f"#{far_down}")).to_be_attached()  # its heading: links and Ctrl+F find it
+    expect(page.locator("[data-testid='stVegaLiteChart']")).not_to_have_count(8)
+    app.wait_not_running()
+    page.mouse.move(700, 500)  # over the page, not the sidebar: the wheel scrolls what is under it
+    page.mouse.wheel(0, page.locator("#bend").evaluate("(e) => e.getBoundingClientRect().top") - 300)
+    expect(app.widget("pending_part_col_bend")).to_have_count(0)
+    charts = app.widget("part_col_bend").locator("[data-testid='stVegaLiteChart']")
+    expect(charts).to_have_count(4)  # the threshold, the parabola, the squares, the circle
+    charts.first.scroll_into_view_if_needed()
+    expect(charts.first.locator("svg.marks, canvas")).to_have_count(1)
+    expect(app.widget("pending_part_col_additivity")).to_have_count(1)  # far above: not drawn on the way
+    page.mouse.wheel(0, -100_000)
+    app.wait_not_running()
+    expect(charts).to_have_count(4)  # scrolled away: still drawn
+    app.widget("col_sq_w").get_by_role("slider").focus()  # a control in a drawn section still works
+    page.keyboard.press("ArrowRight")
+    app.wait_idle()
+    expect(page).to_have_url(re.compile(r"[?&]col_sq_w="))
     assert app.error_elements() == 0
     assert not app.console_errors, app.console_errors

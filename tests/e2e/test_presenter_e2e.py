@@ -64,6 +64,7 @@ def test_nothing_sticks_out_of_a_phone_screen_in_either_mode(phone_context, app_
     try:
         for mode in ("presenter", "normal"):
             expect(page.locator("h1").first).to_be_visible()
+            app.draw_every_section()  # once: a section drawn stays drawn
             app.wait_drawn()  # charts and drawings size themselves after the run
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= PHONE["width"], (path, mode, width)
@@ -81,6 +82,7 @@ def test_every_function_shows_in_full_in_the_legends(shared_context, app_url, la
     query = f"lang={lang}&act_f2=1&fn=" + ",".join(MANY)
     context, app = open_shared(shared_context, app_url, "activations", query, PROJECTOR)
     try:
+        app.draw_section("part_act_depth")  # the depth chart's legend is far down
         legends = app.page.locator(".act-legend")
         expect(legends).to_have_count(2)  # the curves' and the depth chart's
         main = app.page.locator("[data-testid='stMainBlockContainer']").bounding_box()
@@ -151,6 +153,7 @@ def test_presenter_type_reads_from_the_back_of_a_room_and_leaving_brings_the_pag
     context, app = open_shared(shared_context, app_url, path, f"lang={lang}&present=1", PROJECTOR)
     try:
         page = app.page
+        app.draw_every_section()  # the collapse page's charts far down too
         app.wait_drawn()
         # The page is in presenter mode (its exit button), then its style (an st.html element,
         # mounted a moment after the run) is in place: two waits, so a failure (seen once in
