@@ -146,15 +146,20 @@ def resume_from_browser(bind, keys: dict) -> None:
 
     Each is tried until it has an answer, then not again in this session: a run stopped
     halfway (the browser reloading stops the running script, and the reloaded tab gets
-    the same session back) or a store that is away (``unavailable``) tries again on the
-    next run. Marking them tried before the answer had come left a teacher who reloaded
-    under load on the entry page for good."""
+    the same session back; a newer rerun request stops the running one) or a store that
+    is away (``unavailable``) tries again on the next run. A result is marked tried only
+    once it is kept in the session: every read or write of ``st.session_state`` is where
+    Streamlit stops a run for a newer rerun request, and a run stopped on the write that
+    kept the class, after it had been marked tried, left a teacher who reloaded on the
+    entry page for good (the browser's keys report twice after a reload, so the second
+    report's run often stops the first)."""
     tried = ss.setdefault(TRIED, set())
     link = keys.get("resume")
     if link and ("r", link) not in tried:  # a private resume link: it wins over a kept class
         state = settled(tried, ("r", link), resume_class, bind, link)
         if state is not None:
             ss[TEACHER] = {"code": state.code, "secret": link}
+            tried.add(("r", link))
             ss.pop(FORGET, None)
             ss.pop(LEARNER, None)
             st.rerun()  # this browser keeps the class from now on (the keys are handed over first)
@@ -163,6 +168,7 @@ def resume_from_browser(bind, keys: dict) -> None:
         state = settled(tried, ("t", secret), resume_class, bind, secret, quiet=True)
         if state is not None:
             ss[TEACHER] = {"code": state.code, "secret": secret}
+            tried.add(("t", secret))
             ss.pop(FORGET, None)
         elif ("t", secret) in tried:
             ss[FORGET] = True  # an ended or unknown class: the browser lets it go
@@ -172,22 +178,21 @@ def resume_from_browser(bind, keys: dict) -> None:
         view = settled(tried, ("l", code, token), class_state, bind, code, token, quiet=True)
         if view is not None:
             ss[LEARNER] = {"code": view.state.code, "token": token}
+            tried.add(("l", code, token))
 
 
 def settled(tried: set, what: tuple, action, *args, quiet: bool = False):
-    """``action(*args)``, and ``what`` marked tried once it has an answer: a result, or a
-    refusal other than ``unavailable`` (kept to be shown on this run unless ``quiet``).
-    Returns the result, or None."""
+    """``action(*args)``; a refusal other than ``unavailable`` marks ``what`` tried (and
+    is kept to be shown on this run unless ``quiet``). Returns the result, or None; the
+    caller marks a result tried once it has kept it (see :func:`resume_from_browser`)."""
     try:
-        result = action(*args)
+        return action(*args)
     except ClassError as error:
         if error.code != "unavailable":
             tried.add(what)
         if not quiet or error.code == "unavailable":
             ss[PROBLEM] = error
         return None
-    tried.add(what)
-    return result
 
 
 # ------------------------------------------------------------------ the entry

@@ -459,3 +459,32 @@ def test_a_learner_who_reloads_is_back_in_the_class_without_joining_again(monkey
     assert_clean(reloaded)
     assert reloaded.session_state[cs.LEARNER_KEY] == {"code": code, "token": token}
     assert not [b for b in reloaded.button if b.key.startswith("FormSubmitter:class_join_form")]
+
+
+def test_a_teacher_whose_resuming_run_is_stopped_as_it_keeps_the_class_gets_it_on_the_next_run(monkeypatch):
+    """Streamlit stops a run for a newer rerun request at any read or write of the session
+    state; after a reload the browser's keys report twice, and the second report's run
+    stopped the first one just as it kept the class (seen in CI: the teacher left on the
+    entry page). The next run must try the kept secret again."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+    from streamlit.runtime.state.safe_session_state import SafeSessionState
+
+    teacher, code = start_class("en")
+    reloaded = run_page(PAGE, lang="en")
+    keys = {"learner": None, "teacher": teacher_secret(teacher), "resume": None, "ready": True}
+    reloaded.session_state["class_browser_keys"] = {"keys": keys}
+    real_set = SafeSessionState.__setitem__
+    stopped = []
+
+    def stop_once_on_keeping_the_class(self, key, value):
+        if key == "_class_teacher" and not stopped:
+            stopped.append(key)
+            raise StopException()  # where Streamlit's yield check raises, before the write
+        real_set(self, key, value)
+
+    monkeypatch.setattr(SafeSessionState, "__setitem__", stop_once_on_keeping_the_class)
+    reloaded.run()
+    assert stopped and "_class_teacher" not in reloaded.session_state
+    reloaded.run()
+    assert_clean(reloaded)
+    assert reloaded.session_state["_class_teacher"]["code"] == code
