@@ -35,6 +35,7 @@ from ui import (
 )
 from ui import controls as ctl
 from ui.uploads import explain_uploader
+from ui.visibility import section
 
 ss = st.session_state
 OUT, SOURCES, KERNEL_PARAM, PARAMS, P = sf.OUT, sf.SOURCES, sf.KERNEL_PARAM, sf.PARAMS, sf.PARAMS_BY_KEY
@@ -288,9 +289,12 @@ def order_note(order: fm.OrderCheck, act: str, lang: str) -> None:
                           t(avg_key, lang, act=name)))
 
 
+def heading(title: str, intro: str, lang: str) -> None:
+    st.subheader(t(title, lang))
+    st.markdown(t(intro, lang))
+
+
 def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, act: str, lang: str) -> None:
-    st.subheader(t("fm_cell_heading", lang))
-    st.markdown(t("fm_cell_intro", lang))
     left, right = st.columns(2, gap="large")
     ctl.slider(P["fm_r"], t("fm_row_label", lang), step=1, where=left)
     ctl.slider(P["fm_c"], t("fm_col_label", lang), step=1, where=right)
@@ -310,8 +314,6 @@ def cell_section(views: fv.PipelineViews, kern: tuple, bias: float, pool: str, a
 
 
 def collapse_section(image: np.ndarray, own: bool, kern: tuple, bias: float, act: str, lang: str) -> None:
-    st.subheader(t("fm_collapse_heading", lang))
-    st.markdown(t("fm_collapse_intro", lang))
     ctl.selectbox(P["fm_k2"], t("fm_k2_label", lang), format_func=labels("fm_kernel_", lang))
     views = views_for("collapse", image, own, kern, bias, ss["fm_k2"], act)
     check = views.check
@@ -374,8 +376,12 @@ def main() -> None:
     bias, pool, act = float(ss["fm_b"]), ss["fm_pool"], ss["fm_act"]
     stage = views_for("stage", image, own, kern, bias, pool, act, int(ss["fm_r"]), int(ss["fm_c"]))
     pipeline_section(stage, act, lang)
-    cell_section(stage, kern, bias, pool, act, lang)
-    collapse_section(image, own, kern, bias, act, lang)
+    # Below the pipeline, each section is drawn when the learner comes near it
+    # (ui.visibility.section): the first load draws the four stages.
+    section("part_fm_cell", lambda: heading("fm_cell_heading", "fm_cell_intro", lang),
+            lambda: cell_section(stage, kern, bias, pool, act, lang))
+    section("part_fm_collapse", lambda: heading("fm_collapse_heading", "fm_collapse_intro", lang),
+            lambda: collapse_section(image, own, kern, bias, act, lang))
     st.caption(t("fm_code_caption", lang))
     show_code([fm.correlate, fm.pool2x2, fm.activate, fm.compose_kernels], key="fm_code")
     write_url()

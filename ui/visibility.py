@@ -81,27 +81,43 @@ VISIBILITY_JS = AFTER_INPUT_JS + HOLD_VIEW_JS + """export default function (comp
   if (parentElement.__visibility) parentElement.__visibility.observer.disconnect();
   // The server starts from "not visible": only a section that is (or comes) on screen
   // reports, so a page whose sections start below the fold costs no extra run.
-  let last = false, seen = false, waiting = false;
+  let last = false, seen = false, waiting = false, reports = 0;
+  // ``once``: a section drawn when reached reports "near" and never takes it back. Two
+  // sections reached at once report in two messages; the run that draws the first pushed
+  // the second away again, and its "not near" reached the server before any run had seen
+  // its "near": it stayed undrawn. Its report is a count, not ``true``: the server draws
+  // the section and stops mounting this reporter, so a reporter still on the page 3 s
+  // after its report (a report lost among several at once: seen once in ~30 loads with
+  // every section reached together) reports again, as a new value, while near.
+  const reportOnce = () => {
+    if (!seen || last) return;
+    last = true;
+    window.__holdView();
+    setStateValue("visible", ++reports);
+    const again = () => {
+      if (!parentElement.isConnected) return;  // drawn: the reporter is gone
+      if (seen) setStateValue("visible", ++reports);
+      setTimeout(again, 3000);
+    };
+    setTimeout(again, 3000);
+  };
   const report = () => {
     waiting = false;
-    // ``once``: a section drawn when reached reports "near" and never takes it back. Two
-    // sections reached at once report in two messages; the run that draws the first
-    // pushed the second away again, and its "not near" reached the server before any run
-    // had seen its "near": it stayed undrawn.
-    if (seen !== last && !(data.once && last)) {
-      last = seen;
-      if (seen && data.once) window.__holdView();
-      setStateValue("visible", seen);
-    }
+    if (data.once) return reportOnce();
+    if (seen !== last) { last = seen; setStateValue("visible", seen); }
   };
   // The root is the element the page scrolls in (Streamlit's main area, not the window):
   // a scrolling ancestor clips what the window sees, margin and all, so with the window as
   // root a section below the screen never counted as near it.
   let root = section.parentElement;
   while (root && !/(auto|scroll)/.test(getComputedStyle(root).overflowY)) root = root.parentElement;
+  // A section drawn when reached reports once the browser is idle (at most 2 s later):
+  // on a page's load, the run that draws the sections just below the first screen then
+  // comes after the first screen is drawn, not while the browser is still drawing it.
+  const idle = (go) => (data.once && window.requestIdleCallback) ? requestIdleCallback(go, { timeout: 2000 }) : go();
   const observer = new IntersectionObserver((entries) => {
     seen = entries.some((e) => e.isIntersecting);
-    if (!waiting) { waiting = true; window.__afterInput(report); }
+    if (!waiting) { waiting = true; idle(() => window.__afterInput(report)); }
   }, { root, rootMargin: data.margin || "200px 0px 200px 0px" });
   observer.observe(section);
   parentElement.__visibility = { observer, section };

@@ -114,6 +114,7 @@ def test_sections_are_drawn_as_the_learner_comes_to_them(app):
     expect(app.widget("pending_part_col_bend")).to_have_count(0)
     charts = app.widget("part_col_bend").locator("[data-testid='stVegaLiteChart']")
     expect(charts).to_have_count(4)  # the threshold, the parabola, the squares, the circle
+    app.wait_not_running()  # a run in progress may redraw the chart under the scroll
     charts.first.scroll_into_view_if_needed()
     expect(charts.first.locator("svg.marks, canvas")).to_have_count(1)
     expect(app.widget("pending_part_col_additivity")).to_have_count(1)  # far above: not drawn on the way

@@ -21,8 +21,10 @@ def stage_image(app, k: int):
 def expect_drawn_clean(app, lang: str) -> None:
     """The page as it opened: its title, its twelve pictures (the last stage's a PNG), its
     four charts and its formulas, nothing failed. (The tests below open the page once and
-    check this first: a page load is most of an e2e test's CPU.)"""
+    check this first: a page load is most of an e2e test's CPU.) The two sections below the
+    pipeline are drawn first, as if the learner had scrolled to them."""
     expect(app.page.locator("h1").first).to_have_text(t("fm_nav", lang))
+    app.draw_every_section()
     expect(app.page.locator(IMAGES)).to_have_count(12)
     expect(stage_image(app, 3)).to_have_attribute("src", re.compile(r"^data:image/png;base64,"))
     expect(app.page.locator("[data-testid='stVegaLiteChart']")).to_have_count(4)
@@ -81,6 +83,7 @@ def test_an_upload_is_drawn_in_this_tab(app):
         files=[{"name": "stripes.png", "mimeType": "image/png", "buffer": buf.getvalue()}])
     expect(app.page.get_by_text(t("fm_upload_ok", "en", size=128))).to_be_visible()
     expect(stage_image(app, 0)).not_to_have_attribute("src", before)
+    app.draw_every_section()
     expect(app.page.locator(IMAGES)).to_have_count(12)
     assert app.error_elements() == 0
     assert not app.failed_responses, app.failed_responses
