@@ -114,9 +114,14 @@ def test_sections_are_drawn_as_the_learner_comes_to_them(app):
     expect(app.widget("pending_part_col_bend")).to_have_count(0)
     charts = app.widget("part_col_bend").locator("[data-testid='stVegaLiteChart']")
     expect(charts).to_have_count(4)  # the threshold, the parabola, the squares, the circle
-    app.wait_not_running()  # a run in progress may redraw the chart under the scroll
-    charts.first.scroll_into_view_if_needed()
-    expect(charts.first.locator("svg.marks, canvas")).to_have_count(1)
+    # Scrolled to and drawn, checked in one step in the page: a run may redraw the chart
+    # element while it scrolls (a locator's scroll then fails on the detached element).
+    page.wait_for_function("""() => {
+      const chart = document.querySelector(".st-key-part_col_bend [data-testid='stVegaLiteChart']");
+      if (!chart) return false;
+      chart.scrollIntoView({ block: "center" });
+      return chart.querySelector("svg.marks, canvas") !== null;
+    }""")
     expect(app.widget("pending_part_col_additivity")).to_have_count(1)  # far above: not drawn on the way
     page.mouse.wheel(0, -100_000)
     app.wait_not_running()
