@@ -86,16 +86,19 @@ VISIBILITY_JS = AFTER_INPUT_JS + HOLD_VIEW_JS + """export default function (comp
   // sections reached at once report in two messages; the run that draws the first pushed
   // the second away again, and its "not near" reached the server before any run had seen
   // its "near": it stayed undrawn. Its report is a count, not ``true``: the server draws
-  // the section and stops mounting this reporter, so a reporter still on the page 3 s
-  // after its report (a report lost among several at once: seen once in ~30 loads with
-  // every section reached together) reports again, as a new value, while near.
+  // the section and stops mounting this reporter, so a section still waiting 3 s after its
+  // report (a report lost among several at once: seen once in ~30 loads with every
+  // section reached together) reports again, as a new value, while near.
   const reportOnce = () => {
     if (!seen || last) return;
     last = true;
     window.__holdView();
     setStateValue("visible", ++reports);
     const again = () => {
-      if (!parentElement.isConnected) return;  // drawn: the reporter is gone
+      // Drawn (its placeholder gone; the reporter stays mounted until the next run), or
+      // the reporter is gone: nothing to ask for. A repeat after the section was drawn
+      // only reran the page, and redrew a list the learner had just opened.
+      if (!parentElement.isConnected || !section.querySelector("[class*='st-key-pending_']")) return;
       if (seen) setStateValue("visible", ++reports);
       setTimeout(again, 3000);
     };
