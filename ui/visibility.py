@@ -44,8 +44,12 @@ HOLD_VIEW_JS = """if (!window.__holdView) {
   const INPUT = ["wheel", "touchstart", "mousedown", "keydown"];
   const release = () => { hold = null; for (const t of INPUT) document.removeEventListener(t, release, true); };
   window.__holdView = () => {
-    const mark = heading(), main = document.querySelector("[data-testid='stMain']");
-    if (!mark || !main) return;
+    const main = document.querySelector("[data-testid='stMain']");
+    // At the top of the page nothing above the screen can grow: nothing to hold, and the
+    // hold's check on every frame (a layout each) cost a page's load ~0.1 s of script.
+    if (!main || (hold === null && main.scrollTop === 0)) return;
+    const mark = heading();
+    if (!mark) return;
     const started = performance.now(), first = hold === null;
     hold = { ...mark, main, started, ran: false, stillSince: null };
     if (!first) return;
@@ -140,11 +144,8 @@ def visible(section: str, margin: str | None = None, once: bool = False) -> bool
     below by default. ``once``: the browser reports "visible" once and never takes it back,
     and the page keeps what the learner reads in place while the section is drawn
     (``HOLD_VIEW_JS``)."""
-    data = {"section": section} if margin is None else {"section": section, "margin": margin}
-    if once:
-        data["once"] = True
-    result = _component(key=f"{section}_visibility", data=data, on_visible_change=_changed,
-                        default={"visible": False})
+    result = _component(key=f"{section}_visibility", data={"section": section, "margin": margin, "once": once},
+                        on_visible_change=_changed, default={"visible": False})
     return bool(result.get("visible", False))
 
 
