@@ -294,8 +294,15 @@ class AppPage:
         # full run right after a tall window was set back to its size (the list shut with
         # the filter typed in it, the click waiting 30 s for an option). A learner opens
         # it again, and so does this, up to three times.
+        # A click that lands as the list shuts chooses nothing (CI, 2026-12-03: the click
+        # was sent, no run followed): no run ended within 15 s counts as not chosen.
         option = self.page.get_by_role("option", name=option_text, exact=True)
-        self._in_open_list(key, option_text, lambda: option.click(timeout=10_000))
+
+        def choose() -> None:
+            option.click(timeout=10_000)
+            self.page.wait_for_function(RUNS_SETTLED, timeout=15_000)
+
+        self._in_open_list(key, option_text, choose)
         self.wait_idle()
 
     def _in_open_list(self, key: str, option_text: str, act) -> None:
