@@ -58,16 +58,13 @@ def join(learner: AppPage, code: str, lang: str, nickname: str = "") -> None:
         learner.widget("class_nickname").locator("input").fill(nickname)
     join_button = learner.page.locator(".st-key-class_join").get_by_role("button", name=t("class_join_button", lang))
     join_button.click()
-    follow = learner.page.locator(".st-key-class_follow")
+    # Once seen to go nowhere under load: the browser's keys report stopped the join
+    # callback (ui/after_input.py now waits for the click's run); no second press here.
     try:
-        expect(follow).to_contain_text(t("class_wait", lang), timeout=15_000)
-    except AssertionError:
-        # Seen once in a full run under load (the fifth learner's Join went nowhere: the
-        # page stayed on the entry, nickname filled, no error); cause not found, noted in
-        # the closing note. A learner would press Join again: so does the test, once.
-        if join_button.count():
-            join_button.click()
-        expect(follow).to_contain_text(t("class_wait", lang))
+        expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_wait", lang))
+    except AssertionError as error:  # the page's inputs and runs, to find the cause next time
+        raise AssertionError(f"Join went nowhere; the page's log: {learner.page.evaluate('window.__runs.log')}") \
+            from error
 
 
 #: Three learners: their languages, nicknames (the third has none), and per step the
@@ -183,6 +180,51 @@ def test_a_teacher_and_three_learners_through_two_steps_and_the_quiz(browser, ap
     finally:
         for page in pages:
             page.page.context.close()
+
+
+#: A click at 0, then ``window.__afterInput`` asked to send a report: once while the
+#: click's run is still going (the page says "running" until 1.5 s), once on a quiet page.
+REPORT_AFTER_A_CLICK = """async () => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+  const click = () => document.body.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+  const sent = [];
+  // The page's own runs redraw the attribute: it is put back until the run "ends".
+  const STATE = "data-test-script-state";
+  const hold = new MutationObserver(() => {
+    if (app.getAttribute(STATE) !== "running") app.setAttribute(STATE, "running");
+  });
+  hold.observe(app, { attributes: true, attributeFilter: [STATE] });
+  let start = performance.now();
+  click();
+  app.setAttribute(STATE, "running");
+  window.__afterInput(() => sent.push(["busy", performance.now() - start]));
+  await sleep(1500);
+  hold.disconnect();
+  app.setAttribute(STATE, "notRunning");
+  await sleep(500);
+  start = performance.now();
+  click();
+  window.__afterInput(() => sent.push(["quiet", performance.now() - start]));
+  await sleep(1200);
+  return sent;
+}"""
+
+
+def test_a_report_waits_for_the_run_of_the_learners_click(browser, app_url):
+    """The browser's reports (keys, visible sections) rerun the page; one that came while
+    a click's callback was running stopped it, and the click was lost (CI: Join with a
+    wrong code, no message). A report waits until 0.6 s after the click and no run is
+    going on."""
+    learner = new_page(browser, app_url, 1280, "en")
+    try:
+        learner.open("class", "lang=en")
+        learner.page.wait_for_function("() => !!window.__afterInput")
+        sent = dict(learner.page.evaluate(REPORT_AFTER_A_CLICK))
+        assert sent["busy"] >= 1500  # not while the click's run was going
+        assert 600 <= sent["quiet"]  # a quiet page: 0.6 s after the click
+    finally:
+        learner.page.context.close()
 
 
 def test_a_bad_code_says_so_in_the_learners_language(browser, app_url):
