@@ -677,11 +677,18 @@ def class_gallery(lang: str) -> None:
 # ------------------------------------------------------------------ the learner
 
 
+#: The step whose Send was pressed with no option chosen: its notice stays until an answer
+#: is sent (the learner's view reruns every FOLLOW_EVERY s, a one-run notice would vanish).
+CHOOSE_FIRST = "_class_choose_first"
+
+
 def send_step(step: lp.Step) -> None:
     me = ss[LEARNER]
     value = ss.get(f"class_q_{step.key}")
     if value is None:
+        ss[CHOOSE_FIRST] = step.key
         return
+    ss.pop(CHOOSE_FIRST, None)
     option = value if isinstance(step.question, lp.Choice) else cv.guess_id(step, value)
     with_store(submit_answer, me["code"], me["token"], "step", step.key, option)
 
@@ -747,6 +754,8 @@ def learner_step(view, lang: str) -> None:
                   format="%d%%" if q.percent else "%.2f")
     st.button(tr("class_send"), key="class_send", type="primary", on_click=send_step, args=(step,),
               icon=":material/send:")
+    if mine is None and ss.get(CHOOSE_FIRST) == step.key:
+        st.warning(tr("class_choose_first"), icon=":material/touch_app:")
     if mine is not None:
         st.success(tr("class_your_answer", answer=option_text(step, mine, lang)), icon=":material/done:")
 

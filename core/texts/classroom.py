@@ -201,6 +201,7 @@ TEXTS = {
         "zh": "请等待老师开放下一步，本页会自动跟上。",
     },
     "class_send": {"en": "Send my answer", "zh": "提交答案"},
+    "class_choose_first": {"en": "Choose an answer first, then send it.", "zh": "先选一个答案，再提交。"},
     "class_your_answer": {
         "en": "Your answer: {answer}. You can change it until the teacher reveals.",
         "zh": "你的答案：{answer}。老师揭晓之前，你还可以修改。",

@@ -351,6 +351,22 @@ def test_a_late_joiner_lands_on_the_open_step_and_an_answer_can_change_until_the
     assert board(store, code, secret).distribution == {"loop": 2, "line": 1}
 
 
+def test_send_with_no_option_chosen_asks_for_one_until_an_answer_is_sent(lang):
+    teacher, code = start_class(lang)
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learner = join(code, lang=lang)
+    learner.button(key="class_send").click().run()
+    assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
+    learner.run()  # the view follows the teacher every few seconds: the notice stays
+    assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
+    assert board(store_engine(), code, teacher_secret(teacher)).answered == 0
+    learner.radio(key="class_q_stack").set_value("bend")
+    learner.button(key="class_send").click().run()
+    assert not learner.warning
+    assert board(store_engine(), code, teacher_secret(teacher)).answered == 1
+
+
 @pytest.mark.parametrize("link", ["<b>x</b>", "ABCD-234", "[x](https://e.io)"])
 def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
     at = run_page(PAGE, lang=lang, join=link)

@@ -87,6 +87,15 @@ def send_choice(learner: AppPage, step: str, option: str, lang: str) -> None:
     expect(question).to_be_visible()
     label = t(f"lesson_{step}_opt_{option}", lang, **dict(lp.reveal(step).values))
     question.get_by_text(label, exact=True).click()
+    chosen = question.get_by_role("radio", name=label, exact=True)
+    try:
+        expect(chosen).to_be_checked(timeout=5_000)
+    except AssertionError:
+        # Under a CPU hog, once in ~10 runs, the click on a question that had just appeared
+        # left no option marked (Send then asked to choose first); cause not found (see the
+        # closing note of 2026-12-03). A learner sees nothing marked and taps it again.
+        question.get_by_text(label, exact=True).click()
+        expect(chosen).to_be_checked()
     learner.page.locator(".st-key-class_send").get_by_role("button").click()
     expect(learner.page.locator(".st-key-class_follow")).to_contain_text(t("class_your_answer", lang, answer=label))
 
