@@ -280,6 +280,13 @@ class AppPage:
         """The element of the widget with ``key`` (Streamlit gives it class ``st-key-<key>``)."""
         return self.page.locator(f".st-key-{key}")
 
+    def current_text(self, text: str):
+        """The elements showing ``text`` that the last (or the running) run drew: while a run
+        is going, Streamlit keeps the last run's elements on the page (``data-stale``) until
+        the run replaces them, so a sentence can be there twice for a moment (seen under a
+        CPU hog: a late run of the collapse page right after its load)."""
+        return self.page.locator("[data-testid='stElementContainer']:not([data-stale='true'])").get_by_text(text)
+
     def error_elements(self) -> int:
         return self.page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").count()
 

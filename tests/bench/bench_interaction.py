@@ -115,7 +115,8 @@ FLOOR_APP = textwrap.dedent('''\
 #: watch and the interaction watch (``arm``).
 BENCH_JS = r"""(() => {
   if (window.__bench) return;
-  const B = window.__bench = { mutations: 0, loadedAt: null, connectedAt: null, runAt: null, watch: null };
+  const B = window.__bench = { mutations: 0, loadedAt: null, connectedAt: null, runAt: null, drawnAt: null,
+                               watch: null };
   const observer = new MutationObserver((records) => { B.mutations += records.length; });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   const hashText = (s) => {
@@ -222,7 +223,9 @@ BENCH_JS = r"""(() => {
         const end = runs.log.find(([, what]) => what.startsWith("finished"));
         if (end) B.runAt = end[0];
       }
-      if (document.body && idle() && runs && runs.finished > 0 && B.sig(parts) !== null) {
+      const drawn = !!document.body && B.sig(parts) !== null;
+      if (B.drawnAt === null && drawn) B.drawnAt = performance.now();  // a run may still be going
+      if (drawn && idle() && runs && runs.finished > 0) {
         B.loadedAt = performance.now();
         return;
       }
@@ -329,7 +332,8 @@ class Figures:
     kind: str  # "cold", "warm" or "interaction"
     ms: list[float] = field(default_factory=list)
     cpu_ms: list[float] = field(default_factory=list)
-    #: Moments on the way (ms), by column: loads "connected" and "1st run", interactions "1st change".
+    #: Moments on the way (ms), by column: loads "connected", "1st run" and "drawn", interactions
+    #: "1st change".
     extra: dict[str, list[float]] = field(default_factory=dict)
     failed: int = 0
 
@@ -382,7 +386,7 @@ class Results:
             rows = [f for f in self.lines.values() if f.kind == kind]
             if not rows:
                 continue
-            columns = ("1st change",) if kind == "interaction" else ("connected", "1st run")
+            columns = ("1st change",) if kind == "interaction" else ("connected", "1st run", "drawn")
             print(f"{head}\n  {'':<44} {'median':>7} {'p90':>7} {'n/fail':>6} {'CPU ms':>7}"
                   + "".join(f" {c:>10}" for c in columns) + "   target (ms)")
             for f in rows:
@@ -390,6 +394,8 @@ class Results:
         print("=" * 110)
         print("median and p90 in ms; CPU ms: the server's user+system CPU per load or interaction (mean);\n"
               "connected / 1st run: medians of when the app connected and when the first run's end arrived;\n"
+              "drawn: median of when the main picture was first whole (a later run, e.g. drawing the sections\n"
+              "the screen reached, may still be going: the load's figure waits for it);\n"
               "1st change: median of the picture's first change (before its last one, for pictures in parts;\n"
               "none for the live view, whose picture changes while it plays)")
 
@@ -469,7 +475,8 @@ class Bench:
             except Exception as error:  # noqa: BLE001 - a failed load is counted and reported
                 print(f"    {name}: not loaded in {TIMEOUT_MS / 1000:.0f} s ({type(error).__name__})", flush=True)
                 return None
-            got = app.page.evaluate("({ms: __bench.loadedAt, connected: __bench.connectedAt, run: __bench.runAt})")
+            got = app.page.evaluate("({ms: __bench.loadedAt, connected: __bench.connectedAt, run: __bench.runAt,"
+                                    " drawn: __bench.drawnAt})")
             return {**got, "cpu": 1000 * (srv.cpu() - cpu0)}
         finally:
             ctx.close()
@@ -792,9 +799,9 @@ def record(results: Results, kind: str, run: int, name: str, got: dict | None) -
         line.add(None, 0.0)
         print(f"  run {run + 1} {name:<12} failed", flush=True)
         return
-    line.add(got["ms"], got["cpu"], connected=got["connected"], **{"1st run": got["run"]})
+    line.add(got["ms"], got["cpu"], connected=got["connected"], drawn=got["drawn"], **{"1st run": got["run"]})
     moments = ", ".join(f"{label} {got[key]:,.0f}" for label, key in (("connected", "connected"),
-                                                                       ("1st run's end", "run"))
+                                                                       ("1st run's end", "run"), ("drawn", "drawn"))
                         if got[key] is not None)
     print(f"  run {run + 1} {name:<12} {got['ms']:>7,.0f} ms   server CPU {got['cpu']:>5,.0f} ms   ({moments})",
           flush=True)

@@ -78,7 +78,7 @@ def test_sentences_follow_the_state_in_the_browser(app):
     assert shape.kind == "bent"
     _open(app, "lang=en")
     page = app.page
-    bends = page.get_by_text(t("col_contrast_bent", "en", act=ACTIVATIONS["tanh"].name))
+    bends = app.current_text(t("col_contrast_bent", "en", act=ACTIVATIONS["tanh"].name))
     expect(bends).to_be_visible()
     app.select_option("col_act", display_name("identity", "en"))
     expect(page.get_by_text(t("col_contrast_identity", "en"))).to_be_visible()
