@@ -24,7 +24,7 @@ from core.guide.path import AT
 from ui import tr, url_value
 from ui.browser_download import DOWNLOAD_CSS
 from ui.uploads import UPLOADER_CSS
-from ui.visibility import PENDING_CSS
+from ui.visibility import HOLD_VIEW_JS, PENDING_CSS
 
 PAGE_CSS = f"""
 <style>
@@ -86,40 +86,35 @@ _formulas = st.components.v2.component("page_formula_aid", js=FORMULA_JS, isolat
 #: lesson step followed inside the app lands on its section; a URL's #anchor does that by
 #: itself). Each request has its own nonce, so a later run does not scroll again. The
 #: heading appears before the charts above it have their heights (on a busy server,
-#: seconds later), so the page keeps the heading where it put it for 30 s, and lets go at
-#: once when the learner scrolls, clicks or types.
-SCROLL_JS = """export default function (component) {
+#: seconds later), so the page keeps the heading where it put it until the page has
+#: settled (``ui.visibility.HOLD_VIEW_JS``; at most 30 s), and lets go at once when the
+#: learner scrolls, clicks or types. (It checked the heading on every frame for 30 s: a
+#: layout a frame on a learner's laptop, and a scroll that shut any list opened then.)
+SCROLL_JS = HOLD_VIEW_JS + """export default function (component) {
   const { anchor, nonce } = component.data || {};
   const w = window;
   if (!anchor || !nonce || w.__scrolledNonce === nonce) return;
   w.__scrolledNonce = nonce;
-  const started = performance.now();
-  const doc = w.document;
-  let lastTop = Infinity, done = false;
-  const stop = () => {
-    done = true;
-    for (const type of LEARNER_INPUT) doc.removeEventListener(type, stop, true);
-  };
-  const LEARNER_INPUT = ["wheel", "touchstart", "mousedown", "keydown"];
-  for (const type of LEARNER_INPUT) doc.addEventListener(type, stop, { capture: true, passive: true });
-  const hold = () => {
-    if (done) return;
-    const target = doc.getElementById(anchor);
-    const now = performance.now();
-    if (now - started > 30000) { stop(); return; }
-    if (target) {
-      // Near the page's end the heading cannot reach the top: only a heading that moved
-      // since the last frame (the layout above it changed) counts as the layout moving.
-      const top = target.getBoundingClientRect().top;
-      if (Math.abs(top - lastTop) > 2) {
-        if (w.__holdView) w.__holdView.release();  // a section's own hold (ui.visibility) gives way
-        target.scrollIntoView({ block: "start" });
-      }
-      lastTop = target.getBoundingClientRect().top;
+  // The heading may not be drawn yet (the page's first run is still arriving): look for it
+  // on each frame, for up to 10 s, unless the learner has moved on. Then it goes to the
+  // top and is held there while the page around it settles (``ui.visibility``'s hold:
+  // sections drawn as they are reached grow the page above and below it).
+  const until = performance.now() + 10000;
+  let moved = false;
+  const INPUT = ["wheel", "touchstart", "mousedown", "keydown"];
+  const learner = () => { moved = true; };
+  for (const type of INPUT) w.document.addEventListener(type, learner, { capture: true, passive: true, once: true });
+  const look = () => {
+    const target = w.document.getElementById(anchor);
+    if (target && !moved) {
+      w.__holdView.release();  // a section's hold gives way to the jump
+      target.scrollIntoView({ block: "start" });
+      w.__holdView.at(anchor, 30000);
+    } else if (!moved && performance.now() < until) {
+      requestAnimationFrame(look);
     }
-    requestAnimationFrame(hold);
   };
-  hold();
+  look();
 }"""
 
 _scroll = st.components.v2.component("page_scroll_to", js=SCROLL_JS, isolate_styles=False)

@@ -24,10 +24,14 @@ from ui.after_input import AFTER_INPUT_JS
 #: While a section is drawn, the page holds what the learner is reading where it is: the
 #: first heading on the screen keeps its place until the run the report starts has ended
 #: and the page has been still for a second (at most 10 s), and lets go at once
-#: when the learner scrolls, clicks or types, or a lesson link's jump takes over (it holds
-#: its own heading: ``ui.page_aids``). The browser's own scroll anchoring does not survive
-#: a Streamlit run: a section drawn just above the screen pushed the one in view a screen
-#: down.
+#: when the learner scrolls, clicks or types. The browser's own scroll anchoring does not
+#: survive a Streamlit run: a section drawn just above the screen pushed the one in view
+#: a screen down. A lesson link's jump (``ui.page_aids``) uses the same hold for its
+#: heading: ``window.__holdView.at(id, ms)`` holds the heading with ``id`` at the top (as
+#: close as the page's length lets it) until the page has been still for 2.5 s with no run
+#: going on (at most ``ms``): charts
+#: above it take their heights after the run that drew them, on a busy laptop a second
+#: or more later.
 HOLD_VIEW_JS = """if (!window.__holdView) {
   // The first heading on the screen (or, with none on it, the last one above): a section
   // drawn above it grows out of sight, one drawn below it leaves it where it is.
@@ -43,34 +47,48 @@ HOLD_VIEW_JS = """if (!window.__holdView) {
   let hold = null;
   const INPUT = ["wheel", "touchstart", "mousedown", "keydown"];
   const release = () => { hold = null; for (const t of INPUT) document.removeEventListener(t, release, true); };
+  // Each frame: the held heading back to its place; let go once the page has been still
+  // for ``quiet`` ms after a run (``ran``: a run was seen, or none is awaited), or at ``until``.
+  const frame = () => {
+    if (!hold) return;
+    const now = performance.now(), el = document.getElementById(hold.id);
+    const app = document.querySelector("[data-testid='stApp']");
+    const running = !app || app.getAttribute("data-test-script-state") !== "notRunning";
+    if (el) {
+      const moved = el.getBoundingClientRect().top - hold.top;
+      if (hold.toTop) {
+        // A jump's heading goes to the top again whenever it moved: the page may have been
+        // too short for it at first (the sections below it not drawn yet).
+        if (Math.abs(moved) > 2) { el.scrollIntoView({ block: "start" }); hold.stillSince = null; }
+        hold.top = el.getBoundingClientRect().top;
+      } else if (Math.abs(moved) > 1) { hold.main.scrollTop += moved; hold.stillSince = null; }
+    }
+    if (running) { hold.ran = true; hold.stillSince = null; }
+    else if (hold.ran && hold.stillSince === null) hold.stillSince = now;
+    if (now > hold.until || (hold.stillSince !== null && now - hold.stillSince > hold.quiet)) return release();
+    requestAnimationFrame(frame);
+  };
+  const start = (id, top, main, ms, awaitRun, quiet, toTop) => {
+    const first = hold === null;
+    hold = { id, top, main, until: performance.now() + ms, ran: !awaitRun, quiet, toTop, stillSince: null };
+    if (!first) return;
+    for (const t of INPUT) document.addEventListener(t, release, { capture: true, passive: true });
+    requestAnimationFrame(frame);
+  };
   window.__holdView = () => {
     const main = document.querySelector("[data-testid='stMain']");
     // At the top of the page nothing above the screen can grow: nothing to hold, and the
     // hold's check on every frame (a layout each) cost a page's load ~0.1 s of script.
     if (!main || (hold === null && main.scrollTop === 0)) return;
     const mark = heading();
-    if (!mark) return;
-    const started = performance.now(), first = hold === null;
-    hold = { ...mark, main, started, ran: false, stillSince: null };
-    if (!first) return;
-    for (const t of INPUT) document.addEventListener(t, release, { capture: true, passive: true });
-    const frame = () => {
-      if (!hold) return;
-      const now = performance.now(), el = document.getElementById(hold.id);
-      const app = document.querySelector("[data-testid='stApp']");
-      const running = !app || app.getAttribute("data-test-script-state") !== "notRunning";
-      if (el) {
-        const moved = el.getBoundingClientRect().top - hold.top;
-        if (Math.abs(moved) > 1) { hold.main.scrollTop += moved; hold.stillSince = null; }
-      }
-      if (running) { hold.ran = true; hold.stillSince = null; }
-      else if (hold.ran && hold.stillSince === null) hold.stillSince = now;
-      if (now - hold.started > 10000 || (hold.stillSince !== null && now - hold.stillSince > 1000)) return release();
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
+    if (mark) start(mark.id, mark.top, main, 10000, true, 1000, false);
+  };
+  window.__holdView.at = (id, ms) => {
+    const main = document.querySelector("[data-testid='stMain']"), el = document.getElementById(id);
+    if (main && el) start(id, el.getBoundingClientRect().top, main, ms, false, 2500, true);
   };
   window.__holdView.release = release;
+  window.__holdView.holding = () => hold !== null;
 }
 """
 

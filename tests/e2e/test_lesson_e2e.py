@@ -77,6 +77,22 @@ def expect_on_screen(app, anchor: str) -> None:
     expect(heading).to_be_in_viewport()  # near the page's end it cannot reach the very top
 
 
+def test_a_lesson_link_far_down_a_page_keeps_its_heading_at_the_top_once_the_page_settles(app):
+    """The link jumps to its heading before the sections around it are drawn (each when
+    reached, growing the page above and below it); the page holds the heading at the top
+    until it has settled, and it is still there after the hold lets go."""
+    (step,) = [s for s in lp.STEPS if s.key == "bend"]  # the collapse page's last section
+    app.page.set_viewport_size({"width": 1280, "height": 720})
+    app.open(step.link.url(app.base_url, lang="en").removeprefix(app.base_url))
+    heading = app.page.locator(f"#{step.link.anchor}")
+    expect(heading).to_be_in_viewport()
+    app.page.wait_for_function("() => window.__holdView && !window.__holdView.holding()", timeout=40_000)
+    app.wait_not_running()
+    top = heading.evaluate("(h) => h.getBoundingClientRect().top")
+    header = app.page.locator("[data-testid='stHeader']").evaluate("(h) => h.getBoundingClientRect().bottom")
+    assert 0 <= top <= header + 40, (top, header)  # at the top, under the app's header
+
+
 def test_the_step_button_opens_its_page_over_the_learners_own_settings(app):
     """Visit the training page with other settings, then follow step 7 from the home page."""
     app.open("training", "lang=en&activation=relu&dataset=xor")
