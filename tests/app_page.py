@@ -303,9 +303,7 @@ class AppPage:
         # it again, and so does this, up to three times.
         # A click that lands as the list shuts chooses nothing (CI, 2026-12-03: the click
         # was sent, no run followed): no run ended within 15 s counts as not chosen.
-        option = self.page.get_by_role("option", name=option_text, exact=True)
-
-        def choose() -> None:
+        def choose(option) -> None:
             option.click(timeout=10_000)
             self.page.wait_for_function(RUNS_SETTLED, timeout=15_000)
 
@@ -314,7 +312,7 @@ class AppPage:
 
     def _in_open_list(self, key: str, option_text: str, act) -> None:
         """Open the list of the select widget with ``key``, type ``option_text`` to filter
-        it, and ``act`` on it; when the list shut before ``act`` was done (see
+        it, and ``act`` on its option; when the list shut before ``act`` was done (see
         :meth:`select_option`), close it and try again, up to three times."""
         option = self.page.get_by_role("option", name=option_text, exact=True)
         for attempt in range(3):
@@ -324,7 +322,7 @@ class AppPage:
             box.fill(option_text)
             try:
                 option.wait_for(state="visible", timeout=10_000)
-                act()
+                act(option)
                 return
             except Exception:
                 if attempt == 2:
@@ -338,9 +336,7 @@ class AppPage:
         A chosen option leaves the open list: the proof the choice landed before the
         list closes and the page reruns.
         """
-        option = self.page.get_by_role("option", name=option_text, exact=True)
-
-        def choose() -> None:
+        def choose(option) -> None:
             option.click(timeout=10_000)
             expect(option).to_have_count(0)
 
