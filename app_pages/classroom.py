@@ -198,7 +198,8 @@ def settled(tried: set, what: tuple, action, *args, quiet: bool = False):
 # ------------------------------------------------------------------ the entry
 
 
-#: The entry's own notice (``"need_code"`` or ``"wrong_key"``): shown until the next press
+#: The entry's own notice (``"need_code"``, ``"wrong_key"`` or a refused Join's
+#: ``ClassError``): shown until the next press
 #: on the entry, not for one run only: the browser's keys may report (and rerun the page)
 #: just after a press, and a one-run notice was gone before it could be read.
 ENTRY_NOTICE = "_class_entry_notice"
@@ -228,6 +229,10 @@ def join(bind, keys: dict) -> None:
         view = attempt(class_state, bind, code, token)
         if view is not None:
             ss[LEARNER] = {"code": view.state.code, "token": token}
+    if LEARNER not in ss and PROBLEM in ss:
+        # Kept on the entry until the next press, like its other notices: the browser's
+        # keys may report (and rerun the page) just after the run that would show it once.
+        ss[ENTRY_NOTICE] = ss.pop(PROBLEM)
 
 
 def other_code() -> None:
@@ -265,6 +270,8 @@ def entry(bind, keys: dict) -> None:
     st.write(tr("class_intro"))
     show_problem()
     notice = ss.get(ENTRY_NOTICE)
+    if isinstance(notice, ClassError):  # a refused Join
+        st.error(problem_text(notice), icon=":material/error:")
     if notice == "need_code":
         st.warning(tr("class_need_code"), icon=":material/keyboard:")
     wrong_key = notice == "wrong_key"

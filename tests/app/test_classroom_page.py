@@ -169,6 +169,11 @@ def test_a_bad_code_gets_a_clear_message_and_the_page_keeps_working(lang, typed,
     expected = t(error, lang, expected=8)
     assert [e.value for e in at.error] == [expected]
     assert at.button(key="class_start")  # still the entry, nothing else broke
+    at.run()  # a rerun the learner did not ask for (the browser's keys reporting late)
+    assert [e.value for e in at.error] == [expected]  # the message stays until the next press
+    at.text_input(key="class_code").input("")
+    submit(at, "class_join_form")
+    assert not at.error and [w.value for w in at.warning] == [t("class_need_code", lang)]
 
 
 def test_an_ended_class_says_so_to_a_late_learner(lang):
