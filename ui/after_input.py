@@ -10,8 +10,8 @@ server. ``AFTER_INPUT_JS`` defines ``window.__afterInput(send)``, which calls ``
 click's run has run its callbacks before the report's run replaces it. A report that
 arrives while a callback runs stops it at its next read or write of the session state
 (Streamlit's yield points), and the click's trigger is gone: in CI a Join pressed with a
-wrong code showed no message at all (the keys' 2-s report came while the join callback,
-slowed by the load, was still storing its refusal). For 5 s after an input the report
+wrong code showed no message at all (likely the keys' report arriving while the join
+callback, slowed by the load, was still storing its refusal). For 5 s after an input the report
 waits for a quiet moment; after that it goes as before (a page whose fragments run all
 the time still reports). It also waits while a
 select's or multiselect's list is open: a run redraws the box and closes its list, so a

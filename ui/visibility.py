@@ -29,9 +29,8 @@ from ui.after_input import AFTER_INPUT_JS
 #: a screen down. A lesson link's jump (``ui.page_aids``) uses the same hold for its
 #: heading: ``window.__holdView.at(id, ms)`` holds the heading with ``id`` at the top (as
 #: close as the page's length lets it) until the page has been still for 2.5 s with no run
-#: going on (at most ``ms``): charts
-#: above it take their heights after the run that drew them, on a busy laptop a second
-#: or more later.
+#: going on (at most ``ms``): charts above it take their heights after the run that drew
+#: them, on a busy laptop a second or more later.
 HOLD_VIEW_JS = """if (!window.__holdView) {
   // The first heading on the screen (or, with none on it, the last one above): a section
   // drawn above it grows out of sight, one drawn below it leaves it where it is.
