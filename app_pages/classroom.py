@@ -14,6 +14,7 @@ localStorage (never in a URL), so a reload resumes the same teacher or learner.
 from __future__ import annotations
 
 import secrets
+import time
 
 import streamlit as st
 
@@ -38,6 +39,7 @@ from core.present.markdown import literal
 from core.state import network_file as nf
 from ui import classroom_store as cs
 from ui.browser_download import download_button
+from ui.presses import finish_stopped, press
 from ui.live_view import gallery, load_live_view
 from ui.training.class_link import REPORT_SECONDS
 from ui import current_lang, presenter, tr, url_value
@@ -207,6 +209,8 @@ ENTRY_NOTICE = "_class_entry_notice"
 
 def start(bind) -> None:
     """Callback of Start: a new class; its secret stays in the session and the browser."""
+    if ss.get(TEACHER):  # run again after a stop (ui.presses): the class was made and kept
+        return
     ss.pop(ENTRY_NOTICE, None)
     made = attempt(create_class, bind)
     if made is not None:
@@ -299,13 +303,13 @@ def entry(bind, keys: dict) -> None:
             st.text_input(tr("class_nickname_label"), key="class_nickname", max_chars=limits.MAX_NICKNAME,
                           help=tr("class_nickname_help"))
             st.form_submit_button(tr("class_join_button"), type="primary", icon=":material/login:",
-                                  on_click=join, args=(bind, keys))
+                                  **press(join, bind, keys))
         if asked:
             st.button(tr("class_other_code"), key="class_other_code", on_click=other_code, type="tertiary")
     with teach_col.container(border=True, key="class_teach"):
         st.subheader(tr("class_teach_heading"))
         st.button(tr("class_start"), key="class_start", help=tr("class_start_help"), icon=":material/co_present:",
-                  on_click=start, args=(bind,))
+                  **press(start, bind))
         # Open again after a wrong key, for the next try (the message above makes it a new element).
         with st.expander(tr("class_resume_with_key"), icon=":material/key:", expanded=wrong_key):
             st.text_input(tr("class_resume_key_label"), key="class_resume_key", type="password",
@@ -380,17 +384,17 @@ def controls(state, lang: str) -> None:
             ss["class_step_pick"] = state.step or lp.STEP_KEYS[0]
         pick.selectbox(tr("class_step_picker"), lp.STEP_KEYS, key="class_step_pick",
                      format_func=lambda key: step_title(key, lang))
-        go.button(tr("class_open_step"), key="class_open_step", type="primary", on_click=open_chosen_step,
+        go.button(tr("class_open_step"), key="class_open_step", type="primary", **press(open_chosen_step),
                   icon=":material/play_arrow:", width="stretch")
-        show.button(tr("class_reveal"), key="class_reveal", on_click=act, args=(reveal,),
+        show.button(tr("class_reveal"), key="class_reveal", **press(act, reveal),
                     disabled=state.mode != "step" or state.revealed, icon=":material/visibility:",
                     width="stretch")
         pre, post, close = st.columns(3)
-        pre.button(tr("class_open_pre"), key="class_open_pre", on_click=act, args=(open_quiz, "pre"),
+        pre.button(tr("class_open_pre"), key="class_open_pre", **press(act, open_quiz, "pre"),
                    icon=":material/quiz:", width="stretch")
-        post.button(tr("class_open_post"), key="class_open_post", on_click=act, args=(open_quiz, "post"),
+        post.button(tr("class_open_post"), key="class_open_post", **press(act, open_quiz, "post"),
                     icon=":material/quiz:", width="stretch")
-        close.button(tr("class_close_quiz"), key="class_close_quiz", on_click=act, args=(close_quiz,),
+        close.button(tr("class_close_quiz"), key="class_close_quiz", **press(act, close_quiz),
                      disabled=state.mode not in ("pre", "post"), icon=":material/stop:", width="stretch")
 
 
@@ -687,15 +691,31 @@ def class_gallery(lang: str) -> None:
 #: The step whose Send was pressed with no option chosen: its notice stays until an answer
 #: is sent (the learner's view reruns every FOLLOW_EVERY s, a one-run notice would vanish).
 CHOOSE_FIRST = "_class_choose_first"
+#: The step whose Send came from the question before it (``"late"`` notice, kept the same way).
+SENT_TOO_LATE = "_class_sent_too_late"
+#: The step this learner's page shows: {"step", "at" (monotonic), "before" (the step shown before)}.
+SHOWN = "_class_shown_step"
+#: A Send with no choice this soon after the page moved to a new step was pressed on the
+#: step before: the Send button is one widget for every step, and its callback takes the
+#: step of the server's last run, while the learner's browser still showed the old
+#: question (the browser learns of the new step only at the follow fragment's next tick).
+LATE_WINDOW = 2 * FOLLOW_EVERY
 
 
 def send_step(step: lp.Step) -> None:
     me = ss[LEARNER]
     value = ss.get(f"class_q_{step.key}")
     if value is None:
-        ss[CHOOSE_FIRST] = step.key
+        shown = ss.get(SHOWN) or {}
+        moved_on = (shown.get("step") == step.key and shown.get("before") is not None
+                    and time.monotonic() - shown["at"] < LATE_WINDOW)
+        # The old question is closed: its answer would have been refused; say so instead
+        # of asking for a choice on a question the learner has not seen yet.
+        ss.pop(CHOOSE_FIRST if moved_on else SENT_TOO_LATE, None)
+        ss[SENT_TOO_LATE if moved_on else CHOOSE_FIRST] = step.key
         return
     ss.pop(CHOOSE_FIRST, None)
+    ss.pop(SENT_TOO_LATE, None)
     option = value if isinstance(step.question, lp.Choice) else cv.guess_id(step, value)
     with_store(submit_answer, me["code"], me["token"], "step", step.key, option)
 
@@ -724,6 +744,9 @@ def learner_step(view, lang: str) -> None:
     if step is None:
         st.info(tr("class_wait"), icon=":material/hourglass_top:")
         return
+    shown = ss.get(SHOWN) or {}
+    if shown.get("step") != step.key:
+        ss[SHOWN] = {"step": step.key, "at": time.monotonic(), "before": shown.get("step")}
     rev = lesson_reveal(step.key)
     values = dict(rev.values)
     mine = view.mine.get(step.key)
@@ -759,9 +782,10 @@ def learner_step(view, lang: str) -> None:
             ss[key] = min(max(cv.guess_value(step, mine), q.low), q.high)
         st.slider(tr(f"lesson_{step.key}_guess"), q.low, q.high, q.start, q.step, key=key,
                   format="%d%%" if q.percent else "%.2f")
-    st.button(tr("class_send"), key="class_send", type="primary", on_click=send_step, args=(step,),
-              icon=":material/send:")
-    if mine is None and ss.get(CHOOSE_FIRST) == step.key:
+    st.button(tr("class_send"), key="class_send", type="primary", icon=":material/send:", **press(send_step, step))
+    if mine is None and ss.get(SENT_TOO_LATE) == step.key:
+        st.warning(tr("class_sent_too_late"), icon=":material/schedule:")
+    elif mine is None and ss.get(CHOOSE_FIRST) == step.key:
         st.warning(tr("class_choose_first"), icon=":material/touch_app:")
     if mine is not None:
         st.success(tr("class_your_answer", answer=option_text(step, mine, lang)), icon=":material/done:")
@@ -779,7 +803,7 @@ def learner_quiz(view, lang: str) -> None:
             st.radio(f"{i}. {tr(f'lesson_quiz_{q.key}_q')}", lp.quiz_options(q, ss[QUIZ_SEED], PHASE_OF_QUIZ[phase]),
                      index=None, key=key, format_func=lambda o, q=q: t(f"lesson_quiz_{q.key}_{o}", lang, **values))
         st.form_submit_button(tr("class_quiz_send"), type="primary", icon=":material/done_all:",
-                              on_click=send_quiz, args=(phase,))
+                              **press(send_quiz, phase))
     if view.mine:
         st.success(tr("class_quiz_sent", n=len(view.mine), total=len(lp.QUIZ)), icon=":material/done:")
 
@@ -787,6 +811,7 @@ def learner_quiz(view, lang: str) -> None:
 @st.fragment(run_every=FOLLOW_EVERY)
 def follow(lang: str) -> None:
     """The learner's page: what the teacher has open, checked every FOLLOW_EVERY seconds."""
+    finish_stopped()  # most of a learner's runs are this fragment's ticks alone
     me = ss.get(LEARNER)
     if me is None:
         return
@@ -844,6 +869,7 @@ def main() -> None:
         st.title(tr("class_title"))
         lesson_alone(error)
         return
+    finish_stopped()  # a press whose callback a newer rerun stopped
     resume_from_browser(bind, keys)
     if not (ss.get(TEACHER) and presenter.presenting()):  # the projector keeps its room for the class
         st.title(tr("class_title"))

@@ -202,6 +202,11 @@ TEXTS = {
     },
     "class_send": {"en": "Send my answer", "zh": "提交答案"},
     "class_choose_first": {"en": "Choose an answer first, then send it.", "zh": "先选一个答案，再提交。"},
+    "class_sent_too_late": {
+        "en": "Your answer arrived just after the teacher moved on, so it was not counted. "
+              "Here is the new question.",
+        "zh": "你的答案送到时，老师刚好换了题，所以没有计入。请看新的题目。",
+    },
     "class_your_answer": {
         "en": "Your answer: {answer}. You can change it until the teacher reveals.",
         "zh": "你的答案：{answer}。老师揭晓之前，你还可以修改。",

@@ -372,6 +372,29 @@ def test_send_with_no_option_chosen_asks_for_one_until_an_answer_is_sent(lang):
     assert board(store_engine(), code, teacher_secret(teacher)).answered == 1
 
 
+def test_a_send_pressed_on_the_question_the_teacher_just_closed_says_it_came_too_late(lang):
+    """The Send button is one widget for every step: a click made on the old question that
+    reaches the server after the page moved on runs with the new step. It must not ask for
+    a choice on a question the learner has not seen yet, and it counts nowhere (the old
+    question is closed). A while later, the same click is an ordinary Send with no choice."""
+    teacher, code = start_class(lang)
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learner = join(code, lang=lang)
+    learner.radio(key="class_q_stack").set_value("loop")  # chosen, then the teacher moves on
+    teacher.selectbox(key="class_step_pick").set_value("bend").run()
+    teacher.button(key="class_open_step").click().run()
+    learner.run()  # the follow tick: the server's page is on the new step
+    learner.button(key="class_send").click().run()  # the click from the old page
+    assert [w.value for w in learner.warning] == [t("class_sent_too_late", lang)]
+    assert board(store_engine(), code, teacher_secret(teacher), "step", "bend").answered == 0
+    assert board(store_engine(), code, teacher_secret(teacher), "step", "stack").answered == 0
+    shown = learner.session_state["_class_shown_step"]
+    learner.session_state["_class_shown_step"] = {**shown, "at": shown["at"] - 10}  # on the new step a while
+    learner.button(key="class_send").click().run()
+    assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
+
+
 @pytest.mark.parametrize("link", ["<b>x</b>", "ABCD-234", "[x](https://e.io)"])
 def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
     at = run_page(PAGE, lang=lang, join=link)
