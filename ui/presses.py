@@ -24,7 +24,8 @@ start and its first callback): microseconds, against the callback's whole durati
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 

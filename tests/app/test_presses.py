@@ -88,7 +88,7 @@ def test_a_press_that_fails_is_dropped_not_retried_on_every_run():
 @pytest.mark.parametrize("age, replayed", [(5.0, True), (60.0, False)])
 def test_only_a_fresh_press_is_run_again(monkeypatch, age, replayed):
     """A note left by a page the learner went away from is dropped, not replayed later."""
-    import ui.presses as presses
+    from ui import presses
 
     ran = []
     box = {}
