@@ -24,6 +24,7 @@ every learner's answer exactly once.
 from __future__ import annotations
 
 import asyncio
+import functools
 import random
 import re
 import time
@@ -38,8 +39,10 @@ from core.i18n import t
 TOKEN = re.compile(rb'"learner":"([A-Za-z0-9_-]{32})"')
 
 
+@functools.cache
 def option_label(step: str, option: str, lang: str = "en") -> str:
-    """What the class page's radio shows (and reports) for ``option`` of ``step``."""
+    """What the class page's radio shows (and reports) for ``option`` of ``step`` (kept:
+    the step's reveal trains a small network, and every learner asks on every alert)."""
     return t(f"lesson_{step}_opt_{option}", lang, **dict(lp.reveal(step).values))
 
 
@@ -150,10 +153,15 @@ class ClassLearner:
     think: float = 3.0  # at most this many seconds between seeing a question and sending
     seen: dict = field(default_factory=dict)  # step -> monotonic time its question arrived
     sent: dict = field(default_factory=dict)  # step -> option last sent
+    sent_at: dict = field(default_factory=dict)  # step -> monotonic time of its Send
+    accepted: dict = field(default_factory=dict)  # step -> option the page confirmed ("Your answer: …")
+    acked: dict = field(default_factory=dict)  # step -> seconds from the Send to the page's answer
+    refused: dict = field(default_factory=dict)  # step -> option refused as late (the step had closed)
     errors: list = field(default_factory=list)
     runs_finished: int = 0
     joined: bool = False
     _intervals: dict = field(default_factory=dict)
+    _widgets: object = None  # the widget states of its last choice (the frontend's current ones)
     _finished: asyncio.Event | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -202,20 +210,38 @@ class ClassLearner:
         elif kind == "script_finished":
             self.runs_finished += 1
             self._finished.set()
+        elif kind == "delta" and msg.delta.new_element.WhichOneof("type") == "alert":
+            self._answered(msg.delta.new_element.alert.body)
         elif kind == "delta" and msg.delta.new_element.WhichOneof("type") == "radio":
             match = re.search(r"-class_q_(\w+)$", msg.delta.new_element.radio.id)
             if match and match.group(1) in self.recording.answers and match.group(1) not in self.seen:
                 self.seen[match.group(1)] = time.monotonic()
                 asyncio.get_running_loop().create_task(self._answer(ws, match.group(1)))
 
+    def _answered(self, body: str) -> None:
+        """The page's answer to a Send: its "Your answer: …" (the store has it), or its
+        refusal of a Send that arrived after the teacher had moved on (the store's, or the
+        page's own when the page had already moved to the next question)."""
+        for step, option in self.sent.items():
+            if step in self.acked:
+                continue
+            if body == t("class_your_answer", "en", answer=option_label(step, option)):
+                self.accepted[step] = option
+            elif body in (t("class_error_closed", "en"), t("class_sent_too_late", "en")):
+                self.refused[step] = option
+            else:
+                continue
+            self.acked[step] = time.monotonic() - self.sent_at[step]
+
     async def _answer(self, ws, step: str) -> None:
         await asyncio.sleep(self.rng.uniform(0.2, self.think))
         option = self.rng.choice(lp.STEPS_BY_KEY[step].question.options)
         choice, send = self.recording.answer(step, option, self.token, self.code)
         await ws.send(choice)
+        self._widgets = _rerun(choice).rerun_script.widget_states  # what its later ticks carry
         await asyncio.sleep(0.5)  # the browser waits for the choice's run before the click
+        self.sent[step], self.sent_at[step] = option, time.monotonic()
         await ws.send(send)
-        self.sent[step] = option
 
     def _start_interval(self, ws, fragment_id: str, interval: float) -> None:
         running = self._intervals.get(fragment_id)
@@ -225,11 +251,15 @@ class ClassLearner:
             running[1].cancel()
         msg = _rerun(self.recording.as_learner(self.recording.tick, self.token, self.code))
         msg.rerun_script.fragment_id = fragment_id
-        payload = msg.SerializeToString()
 
         async def tick() -> None:
             while True:
                 await asyncio.sleep(interval)
-                await ws.send(payload)  # whether or not the previous run finished
+                if self._widgets is not None:
+                    # The frontend sends every widget's current value with each request;
+                    # a tick recorded before the question had no radio, and queued behind
+                    # a Send, its states (the newer) would have replaced the Send's choice.
+                    msg.rerun_script.widget_states.CopyFrom(self._widgets)
+                await ws.send(msg.SerializeToString())  # whether or not the previous run finished
 
         self._intervals[fragment_id] = (interval, asyncio.get_running_loop().create_task(tick()))
