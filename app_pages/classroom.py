@@ -772,17 +772,21 @@ def learner_step(view, lang: str) -> None:
         return
     key = f"class_q_{step.key}"
     q = step.question
-    if isinstance(q, lp.Choice):
-        if key not in ss and mine in q.options:
-            ss[key] = mine
-        st.radio(tr("lesson_predict"), q.options, index=None, key=key, label_visibility="collapsed",
-                 format_func=lambda o: option_text(step, o, lang))
-    else:
-        if key not in ss and mine is not None and cv.guess_value(step, mine) is not None:
-            ss[key] = min(max(cv.guess_value(step, mine), q.low), q.high)
-        st.slider(tr(f"lesson_{step.key}_guess"), q.low, q.high, q.start, q.step, key=key,
-                  format="%d%%" if q.percent else "%.2f")
-    st.button(tr("class_send"), key="class_send", type="primary", icon=":material/send:", **press(send_step, step))
+    # A form: choosing costs no run (a class of 100 choosing at once used to double the
+    # server's burst after each question), and the choice reaches the server with its Send.
+    with st.form("class_step_form", border=False):
+        if isinstance(q, lp.Choice):
+            if key not in ss and mine in q.options:
+                ss[key] = mine
+            st.radio(tr("lesson_predict"), q.options, index=None, key=key, label_visibility="collapsed",
+                     format_func=lambda o: option_text(step, o, lang))
+        else:
+            if key not in ss and mine is not None and cv.guess_value(step, mine) is not None:
+                ss[key] = min(max(cv.guess_value(step, mine), q.low), q.high)
+            st.slider(tr(f"lesson_{step.key}_guess"), q.low, q.high, q.start, q.step, key=key,
+                      format="%d%%" if q.percent else "%.2f")
+        st.form_submit_button(tr("class_send"), key="class_send", type="primary", icon=":material/send:",
+                              **press(send_step, step))
     if mine is None and ss.get(SENT_TOO_LATE) == step.key:
         st.warning(tr("class_sent_too_late"), icon=":material/schedule:")
     elif mine is None and ss.get(CHOOSE_FIRST) == step.key:

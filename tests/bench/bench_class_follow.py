@@ -43,19 +43,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.bench_classroom import (
+    app_server,
     cpu_seconds,
     replicated_server,
     rss_mb,
     server_processes,
 )
-from tests.servers import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    free_port,
-    start_streamlit,
-    stop_streamlit,
-    wait_healthy,
-)
+from tests.servers import CHROMIUM, CHROMIUM_ARGS
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -190,15 +184,8 @@ def served(replicas: int):
         with replicated_server(replicas) as (url, pids):
             yield url, pids
         return
-    port = free_port()
-    proc = start_streamlit(port, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url, [proc.pid]
-    finally:
-        stop_streamlit(proc)
-
+    with app_server() as served_one:
+        yield served_one
 
 if __name__ == "__main__":
     main()

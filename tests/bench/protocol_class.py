@@ -7,15 +7,16 @@ The same method as :mod:`tests.bench.protocol_learners` (the training page), for
    browser's keys to be reported, presses Join, and answers each step the teacher (this
    process, through the store's API) opens. Every ``BackMsg`` the browser sent is kept:
    the first run, the keys report, the Join click, the follow fragment's automatic tick,
-   and per step the radio's choice and the Send click.
+   and per step the Send click (and the radio's choice, when it had a run of its own: the
+   page's question is a form now, so a choice costs no run and travels with the Send).
 2. :class:`ClassLearner` replays them over its own WebSocket with **its own learner
    token** (the recorded browser's token is replaced in every message: same length, so
    the protobuf framing is unchanged), so the server sees a new browser and a new
    learner. It reruns the follow fragment at the interval the server asks for, whether
    or not the previous run finished (the frontend's rule), and notes when each step's
    question first reaches it (the radio element of ``class_q_<step>`` in a delta). After
-   a think time it sends its choice (a random option, the recorded message with that
-   option's label) and the Send click, as the browser did.
+   a think time it sends the Send click with its choice (a random option: the recorded
+   message with that option's label), as the browser did.
 
 Each learner knows what it last sent, so the benchmark can check that the board counts
 every learner's answer exactly once.
@@ -55,17 +56,18 @@ class ClassRecording:
     opening: tuple[bytes, ...]  # first run and keys report, in order
     join: bytes
     tick: bytes
-    answers: dict  # step -> (choice message, send message)
+    answers: dict  # step -> (choice message or None, send message)
 
     def as_learner(self, payload: bytes, token: str, code: str) -> bytes:
         """``payload`` as the browser with ``token`` in the class ``code`` sends it."""
         return payload.replace(self.token, token.encode()).replace(b"join=" + self.code, b"join=" + code.encode())
 
     def answer(self, step: str, option: str, token: str, code: str) -> tuple[bytes, bytes]:
-        """The choice and the Send click for ``option`` of ``step``, as that browser."""
-        choice, send = self.answers[step]
-        return tuple(self.as_learner(_with_choice(m, step, option_label(step, option)), token, code)
-                     for m in (choice, send))
+        """The choice (None when it had no run of its own) and the Send click for
+        ``option`` of ``step``, as that browser."""
+        label = option_label(step, option)
+        return tuple(None if m is None else self.as_learner(_with_choice(m, step, label), token, code)
+                     for m in self.answers[step])
 
 
 def _rerun(payload: bytes):
@@ -111,7 +113,7 @@ def record(base_url: str, store_url: str, steps: tuple[str, ...], chromium: str 
             question = page.locator(f".st-key-class_q_{step}")
             expect(question).to_be_visible(timeout=60_000)
             question.get_by_role("radio").first.click(force=True)
-            page.wait_for_timeout(1_000)  # the choice's own rerun, then the click's
+            page.wait_for_timeout(1_000)  # a choice outside a form had a run of its own
             page.locator(".st-key-class_send button").click()
             expect(page.locator(".st-key-class_follow")).to_contain_text(
                 t("class_your_answer", "en", answer="")[:8], timeout=60_000)
@@ -135,8 +137,8 @@ def _classify(sent: list[bytes], steps: tuple[str, ...], code: str) -> ClassReco
     answers = {}
     for step in steps:
         send = next(p for p, m in reruns if pressed(m, "-class_send") and _widget(m, f"-class_q_{step}"))
-        choice = next(p for p, m in reruns if _widget(m, f"-class_q_{step}") and not m.rerun_script.is_auto_rerun
-                      and not pressed(m, "-class_send"))
+        choice = next((p for p, m in reruns if _widget(m, f"-class_q_{step}") and not m.rerun_script.is_auto_rerun
+                       and not pressed(m, "-class_send")), None)
         answers[step] = (choice, send)
     return ClassRecording(token, code.encode(), opening, reruns[join_at][0], tick, answers)
 
@@ -161,7 +163,7 @@ class ClassLearner:
     runs_finished: int = 0
     joined: bool = False
     _intervals: dict = field(default_factory=dict)
-    _widgets: object = None  # the widget states of its last choice (the frontend's current ones)
+    _widgets: object = None  # the widget states of its last answer (the frontend's current ones)
     _finished: asyncio.Event | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -237,11 +239,17 @@ class ClassLearner:
         await asyncio.sleep(self.rng.uniform(0.2, self.think))
         option = self.rng.choice(lp.STEPS_BY_KEY[step].question.options)
         choice, send = self.recording.answer(step, option, self.token, self.code)
-        await ws.send(choice)
-        self._widgets = _rerun(choice).rerun_script.widget_states  # what its later ticks carry
-        await asyncio.sleep(0.5)  # the browser waits for the choice's run before the click
+        if choice is not None:
+            await ws.send(choice)
+            await asyncio.sleep(0.5)  # the browser waits for the choice's run before the click
         self.sent[step], self.sent_at[step] = option, time.monotonic()
         await ws.send(send)
+        # What its later ticks carry: the choice, not the click (a trigger is sent once).
+        states = _rerun(send).rerun_script.widget_states
+        kept = [w for w in states.widgets if w.WhichOneof("value") != "trigger_value"]
+        del states.widgets[:]
+        states.widgets.extend(kept)
+        self._widgets = states
 
     def _start_interval(self, ws, fragment_id: str, interval: float) -> None:
         running = self._intervals.get(fragment_id)
