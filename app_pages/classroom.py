@@ -718,6 +718,13 @@ def send_step(step: lp.Step) -> None:
     ss.pop(SENT_TOO_LATE, None)
     option = value if isinstance(step.question, lp.Choice) else cv.guess_id(step, value)
     with_store(submit_answer, me["code"], me["token"], "step", step.key, option)
+    if getattr(ss.get(PROBLEM), "code", None) == "closed":
+        # Pressed on a question the teacher had just left: the store's refusal would show
+        # for one run only; on the new question, the same notice as above stays until sent.
+        view = with_store(class_state, me["code"], me["token"])
+        if view is not None and view.state.mode == "step" and view.state.step != step.key:
+            ss.pop(PROBLEM, None)
+            ss[SENT_TOO_LATE] = view.state.step
 
 
 def send_quiz(phase: str) -> None:

@@ -395,6 +395,29 @@ def test_a_send_pressed_on_the_question_the_teacher_just_closed_says_it_came_too
     assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
 
 
+def test_a_send_the_store_refuses_as_late_says_so_on_the_new_question_until_answered(lang):
+    """The usual race: the learner presses Send on the old question before the page moved
+    on; the store refuses it (closed), and the page, now on the next question, says the
+    answer came too late (not a one-run error a follow tick takes away)."""
+    teacher, code = start_class(lang)
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learner = join(code, lang=lang)
+    learner.radio(key="class_q_stack").set_value("loop")
+    teacher.selectbox(key="class_step_pick").set_value("bend").run()
+    teacher.button(key="class_open_step").click().run()
+    learner.button(key="class_send").click().run()  # no tick in between: the page showed stack
+    assert [w.value for w in learner.warning] == [t("class_sent_too_late", lang)]
+    assert not learner.error
+    learner.run()
+    assert [w.value for w in learner.warning] == [t("class_sent_too_late", lang)]
+    assert board(store_engine(), code, teacher_secret(teacher), "step", "stack").answered == 0
+    learner.radio(key="class_q_bend").set_value("better")
+    learner.button(key="class_send").click().run()
+    assert not learner.warning
+    assert board(store_engine(), code, teacher_secret(teacher), "step", "bend").answered == 1
+
+
 @pytest.mark.parametrize("link", ["<b>x</b>", "ABCD-234", "[x](https://e.io)"])
 def test_a_bad_join_link_is_shown_as_text_and_refused_clearly(link, lang):
     at = run_page(PAGE, lang=lang, join=link)

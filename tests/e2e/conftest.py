@@ -26,10 +26,15 @@ from tests.servers import CHROMIUM, CHROMIUM_ARGS, chromium_problem, serving
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    # The class page's store: a throwaway SQLite file per server (one per xdist worker).
-    store = tmp_path_factory.mktemp("class-store") / "class.sqlite"
-    with serving(env={"CLASS_STORE_URL": f"sqlite:///{store}"}) as url:
+def class_store_url(tmp_path_factory) -> str:
+    """The class page's store: a throwaway SQLite file per server (one per xdist worker);
+    a test may play the teacher through the store's API with it."""
+    return f"sqlite:///{tmp_path_factory.mktemp('class-store') / 'class.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(class_store_url):
+    with serving(env={"CLASS_STORE_URL": class_store_url}) as url:
         yield url
 
 

@@ -252,6 +252,38 @@ def test_a_bad_code_says_so_in_the_learners_language(browser, app_url):
         learner.page.context.close()
 
 
+def test_a_send_on_the_question_the_teacher_just_left_says_it_came_too_late(browser, app_url, class_store_url):
+    """The learner presses Send on a question the teacher has just moved on from (the
+    page has not followed yet): the answer is not counted, and the new question says so
+    until it is answered (whether the store refused it, or the page had already moved)."""
+    from sqlalchemy import create_engine
+
+    from core.classroom import store, teacher
+    from core.classroom.results import board
+    from core.classroom.schema import ensure_schema, prepare_engine
+
+    engine = prepare_engine(create_engine(class_store_url))
+    ensure_schema(engine)
+    made = store.create_class(engine)
+    learner = new_page(browser, app_url, 390, "zh")
+    try:
+        join(learner, made.code, "zh")
+        teacher.open_step(engine, made.code, made.secret, "stack")
+        question = learner.widget("class_q_stack")
+        question.get_by_text(t("lesson_stack_opt_loop", "zh"), exact=True).click()
+        teacher.open_step(engine, made.code, made.secret, "bend")
+        learner.page.locator(".st-key-class_send button").click()
+        follow = learner.page.locator(".st-key-class_follow")
+        expect(follow).to_contain_text(t("class_sent_too_late", "zh"))
+        expect(learner.widget("class_q_bend")).to_be_visible()
+        learner.page.wait_for_timeout(2_000)  # a follow tick later, it is still there
+        expect(follow).to_contain_text(t("class_sent_too_late", "zh"))
+        assert board(engine, made.code, made.secret, "step", "stack").answered == 0
+    finally:
+        learner.page.context.close()
+        engine.dispose()
+
+
 def answer_quiz(learner: AppPage, phase: str, lang: str, chosen: dict[str, str]) -> None:
     """Answer every question of the open quiz (options found by their text: each learner
     sees them in an order of their own) and send."""
