@@ -693,7 +693,8 @@ def class_gallery(lang: str) -> None:
 CHOOSE_FIRST = "_class_choose_first"
 #: The step whose Send came from the question before it (``"late"`` notice, kept the same way).
 SENT_TOO_LATE = "_class_sent_too_late"
-#: The step this learner's page shows: {"step", "at" (monotonic), "before" (the step shown before)}.
+#: The step this learner's page shows: {"step", "at" (monotonic), "open" (its question could
+#: be answered when last drawn), "before" (the step shown before, if its Send was on the page)}.
 SHOWN = "_class_shown_step"
 #: A Send with no choice this soon after the page moved to a new step was pressed on the
 #: step before: the Send button is one widget for every step, and its callback takes the
@@ -753,7 +754,9 @@ def learner_step(view, lang: str) -> None:
         return
     shown = ss.get(SHOWN) or {}
     if shown.get("step") != step.key:
-        ss[SHOWN] = {"step": step.key, "at": time.monotonic(), "before": shown.get("step")}
+        shown = {"step": step.key, "at": time.monotonic(), "before": shown.get("step") if shown.get("open") else None}
+    if shown.get("open") != (not view.state.revealed):
+        ss[SHOWN] = {**shown, "open": not view.state.revealed}  # written only when it changes
     rev = lesson_reveal(step.key)
     values = dict(rev.values)
     mine = view.mine.get(step.key)

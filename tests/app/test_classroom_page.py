@@ -395,6 +395,22 @@ def test_a_send_pressed_on_the_question_the_teacher_just_closed_says_it_came_too
     assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
 
 
+def test_a_quick_send_after_a_revealed_step_asks_for_a_choice(lang):
+    """After a reveal the old question had no Send on the page: an empty Send on the next
+    question, however soon, is the learner's own (not one that came too late)."""
+    teacher, code = start_class(lang)
+    teacher.selectbox(key="class_step_pick").set_value("stack").run()
+    teacher.button(key="class_open_step").click().run()
+    learner = join(code, lang=lang)
+    teacher.button(key="class_reveal").click().run()
+    learner.run()  # the page shows the reveal
+    teacher.selectbox(key="class_step_pick").set_value("bend").run()
+    teacher.button(key="class_open_step").click().run()
+    learner.run()
+    learner.button(key="class_send").click().run()
+    assert [w.value for w in learner.warning] == [t("class_choose_first", lang)]
+
+
 def test_a_send_the_store_refuses_as_late_says_so_on_the_new_question_until_answered(lang):
     """The usual race: the learner presses Send on the old question before the page moved
     on; the store refuses it (closed), and the page, now on the next question, says the
