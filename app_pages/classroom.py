@@ -688,11 +688,11 @@ def class_gallery(lang: str) -> None:
 # ------------------------------------------------------------------ the learner
 
 
-#: The step whose Send was pressed with no option chosen: its notice stays until an answer
-#: is sent (the learner's view reruns every FOLLOW_EVERY s, a one-run notice would vanish).
-CHOOSE_FIRST = "_class_choose_first"
-#: The step whose Send came from the question before it (``"late"`` notice, kept the same way).
-SENT_TOO_LATE = "_class_sent_too_late"
+#: A Send's notice, (step, text key): "class_choose_first" (pressed with no option chosen)
+#: or "class_sent_too_late" (pressed on the question before), shown on that step until an
+#: answer is sent there (the learner's view reruns every FOLLOW_EVERY s, a one-run notice
+#: would vanish).
+SEND_NOTICE = "_class_send_notice"
 #: The step this learner's page shows: {"step", "at" (monotonic), "open" (its question could
 #: be answered when last drawn), "before" (the step shown before, if its Send was on the page)}.
 SHOWN = "_class_shown_step"
@@ -712,11 +712,9 @@ def send_step(step: lp.Step) -> None:
                     and time.monotonic() - shown["at"] < LATE_WINDOW)
         # The old question is closed: its answer would have been refused; say so instead
         # of asking for a choice on a question the learner has not seen yet.
-        ss.pop(CHOOSE_FIRST if moved_on else SENT_TOO_LATE, None)
-        ss[SENT_TOO_LATE if moved_on else CHOOSE_FIRST] = step.key
+        ss[SEND_NOTICE] = (step.key, "class_sent_too_late" if moved_on else "class_choose_first")
         return
-    ss.pop(CHOOSE_FIRST, None)
-    ss.pop(SENT_TOO_LATE, None)
+    ss.pop(SEND_NOTICE, None)
     option = value if isinstance(step.question, lp.Choice) else cv.guess_id(step, value)
     with_store(submit_answer, me["code"], me["token"], "step", step.key, option)
     if getattr(ss.get(PROBLEM), "code", None) == "closed":
@@ -725,7 +723,7 @@ def send_step(step: lp.Step) -> None:
         view = with_store(class_state, me["code"], me["token"])
         if view is not None and view.state.mode == "step" and view.state.step != step.key:
             ss.pop(PROBLEM, None)
-            ss[SENT_TOO_LATE] = view.state.step
+            ss[SEND_NOTICE] = (view.state.step, "class_sent_too_late")
 
 
 def send_quiz(phase: str) -> None:
@@ -797,10 +795,10 @@ def learner_step(view, lang: str) -> None:
                       format="%d%%" if q.percent else "%.2f")
         st.form_submit_button(tr("class_send"), key="class_send", type="primary", icon=":material/send:",
                               **press(send_step, step))
-    if mine is None and ss.get(SENT_TOO_LATE) == step.key:
-        st.warning(tr("class_sent_too_late"), icon=":material/schedule:")
-    elif mine is None and ss.get(CHOOSE_FIRST) == step.key:
-        st.warning(tr("class_choose_first"), icon=":material/touch_app:")
+    notice_step, notice = ss.get(SEND_NOTICE) or (None, None)
+    if mine is None and notice_step == step.key:
+        late = notice == "class_sent_too_late"
+        st.warning(tr(notice), icon=":material/schedule:" if late else ":material/touch_app:")
     if mine is not None:
         st.success(tr("class_your_answer", answer=option_text(step, mine, lang)), icon=":material/done:")
 
